@@ -1,0 +1,248 @@
+"""The one place that makes triples: facts and entities to RDF under the rk: ontology.
+
+Every initiative, metric and time reduction carries its evidence: the document, the character span of
+the text as read, and the exact quoted text (W3C Web Annotation selectors), so no fact is without a source.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+from kg.ingest import Document
+from kg.lexicon import Lexicon
+from kg.link import Linker, Place, Scope
+from kg.namespace import OA, RK, SCHEMA
+from kg.recognize import Mention
+from kg.relate import LEAD, PARTNER, Facts, InitiativeFacts, MetricFacts
+
+_ROLE = {LEAD: RK.ledBy, PARTNER: RK.partner}
+_DAYS = {"day": Decimal(1), "week": Decimal(7), "hour": Decimal(1) / 24, "minute": Decimal(1) / 1440}
+_CONTEXT = 32
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    ids = "https://w3id.org/reform-kg/id/"
+    for prefix, ns in (("rk", RK._NS), ("kind", ids + "kind/"), ("field", ids + "field/"), ("proc", ids + "procedure/"),
+                       ("unit", ids + "unit/"), ("q", ids + "qualifier/"), ("at", ids + "agency-type/"),
+                       ("oa", OA), ("schema", SCHEMA), ("prov", PROV), ("dcterms", DCTERMS), ("skos", SKOS)):
+        g.bind(prefix, Namespace(str(ns)))
+    return g
+
+
+class Emitter:
+    def __init__(self, graph: Graph, lexicon: Lexicon, linker: Linker, document: Document):
+        self.g = graph
+        self.lex = lexicon
+        self.link = linker
+        self.doc = document
+        self.doc_iri = linker.document_iri(document.doc_id)
+
+    def emit(self, facts: Facts) -> None:
+        self.document()
+        for i in facts.initiatives:
+            self.initiative(i)
+        for m in facts.metrics:
+            self.metric(m)
+
+    # ------------------------------------------------------------------ document
+    def document(self) -> None:
+        g, d, s = self.g, self.doc, self.doc_iri
+        g.add((s, RDF.type, RK.Document))
+        g.add((s, DCTERMS.identifier, Literal(d.doc_id)))
+        g.add((s, RDFS.label, Literal(d.title or d.doc_id, lang="vi")))
+        g.add((s, DCTERMS.language, Literal("vi")))
+        if d.title:
+            g.add((s, DCTERMS.title, Literal(d.title, lang="vi")))
+        if d.category:
+            g.add((s, RK.category, Literal(d.category)))
+        if d.published:
+            dtype = XSD.dateTime if "T" in d.published else XSD.date if len(d.published) == 10 else XSD.gYearMonth
+            g.add((s, DCTERMS.issued, Literal(d.published, datatype=dtype)))
+        if d.author:
+            g.add((s, DCTERMS.creator, Literal(d.author)))
+        if d.view_count is not None:
+            g.add((s, RK.viewCount, Literal(d.view_count, datatype=XSD.integer)))
+        if d.source_url:
+            g.add((s, SCHEMA.url, URIRef(d.source_url)))
+        if self.link.main:
+            g.add((s, RK.aboutPlace, self.place(self.link.main)))
+
+    # ------------------------------------------------------------------ places, agencies, concepts
+    def place(self, p: Place) -> URIRef:
+        g = self.g
+        if p.cls == RK.City or (p.iri, RDF.type, None) in self.lex.graph:
+            for t in self.lex.graph.triples((p.iri, None, None)):
+                g.add(t)
+        g.add((p.iri, RDF.type, p.cls))
+        g.add((p.iri, RDFS.label, Literal(p.label, lang="vi")))
+        g.add((p.iri, RDFS.label, Literal(p.label_en, lang="en")))
+        if p.parent:
+            g.add((p.iri, RK.partOf, self.place(p.parent)))
+        return p.iri
+
+    def concept(self, iri: URIRef) -> URIRef:
+        """Copy a lexicon concept (and what it is broader than, and its scheme) into the graph."""
+        for s, p, o in self.lex.graph.triples((iri, None, None)):
+            self.g.add((s, p, o))
+            if p in (SKOS.broader, SKOS.inScheme, RK.field) and (o, None, None) not in self.g:
+                self.concept(o)
+        return iri
+
+    def agency(self, m: Mention) -> URIRef | None:
+        a = self.link.agency(m)
+        if a is None:
+            return None
+        g = self.g
+        g.add((a.iri, RDF.type, RK.Agency))
+        g.add((a.iri, RDFS.label, Literal(a.label, lang="vi")))
+        g.add((a.iri, RK.agencyType, self.concept(a.agency_type)))
+        if a.place:
+            g.add((a.iri, RK.locatedIn, self.place(a.place)))
+        return a.iri
+
+    def scope(self, subject: URIRef, mentions: list[Mention], predicate: URIRef) -> list[Place]:
+        scopes = [self.link.scope(m) for m in mentions] or [self.link.scope(None)]
+        places: list[Place] = []
+        for sc in scopes:
+            if sc.all_wards_of and predicate == RK.runsIn:
+                self.g.add((subject, RK.runsInAllWardsOf, self.place(sc.all_wards_of)))
+                places.append(sc.all_wards_of)
+            for p in sc.places:
+                self.g.add((subject, predicate, self.place(p)))
+                places.append(p)
+        return places
+
+    # ------------------------------------------------------------------ initiatives
+    def initiative(self, f: InitiativeFacts) -> URIRef:
+        g = self.g
+        name = " ".join(f.name.text.split())
+        places = [p for m in f.places for sc in [self.link.scope(m)] for p in (sc.places or (sc.all_wards_of,)) if p] \
+            or list(self.link.scope(None).places)
+        s = self.link.initiative_iri(name, places)
+        g.add((s, RDF.type, RK.Initiative))
+        g.add((s, RDFS.label, Literal(name, lang="vi")))
+        self.scope(s, f.places, RK.runsIn)
+        for k in f.kinds:
+            for kind in [URIRef(k.key)] + self.lex.ancestors(URIRef(k.key)):
+                g.add((s, RK.kind, self.concept(kind)))
+        for p in f.procedures:
+            g.add((s, RK.procedure, self.concept(URIRef(p.key))))
+            fld = self.lex.value(URIRef(p.key), RK.field)
+            if fld is not None:
+                g.add((s, RK.field, self.concept(fld)))
+        for fld in f.fields:
+            g.add((s, RK.field, self.concept(URIRef(fld.key))))
+        for ag, role in f.agencies:
+            a = self.agency(ag)
+            if a is not None:
+                g.add((s, _ROLE.get(role, RK.involves), a))
+        for r, proc, where in f.reductions:
+            g.add((s, RK.timeReduction, self.reduction(r, proc, where)))
+        self.provenance(s, f.name)
+        return s
+
+    def reduction(self, r: Mention, proc: Mention | None, where: list[Mention]) -> URIRef:
+        g = self.g
+        s = self.link.span_iri("time-reduction", self.doc.doc_id, r.start)
+        g.add((s, RDF.type, RK.TimeReduction))
+        before, after = r.get("before"), r.get("after")
+        unit_before, unit_after = r.get("before_unit"), r.get("after_unit")
+        label = " ".join(r.text.split())
+        if proc is not None:
+            g.add((s, RK.procedure, self.concept(URIRef(proc.key))))
+            label = f"{self.lex.label(URIRef(proc.key))}: {label}"
+        g.add((s, RDFS.label, Literal(label, lang="vi")))
+        g.add((s, RK.durationBefore, Literal(_duration(before, unit_before), datatype=XSD.dayTimeDuration)))
+        g.add((s, RK.durationAfter, Literal(_duration(after, unit_after), datatype=XSD.dayTimeDuration)))
+        g.add((s, RK.daysBefore, Literal(_days(before, unit_before), datatype=XSD.decimal)))
+        g.add((s, RK.daysAfter, Literal(_days(after, unit_after), datatype=XSD.decimal)))
+        self.scope(s, where, RK.appliesIn)
+        self.provenance(s, r)
+        return s
+
+    # ------------------------------------------------------------------ metrics
+    def metric(self, f: MetricFacts) -> None:
+        m = f.mention
+        if m.get("low") is not None:
+            self._metric(f, "min", m.get("low"), RK.Qualifier and URIRef(self._qualifier("at-least")))
+            self._metric(f, "max", m.get("high"), URIRef(self._qualifier("at-most")))
+        elif m.get("numerator") is not None:
+            s = self._metric(f, "", m.get("numerator"), m.get("qualifier"))
+            self.g.add((s, RK.numerator, Literal(m.get("numerator"), datatype=XSD.decimal)))
+            self.g.add((s, RK.denominator, Literal(m.get("denominator"), datatype=XSD.decimal)))
+            self._metric(f, "total", m.get("denominator"), None, label=f"{f.label} (tổng số)")
+        else:
+            self._metric(f, "", m.get("value"), m.get("qualifier"))
+
+    def _qualifier(self, name: str) -> str:
+        return "https://w3id.org/reform-kg/id/qualifier/" + name
+
+    def _metric(self, f: MetricFacts, suffix: str, value: Decimal, qualifier, label: str | None = None) -> URIRef:
+        g, m = self.g, f.mention
+        s = self.link.span_iri("metric", self.doc.doc_id, m.start, suffix=suffix)
+        g.add((s, RDF.type, RK.Metric))
+        g.add((s, RDFS.label, Literal(label or f.label, lang="vi")))
+        g.add((s, RK.value, Literal(value, datatype=XSD.decimal)))
+        unit = m.get("unit")
+        g.add((s, RK.unit, self.concept(URIRef(unit if unit != "%" else "https://w3id.org/reform-kg/id/unit/percent"))))
+        if qualifier:
+            g.add((s, RK.qualifier, self.concept(URIRef(qualifier))))
+        if f.period is not None:
+            period = self._period(f.period)
+            if period is not None:
+                g.add((s, RK.period, period))
+            g.add((s, RK.periodText, Literal(" ".join(f.period.text.split()))))
+        if f.about is not None:
+            name = " ".join(f.about.name.text.split())
+            places = [p for mm in f.about.places for p in self.link.scope(mm).places] or list(self.link.scope(None).places)
+            g.add((s, RK.describes, self.link.initiative_iri(name, places)))
+        else:
+            for p in self.link.scope(f.place).places or self.link.scope(None).places:
+                g.add((s, RK.describes, self.place(p)))
+        for p in f.procedures:
+            g.add((s, RK.procedure, self.concept(URIRef(p.key))))
+        self.provenance(s, m)
+        return s
+
+    def _period(self, p: Mention) -> Literal | None:
+        kind = p.get("kind")
+        if kind == "year":
+            return Literal(f"{p.get('y'):04d}", datatype=XSD.gYear)
+        if kind == "month":
+            return Literal(f"{p.get('y'):04d}-{p.get('m'):02d}", datatype=XSD.gYearMonth)
+        if kind == "date":
+            return Literal(f"{p.get('y'):04d}-{p.get('m'):02d}-{p.get('d'):02d}", datatype=XSD.date)
+        if kind == "now" and self.doc.published:
+            return Literal(self.doc.published[:10], datatype=XSD.date) if len(self.doc.published) >= 10 else None
+        return None
+
+    # ------------------------------------------------------------------ evidence
+    def provenance(self, subject: URIRef, m: Mention) -> None:
+        g, text = self.g, self.doc.text
+        g.add((subject, RK.source, self.doc_iri))
+        ev = self.link.span_iri("evidence", self.doc.doc_id, m.start, m.end)
+        g.add((subject, RK.evidence, ev))
+        g.add((ev, RDF.type, RK.Evidence))
+        g.add((ev, OA.hasSource, self.doc_iri))
+        pos, quote = URIRef(str(ev) + "/position"), URIRef(str(ev) + "/quote")
+        g.add((ev, OA.hasSelector, pos))
+        g.add((ev, OA.hasSelector, quote))
+        g.add((pos, RDF.type, OA.TextPositionSelector))
+        g.add((pos, OA.start, Literal(m.start, datatype=XSD.nonNegativeInteger)))
+        g.add((pos, OA.end, Literal(m.end, datatype=XSD.nonNegativeInteger)))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(m.text)))
+        g.add((quote, OA.prefix, Literal(text[max(0, m.start - _CONTEXT):m.start])))
+        g.add((quote, OA.suffix, Literal(text[m.end:m.end + _CONTEXT])))
+
+
+def _duration(n: Decimal, unit: str) -> str:
+    n = n.normalize()
+    return {"day": f"P{n}D", "week": f"P{n * 7}D", "hour": f"PT{n}H", "minute": f"PT{n}M"}[unit]
+
+
+def _days(n: Decimal, unit: str) -> Decimal:
+    return (n * _DAYS[unit]).normalize()

@@ -1,0 +1,170 @@
+"""Read an article file, keep its metadata, and find where the article's own text is.
+
+The text is normalised to NFC once, here, before any offset exists; later steps never rewrite it.
+Offsets everywhere are into `Document.text`. Page furniture (view counters, lists of other headlines,
+visitor counters, search boxes) stays in the text but outside `Document.content`, so it never becomes facts.
+"""
+from __future__ import annotations
+
+import html.parser
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.text import slug
+
+# SharePoint's Vietnamese date line: "Chính quyền 23 Tháng Giêng 2020 5:05:00 CH" (CH = afternoon).
+_MONTHS = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+           "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_PORTAL_DATE = re.compile(
+    r"^(?P<category>[^\d\n]*?)\s*(?P<day>\d{1,2}) Tháng (?P<month>Mười Một|Mười Hai|\w+) (?P<year>\d{4})"
+    r" (?P<hour>\d{1,2}):(?P<minute>\d{2}):(?P<second>\d{2}) (?P<half>SA|CH)\s*$", re.IGNORECASE)
+# A leading "date 2025-12-10" token, as web archives store some pages.
+_ISO_DATE = re.compile(r"\s*date (?P<date>\d{4}-\d{2}(?:-\d{2})?)\s+")
+_VIEW_COUNT = re.compile(r"^\s*(?:Số lượt người xem|Lượt xem|View Count)\s*:\s*(?P<n>[\d.]+)", re.IGNORECASE | re.MULTILINE)
+# Lines that start the site's furniture after the article: nothing from there on is the article.
+_FURNITURE = re.compile(
+    r"^\s*(?:Số lượt người xem|TIN MỚI HƠN|TIN ĐÃ ĐƯA|TIN KHÁC|Tin liên quan|SỐ LƯỢT TRUY CẬP|Xem tiếp|Tìm kiếm|•)",
+    re.IGNORECASE | re.MULTILINE)
+# A byline: two to four capitalised words alone on the last line of the article.
+_BYLINE = re.compile(r"^[ \t]*(?P<name>(?:[^\W\d_][^\s\d]*)(?:[ \t]+[^\W\d_][^\s\d]*){1,3})[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    path: str
+    text: str
+    content_start: int
+    content_end: int
+    title: str | None = None
+    category: str | None = None
+    published: str | None = None      # ISO 8601, with the +07:00 offset when a time is known
+    author: str | None = None
+    view_count: int | None = None
+    source_url: str | None = None
+
+    @property
+    def content(self) -> str:
+        return self.text[self.content_start:self.content_end]
+
+
+def read_text(path: Path) -> str:
+    """The file's text as NFC, or an InputError that says what is wrong with it."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as e:
+        raise InputError(f"{path}: no such file") from e
+    except IsADirectoryError as e:
+        raise InputError(f"{path}: is a folder, not a file") from e
+    except OSError as e:
+        raise InputError(f"{path}: cannot be read ({e.strerror})") from e
+    if not raw.strip():
+        raise InputError(f"{path}: the file is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: not UTF-8 text (byte {e.start}); convert it to UTF-8 first") from e
+    if "\x00" in text:
+        raise InputError(f"{path}: looks like a binary file, not text")
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+
+
+class _HtmlText(html.parser.HTMLParser):
+    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header", "footer"}
+    _SKIP = {"script", "style", "noscript", "template"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP and self._skipping:
+            self._skipping -= 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    parser = _HtmlText()
+    parser.feed(markup)
+    parser.close()
+    lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
+    return unicodedata.normalize("NFC", re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n")
+
+
+def load(path: Path, source_url: str | None = None) -> Document:
+    text = read_text(path)
+    if path.suffix.lower() in {".html", ".htm"}:
+        text = html_to_text(text)
+    return parse(text, doc_id=slug(path.stem, limit=120), path=str(path), source_url=source_url)
+
+
+def parse(text: str, doc_id: str, path: str = "", source_url: str | None = None) -> Document:
+    """Split the page into header, title, article and furniture, reading the metadata on the way."""
+    meta: dict = {}
+    start = _skip_blank(text, 0)
+    first_line_end = _line_end(text, start)
+    header = _PORTAL_DATE.match(text[start:first_line_end])
+    iso = _ISO_DATE.match(text, start)
+    if header:
+        meta["category"] = header["category"].strip() or None
+        meta["published"] = _portal_datetime(header)
+        start = _skip_blank(text, first_line_end)
+    elif iso:
+        meta["published"] = iso["date"]
+        start = iso.end()
+    title_end = _line_end(text, start)
+    title = text[start:title_end].strip()
+    if header and title and len(title) < 200 and not title.endswith("."):
+        meta["title"] = title
+    furniture = _FURNITURE.search(text, start)
+    end = furniture.start() if furniture else len(text)
+    end = _trim_end(text, start, end)
+    byline_start = text.rfind("\n", start, end) + 1
+    byline = _BYLINE.match(text[byline_start:end])
+    if byline and byline_start > start and all(w[0].isupper() for w in byline["name"].split()):
+        meta["author"] = byline["name"]
+        end = _trim_end(text, start, byline_start)
+    views = _VIEW_COUNT.search(text, end)
+    if views:
+        meta["view_count"] = int(views["n"].replace(".", ""))
+    return Document(doc_id=doc_id, path=path, text=text, content_start=start, content_end=end,
+                    source_url=source_url, **meta)
+
+
+def _portal_datetime(m: re.Match) -> str:
+    hour = int(m["hour"]) % 12 + (12 if m["half"].upper() == "CH" else 0)
+    month = _MONTHS[m["month"].lower()]
+    return (f"{int(m['year']):04d}-{month:02d}-{int(m['day']):02d}"
+            f"T{hour:02d}:{int(m['minute']):02d}:{int(m['second']):02d}+07:00")
+
+
+def _skip_blank(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _line_end(text: str, i: int) -> int:
+    j = text.find("\n", i)
+    return len(text) if j < 0 else j
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

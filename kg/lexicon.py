@@ -1,0 +1,158 @@
+"""The SKOS lexicons in ontology/, read once into matchers the recognizers use.
+
+Adding a procedure, a kind or an agency type is a data edit in ontology/*.ttl; nothing here names one.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
+
+from kg.namespace import RK
+from kg.resources import ontology_files
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    concept: URIRef
+
+
+class TermMatcher:
+    """Finds every label of a set of concepts in a text: longest label first, whole words only.
+
+    Labels are matched case-insensitively, except all-capital abbreviations (UBND, CA, SMS), which must
+    be written as they are so that "ca" in a word like "ca sĩ" is not read as the police.
+    """
+
+    def __init__(self, labels: dict[str, URIRef]):
+        self.labels = labels
+        ordered = sorted(labels, key=lambda s: (-len(s), s))
+        folded = [_pattern(lab) for lab in ordered if not _is_abbreviation(lab)]
+        exact = [_pattern(lab) for lab in ordered if _is_abbreviation(lab)]
+        parts = []
+        if folded:
+            parts.append("(?i:" + "|".join(folded) + ")")
+        if exact:
+            parts.append("|".join(exact))
+        self._re = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)") if parts else None
+        self._lookup = {lab.lower(): c for lab, c in labels.items()}
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        if self._re is None:
+            return
+        for m in self._re.finditer(text, start, len(text) if end is None else end):
+            yield Hit(m.start(), m.end(), self._lookup[_norm_space(m.group()).lower()])
+
+    def match_at(self, text: str, pos: int) -> Hit | None:
+        if self._re is None:
+            return None
+        m = self._re.match(text, pos)
+        return Hit(m.start(), m.end(), self._lookup[_norm_space(m.group()).lower()]) if m else None
+
+    def fullmatch(self, text: str) -> URIRef | None:
+        return self._lookup.get(_norm_space(text.strip()).lower())
+
+
+def _is_abbreviation(label: str) -> bool:
+    letters = [c for c in label if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(label) <= 6
+
+
+def _pattern(label: str) -> str:
+    return r"\s+".join(re.escape(w) for w in label.split())
+
+
+def _norm_space(s: str) -> str:
+    return " ".join(s.split())
+
+
+@dataclass
+class Lexicon:
+    graph: Graph
+    kinds: TermMatcher
+    fields: TermMatcher
+    procedures: TermMatcher
+    agency_types: TermMatcher
+    units: TermMatcher
+    qualifiers: TermMatcher
+    levels: TermMatcher
+    known_places: TermMatcher
+    broader: dict[URIRef, list[URIRef]] = field(default_factory=dict)
+
+    def label(self, concept: URIRef, lang: str = "vi") -> str:
+        for p in (SKOS.prefLabel, RDFS.label):
+            for o in sorted(self.graph.objects(concept, p)):
+                if isinstance(o, Literal) and o.language == lang:
+                    return str(o)
+        return str(concept).rsplit("/", 1)[-1]
+
+    def value(self, subject: URIRef, predicate: URIRef):
+        return self.graph.value(subject, predicate)
+
+    def ancestors(self, concept: URIRef) -> list[URIRef]:
+        out, todo = [], list(self.broader.get(concept, []))
+        while todo:
+            c = todo.pop(0)
+            if c not in out:
+                out.append(c)
+                todo.extend(self.broader.get(c, []))
+        return out
+
+
+def _labels(g: Graph, cls: URIRef, with_rdfs_label: bool = False) -> dict[str, URIRef]:
+    out: dict[str, URIRef] = {}
+    preds = [SKOS.prefLabel, SKOS.altLabel] + ([RDFS.label] if with_rdfs_label else [])
+    for concept in sorted(g.subjects(RDF.type, cls)):
+        for p in preds:
+            for lab in sorted(g.objects(concept, p)):
+                if isinstance(lab, Literal) and lab.language == "vi":
+                    out.setdefault(_norm_space(str(lab)), concept)
+    return out
+
+
+def _scheme_labels(g: Graph, scheme: str) -> dict[str, URIRef]:
+    out: dict[str, URIRef] = {}
+    for concept in sorted(g.subjects(SKOS.inScheme, URIRef(scheme))):
+        for p in (SKOS.prefLabel, SKOS.altLabel):
+            for lab in sorted(g.objects(concept, p)):
+                if isinstance(lab, Literal) and lab.language == "vi":
+                    out.setdefault(_norm_space(str(lab)), concept)
+    return out
+
+
+def _place_labels(g: Graph) -> dict[str, URIRef]:
+    out: dict[str, URIRef] = {}
+    areas = {s for cls in (RK.AdministrativeArea, RK.Province, RK.City, RK.District) for s in g.subjects(RDF.type, cls)}
+    for area in sorted(areas):
+        for p in (RDFS.label, SKOS.altLabel):
+            for lab in sorted(g.objects(area, p)):
+                if isinstance(lab, Literal) and lab.language == "vi":
+                    out.setdefault(_norm_space(str(lab)), area)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Lexicon:
+    g = Graph()
+    for path in ontology_files():
+        g.parse(path, format="turtle")
+    ids = "https://w3id.org/reform-kg/id/"
+    broader: dict[URIRef, list[URIRef]] = {}
+    for s, o in sorted(g.subject_objects(SKOS.broader)):
+        broader.setdefault(s, []).append(o)
+    return Lexicon(
+        graph=g,
+        kinds=TermMatcher(_labels(g, RK.InitiativeKind)),
+        fields=TermMatcher(_labels(g, RK.ServiceField)),
+        procedures=TermMatcher(_labels(g, RK.Procedure)),
+        agency_types=TermMatcher(_labels(g, RK.AgencyType)),
+        units=TermMatcher(_labels(g, RK.Unit)),
+        qualifiers=TermMatcher(_labels(g, RK.Qualifier)),
+        levels=TermMatcher(_scheme_labels(g, ids + "place-level/scheme")),
+        known_places=TermMatcher(_place_labels(g)),
+        broader=broader,
+    )

@@ -1,0 +1,67 @@
+"""The rk: vocabulary as a DefinedNamespace, so a misspelt term raises instead of minting a new IRI."""
+from rdflib import Namespace
+from rdflib.namespace import DefinedNamespace, URIRef
+
+ONTOLOGY = "https://w3id.org/reform-kg/ontology#"
+DEFAULT_BASE = "https://w3id.org/reform-kg/id/"
+
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
+
+
+class RK(DefinedNamespace):
+    _NS = Namespace(ONTOLOGY)
+    _fail = True
+
+    Initiative: URIRef
+    AdministrativeArea: URIRef
+    Province: URIRef
+    City: URIRef
+    District: URIRef
+    Ward: URIRef
+    Commune: URIRef
+    Township: URIRef
+    Agency: URIRef
+    Procedure: URIRef
+    InitiativeKind: URIRef
+    ServiceField: URIRef
+    AgencyType: URIRef
+    Unit: URIRef
+    Qualifier: URIRef
+    Metric: URIRef
+    TimeReduction: URIRef
+    Document: URIRef
+    Evidence: URIRef
+
+    runsIn: URIRef
+    runsInAllWardsOf: URIRef
+    kind: URIRef
+    field: URIRef
+    procedure: URIRef
+    involves: URIRef
+    ledBy: URIRef
+    partner: URIRef
+    timeReduction: URIRef
+    partOf: URIRef
+    locatedIn: URIRef
+    agencyType: URIRef
+    value: URIRef
+    unit: URIRef
+    qualifier: URIRef
+    numerator: URIRef
+    denominator: URIRef
+    period: URIRef
+    periodText: URIRef
+    describes: URIRef
+    durationBefore: URIRef
+    durationAfter: URIRef
+    daysBefore: URIRef
+    daysAfter: URIRef
+    appliesIn: URIRef
+    source: URIRef
+    evidence: URIRef
+    viewCount: URIRef
+    category: URIRef
+    aboutPlace: URIRef
+    areaClass: URIRef
+    numberedDistricts: URIRef

@@ -1,0 +1,79 @@
+"""Recognizers: small callables `(sentence) -> mentions`, registered by name.
+
+Finding spans is kept apart from deciding between them: each recognizer reports what it sees, and
+`filter_spans` settles overlaps within a layer once, for all of them (as spaCy's SpanRuler does).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from kg.lexicon import Lexicon
+from kg.segment import Sentence
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int          # character offsets into the document text, end exclusive
+    end: int
+    text: str
+    label: str          # PLACE, AGENCY, PROCEDURE, FIELD, KIND, MODEL, METRIC, REDUCTION, PERIOD
+    key: str = ""       # the concept or entity the mention links to, when a lexicon says so
+    attrs: tuple = ()   # (name, value) pairs a recognizer parsed: a place's level, a number's value, ...
+
+    def get(self, name: str, default=None):
+        for k, v in self.attrs:
+            if k == name:
+                return v
+        return default
+
+    def within(self, start: int, end: int) -> bool:
+        return start <= self.start and self.end <= end
+
+
+Recognizer = Callable[[Sentence], list[Mention]]
+
+# Mentions in one layer compete for the same characters; mentions in different layers may overlap
+# (a model's name holds agencies and procedures; a number may sit inside a model's name).
+LAYERS = {"PLACE": "entity", "AGENCY": "entity", "PROCEDURE": "entity", "FIELD": "entity",
+          "KIND": "kind", "MODEL": "model", "METRIC": "number", "REDUCTION": "number", "PERIOD": "number"}
+
+
+def filter_spans(mentions: Iterable[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions (the earlier one on a tie), per layer, in text order."""
+    kept: list[Mention] = []
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, m.label)):
+        spans = taken.setdefault(LAYERS.get(m.label, m.label), [])
+        if all(m.end <= s or m.start >= e for s, e in spans):
+            spans.append((m.start, m.end))
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end, m.label))
+
+
+def registry() -> dict[str, Callable[[Lexicon], Recognizer]]:
+    from kg.recognize import agencies, models, numbers, places, terms
+    return {
+        "places": places.recognizer,
+        "agencies": agencies.recognizer,
+        "procedures": terms.procedures,
+        "fields": terms.fields,
+        "kinds": terms.kinds,
+        "models": models.recognizer,
+        "numbers": numbers.recognizer,
+    }
+
+
+DEFAULT_PIPELINE = ("places", "agencies", "procedures", "fields", "kinds", "models", "numbers")
+
+
+def recognize(sentence: Sentence, recognizers: list[Recognizer]) -> list[Mention]:
+    found: list[Mention] = []
+    for rec in recognizers:
+        found.extend(rec(sentence))
+    return filter_spans(found)
+
+
+def build(lexicon: Lexicon, names: Iterable[str] = DEFAULT_PIPELINE) -> list[Recognizer]:
+    known = registry()
+    return [known[name](lexicon) for name in names]

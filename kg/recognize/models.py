@@ -1,0 +1,171 @@
+"""Reform models (initiatives) by name.
+
+Vietnamese news names a model after the word "mô hình": in quotes (“Một cửa”, "Ngày thứ 6 không hẹn"),
+several in a row (“Một cửa”, “Một cửa liên thông”), as an unquoted named practice
+("mô hình trao trả hồ sơ tại nhà"), or as the items of a list the word introduces
+("các mô hình như: “A” (Phường 6); “B” (Phường 8); gửi thư chúc mừng ..."). A quoted text that is
+only a procedure's name is that procedure, not a model; a quote not in a model's place (a slogan,
+a campaign's theme, somebody's words) is not a model.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.lexicon import Lexicon
+from kg.recognize import Mention, Recognizer
+from kg.segment import Sentence
+
+_CUE = re.compile(r"(?<!\w)mô hình(?!\w)", re.IGNORECASE)
+_PAIRS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
+_SPACE = re.compile(r"[\s\xa0]*")
+_CHAIN = re.compile(r"[\s\xa0]*(?:,|;|và|hoặc)[\s\xa0]*(?:mô hình[\s\xa0]*)?", re.IGNORECASE)
+# Where an unquoted name ends: punctuation, or a word that starts the rest of the clause.
+_HEAD_END = re.compile(r"[.;:(“\"…]|,(?=\s)|\s(?=(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này)\s)")
+_ANAPHORA = {"này", "trên", "đó", "nói trên", "đã nêu"}
+_GENERIC_START = ("mới", "sáng tạo", "cải cách", "hiệu quả", "điểm", "thí điểm", "đạt", "được", "và", "có", "của",
+                  "như", "hay", "tiêu biểu", "điển hình", "hướng đến", "thể hiện", "tập trung")
+_MAX_PRACTICE_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int        # the opening quote mark
+    end: int          # after the closing mark (or where a missing one belongs)
+    inner_start: int
+    inner_end: int
+
+
+def quotes(text: str) -> list[Quote]:
+    """Top-level quoted spans; nested quotes stay inside; a quote left open is closed before the `;`
+    (or the sentence end) that ends its list item, and before a bracket that follows it."""
+    out: list[Quote] = []
+    stack: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if stack and ch == _PAIRS[stack[-1][1]] and not (ch == "'" and _is_apostrophe(text, i)):
+            opened, _ = stack.pop()
+            if not stack:
+                out.append(Quote(opened, i + 1, opened + 1, i))
+        elif ch in _PAIRS and _opens(text, i):
+            stack.append((i, ch))
+        elif ch == ";" and stack:
+            out.append(_repair(text, stack[0][0], i))
+            stack.clear()
+    if stack:
+        out.append(_repair(text, stack[0][0], len(text)))
+    return out
+
+
+def _opens(text: str, i: int) -> bool:
+    if text[i] in "“‘«":
+        return True
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "(:;,-–") and not after.isspace()
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    return i + 1 < len(text) and text[i + 1].isalpha()
+
+
+def _repair(text: str, opened: int, limit: int) -> Quote:
+    end = limit
+    while end > opened and (text[end - 1].isspace() or text[end - 1] in ".…"):
+        end -= 1
+    if end > opened and text[end - 1] == ")":
+        bracket = text.rfind("(", opened, end)
+        if bracket > opened:
+            end = bracket
+            while end > opened and text[end - 1].isspace():
+                end -= 1
+    return Quote(opened, end, opened + 1, end)
+
+
+def recognizer(lexicon: Lexicon) -> Recognizer:
+    def recognize(sentence: Sentence) -> list[Mention]:
+        return _Finder(lexicon, sentence).find()
+    return recognize
+
+
+class _Finder:
+    def __init__(self, lexicon: Lexicon, sentence: Sentence):
+        self.lexicon = lexicon
+        self.text = sentence.text
+        self.base = sentence.start
+        self.quotes = quotes(self.text)
+        self.by_start = {q.start: q for q in self.quotes}
+        self.found: dict[int, Mention] = {}
+
+    def find(self) -> list[Mention]:
+        for cue in _CUE.finditer(self.text):
+            if not self._in_quote(cue.start()):
+                self._after_cue(cue.end())
+        return [self.found[k] for k in sorted(self.found)]
+
+    def _in_quote(self, i: int) -> bool:
+        return any(q.start < i < q.end for q in self.quotes)
+
+    def _after_cue(self, pos: int) -> None:
+        pos = _SPACE.match(self.text, pos).end()
+        if pos in self.by_start:
+            self._quoted_chain(self.by_start[pos])
+            return
+        end_match = _HEAD_END.search(self.text, pos)
+        end = end_match.start() if end_match else len(self.text)
+        while end_match and end_match.group() == "," and "lĩnh vực" in self.text[pos:end]:
+            end_match = _HEAD_END.search(self.text, end + 1)       # "trên lĩnh vực thuế, kho bạc, ngân hàng"
+            end = end_match.start() if end_match else len(self.text)
+        head = self.text[pos:end].strip()
+        if end_match and end_match.group() == ":":
+            self._enumeration(end + 1)
+        elif self._named(head):
+            self._add(pos, pos + len(head), quoted=False)
+
+    def _quoted_chain(self, q: Quote) -> None:
+        while q:
+            if not self.lexicon.procedures.fullmatch(self.text[q.inner_start:q.inner_end]):
+                self._add(q.inner_start, q.inner_end, quoted=True)
+            nxt = _CHAIN.match(self.text, q.end)
+            q = self.by_start.get(nxt.end()) if nxt else None
+
+    def _enumeration(self, pos: int) -> None:
+        for start, end in self._items(pos):
+            item = self.text[start:end]
+            lead = len(item) - len(item.lstrip())
+            start += lead
+            if _CUE.match(self.text, start) or self.text[start:start + 3].lower() == "và ":
+                continue
+            if start in self.by_start:
+                self._quoted_chain(self.by_start[start])
+            else:
+                stop = re.search(r",\s|\.\.\.|…|\(", self.text[start:end])
+                name = self.text[start:start + stop.start() if stop else end].strip()
+                if len(name.split()) <= _MAX_PRACTICE_WORDS and self._named(name, practice=True):
+                    self._add(start, start + len(name), quoted=False)
+
+    def _items(self, pos: int) -> list[tuple[int, int]]:
+        """List items after a colon: split at `;` outside quotes and brackets, or at `,` if there is no `;`."""
+        cuts = {sep: [i for i in range(pos, len(self.text)) if self.text[i] == sep and self._top_level(i)] for sep in ";,"}
+        cut = cuts[";"] or cuts[","]
+        bounds = [pos] + [c + 1 for c in cut] + [len(self.text) + 1]
+        return [(bounds[k], bounds[k + 1] - 1) for k in range(len(bounds) - 1)]
+
+    def _top_level(self, i: int) -> bool:
+        return not self._in_quote(i) and self.text.count("(", 0, i) <= self.text.count(")", 0, i)
+
+    def _named(self, head: str, practice: bool = False) -> bool:
+        """An unquoted phrase names a model if it says what the model does (a lexicon term) and is
+        neither generic ("mô hình mới", "mô hình sáng tạo") nor pointing back ("mô hình này")."""
+        low = head.lower()
+        if not head or low.startswith(_GENERIC_START) or any(low == a or low.endswith(" " + a) for a in _ANAPHORA):
+            return False
+        if not practice and low.startswith(("trên", "này")) and "lĩnh vực" not in low:
+            return False
+        lex = self.lexicon
+        return any(next(m.finditer(head), None) for m in (lex.kinds, lex.fields, lex.procedures)) and \
+            (practice is False or next(lex.kinds.finditer(head), None) is not None)
+
+    def _add(self, start: int, end: int, quoted: bool) -> None:
+        if end > start and start not in self.found:
+            self.found[start] = Mention(self.base + start, self.base + end, self.text[start:end], "MODEL",
+                                        attrs=(("quoted", quoted),))

@@ -1,0 +1,87 @@
+"""Figures: counts and rates with a unit ("281.533 TTHC", "trên 99%", "1697/3163 hồ sơ"), ranges
+("từ 10% đến 30%"), processing-time reductions ("từ 03 ngày giảm còn 01 ngày") and the periods figures
+refer to ("Tính đến tháng 12/2019", "năm 2019").
+
+A number is a metric only with a unit the lexicon knows; so legal numbers (54/2017/QH14), years, dates,
+ages ("6 tuổi"), anniversaries ("89 năm"), levels ("mức độ 3"), phone numbers and times are not.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import Lexicon
+from kg.recognize import Mention, Recognizer
+from kg.segment import Sentence
+from kg.text import NUMBER, parse_number
+
+_N = rf"(?<![\d.,/])(?:{NUMBER})(?![\d/]|[.,]\d)"
+_DURATION_UNITS = {"phút": "minute", "giờ": "hour", "tiếng": "hour", "ngày": "day", "ngày làm việc": "day", "tuần": "week"}
+
+
+def _duration(name: str) -> str:
+    return rf"(?P<{name}>{_N})\s+(?P<{name}_unit>ngày làm việc|ngày|giờ|tiếng|phút|tuần)"
+
+
+
+_REDUCTION = re.compile(r"(?i:từ)\s+" + _duration("before") + r"\s+(?i:(?:giảm|rút ngắn)\s+)?(?i:còn|xuống(?:\s+còn)?)\s+"
+                        + _duration("after"))
+_RANGE = re.compile(r"(?i:từ)\s+(?P<low>" + _N + r")\s*%\s+(?i:đến|tới)\s+(?P<high>" + _N + r")\s*%")
+_NOT_A_COUNT_BEFORE = re.compile(r"(?i:(?:mức độ|số|khu phố|lần thứ|thứ|năm|tháng|ngày|quý|khóa|nhiệm kỳ)\s*)$")
+_PERIODS = [
+    (re.compile(r"(?i:tính đến|đến)\s+(?i:tháng)\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month"),
+    (re.compile(r"(?i:tính đến|đến)\s+(?i:ngày)\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"), "date"),
+    (re.compile(r"(?i:tính đến nay|đến nay|hiện nay)"), "now"),
+    (re.compile(r"(?i:tháng)\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month"),
+    (re.compile(r"(?<!\w)(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?!\d)"), "year"),
+]
+
+
+def recognizer(lexicon: Lexicon) -> Recognizer:
+    units = lexicon.units
+    number = re.compile(r"(?P<fraction>(?<![\d.,/])(?P<num>" + NUMBER + r")/(?P<den>" + NUMBER + r")(?![\d/]|[.,]\d))|(?P<value>" + _N + r")")
+    qualifier = re.compile(r"(?<!\w)(?i:" + "|".join(re.escape(q) for q in sorted(lexicon.qualifiers.labels, key=len, reverse=True))
+                           + r")[ \t\xa0]+$")
+
+    def recognize(sentence: Sentence) -> list[Mention]:
+        text, base = sentence.text, sentence.start
+        out: list[Mention] = []
+        for m in _REDUCTION.finditer(text):
+            out.append(Mention(base + m.start(), base + m.end(), m.group(), "REDUCTION", attrs=(
+                ("before", parse_number(m["before"])), ("before_unit", _DURATION_UNITS[m["before_unit"].lower()]),
+                ("after", parse_number(m["after"])), ("after_unit", _DURATION_UNITS[m["after_unit"].lower()]))))
+        for m in _RANGE.finditer(text):
+            out.append(_metric(text, base, m.start(), m.end(), unit="%", low=parse_number(m["low"]), high=parse_number(m["high"])))
+        for m in number.finditer(text):
+            if _NOT_A_COUNT_BEFORE.search(text, 0, m.start()):
+                continue
+            rest = m.end()
+            pct = re.match(r"\s*%", text[rest:])
+            unit_hit = None if pct else units.match_at(text, _skip_space(text, rest))
+            if not pct and not unit_hit:
+                continue
+            end = rest + pct.end() if pct else unit_hit.end
+            unit = "%" if pct else str(unit_hit.concept)
+            q = qualifier.search(text, max(0, m.start() - 20), m.start())
+            values = {"qualifier": str(lexicon.qualifiers.fullmatch(q.group().strip()))} if q else {}
+            if m["fraction"]:
+                values.update(numerator=parse_number(m["num"]), denominator=parse_number(m["den"]))
+            else:
+                values["value"] = parse_number(m["value"])
+            out.append(_metric(text, base, m.start(), end, unit=unit, **values))
+        for pattern, kind in _PERIODS:
+            for m in pattern.finditer(text):
+                out.append(Mention(base + m.start(), base + m.end(), m.group(), "PERIOD",
+                                   attrs=(("kind", kind),) + tuple((k, int(v)) for k, v in sorted(m.groupdict().items()) if v)))
+        return out
+    return recognize
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t\xa0":
+        i += 1
+    return i
+
+
+def _metric(text: str, base: int, start: int, end: int, unit: str, **values) -> Mention:
+    attrs = (("unit", unit),) + tuple(sorted(values.items()))
+    return Mention(base + start, base + end, text[start:end], "METRIC", attrs=attrs)

@@ -1,0 +1,115 @@
+"""Places: a level word and a name ("Phường 1", "phường Bến Thành", "Q.1", "huyện Tây Sơn"), lists that
+share one level word ("Phường 1, 2, 3, 8 và 15", "xã Tây Vinh, Tây Giang"), counts that mean every unit
+("15 Phường", "các xã"), a bare level word that means the one the text is about ("Quận đã ..."), and
+places the gazetteer knows by name ("TP.HCM").
+"""
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import Lexicon
+from kg.recognize import Mention, Recognizer
+from kg.segment import Sentence
+
+_NUMS = re.compile(r"\s*(\d+(?:(?:\s*,\s*|\s+và\s+)\d+)*)(?![\d/]|[.,]\d)")
+_NUM = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]+")
+_SPACES = re.compile(r"[ \t\xa0]*")
+_LIST_SEP = re.compile(r"\s*,\s*|\s+và\s+")
+_PARTY = re.compile(r"\s*ủy(?!\w)", re.IGNORECASE)
+_MAX_NAME_WORDS = 4
+
+
+class PlaceGrammar:
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        words = sorted((lab for lab in lexicon.levels.labels if not _abbrev(lab)), key=len, reverse=True)
+        abbrevs = sorted((lab for lab in lexicon.levels.labels if _abbrev(lab)), key=len, reverse=True)
+        alternatives = ["(?i:" + "|".join(re.escape(w) for w in words) + r")(?!\w)"]
+        alternatives += [re.escape(a) if a.endswith(".") else re.escape(a) + r"(?=\s+[^\W\d_])" for a in abbrevs]
+        self.level = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
+        lower_levels = [re.escape(lab) for lab in words if not lab.lower().startswith(("quận", "huyện", "tỉnh", "thành", "thị"))]
+        self.count = re.compile(r"(?<![\w/])(?:(\d+)|(?i:các))\s+(?i:" + "|".join(lower_levels) + r")(?!\w)")
+
+    def findall(self, text: str, base: int = 0) -> list[Mention]:
+        out: list[Mention] = []
+        for h in self.lexicon.known_places.finditer(text):
+            out.append(Mention(base + h.start, base + h.end, text[h.start:h.end], "PLACE", str(h.concept)))
+        for m in self.count.finditer(text):
+            out.append(self.match_at(text, m.start(), base))
+        for m in self.level.finditer(text):
+            found = self.match_at(text, m.start(), base)
+            if found:
+                out.append(found)
+        return out
+
+    def match_at(self, text: str, pos: int, base: int = 0) -> Mention | None:
+        """The place that starts exactly at pos, if any."""
+        known = self.lexicon.known_places.match_at(text, pos)
+        if known:
+            return Mention(base + known.start, base + known.end, text[known.start:known.end], "PLACE", str(known.concept))
+        counted = self.count.match(text, pos)
+        if counted:
+            return self._mention(text, base, pos, counted.end(), self._level_of(counted.group().split()[-1]),
+                                 count=int(counted.group(1)) if counted.group(1) else -1)
+        m = self.level.match(text, pos)
+        if not m or _PARTY.match(text, m.end()):
+            return None
+        level = self._level_of(m.group())
+        nums = _NUMS.match(text, m.end())
+        if nums:
+            names = _NUM.findall(nums.group(1))
+            return self._mention(text, base, pos, nums.end(), level, names=tuple(str(int(n)) for n in names))
+        names, end = self._names(text, m.end())
+        if names:
+            return self._mention(text, base, pos, end, level, names=tuple(names))
+        if m.group()[-1] != "." and m.group()[0].isalpha() and " " not in m.group().strip():
+            return self._mention(text, base, pos, m.end(), level, bare=True)
+        return None
+
+    def _names(self, text: str, pos: int) -> tuple[list[str], int]:
+        names: list[str] = []
+        end = pos
+        while True:
+            name, stop = self._name(text, pos)
+            if not name:
+                return names, end
+            names.append(name)
+            end = stop
+            sep = _LIST_SEP.match(text, end)
+            if not sep:
+                return names, end
+            pos = sep.end()
+
+    def _name(self, text: str, pos: int) -> tuple[str, int]:
+        """Up to four capitalised words from pos; a level word or an agency type ends the name."""
+        words: list[str] = []
+        end = pos
+        while len(words) < _MAX_NAME_WORDS:
+            w = _WORD.match(text, _SPACES.match(text, end).end())
+            if not w or not w.group()[0].isupper() or self.level.match(text, w.start()) \
+                    or self.lexicon.agency_types.match_at(text, w.start()):
+                break
+            words.append(w.group())
+            end = w.end()
+        return " ".join(words), end
+
+    def _level_of(self, word: str) -> str:
+        return str(self.lexicon.levels.fullmatch(word) or self.lexicon.levels.fullmatch(word.capitalize()))
+
+    @staticmethod
+    def _mention(text, base, start, end, level, names=(), count=0, bare=False) -> Mention:
+        attrs = (("level", level), ("names", names), ("count", count), ("bare", bare))
+        return Mention(base + start, base + end, text[start:end], "PLACE", "", attrs)
+
+
+def _abbrev(label: str) -> bool:
+    return label.endswith(".") or label.isupper()
+
+
+def recognizer(lexicon: Lexicon) -> Recognizer:
+    grammar = PlaceGrammar(lexicon)
+
+    def recognize(sentence: Sentence) -> list[Mention]:
+        return grammar.findall(sentence.text, sentence.start)
+    return recognize

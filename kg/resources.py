@@ -1,0 +1,23 @@
+"""Where the bundled ontology and query files are.
+
+In a wheel they are shipped as `kg/data/ontology` and `kg/data/queries`; in a source checkout (or an
+editable install) they are the top-level `ontology/` and `queries/` folders.
+"""
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_dir(name: str) -> Path:
+    for candidate in (_PACKAGE / "data" / name, _PACKAGE.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"bundled folder {name!r} is missing from the installation")
+
+
+def ontology_files() -> list[Path]:
+    return sorted(data_dir("ontology").glob("*.ttl"))
+
+
+def query_files() -> list[Path]:
+    return sorted(data_dir("queries").glob("*.rq"))

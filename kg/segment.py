@@ -1,0 +1,63 @@
+"""Sentences as character spans of the document text; the text itself is never changed."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? or … (with closing quotes or brackets after them) followed by white space and
+# something that starts a sentence, or at a line break unless the next line goes on in lower case.
+_END = re.compile(r"[.!?…]+[”\"')\]]*(?=\s)|\n")
+_OPENERS = "\"“‘'([•-–"
+# Abbreviations whose dot does not end a sentence: "TP. Hồ Chí Minh", "P. Bến Thành", "ThS. Nguyễn".
+_ABBREVIATIONS = {"tp", "tx", "tt", "p", "q", "ths", "ts", "pgs", "gs", "bs", "th.s", "ks", "nxb", "v.v", "ô", "b"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Sentences of text[start:end], each trimmed of surrounding white space; none is empty."""
+    end = len(text) if end is None else end
+    out: list[Sentence] = []
+    s = start
+    for m in _END.finditer(text, start, end):
+        if not _starts_sentence(text, m, end):
+            continue
+        _add(out, text, s, m.end())
+        s = m.end()
+    _add(out, text, s, end)
+    return out
+
+
+def _starts_sentence(text: str, m: re.Match, end: int) -> bool:
+    i = m.end()
+    while i < end and text[i].isspace():
+        if text[i] == "\n" and m.group() == "\n":
+            return True                      # a blank line always ends a paragraph
+        i += 1
+    if i >= end:
+        return True
+    nxt = text[i]
+    if m.group() == "\n":
+        return not nxt.islower()
+    if m.group().startswith(".") and _abbreviation_before(text, m.start()):
+        return False
+    return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    word = re.search(r"([^\W\d_][\w.]*)$", text[max(0, dot - 6):dot])
+    return bool(word) and word.group(1).lower() in _ABBREVIATIONS
+
+
+def _add(out: list[Sentence], text: str, s: int, e: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append(Sentence(s, e, text[s:e]))

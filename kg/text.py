@@ -1,0 +1,29 @@
+"""Small text helpers shared by every step: folding to ASCII slugs and Vietnamese numbers."""
+import re
+import unicodedata
+from decimal import Decimal
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of Vietnamese text: diacritics dropped, đ to d."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def slug(text: str, limit: int = 80) -> str:
+    """A readable, deterministic IRI segment: "Phường Bến Thành" -> "phuong-ben-thanh"."""
+    s = _NON_SLUG.sub("-", fold(text)).strip("-")
+    if len(s) > limit:
+        s = s[:limit].rsplit("-", 1)[0]
+    return s or "x"
+
+
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+
+
+def parse_number(text: str) -> Decimal:
+    """Vietnamese number format: "281.533" is 281533, "53,65" is 53.65."""
+    return Decimal(text.replace(".", "").replace(",", "."))

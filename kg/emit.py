@@ -157,8 +157,8 @@ class Emitter:
         g.add((s, RDFS.label, Literal(label, lang="vi")))
         g.add((s, RK.durationBefore, Literal(_duration(before, unit_before), datatype=XSD.dayTimeDuration)))
         g.add((s, RK.durationAfter, Literal(_duration(after, unit_after), datatype=XSD.dayTimeDuration)))
-        g.add((s, RK.daysBefore, Literal(_days(before, unit_before), datatype=XSD.decimal)))
-        g.add((s, RK.daysAfter, Literal(_days(after, unit_after), datatype=XSD.decimal)))
+        g.add((s, RK.daysBefore, _number(_days(before, unit_before))))
+        g.add((s, RK.daysAfter, _number(_days(after, unit_after))))
         self.scope(s, where, RK.appliesIn)
         self.provenance(s, r)
         return s
@@ -167,12 +167,12 @@ class Emitter:
     def metric(self, f: MetricFacts) -> None:
         m = f.mention
         if m.get("low") is not None:
-            self._metric(f, "min", m.get("low"), RK.Qualifier and URIRef(self._qualifier("at-least")))
+            self._metric(f, "min", m.get("low"), URIRef(self._qualifier("at-least")))
             self._metric(f, "max", m.get("high"), URIRef(self._qualifier("at-most")))
         elif m.get("numerator") is not None:
             s = self._metric(f, "", m.get("numerator"), m.get("qualifier"))
-            self.g.add((s, RK.numerator, Literal(m.get("numerator"), datatype=XSD.decimal)))
-            self.g.add((s, RK.denominator, Literal(m.get("denominator"), datatype=XSD.decimal)))
+            self.g.add((s, RK.numerator, _number(m.get("numerator"))))
+            self.g.add((s, RK.denominator, _number(m.get("denominator"))))
             self._metric(f, "total", m.get("denominator"), None, label=f"{f.label} (tổng số)")
         else:
             self._metric(f, "", m.get("value"), m.get("qualifier"))
@@ -185,7 +185,7 @@ class Emitter:
         s = self.link.span_iri("metric", self.doc.doc_id, m.start, suffix=suffix)
         g.add((s, RDF.type, RK.Metric))
         g.add((s, RDFS.label, Literal(label or f.label, lang="vi")))
-        g.add((s, RK.value, Literal(value, datatype=XSD.decimal)))
+        g.add((s, RK.value, _number(value)))
         unit = m.get("unit")
         g.add((s, RK.unit, self.concept(URIRef(unit if unit != "%" else "https://w3id.org/reform-kg/id/unit/percent"))))
         if qualifier:
@@ -237,6 +237,13 @@ class Emitter:
         g.add((quote, OA.exact, Literal(m.text)))
         g.add((quote, OA.prefix, Literal(text[max(0, m.start - _CONTEXT):m.start])))
         g.add((quote, OA.suffix, Literal(text[m.end:m.end + _CONTEXT])))
+
+
+def _number(n: Decimal) -> Literal:
+    """A count as xsd:integer ("1697"), anything else as xsd:decimal ("53.65")."""
+    if n == n.to_integral_value():
+        return Literal(int(n), datatype=XSD.integer)
+    return Literal(n.normalize(), datatype=XSD.decimal)
 
 
 def _duration(n: Decimal, unit: str) -> str:

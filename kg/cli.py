@@ -1,0 +1,151 @@
+"""reform-kg command line: build the graph from articles, query it, export it, draw it."""
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+
+_GRAPH = click.option("-g", "--graph", "graph_path", required=True, type=click.Path(path_type=Path),
+                      help="Graph file to read (.ttl, .nt, .jsonld, .trig, .rdf).")
+
+
+def _errors(fn):
+    """Turn the library's errors into one `Error: ...` line and exit status 1."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except KgError as e:
+            raise click.ClickException(str(e)) from e
+    return wrapper
+
+
+@click.group()
+@click.version_option(__version__, prog_name="reform-kg")
+def cli():
+    """A knowledge graph of Vietnamese administrative-reform initiatives (mô hình cải cách hành chính).
+
+    \b
+    reform-kg build examples/articles -o graph.ttl
+    reform-kg view -g graph.ttl -o wards.html
+    reform-kg query ward-initiatives -g graph.ttl
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="Graph file to write; its extension sets the format (.ttl, .nt, .jsonld, .trig, .rdf).")
+@click.option("--base", default=None, metavar="IRI", help="Base IRI for the graph's entities.")
+@_errors
+def build(inputs, output, base):
+    """Read articles (.txt or .html files, or folders of them) and write the knowledge graph.
+
+    A manifest.csv (columns file, source_url) beside the articles gives each one's source URL.
+
+    \b
+    reform-kg build examples/articles -o graph.ttl
+    reform-kg build article.txt other.html -o graph.jsonld
+    """
+    from kg import pipeline, store
+    from kg.namespace import DEFAULT_BASE
+
+    fmt = store.format_for(output)
+    graph, facts = pipeline.build(list(inputs), base or DEFAULT_BASE)
+    store.save(graph, output, fmt)
+    click.echo(_summary(graph, len(facts), output))
+
+
+def _summary(graph, documents: int, output: Path) -> str:
+    from rdflib import RDF
+    from kg.namespace import RK
+
+    def count(*classes):
+        return len({s for c in classes for s in graph.subjects(RDF.type, c)})
+    return (f"{output}: {documents} document{'s' if documents != 1 else ''}, {len(graph)} triples, "
+            f"{count(RK.Initiative)} initiatives, {count(RK.Ward, RK.Commune, RK.Township)} wards, "
+            f"{count(RK.Metric)} metrics")
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("-g", "--graph", "graph_path", type=click.Path(path_type=Path), help="Graph file to query.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld"]),
+              default=None, help="Result format (default: table on a terminal, csv otherwise; Turtle for CONSTRUCT).")
+@click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and exit.")
+@click.option("--allow-remote", is_flag=True, help="Allow SERVICE and FROM, which fetch data from elsewhere.")
+@_errors
+def query(name, graph_path, fmt, list_queries, allow_remote):
+    """Run a bundled query by NAME, or a .rq file, against a graph.
+
+    \b
+    reform-kg query --list
+    reform-kg query ward-initiatives -g graph.ttl
+    reform-kg query metrics -g graph.ttl --format csv
+    reform-kg query my-question.rq -g graph.ttl --format json
+    """
+    from kg import queries, store
+
+    if list_queries:
+        for q in sorted(queries.bundled().values(), key=lambda q: q.name):
+            click.echo(f"{q.name:24} {q.title}")
+        return
+    if not name:
+        raise click.UsageError("give a query NAME or .rq file (or --list to see the bundled ones)")
+    if graph_path is None:
+        raise click.UsageError("Missing option '-g' / '--graph'.")
+    q = queries.find(name)
+    queries.prepare(q.text, q.name, allow_remote)
+    graph = store.load(graph_path)
+    result = queries.run(graph, q, allow_remote=allow_remote)
+    default = "table" if sys.stdout.isatty() else "csv"
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        default = "turtle"
+    click.echo(queries.write(result, fmt or default, graph), nl=False)
+
+
+@cli.command()
+@_GRAPH
+@click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "nt", "jsonld", "trig", "xml"]), default="turtle",
+              show_default=True, help="RDF format to write.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: standard output).")
+@_errors
+def export(graph_path, fmt, output):
+    """Write the graph in another RDF format, for Protégé, GraphDB, Jena, Oxigraph or Gephi's RDF plugins.
+
+    \b
+    reform-kg export -g graph.ttl --format nt -o graph.nt
+    reform-kg export -g graph.ttl --format jsonld > graph.jsonld
+    """
+    from kg import store
+
+    data = store.serialize(store.load(graph_path), fmt)
+    if output:
+        store.write_atomic(output, data)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+@cli.command()
+@_GRAPH
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="HTML file to write.")
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the browser afterwards.")
+@_errors
+def view(graph_path, output, open_page):
+    """Draw which wards run which models as one HTML page that opens offline.
+
+    \b
+    reform-kg view -g graph.ttl -o wards.html --open
+    """
+    from kg import store, views
+
+    html = views.page(store.load(graph_path))
+    store.write_atomic(output, html.encode("utf-8"))
+    click.echo(f"{output}: written")
+    if open_page:
+        click.launch(str(output))

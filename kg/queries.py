@@ -1,0 +1,183 @@
+"""The bundled SPARQL query files, running them safely, and writing their results.
+
+Queries are read-only: SPARQL Update is refused, and so are SERVICE, and FROM / FROM NAMED (which make
+rdflib fetch data from elsewhere), unless the user allows remote access.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parser import parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.query import Result
+
+from kg.errors import QueryError
+from kg.namespace import DEFAULT_BASE
+from kg.resources import query_files
+
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
+RDF_FORMATS = ("turtle", "nt", "jsonld", "xml")
+
+
+@dataclass(frozen=True)
+class QueryFile:
+    name: str
+    path: Path
+    title: str
+    description: str
+    text: str
+
+
+def _read(path: Path, name: str) -> QueryFile:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise QueryError(f"{path}: cannot read the query file ({e})") from e
+    meta = {}
+    for line in text.splitlines():
+        if line.startswith("#") and ":" in line:
+            key, _, value = line[1:].partition(":")
+            meta.setdefault(key.strip().lower(), value.strip())
+    return QueryFile(name, path, meta.get("title", name), meta.get("description", ""), text)
+
+
+def bundled() -> dict[str, QueryFile]:
+    return {p.stem: _read(p, p.stem) for p in query_files()}
+
+
+def find(name_or_file: str) -> QueryFile:
+    """A bundled query by name, or a query file by path."""
+    path = Path(name_or_file)
+    if path.suffix == ".rq" or path.is_file():
+        if not path.is_file():
+            raise QueryError(f"{path}: no such query file")
+        return _read(path, path.stem)
+    queries = bundled()
+    if name_or_file not in queries:
+        raise QueryError(f"unknown query {name_or_file!r}; bundled queries are: {', '.join(sorted(queries))}")
+    return queries[name_or_file]
+
+
+def prepare(text: str, source: str, allow_remote: bool = False):
+    try:
+        query = prepareQuery(text)
+    except Exception as e:  # pyparsing's ParseException and rdflib's own errors
+        if _is_update(text):
+            raise QueryError(f"{source}: this is a SPARQL Update; `reform-kg query` only reads the graph") from e
+        where = f"line {e.lineno}, column {e.col}: " if hasattr(e, "lineno") else ""
+        message = str(e).split(", (line")[0].split("  (at char")[0]
+        raise QueryError(f"{source}: the query does not parse: {where}{message}") from e
+    if not allow_remote:
+        _refuse_remote(query.algebra, source)
+    return query
+
+
+def _is_update(text: str) -> bool:
+    try:
+        parseUpdate(text)
+        return True
+    except Exception:  # it is simply not an update either
+        return False
+
+
+def _refuse_remote(algebra: CompValue, source: str) -> None:
+    for clause in algebra.get("datasetClause") or []:
+        iri = clause.get("default") or clause.get("named")
+        raise QueryError(f"{source}: the query reads FROM <{iri}>, which fetches data from outside the graph; "
+                         "pass --allow-remote to allow it")
+    for node in _walk(algebra):
+        if node.name == "ServiceGraphPattern":
+            raise QueryError(f"{source}: the query calls SERVICE <{node.get('term')}>, which sends a request "
+                             "from this machine; pass --allow-remote to allow it")
+
+
+def _walk(node):
+    if isinstance(node, CompValue):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _walk(value)
+
+
+def run(graph: Graph, query: QueryFile, allow_remote: bool = False, bindings: dict | None = None) -> Result:
+    prepared = prepare(query.text, query.name, allow_remote)
+    try:
+        return graph.query(prepared, initBindings=bindings or {})
+    except Exception as e:  # an evaluation error inside rdflib: report it as the query's fault
+        raise QueryError(f"{query.name}: the query failed: {e}") from e
+
+
+# ---------------------------------------------------------------------------- results
+
+def rows(result: Result) -> tuple[list[str], list[list]]:
+    names = [str(v) for v in result.vars]
+    return names, [[row[v] for v in result.vars] for row in result]
+
+
+def write(result: Result, fmt: str, graph: Graph | None = None) -> str:
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        rdf_fmt = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml"}.get(fmt, "turtle")
+        return result.graph.serialize(format=rdf_fmt)
+    if result.type == "ASK":
+        return "true\n" if result.askAnswer else "false\n"
+    if fmt in ("csv", "json", "xml"):
+        data = result.serialize(format=fmt, encoding="utf-8")
+        return data.decode("utf-8") if isinstance(data, bytes) else data
+    names, values = rows(result)
+    if fmt == "tsv":
+        return _tsv(names, values)
+    return table(names, values, graph)
+
+
+def _tsv(names: list[str], values: list[list]) -> str:
+    """SPARQL 1.1 TSV: ?var headers, terms in Turtle syntax."""
+    out = ["\t".join("?" + n for n in names)]
+    for row in values:
+        out.append("\t".join("" if v is None else v.n3() for v in row))
+    return "\n".join(out) + "\n"
+
+
+def table(names: list[str], values: list[list], graph: Graph | None = None, width: int = 60) -> str:
+    """An aligned text table; widths by display columns, so Vietnamese text lines up."""
+    from wcwidth import wcswidth
+
+    def cell(v) -> str:
+        if v is None:
+            return ""
+        if isinstance(v, URIRef):
+            return _short_iri(v, graph)
+        s = " ".join(str(v).split())
+        return s if wcswidth(s) <= width else _clip(s, width)
+
+    cells = [[cell(v) for v in row] for row in values]
+    widths = [max([wcswidth(n)] + [wcswidth(r[i]) for r in cells]) for i, n in enumerate(names)]
+
+    def line(items):
+        return "  ".join(s + " " * (w - wcswidth(s)) for s, w in zip(items, widths)).rstrip()
+
+    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def _short_iri(iri: URIRef, graph: Graph | None) -> str:
+    """`id:place/ho-chi-minh/quan-4` for reform-kg's own entities, a prefixed name where one is bound."""
+    if str(iri).startswith(DEFAULT_BASE):
+        return "id:" + str(iri)[len(DEFAULT_BASE):]
+    if graph is not None:
+        prefixed = graph.namespace_manager.normalizeUri(iri)
+        if not prefixed.startswith("<"):
+            return prefixed
+    return str(iri)
+
+
+def _clip(s: str, width: int) -> str:
+    from wcwidth import wcswidth
+    while wcswidth(s) > width - 1:
+        s = s[:-1]
+    return s + "…"

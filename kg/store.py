@@ -1,0 +1,64 @@
+"""Load and save graphs: formats by file extension, readable parse errors, atomic writes."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.errors import GraphError, InputError
+
+# --format name -> (rdflib format, usual extension)
+FORMATS = {"turtle": ("turtle", ".ttl"), "nt": ("nt", ".nt"), "jsonld": ("json-ld", ".jsonld"),
+           "trig": ("trig", ".trig"), "xml": ("xml", ".rdf")}
+_BY_SUFFIX = {".ttl": "turtle", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld", ".trig": "trig",
+              ".rdf": "xml", ".owl": "xml", ".xml": "xml"}
+
+
+def format_for(path: Path) -> str:
+    try:
+        return _BY_SUFFIX[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(_BY_SUFFIX))
+        raise GraphError(f"{path}: unknown graph file extension {path.suffix or '(none)'!r}; use one of {known}") from None
+
+
+def load(path: Path) -> Graph:
+    fmt = format_for(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such graph file (build one with `reform-kg build ARTICLE -o {path}`)")
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: the graph file is empty")
+    g = Graph()
+    try:
+        g.parse(path, format=FORMATS[fmt][0])
+    except Exception as e:  # rdflib's parsers raise many unrelated types; all mean "does not parse"
+        detail = " ".join(str(e).split())[:300]
+        raise GraphError(f"{path}: not valid {fmt}: {detail}") from e
+    return g
+
+
+def serialize(graph: Graph, fmt: str) -> bytes:
+    data = graph.serialize(format=FORMATS[fmt][0], encoding="utf-8")
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: `path` is never left half-written."""
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise GraphError(f"{path}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def save(graph: Graph, path: Path, fmt: str | None = None) -> None:
+    write_atomic(path, serialize(graph, fmt or format_for(path)))

@@ -1,0 +1,73 @@
+"""Reading the District 4 page: metadata from its header, the article apart from the site's furniture."""
+from pathlib import Path
+
+import pytest
+
+from kg import ingest
+from kg.errors import InputError
+
+from conftest import ARTICLE
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return ingest.load(ARTICLE, "http://example.org/source")
+
+
+def test_metadata_from_the_page_header(doc):
+    assert doc.title == "Nhiều các mô hình cải cách hành chính hiệu quả"
+    assert doc.category == "Chính quyền"
+    assert doc.published == "2020-01-23T17:05:00+07:00"      # "5:05:00 CH" is the afternoon
+    assert doc.author == "Ngọc Thảo"
+    assert doc.view_count == 1097
+    assert doc.source_url == "http://example.org/source"
+
+
+def test_furniture_is_outside_the_article(doc):
+    content = doc.content
+    assert content.startswith("Nhiều các mô hình")
+    assert content.rstrip().endswith("được giải quyết đúng thời hạn.")
+    for furniture in ("Số lượt người xem", "TIN MỚI HƠN", "Bản tin Hoạt động", "SỐ LƯỢT TRUY CẬP", "Tìm kiếm", "Ngọc Thảo"):
+        assert furniture not in content
+
+
+def test_morning_time_and_other_months():
+    doc = ingest.parse("Tin tức 5 Tháng Mười Hai 2019 9:30:00 SA\n\nTiêu đề\n\nNội dung bài.\n", "x")
+    assert doc.published == "2019-12-05T09:30:00+07:00"
+    assert doc.category == "Tin tức"
+
+
+def test_text_is_nfc(tmp_path):
+    import unicodedata
+    p = tmp_path / "nfd.txt"
+    p.write_text(unicodedata.normalize("NFD", "Phường Bến Thành triển khai mô hình “Một cửa”."), encoding="utf-8")
+    assert ingest.load(p).text == unicodedata.normalize("NFC", "Phường Bến Thành triển khai mô hình “Một cửa”.")
+
+
+def test_html_scripts_and_styles_are_dropped(tmp_path):
+    p = tmp_path / "a.html"
+    p.write_text("<html><head><style>p{}</style><script>alert(1)</script></head>"
+                 "<body><p>UBND Phường 1 triển khai mô hình “Một cửa”.</p></body></html>", encoding="utf-8")
+    text = ingest.load(p).text
+    assert "alert" not in text and "p{}" not in text
+    assert "mô hình “Một cửa”" in text
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "the file is empty"),
+    (b"   \n\t\n", "the file is empty"),
+    ("Phường 1".encode("utf-16"), "not UTF-8 text"),
+    (b"Qu\xe2\xf2n 4", "not UTF-8 text"),  # "Quận 4" in Windows-1258
+    (b"%PDF-1.4\x00\x01\x02", "binary"),
+])
+def test_bad_files_say_what_is_wrong(tmp_path, content, message):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    with pytest.raises(InputError, match=message) as e:
+        ingest.load(p)
+    assert str(p) in str(e.value)
+
+
+def test_missing_file():
+    with pytest.raises(InputError, match="no such file"):
+        ingest.load(Path("does/not/exist.txt"))

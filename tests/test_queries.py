@@ -1,0 +1,200 @@
+"""Every bundled query: it has a title, parses, runs on the District 4 graph, and answers what a reader
+of the article answers. Expected rows are written from reading the article, not from the program."""
+from decimal import Decimal
+
+import pytest
+from rdflib import URIRef
+
+from kg import queries
+
+RK = "https://w3id.org/reform-kg/ontology#"
+SPEC_COLUMNS = {
+    "initiatives": ["initiative", "initiativeLabel", "kind", "placeLabel"],
+    "ward-initiatives": ["ward", "wardLabel", "initiative", "initiativeLabel", "kind"],
+    "initiative-agencies": ["initiative", "initiativeLabel", "agency", "agencyLabel", "role"],
+    "initiative-procedures": ["initiative", "initiativeLabel", "procedure", "procedureLabel"],
+    "metrics": ["metric", "metricLabel", "value", "unit", "qualifier", "subjectLabel", "period"],
+    "time-reductions": ["procedureLabel", "beforeDays", "afterDays", "wardLabel"],
+}
+# The 23 models the article names (quoted, unquoted, or as list items after "mô hình ... như:").
+MODELS = {
+    "Tổ tình nguyện tư vấn dịch vụ công trực tuyến", "Một cửa", "Một cửa liên thông",
+    "trên lĩnh vực thuế, kho bạc, ngân hàng tại bộ phận một cửa",
+    "Liên thông giữa Phòng Tư pháp Quận 4 phối hợp với Công an Quận 4 và Bảo hiểm xã hội Quận 4 trên lĩnh vực hộ tịch "
+    "trong việc đăng ký hộ khẩu thường trú và cấp thẻ bảo hiểm y tế cho đối tượng trẻ em dưới 6 tuổi có yếu tố nước ngoài",
+    "Liên thông thực hiện các TTHC do Phòng Tư pháp Quận tiếp nhận, rút ngắn thời gian giải quyết hồ sơ đăng ký kết hôn có yếu tố nước ngoài",
+    "Giờ làm việc thứ 9", "Liên thông thủ tục đăng ký khai tử - Chứng thực chữ ký - Hỗ trợ khuyến khích hỏa táng",
+    "Đăng ký khai tử - hướng dẫn hồ sơ hỏa táng tại nhà", "Rút ngắn thời gian giải quyết lĩnh vực hộ tịch",
+    "gửi thư chúc mừng hoặc thư chia buồn", "thực hiện nếp sống văn minh trong việc cưới hoặc tổ chức tang lễ",
+    "trao trả hồ sơ tại nhà", "cơ quan điện tử quận", "Nhận tin nhắn phản ánh trên trang Fanpage “Đất Cảng Quận 4”",
+    "Số hóa văn bản đi nhằm phục vụ hiện đại hóa công tác lưu trữ hồ sơ",
+    "Thực hiện dịch vụ công trong lĩnh vực Thi đua - Khen thưởng", "Số hóa hồ sơ lưu trữ kê khai đất đai năm 1999",
+    "Tăng cường công tác tuyên truyền thủ tục hành chính thông qua clip đồ họa hướng dẫn thực hiện TTHC",
+    "Thông báo bằng văn bản và thông tin qua tin nhắn SMS về thời gian gia hạn bảo hiểm y tế hộ gia đình đối với người dân đã tham gia bảo hiểm y tế",
+    "Thông tin nhanh chủ trương, chính sách cần thực hiện bằng tin nhắn, trực tiếp đến điện thoại di động của nhóm người thuộc diện được cung cấp thông tin",
+    "Cổng thông tin điện tử",
+    "Tra cứu thông tin quy hoạch sử dụng đất, cấp giấy phép xây dựng tại phường thông qua bản đồ số",
+}
+DEATH = "Liên thông thủ tục đăng ký khai tử - Chứng thực chữ ký - Hỗ trợ khuyến khích hỏa táng"
+BIRTH = [m for m in MODELS if m.startswith("Liên thông giữa")][0]
+MARRIAGE = [m for m in MODELS if m.startswith("Liên thông thực hiện")][0]
+
+
+def run(graph, name):
+    names, values = queries.rows(queries.run(graph, queries.find(name)))
+    return [dict(zip(names, (None if v is None else v.toPython() if hasattr(v, "toPython") else v for v in row)))
+            for row in values]
+
+
+def labels(rows, key):
+    return {str(r[key]) for r in rows}
+
+
+@pytest.mark.parametrize("name", sorted(queries.bundled()))
+def test_every_query_is_documented_and_runs(graph, name):
+    q = queries.bundled()[name]
+    assert q.title and q.title != name and q.description
+    assert "PREFIX rk:" in q.text
+    result = queries.run(graph, q)
+    assert len(result) > 0
+
+
+@pytest.mark.parametrize("name, columns", sorted(SPEC_COLUMNS.items()))
+def test_result_columns_are_the_documented_interface(graph, name, columns):
+    assert [str(v) for v in queries.run(graph, queries.find(name)).vars] == columns
+
+
+def test_initiatives_are_the_models_the_article_names(graph):
+    rows = run(graph, "initiatives")
+    assert labels(rows, "initiativeLabel") == MODELS
+    # a slogan, a campaign theme and a fanpage's name are not models
+    assert not any("Năm đột phá" in m or m == "Đất Cảng Quận 4" for m in labels(rows, "initiativeLabel"))
+    every_ward = {r["initiativeLabel"] for r in rows if r["placeLabel"] == "tất cả phường, xã của Quận 4"}
+    assert {"Giờ làm việc thứ 9", "gửi thư chúc mừng hoặc thư chia buồn"} <= every_ward
+    kinds = {(r["initiativeLabel"], r["kind"]) for r in rows}
+    assert {("Một cửa", "Một cửa"), ("Một cửa liên thông", "Liên thông"), ("Giờ làm việc thứ 9", "Ngoài giờ hành chính"),
+            ("trao trả hồ sơ tại nhà", "Phục vụ tại nhà"), ("cơ quan điện tử quận", "Cơ quan điện tử")} <= kinds
+    tra_cuu = {r["kind"] for r in rows if r["initiativeLabel"].startswith("Tra cứu")}
+    assert tra_cuu == {"Bản đồ số", "Số hóa"}            # digital map, and the broader digitisation
+
+
+def test_ward_initiatives_headline(graph):
+    rows = run(graph, "ward-initiatives")
+    runs = {(r["wardLabel"], r["initiativeLabel"]) for r in rows}
+    expected = {("Phường 1", DEATH), ("Phường 16", DEATH),
+                ("Phường 4", "Đăng ký khai tử - hướng dẫn hồ sơ hỏa táng tại nhà"),
+                ("Phường 6", "Số hóa hồ sơ lưu trữ kê khai đất đai năm 1999"),
+                ("Phường 14", "Cổng thông tin điện tử"),
+                ("Phường 18", "Tra cứu thông tin quy hoạch sử dụng đất, cấp giấy phép xây dựng tại phường thông qua bản đồ số")}
+    expected |= {(f"Phường {n}", "Rút ngắn thời gian giải quyết lĩnh vực hộ tịch") for n in (1, 2, 3, 8, 15)}
+    expected |= {(f"Phường {n}", m) for n in (1, 9, 15) for m in MODELS if m.startswith("Thông tin nhanh")}
+    assert expected <= runs
+    wards = labels(rows, "wardLabel")
+    assert "Phường 12" not in wards                      # only a resident's address, no model runs there
+    assert ("Phường 6", "trao trả hồ sơ tại nhà") not in runs   # "có Phường" does not say which ward
+    assert all(str(r["ward"]).startswith("https://w3id.org/reform-kg/id/place/ho-chi-minh/quan-4/") for r in rows)
+
+
+def test_shortened_marital_status_confirmation(graph):
+    rows = run(graph, "time-reductions")
+    got = {(r["procedureLabel"], r["beforeDays"], r["afterDays"], r["wardLabel"]) for r in rows}
+    assert got == {("Cấp Giấy xác nhận tình trạng hôn nhân", 3, 1, f"Phường {n}") for n in (1, 2, 3, 8, 15)} | \
+        {("Đăng ký nhận cha, mẹ, con", 3, 2, "Phường 3")}
+
+
+def test_initiative_agencies(graph):
+    rows = run(graph, "initiative-agencies")
+    birth = {(r["agencyLabel"], r["role"]) for r in rows if r["initiativeLabel"] == BIRTH}
+    assert birth == {("Phòng Tư pháp Quận 4", "chủ trì"), ("Công an Quận 4", "phối hợp"), ("Bảo hiểm xã hội Quận 4", "phối hợp")}
+    marriage = {r["agencyLabel"] for r in rows if r["initiativeLabel"] == MARRIAGE}
+    assert marriage == {"Phòng Tư pháp Quận 4"}           # "Phòng Tư pháp Quận" is the same division
+    by_model = {(r["initiativeLabel"][:20], r["agencyLabel"]) for r in rows}
+    assert ("Nhận tin nhắn phản á", "Ban Tuyên giáo Quận ủy Quận 4") in by_model
+    assert ("Thực hiện dịch vụ cô", "Phòng Nội vụ Quận 4") in by_model
+
+
+def test_initiative_procedures(graph):
+    rows = run(graph, "initiative-procedures")
+    procs = {}
+    for r in rows:
+        procs.setdefault(r["initiativeLabel"], set()).add(r["procedureLabel"])
+    assert procs[BIRTH] == {"Đăng ký thường trú", "Cấp thẻ bảo hiểm y tế"}
+    assert procs[DEATH] == {"Đăng ký khai tử", "Chứng thực chữ ký", "Hỗ trợ khuyến khích hỏa táng"}
+    assert procs[MARRIAGE] == {"Đăng ký kết hôn có yếu tố nước ngoài"}
+    assert "Cấp giấy phép xây dựng" in procs[[m for m in MODELS if m.startswith("Tra cứu")][0]]
+
+
+def test_metrics(graph):
+    rows = run(graph, "metrics")
+    values = [Decimal(str(r["value"])) for r in rows]
+    for v in ("281533", "86745", "194788", "1697", "3163", "53.65", "99", "48", "18", "62", "29"):
+        assert Decimal(v) in values
+    for distractor in (54, 2017, 89, 1930, 1097, 2019, 1999, 6):
+        assert Decimal(distractor) not in values
+    by_value = {Decimal(str(r["value"])): r for r in rows}
+    assert by_value[Decimal(99)]["qualifier"] == "trên"
+    assert by_value[Decimal("53.65")]["unit"] == "%"
+    assert by_value[Decimal(281533)]["unit"] == "TTHC" and str(by_value[Decimal(281533)]["period"]) == "2019-12"
+    assert str(by_value[Decimal(48)]["period"]) == "2019" and by_value[Decimal(48)]["unit"] == "mô hình"
+    assert by_value[Decimal(18)]["subjectLabel"] == BIRTH
+    assert by_value[Decimal(62)]["subjectLabel"] == MARRIAGE
+    assert by_value[Decimal(86745)]["subjectLabel"] == "Quận 4"
+
+
+def test_fraction_keeps_numerator_and_denominator(graph):
+    from rdflib import Literal
+    [metric] = graph.subjects(URIRef(RK + "numerator"), Literal(1697))
+    assert graph.value(metric, URIRef(RK + "denominator")).toPython() == 3163
+
+
+def test_rankings(graph):
+    wards = run(graph, "wards-ranked")
+    assert wards[0]["wardLabel"] == "Phường 1" and wards[0]["initiatives"] == 6
+    agencies = run(graph, "agencies-ranked")
+    assert agencies[0]["agencyLabel"] == "Phòng Tư pháp Quận 4" and agencies[0]["initiatives"] == 2
+    kinds = {r["kindLabel"]: r["initiatives"] for r in run(graph, "kinds-summary")}
+    assert kinds["Liên thông"] == 4
+
+
+def test_one_stop_and_interconnection_by_ward(graph):
+    rows = run(graph, "one-stop-by-ward")
+    assert {(r["wardLabel"], r["kind"]) for r in rows} == {("Phường 1", "Liên thông"), ("Phường 16", "Liên thông")}
+
+
+def test_documents(graph):
+    [doc] = run(graph, "documents")
+    assert doc["title"] == "Nhiều các mô hình cải cách hành chính hiệu quả"
+    assert doc["author"] == "Ngọc Thảo" and doc["viewCount"] == 1097
+    assert str(doc["issued"]).startswith("2020-01-23 17:05:00")
+    assert str(doc["url"]).startswith("http://www.quan4.hochiminhcity.gov.vn/")
+
+
+def test_evidence_slices_the_source_text(graph):
+    from conftest import ARTICLE
+    from kg import ingest
+    text = ingest.load(ARTICLE).text
+    rows = run(graph, "evidence")
+    assert len(rows) == len(MODELS)
+    for r in rows:
+        assert text[r["start"]:r["end"]] == r["exact"]
+
+
+def test_construct_query(graph):
+    result = queries.run(graph, queries.find("ward-model-graph"))
+    assert result.type == "CONSTRUCT"
+    g = result.graph
+    ward16 = URIRef("https://w3id.org/reform-kg/id/place/ho-chi-minh/quan-4/phuong-16")
+    assert any("khai-tu" in str(s) for s in g.subjects(URIRef(RK + "runsIn"), ward16))
+
+
+@pytest.mark.parametrize("name", sorted(queries.bundled()))
+def test_queries_run_the_same_in_oxigraph(graph, graph_file, name):
+    """Each query file stands alone (its own PREFIXes) and gives the same number of rows in another engine."""
+    import pyoxigraph
+    store = pyoxigraph.Store()
+    store.load(path=str(graph_file), format=pyoxigraph.RdfFormat.TURTLE)
+    q = queries.bundled()[name]
+    ours = queries.run(graph, q)
+    theirs = store.query(q.text)
+    count = len(list(theirs))
+    assert count == len(ours)

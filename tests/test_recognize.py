@@ -1,0 +1,111 @@
+"""Recognizers, table-driven: (text, what a reader sees in it). Every mention slices its own text."""
+from decimal import Decimal
+
+import pytest
+
+from kg import lexicon
+from kg.recognize import DEFAULT_PIPELINE, build, filter_spans, Mention, recognize
+from kg.segment import Sentence
+
+
+@pytest.fixture(scope="module")
+def recognizers():
+    return build(lexicon.load(), DEFAULT_PIPELINE)
+
+
+def found(recognizers, text, label):
+    mentions = recognize(Sentence(0, len(text), text), recognizers)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    return [m for m in mentions if m.label == label]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("(Phường 1, 2, 3, 8 và 15) từ", [("Phường 1, 2, 3, 8 và 15", ("1", "2", "3", "8", "15"))]),
+    ("(Phường 1 và 16);", [("Phường 1 và 16", ("1", "16"))]),
+    ("tại phường Bến Thành (quận 1, TPHCM) triển khai", [("phường Bến Thành", ("Bến Thành",)), ("quận 1", ("1",)), ("TPHCM", None)]),
+    ("tại xã Tây Vinh, Tây Giang và thị trấn Phú Phong", [("xã Tây Vinh, Tây Giang", ("Tây Vinh", "Tây Giang")), ("thị trấn Phú Phong", ("Phú Phong",))]),
+    ("P.3, Q.11", [("P.3", ("3",)), ("Q.11", ("11",))]),
+    ("Riêng đối với 15 Phường tiếp tục", [("15 Phường", ())]),
+    ("Ban Tuyên giáo Quận ủy", []),
+])
+def test_places(recognizers, text, expected):
+    assert [(m.text, m.get("names")) for m in found(recognizers, text, "PLACE")] == expected
+
+
+def test_count_of_wards_means_every_ward(recognizers):
+    [m] = found(recognizers, "UBND 15 Phường đã đăng ký", "AGENCY")
+    assert m.get("place").get("count") == 15
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("giữa Phòng Tư pháp Quận 4 phối hợp với Công an Quận 4 và Bảo hiểm xã hội Quận 4 trên",
+     [("Phòng Tư pháp Quận 4", "phong-tu-phap"), ("Công an Quận 4", "cong-an"), ("Bảo hiểm xã hội Quận 4", "bao-hiem-xa-hoi")]),
+    ("(Ban Tuyên giáo Quận ủy); (Phòng Nội vụ)", [("Ban Tuyên giáo Quận ủy", "ban-tuyen-giao"), ("Phòng Nội vụ", "phong-noi-vu")]),
+    ("do Trung tâm PVHCC phường Tam Quan phối hợp với CA phường triển khai",
+     [("Trung tâm PVHCC phường Tam Quan", "trung-tam-phuc-vu-hanh-chinh-cong"), ("CA phường", "cong-an")]),
+    ("một ca sĩ hát", []),
+])
+def test_agencies(recognizers, text, expected):
+    assert [(m.text, m.key.rsplit("/", 1)[-1]) for m in found(recognizers, text, "AGENCY")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bên cạnh đó, Quận tiếp tục thực hiện hiệu quả mô hình “Một cửa”, “Một cửa liên thông” rút gọn TTHC.",
+     ["Một cửa", "Một cửa liên thông"]),
+    ("Mô hình “A thì tại nhà” và mô hình “Liên thông thực hiện các TTHC”.", ["A thì tại nhà", "Liên thông thực hiện các TTHC"]),
+    ('phường Thành Sen cho ra mắt mô hình "Ngày thứ 6 không hẹn" trong giải quyết.', ["Ngày thứ 6 không hẹn"]),
+    ("có Phường đã thực hiện mô hình trao trả hồ sơ tại nhà.", ["trao trả hồ sơ tại nhà"]),
+    ("những mô hình như: “Nhận tin nhắn phản ánh trên trang Fanpage “Đất Cảng Quận 4” (Ban Tuyên giáo Quận ủy); “Số hóa văn bản đi” (Phường 6)...",
+     ["Nhận tin nhắn phản ánh trên trang Fanpage “Đất Cảng Quận 4”", "Số hóa văn bản đi"]),
+    ("mô hình sáng tạo như: mô hình “Giờ làm việc thứ 9”; gửi thư chúc mừng hoặc thư chia buồn, trong đó lồng ghép.",
+     ["Giờ làm việc thứ 9", "gửi thư chúc mừng hoặc thư chia buồn"]),
+    ("Với phương châm “lấy người dân làm trung tâm phục vụ”, phường triển khai mô hình “Hành chính phục vụ tại nhà”.",
+     ["Hành chính phục vụ tại nhà"]),
+    ("thi đua với chủ đề “Năm đột phá cải cách hành chính”, đã đăng ký nhiều mô hình và có mô hình đạt hiệu quả cao.", []),
+    ("Anh chia sẻ: “Mô hình phối hợp thu thuế rút ngắn này giúp tôi”.", []),
+    ("mô hình Rút ngắn thời gian giải quyết lĩnh vực hộ tịch “Xác nhận tình trạng hôn nhân” (Phường 1)",
+     ["Rút ngắn thời gian giải quyết lĩnh vực hộ tịch"]),
+])
+def test_models(recognizers, text, expected):
+    assert [m.text for m in found(recognizers, text, "MODEL")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("tổng số TTHC là 281.533 TTHC", [("281.533 TTHC", "value", Decimal("281533"))]),
+    ("đạt tỉ lệ 53,65% so với", [("53,65%", "value", Decimal("53.65"))]),
+    ("tỉ lệ hài lòng đạt trên 99%", [("99%", "qualifier", "https://w3id.org/reform-kg/id/qualifier/more-than")]),
+    ("tiếp nhận 1697/3163 hồ sơ trực tuyến", [("1697/3163 hồ sơ", "denominator", Decimal("3163"))]),
+    ("đăng ký 48 mô hình", [("48 mô hình", "value", Decimal("48"))]),
+    ("Nghị quyết số 54/2017/QH14 của Quốc hội", []),
+    ("kỷ niệm 89 năm ngày thành lập Đảng (03/02/1930 – 03/02/2019)", []),
+    ("trẻ em dưới 6 tuổi", []),
+    ("dịch vụ công trực tuyến mức độ 3,4 trên các lĩnh vực", []),
+    ("đường dây nóng 028.3969.3936", []),
+    ("Số lượt người xem: 1097", []),
+])
+def test_metrics(recognizers, text, expected):
+    got = [(m.text, k, m.get(k)) for m in found(recognizers, text, "METRIC") for k in [e[1] for e in expected][:1]]
+    assert got == expected
+
+
+def test_reduction(recognizers):
+    [r] = found(recognizers, "“Nhận cha, mẹ, con” từ 03 ngày giảm còn 02 ngày (Phường 3)", "REDUCTION")
+    assert (r.get("before"), r.get("before_unit"), r.get("after"), r.get("after_unit")) == (3, "day", 2, "day")
+
+
+@pytest.mark.parametrize("text, kind, values", [
+    ("Tính đến tháng 12/2019, tổng số", "month", {"m": 12, "y": 2019}),
+    ("Trong năm 2019, Quận đã", "year", {"y": 2019}),
+    ("Tính đến nay, Quận đã", "now", {}),
+])
+def test_periods(recognizers, text, kind, values):
+    [p] = found(recognizers, text, "PERIOD")
+    assert p.get("kind") == kind and all(p.get(k) == v for k, v in values.items())
+
+
+def test_filter_spans_keeps_longest_per_layer():
+    a = Mention(0, 10, "x" * 10, "AGENCY")
+    b = Mention(5, 10, "x" * 5, "PLACE")
+    c = Mention(0, 3, "x" * 3, "KIND")
+    assert filter_spans([b, a, c]) == [c, a]

@@ -5,7 +5,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Graph
+from xml.sax import SAXParseException
+
+from rdflib import Dataset, Graph
+from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import GraphError, InputError
 
@@ -30,13 +33,30 @@ def load(path: Path) -> Graph:
         raise InputError(f"{path}: no such graph file (build one with `reform-kg build ARTICLE -o {path}`)")
     if path.stat().st_size == 0:
         raise InputError(f"{path}: the graph file is empty")
-    g = Graph()
     try:
-        g.parse(path, format=FORMATS[fmt][0])
+        if fmt == "trig":
+            dataset = Dataset()
+            dataset.parse(path, format="trig")
+            g = Graph()
+            for s, p, o, _ in dataset.quads((None, None, None, None)):
+                g.add((s, p, o))
+            return g
+        return Graph().parse(path, format=FORMATS[fmt][0])
     except Exception as e:  # rdflib's parsers raise many unrelated types; all mean "does not parse"
-        detail = " ".join(str(e).split())[:300]
-        raise GraphError(f"{path}: not valid {fmt}: {detail}") from e
-    return g
+        raise GraphError(f"{path}: not valid {fmt}: {_where(e)}") from e
+
+
+def _where(e: Exception) -> str:
+    """Line and column of a parse error, in the words the parser gave."""
+    if isinstance(e, BadSyntax):
+        text = e._str.decode("utf-8", "replace") if isinstance(e._str, bytes) else str(e._str)
+        column = e._i - text.rfind("\n", 0, e._i)
+        return f"line {e.lines + 1}, column {column}: {e._why}"
+    if isinstance(e, SAXParseException):
+        return f"line {e.getLineNumber()}, column {e.getColumnNumber()}: {e.getMessage()}"
+    if isinstance(e, IndexError):
+        return "the file ends in the middle of a statement"
+    return " ".join(str(e).split())[:300]
 
 
 def serialize(graph: Graph, fmt: str) -> bytes:

@@ -112,4 +112,5 @@ def _template() -> jinja2.Template:
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
                                   jinja2.FileSystemLoader(str(Path(pyvis.__file__).parent / "templates"))])
     env = jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=True)
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
     return env.get_template("network.html")

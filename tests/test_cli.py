@@ -1,0 +1,177 @@
+"""The command line: what a user types, what they see, and the exact error lines."""
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from kg.cli import cli
+
+from conftest import ARTICLE, EXAMPLES
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+def test_build_prints_a_summary(runner, tmp_path):
+    out = tmp_path / "g.ttl"
+    r = runner.invoke(cli, ["build", str(EXAMPLES / "articles"), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert r.output == f"{out}: 1 document, {len(Graph().parse(out))} triples, 23 initiatives, 12 wards, 15 metrics\n"
+
+
+@pytest.mark.parametrize("suffix", [".nt", ".jsonld", ".trig", ".rdf"])
+def test_build_format_from_extension(runner, tmp_path, graph, suffix):
+    from kg import store
+    out = tmp_path / f"g{suffix}"
+    assert runner.invoke(cli, ["build", str(ARTICLE), "-o", str(out)]).exit_code == 0
+    assert isomorphic(store.load(out), graph)
+
+
+def test_query_list(runner):
+    r = runner.invoke(cli, ["query", "--list"])
+    assert r.exit_code == 0
+    assert "ward-initiatives" in r.output and "Which wards run which models" in r.output
+
+
+def test_query_csv_headline(runner, graph_file):
+    r = runner.invoke(cli, ["query", "ward-initiatives", "-g", str(graph_file), "--format", "csv"])
+    assert r.exit_code == 0
+    lines = r.output.splitlines()
+    assert lines[0] == "ward,wardLabel,initiative,initiativeLabel,kind"
+    assert any("Phường 16" in line and "khai tử" in line for line in lines)
+
+
+@pytest.mark.parametrize("fmt, start", [("tsv", "?ward\t?wardLabel\t?initiative\t?initiativeLabel\t?kind\n"), ("xml", "<?xml"),
+                                        ("table", "ward ")])
+def test_query_formats(runner, graph_file, fmt, start):
+    r = runner.invoke(cli, ["query", "ward-initiatives", "-g", str(graph_file), "--format", fmt])
+    assert r.exit_code == 0 and r.output.startswith(start)
+
+
+def test_query_json_is_sparql_results(runner, graph_file):
+    import json
+    r = runner.invoke(cli, ["query", "ward-initiatives", "-g", str(graph_file), "--format", "json"])
+    data = json.loads(r.output)
+    assert data["head"]["vars"] == ["ward", "wardLabel", "initiative", "initiativeLabel", "kind"]
+    assert {"type": "literal", "value": "Phường 16", "xml:lang": "vi"} in [b["wardLabel"] for b in data["results"]["bindings"]]
+
+
+def test_construct_prints_turtle(runner, graph_file):
+    r = runner.invoke(cli, ["query", "ward-model-graph", "-g", str(graph_file)])
+    assert r.exit_code == 0
+    assert len(Graph().parse(data=r.output, format="turtle")) > 0
+
+
+def test_export_round_trips(runner, graph_file, tmp_path, graph):
+    from kg import store
+    for fmt, suffix in [("turtle", "ttl"), ("nt", "nt"), ("jsonld", "jsonld"), ("xml", "rdf"), ("trig", "trig")]:
+        out = tmp_path / f"x.{suffix}"
+        assert runner.invoke(cli, ["export", "-g", str(graph_file), "--format", fmt, "-o", str(out)]).exit_code == 0
+        assert isomorphic(store.load(out), graph), fmt
+
+
+def test_exported_turtle_loads_in_oxigraph_with_the_same_count(runner, graph_file, tmp_path, graph):
+    import pyoxigraph
+    out = tmp_path / "x.ttl"
+    runner.invoke(cli, ["export", "-g", str(graph_file), "-o", str(out)])
+    store = pyoxigraph.Store()
+    store.load(path=str(out), format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(store) == len(graph)
+
+
+def _error(runner, args):
+    r = runner.invoke(cli, args)
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    return r.exit_code, r.output
+
+
+def test_missing_input(runner, tmp_path):
+    code, out = _error(runner, ["build", "nope.txt", "-o", str(tmp_path / "g.ttl")])
+    assert (code, out) == (1, "Error: nope.txt: no such file or folder\n")
+
+
+def test_empty_input(runner, tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    code, out = _error(runner, ["build", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "g.ttl")])
+    assert (code, out) == (1, f"Error: {tmp_path / 'empty.txt'}: the file is empty\n")
+
+
+def test_not_utf8_input_leaves_existing_output_untouched(runner, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("Phường 1 triển khai".encode("utf-16"))
+    out = tmp_path / "g.ttl"
+    out.write_text("previous graph")
+    code, msg = _error(runner, ["build", str(bad), "-o", str(out)])
+    assert code == 1 and msg.startswith(f"Error: {bad}: not UTF-8 text") and "\n" == msg[-1] and msg.count("\n") == 1
+    assert out.read_text() == "previous graph"
+    assert {p.name for p in tmp_path.iterdir()} == {"bad.txt", "g.ttl"}     # no temporary file left behind
+
+
+def test_graph_that_does_not_parse(runner, tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix ex: <http://ex.org/> .\nex:a ex:b ex:c .\nex:a ex:b .\n", encoding="utf-8")
+    code, out = _error(runner, ["query", "initiatives", "-g", str(bad)])
+    assert (code, out) == (1, f"Error: {bad}: not valid turtle: line 3, column 10: objectList expected\n")
+    bad.write_text("@prefix ex: <http://ex.org/> .\nex:d ex:e", encoding="utf-8")
+    code, out = _error(runner, ["query", "initiatives", "-g", str(bad)])
+    assert (code, out) == (1, f"Error: {bad}: not valid turtle: the file ends in the middle of a statement\n")
+
+
+def test_missing_graph_file(runner):
+    code, out = _error(runner, ["query", "initiatives", "-g", "missing.ttl"])
+    assert code == 1 and out.startswith("Error: missing.ttl: no such graph file")
+
+
+def test_query_that_does_not_parse(runner, graph_file, tmp_path):
+    q = tmp_path / "bad.rq"
+    q.write_text("SELECT ?x WHERE {\n  ?x ?y\n}\n")
+    code, out = _error(runner, ["query", str(q), "-g", str(graph_file)])
+    assert code == 1 and out.startswith("Error: bad: the query does not parse: line 2, column 3:")
+
+
+def test_unknown_query_lists_the_known_ones(runner, graph_file):
+    code, out = _error(runner, ["query", "nonsense", "-g", str(graph_file)])
+    assert code == 1 and out.startswith("Error: unknown query 'nonsense'; bundled queries are: ")
+    assert "ward-initiatives" in out
+
+
+@pytest.mark.parametrize("text, word", [
+    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE <http://example.org/sparql>"),
+    ("SELECT * FROM <http://example.org/data.ttl> WHERE { ?s ?p ?o }", "FROM <http://example.org/data.ttl>"),
+])
+def test_remote_queries_are_refused(runner, graph_file, tmp_path, text, word):
+    q = tmp_path / "remote.rq"
+    q.write_text(text)
+    code, out = _error(runner, ["query", str(q), "-g", str(graph_file)])
+    assert code == 1 and word in out and "--allow-remote" in out
+
+
+def test_update_is_refused(runner, graph_file, tmp_path):
+    q = tmp_path / "upd.rq"
+    q.write_text("DELETE WHERE { ?s ?p ?o }")
+    code, out = _error(runner, ["query", str(q), "-g", str(graph_file)])
+    assert (code, out) == (1, "Error: upd: this is a SPARQL Update; `reform-kg query` only reads the graph\n")
+
+
+def test_usage_mistakes_exit_2(runner):
+    assert runner.invoke(cli, ["query", "initiatives"]).exit_code == 2
+    assert runner.invoke(cli, ["build"]).exit_code == 2
+
+
+def test_view_writes_an_offline_page(runner, graph_file, tmp_path):
+    out = tmp_path / "v.html"
+    r = runner.invoke(cli, ["view", "-g", str(graph_file), "-o", str(out)])
+    assert r.exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Phường 18" in html and "cdn.jsdelivr" not in html
+
+
+def test_query_does_not_import_pyvis_or_networkx(graph_file):
+    import subprocess, sys
+    code = ("import sys; from kg.cli import cli\n"
+            "try: cli(['query', 'initiatives', '-g', sys.argv[1], '-f', 'csv'], standalone_mode=False)\n"
+            "finally: print('LOADED', 'pyvis' in sys.modules, 'networkx' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code, str(graph_file)], capture_output=True, text=True, timeout=120)
+    assert "LOADED False False" in done.stderr

@@ -103,35 +103,14 @@ class Lexicon:
         return out
 
 
-def _labels(g: Graph, cls: URIRef, with_rdfs_label: bool = False) -> dict[str, URIRef]:
+def _vi_labels(g: Graph, subjects, predicates=(SKOS.prefLabel, SKOS.altLabel)) -> dict[str, URIRef]:
+    """Every Vietnamese label of the given subjects, each pointing at its subject (first one wins)."""
     out: dict[str, URIRef] = {}
-    preds = [SKOS.prefLabel, SKOS.altLabel] + ([RDFS.label] if with_rdfs_label else [])
-    for concept in sorted(g.subjects(RDF.type, cls)):
-        for p in preds:
-            for lab in sorted(g.objects(concept, p)):
+    for subject in sorted(set(subjects)):
+        for p in predicates:
+            for lab in sorted(g.objects(subject, p)):
                 if isinstance(lab, Literal) and lab.language == "vi":
-                    out.setdefault(_norm_space(str(lab)), concept)
-    return out
-
-
-def _scheme_labels(g: Graph, scheme: str) -> dict[str, URIRef]:
-    out: dict[str, URIRef] = {}
-    for concept in sorted(g.subjects(SKOS.inScheme, URIRef(scheme))):
-        for p in (SKOS.prefLabel, SKOS.altLabel):
-            for lab in sorted(g.objects(concept, p)):
-                if isinstance(lab, Literal) and lab.language == "vi":
-                    out.setdefault(_norm_space(str(lab)), concept)
-    return out
-
-
-def _place_labels(g: Graph) -> dict[str, URIRef]:
-    out: dict[str, URIRef] = {}
-    areas = {s for cls in (RK.AdministrativeArea, RK.Province, RK.City, RK.District) for s in g.subjects(RDF.type, cls)}
-    for area in sorted(areas):
-        for p in (RDFS.label, SKOS.altLabel):
-            for lab in sorted(g.objects(area, p)):
-                if isinstance(lab, Literal) and lab.language == "vi":
-                    out.setdefault(_norm_space(str(lab)), area)
+                    out.setdefault(_norm_space(str(lab)), subject)
     return out
 
 
@@ -146,13 +125,14 @@ def load() -> Lexicon:
         broader.setdefault(s, []).append(o)
     return Lexicon(
         graph=g,
-        kinds=TermMatcher(_labels(g, RK.InitiativeKind)),
-        fields=TermMatcher(_labels(g, RK.ServiceField)),
-        procedures=TermMatcher(_labels(g, RK.Procedure)),
-        agency_types=TermMatcher(_labels(g, RK.AgencyType)),
-        units=TermMatcher(_labels(g, RK.Unit)),
-        qualifiers=TermMatcher(_labels(g, RK.Qualifier)),
-        levels=TermMatcher(_scheme_labels(g, ids + "place-level/scheme")),
-        known_places=TermMatcher(_place_labels(g)),
+        kinds=TermMatcher(_vi_labels(g, g.subjects(RDF.type, RK.InitiativeKind))),
+        fields=TermMatcher(_vi_labels(g, g.subjects(RDF.type, RK.ServiceField))),
+        procedures=TermMatcher(_vi_labels(g, g.subjects(RDF.type, RK.Procedure))),
+        agency_types=TermMatcher(_vi_labels(g, g.subjects(RDF.type, RK.AgencyType))),
+        units=TermMatcher(_vi_labels(g, g.subjects(RDF.type, RK.Unit))),
+        qualifiers=TermMatcher(_vi_labels(g, g.subjects(RDF.type, RK.Qualifier))),
+        levels=TermMatcher(_vi_labels(g, g.subjects(SKOS.inScheme, URIRef(ids + "place-level/scheme")))),
+        known_places=TermMatcher(_vi_labels(g, (s for c in (RK.AdministrativeArea, RK.Province, RK.City, RK.District)
+                                                for s in g.subjects(RDF.type, c)), (RDFS.label, SKOS.altLabel))),
         broader=broader,
     )

@@ -109,3 +109,13 @@ def test_filter_spans_keeps_longest_per_layer():
     b = Mention(5, 10, "x" * 5, "PLACE")
     c = Mention(0, 3, "x" * 3, "KIND")
     assert filter_spans([b, a, c]) == [c, a]
+
+
+@pytest.mark.parametrize("wordings", [
+    ("cấp phép xây dựng", "cấp giấy phép xây dựng", "giấy phép xây dựng"),
+    ("đăng ký hộ khẩu thường trú", "đăng ký hộ khẩu", "đăng ký thường trú"),
+    ("xác nhận tình trạng hôn nhân", "Cấp Giấy xác nhận tình trạng hôn nhân"),
+])
+def test_one_procedure_whatever_the_wording(recognizers, wordings):
+    keys = {m.key for w in wordings for m in found(recognizers, f"thủ tục {w} tại phường", "PROCEDURE")}
+    assert len(keys) == 1

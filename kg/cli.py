@@ -132,6 +132,27 @@ def export(graph_path, fmt, output):
 
 
 @cli.command()
+@click.argument("annotations", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--min-f1", type=float, default=None, help="Exit with status 1 if any relation scores below this F1.")
+@click.option("--quiet", is_flag=True, help="Print only the score table, not each miss and false hit.")
+@_errors
+def evaluate(annotations, min_f1, quiet):
+    """Score extraction against hand annotations (a folder of JSON files), per relation.
+
+    \b
+    reform-kg evaluate tests/data/annotations
+    reform-kg evaluate tests/data/annotations --min-f1 0.9 --quiet
+    """
+    from kg import evaluate as ev
+
+    scores = ev.evaluate(annotations)
+    click.echo(ev.report(scores, details=not quiet), nl=False)
+    low = [r for r, s in scores.items() if min_f1 is not None and s.f1 < min_f1]
+    if low:
+        raise click.ClickException(f"F1 below {min_f1} for: {', '.join(low)}")
+
+
+@cli.command()
 @_GRAPH
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="HTML file to write.")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the browser afterwards.")

@@ -118,12 +118,9 @@ class Emitter:
     # ------------------------------------------------------------------ initiatives
     def initiative(self, f: InitiativeFacts) -> URIRef:
         g = self.g
-        name = " ".join(f.name.text.split())
-        places = [p for m in f.places for sc in [self.link.scope(m)] for p in (sc.places or (sc.all_wards_of,)) if p] \
-            or list(self.link.scope(None).places)
-        s = self.link.initiative_iri(name, places)
+        s = self.initiative_iri(f)
         g.add((s, RDF.type, RK.Initiative))
-        g.add((s, RDFS.label, Literal(name, lang="vi")))
+        g.add((s, RDFS.label, Literal(f.label, lang="vi")))
         self.scope(s, f.places, RK.runsIn)
         for k in f.kinds:
             for kind in [URIRef(k.key)] + self.lex.ancestors(URIRef(k.key)):
@@ -143,6 +140,11 @@ class Emitter:
             g.add((s, RK.timeReduction, self.reduction(r, proc, where)))
         self.provenance(s, f.name)
         return s
+
+    def initiative_iri(self, f: InitiativeFacts) -> URIRef:
+        places = [p for m in f.places for sc in [self.link.scope(m)] for p in (sc.places or (sc.all_wards_of,)) if p] \
+            or list(self.link.scope(None).places)
+        return self.link.initiative_iri(f.label, places)
 
     def reduction(self, r: Mention, proc: Mention | None, where: list[Mention]) -> URIRef:
         g = self.g
@@ -196,9 +198,7 @@ class Emitter:
                 g.add((s, RK.period, period))
             g.add((s, RK.periodText, Literal(" ".join(f.period.text.split()))))
         if f.about is not None:
-            name = " ".join(f.about.name.text.split())
-            places = [p for mm in f.about.places for p in self.link.scope(mm).places] or list(self.link.scope(None).places)
-            g.add((s, RK.describes, self.link.initiative_iri(name, places)))
+            g.add((s, RK.describes, self.initiative_iri(f.about)))
         else:
             for p in self.link.scope(f.place).places or self.link.scope(None).places:
                 g.add((s, RK.describes, self.place(p)))

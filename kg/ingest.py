@@ -22,8 +22,12 @@ _PORTAL_DATE = re.compile(
     r"^(?P<category>[^\d\n]*?)\s*(?P<day>\d{1,2}) Tháng (?P<month>Mười Một|Mười Hai|\w+) (?P<year>\d{4})"
     r" (?P<hour>\d{1,2}):(?P<minute>\d{2}):(?P<second>\d{2}) (?P<half>SA|CH)\s*$", re.IGNORECASE)
 # A leading "date 2025-12-10" token, as web archives store some pages.
-_ISO_DATE = re.compile(r"\s*date (?P<date>\d{4}-\d{2}(?:-\d{2})?)\s+")
-_VIEW_COUNT = re.compile(r"^\s*(?:Số lượt người xem|Lượt xem|View Count)\s*:\s*(?P<n>[\d.]+)", re.IGNORECASE | re.MULTILINE)
+_ISO_DATE = re.compile(r"[ \t]*date (?P<date>\d{4}-\d{2}(?:-\d{2})?)\s+")
+_DMY_TIME = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*(?:-\s*)?(?:(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?")
+_TIME_DMY = re.compile(r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?,?\s*(?:Thứ [^,]+,\s*)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
+_DATE_LINE = re.compile(r"^\s*(?:Cập nhật lúc\s*|Thứ [^,\d]+,\s*|Chủ nhật,\s*)?[\d/: ,\-]+(?:\(GMT[+\d]*\))?\s*(?:View Count:\s*\d+)?\s*$"
+                        r"|^\s*Cập nhật lúc .*$", re.IGNORECASE)
+_VIEW_COUNT = re.compile(r"(?:Số lượt người xem|Lượt xem|View Count)\s*:\s*(?P<n>[\d.]+)", re.IGNORECASE | re.MULTILINE)
 # Lines that start the site's furniture after the article: nothing from there on is the article.
 _FURNITURE = re.compile(
     r"^\s*(?:Số lượt người xem|TIN MỚI HƠN|TIN ĐÃ ĐƯA|TIN KHÁC|Tin liên quan|SỐ LƯỢT TRUY CẬP|Xem tiếp|Tìm kiếm|•)",
@@ -116,34 +120,65 @@ def load(path: Path, source_url: str | None = None) -> Document:
 def parse(text: str, doc_id: str, path: str = "", source_url: str | None = None) -> Document:
     """Split the page into header, title, article and furniture, reading the metadata on the way."""
     meta: dict = {}
-    start = _skip_blank(text, 0)
-    first_line_end = _line_end(text, start)
-    header = _PORTAL_DATE.match(text[start:first_line_end])
-    iso = _ISO_DATE.match(text, start)
-    if header:
-        meta["category"] = header["category"].strip() or None
-        meta["published"] = _portal_datetime(header)
-        start = _skip_blank(text, first_line_end)
-    elif iso:
-        meta["published"] = iso["date"]
-        start = iso.end()
+    start = _header(text, meta)
     title_end = _line_end(text, start)
     title = text[start:title_end].strip()
-    if header and title and len(title) < 200 and not title.endswith("."):
+    if title and len(title) <= 200 and not title.endswith((".", ":")) and _skip_blank(text, title_end) < len(text):
+        trailing = _DMY_TIME.search(title)
+        if trailing and trailing.end() == len(title):         # "... xin nghe!' 07/11/2025 10:00"
+            meta.setdefault("published", _dmy_iso(trailing))
+            title = title[:trailing.start()].strip()
         meta["title"] = title
+        _header(text, meta, _skip_blank(text, title_end))
     furniture = _FURNITURE.search(text, start)
-    end = furniture.start() if furniture else len(text)
-    end = _trim_end(text, start, end)
+    end = _trim_end(text, start, furniture.start() if furniture else len(text))
     byline_start = text.rfind("\n", start, end) + 1
     byline = _BYLINE.match(text[byline_start:end])
     if byline and byline_start > start and all(w[0].isupper() for w in byline["name"].split()):
         meta["author"] = byline["name"]
         end = _trim_end(text, start, byline_start)
-    views = _VIEW_COUNT.search(text, end)
+    views = _VIEW_COUNT.search(text)
     if views:
         meta["view_count"] = int(views["n"].replace(".", ""))
     return Document(doc_id=doc_id, path=path, text=text, content_start=start, content_end=end,
                     source_url=source_url, **meta)
+
+
+def _header(text: str, meta: dict, start: int = 0) -> int:
+    """Skip the page's header lines (date lines, site banners), reading the date; return where text starts."""
+    i = _skip_blank(text, start)
+    while i < len(text):
+        line_end = _line_end(text, i)
+        line = text[i:line_end].strip()
+        portal, iso = _PORTAL_DATE.match(line), _ISO_DATE.match(text, i)
+        if portal:
+            meta.setdefault("category", portal["category"].strip() or None)
+            meta.setdefault("published", _portal_datetime(portal))
+        elif iso:
+            meta.setdefault("published", iso["date"])
+            return iso.end()
+        elif _DATE_LINE.match(line):
+            when = _TIME_DMY.search(line) or _DMY_TIME.search(line)
+            if when:
+                meta.setdefault("published", _dmy_iso(when))
+        elif not _banner(line):
+            return i
+        i = _skip_blank(text, line_end)
+    return i
+
+
+def _banner(line: str) -> bool:
+    """A site's own header line: a lone word such as "Logo", an all-capitals name, "Trang thông tin điện tử ..."."""
+    return (len(line.split()) == 1 and not any(c.isdigit() for c in line)) or \
+        (len(line) > 12 and line.upper() == line and any(c.isalpha() for c in line)) or \
+        line.lower().startswith("trang thông tin điện tử")
+
+
+def _dmy_iso(m: re.Match) -> str:
+    date = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
+    if m["H"]:
+        return f"{date}T{int(m['H']):02d}:{int(m['M']):02d}:{int(m['S'] or 0):02d}+07:00"
+    return date
 
 
 def _portal_datetime(m: re.Match) -> str:
@@ -165,6 +200,13 @@ def _line_end(text: str, i: int) -> int:
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
+    """Back over white space and lines of lone punctuation (a stray "," after the byline)."""
+    while end > start:
+        line_start = text.rfind("\n", start, end) + 1
+        line = text[line_start:end]
+        if line.strip() and any(c.isalnum() for c in line):
+            break
+        end = line_start - 1 if line_start > start else start
     while end > start and text[end - 1].isspace():
         end -= 1
     return end

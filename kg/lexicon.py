@@ -38,7 +38,7 @@ class TermMatcher:
             parts.append("(?i:" + "|".join(folded) + ")")
         if exact:
             parts.append("|".join(exact))
-        self._re = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)") if parts else None
+        self._re = re.compile(r"(?<![\w/-])(?:" + "|".join(parts) + r")(?!\w)") if parts else None
         self._lookup = {lab.lower(): c for lab, c in labels.items()}
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):

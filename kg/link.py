@@ -14,10 +14,19 @@ from rdflib import URIRef
 from kg.lexicon import Lexicon
 from kg.namespace import RK
 from kg.recognize import Mention
+from kg.recognize.places import SOME_UNITS
+from kg.relate.context import key
 from kg.text import slug
 
-_DISTRICT_LEVELS = {"quan", "huyen", "thi-xa"}
-_WARD_LEVELS = {"phuong", "xa", "thi-tran"}
+_RANKS = {"tinh": 0, "thanh-pho": 1, "quan": 2, "huyen": 2, "thi-xa": 2, "phuong": 3, "xa": 3, "thi-tran": 3}
+
+
+def _rank_of(level: URIRef) -> int:
+    return _RANKS.get(str(level).rsplit("/", 1)[-1], 3)
+
+
+def _rank(place: Place) -> int:
+    return place.rank
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,7 @@ class Place:
     cls: URIRef
     parent: "Place | None" = None
     path: str = ""
+    rank: int = 3          # 0 province, 1 city, 2 district or town, 3 ward, commune or township
 
 
 @dataclass(frozen=True)
@@ -46,10 +56,11 @@ class Scope:
 
 
 class Linker:
-    def __init__(self, lexicon: Lexicon, base: str, main_place: Mention | None):
+    def __init__(self, lexicon: Lexicon, base: str, main_place: Mention | None, parents: dict | None = None):
         self.lexicon = lexicon
         self.base = base
-        self.main = None
+        self.parents = parents or {}
+        self.main: Place | None = None
         resolved = self.scope(main_place).places if main_place is not None else ()
         self.main = resolved[0] if resolved else None
 
@@ -63,14 +74,29 @@ class Linker:
         if m.key:
             return Scope((self._known(URIRef(m.key)),))
         level = URIRef(m.get("level"))
-        lvl = str(level).rsplit("/", 1)[-1]
-        district = self.main if self.main and self.main.cls == RK.District else None
         if m.get("count"):
-            return Scope(all_wards_of=district) if lvl in _WARD_LEVELS and district else Scope()
+            district = self.main if self.main and _rank(self.main) < 3 else None
+            return Scope(all_wards_of=district) if m.get("count") != SOME_UNITS and _rank_of(level) == 3 and district else Scope()
         if m.get("bare") or not m.get("names"):
             return Scope((self.main,) if self.main else ())
-        parent = district if lvl in _WARD_LEVELS else self._parent_of_district(lvl, m.get("names")[0])
+        parent = self._parent(m, level)
         return Scope(tuple(self._place(level, name, parent) for name in m.get("names")))
+
+    def _parent(self, m: Mention, level: URIRef) -> Place | None:
+        """The place written beside it ("phường Bến Thành (quận 1)"), else the document's place when that is
+        larger, else, for a numbered urban district, the city that has them; else nothing we can support."""
+        explicit = self.parents.get(key(m))
+        if explicit is not None:
+            found = self.scope(explicit).places
+            if found:
+                return found[0]
+        mine = _rank_of(level)
+        if mine == 2 and str(level).endswith("/quan") and m.get("names")[0].isdigit():
+            for city in sorted(self.lexicon.graph.subjects(RK.numberedDistricts, None)):
+                return self._known(city)
+        if self.main is not None and _rank(self.main) < mine:
+            return self.main
+        return None
 
     def _place(self, level: URIRef, name: str, parent: Place | None) -> Place:
         lex = self.lexicon
@@ -79,19 +105,12 @@ class Linker:
         label_en = f"{en} {name}" if name.isdigit() else f"{name} {en}"
         path = "/".join(p for p in (parent.path if parent else "", slug(label)) if p)
         return Place(self.iri("place", path), label, label_en, lex.value(level, RK.areaClass) or RK.AdministrativeArea,
-                     parent, path)
+                     parent, path, _rank_of(level))
 
     def _known(self, iri: URIRef) -> Place:
         lex = self.lexicon
         cls = RK.City if (iri, None, RK.City) in lex.graph else RK.AdministrativeArea
-        return Place(iri, lex.label(iri, "vi"), lex.label(iri, "en"), cls, None, str(iri).rsplit("/", 1)[-1])
-
-    def _parent_of_district(self, lvl: str, name: str) -> Place | None:
-        """Numbered urban districts (Quận 4) lie in the city the gazetteer marks as having them."""
-        if lvl == "quan" and name.isdigit():
-            for city in sorted(self.lexicon.graph.subjects(RK.numberedDistricts, None)):
-                return self._known(city)
-        return self.main.parent if self.main and self.main.cls == RK.District else None
+        return Place(iri, lex.label(iri, "vi"), lex.label(iri, "en"), cls, None, str(iri).rsplit("/", 1)[-1], 1)
 
     # ------------------------------------------------------------------ agencies
     def agency(self, m: Mention) -> Agency | None:
@@ -123,7 +142,7 @@ class Linker:
 
 def _home(places: list[Place]) -> Place | None:
     """The district an initiative's places share (or the first place when they share none)."""
-    districts = {(p.parent if p.cls in (RK.Ward, RK.Commune, RK.Township) and p.parent else p) for p in places}
+    districts = {(p.parent if p.rank == 3 and p.parent else p) for p in places}
     if len(districts) == 1:
         return districts.pop()
     return places[0] if places else None

@@ -65,3 +65,4 @@ class RK(DefinedNamespace):
     aboutPlace: URIRef
     areaClass: URIRef
     numberedDistricts: URIRef
+    fractionOnly: URIRef

@@ -30,7 +30,7 @@ def extract(document: Document, pipeline=DEFAULT_PIPELINE) -> Facts:
 def emit_document(graph: Graph, document: Document, base: str = DEFAULT_BASE) -> Facts:
     facts = extract(document)
     lex = lexicon_module.load()
-    Emitter(graph, lex, Linker(lex, base, facts.main_place), document).emit(facts)
+    Emitter(graph, lex, Linker(lex, base, facts.main_place, facts.parents), document).emit(facts)
     return facts
 
 

@@ -34,6 +34,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentenc
 
 
 def _starts_sentence(text: str, m: re.Match, end: int) -> bool:
+    if m.group() != "\n" and _inside_short_quote(text, m.start()):
+        return False
     i = m.end()
     while i < end and text[i].isspace():
         if text[i] == "\n" and m.group() == "\n":
@@ -47,6 +49,16 @@ def _starts_sentence(text: str, m: re.Match, end: int) -> bool:
     if m.group().startswith(".") and _abbreviation_before(text, m.start()):
         return False
     return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
+
+
+def _inside_short_quote(text: str, i: int, reach: int = 160) -> bool:
+    """An exclamation inside a short quoted name (“Alo! ... xin nghe!”) does not end the sentence."""
+    line_start = text.rfind("\n", 0, i) + 1
+    opened = text.rfind("“", line_start, i)
+    if opened < 0 or text.rfind("”", opened, i) >= 0:
+        return False
+    closed = text.find("”", i, i + reach)
+    return closed >= 0 and "\n" not in text[i:closed]
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:

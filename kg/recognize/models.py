@@ -16,12 +16,18 @@ from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
 from kg.segment import Sentence
 
-_CUE = re.compile(r"(?<!\w)mô hình(?!\w)", re.IGNORECASE)
+# Words that introduce a model's name. After a copula ("X là mô hình hỗ trợ ...") what follows describes, not names.
+_CUE = re.compile(r"(?<!\w)(?:mô hình|chương trình|đề án)(?!\w)", re.IGNORECASE)
+_COPULA = re.compile(r"(?<!\w)(?:là|như là)\s*$", re.IGNORECASE)
+# "UBND phường ... triển khai chứng thực ngoài giờ hành chính": a launch verb and a named service practice.
+_LAUNCH = re.compile(r"(?<!\w)(?:triển khai|ra mắt|áp dụng)\s+(?!mô hình|chương trình|đề án)", re.IGNORECASE)
 _PAIRS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
 _SPACE = re.compile(r"[\s\xa0]*")
 _CHAIN = re.compile(r"[\s\xa0]*(?:,|;|và|hoặc)[\s\xa0]*(?:mô hình[\s\xa0]*)?", re.IGNORECASE)
 # Where an unquoted name ends: punctuation, or a word that starts the rest of the clause.
-_HEAD_END = re.compile(r"[.;:(“\"…]|,(?=\s)|\s(?=(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này)\s)")
+_HEAD_END = re.compile(r"[.;:(“\"…]|,(?=\s)|\s(?=(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này|từ|vào|trong)\s)"
+                       r"|\s(?=(?:giai đoạn|năm|tháng)\s+\d)")
+_LIST_INTRO = re.compile(r"[^.;:“\"(]{0,120}?:")
 _ANAPHORA = {"này", "trên", "đó", "nói trên", "đã nêu"}
 _GENERIC_START = ("mới", "sáng tạo", "cải cách", "hiệu quả", "điểm", "thí điểm", "đạt", "được", "và", "có", "của",
                   "như", "hay", "tiêu biểu", "điển hình", "hướng đến", "thể hiện", "tập trung")
@@ -98,9 +104,24 @@ class _Finder:
 
     def find(self) -> list[Mention]:
         for cue in _CUE.finditer(self.text):
-            if not self._in_quote(cue.start()):
+            if not self._in_quote(cue.start()) and not _COPULA.search(self.text, 0, cue.start()):
                 self._after_cue(cue.end())
+        for verb in _LAUNCH.finditer(self.text):
+            if not self._in_quote(verb.start()):
+                self._launched(verb.end())
         return [self.found[k] for k in sorted(self.found)]
+
+    def _launched(self, pos: int) -> None:
+        """A practice after a launch verb names a model when it starts with a service (a field or procedure)
+        and says how it is done (a kind): "chứng thực ngoài giờ hành chính"."""
+        lex = self.lexicon
+        starts = lex.fields.match_at(self.text, pos) or lex.procedures.match_at(self.text, pos)
+        if not starts:
+            return
+        end_match = _HEAD_END.search(self.text, pos)
+        head = self.text[pos:end_match.start() if end_match else len(self.text)].strip()
+        if next(lex.kinds.finditer(head, starts.end - pos), None):
+            self._add(pos, pos + len(head), quoted=False)
 
     def _in_quote(self, i: int) -> bool:
         return any(q.start < i < q.end for q in self.quotes)
@@ -110,16 +131,23 @@ class _Finder:
         if pos in self.by_start:
             self._quoted_chain(self.by_start[pos])
             return
+        intro = _LIST_INTRO.match(self.text, pos)
+        if intro:                                   # "mô hình sáng tạo trong tiếp nhận ... như:" introduces a list
+            self._enumeration(intro.end())
+            return
         end_match = _HEAD_END.search(self.text, pos)
         end = end_match.start() if end_match else len(self.text)
-        while end_match and end_match.group() == "," and "lĩnh vực" in self.text[pos:end]:
+        while end_match and end_match.group() == "," and self._list_goes_on(pos, end):
             end_match = _HEAD_END.search(self.text, end + 1)       # "trên lĩnh vực thuế, kho bạc, ngân hàng"
             end = end_match.start() if end_match else len(self.text)
         head = self.text[pos:end].strip()
-        if end_match and end_match.group() == ":":
-            self._enumeration(end + 1)
-        elif self._named(head):
+        if self._named(head):
             self._add(pos, pos + len(head), quoted=False)
+
+    def _list_goes_on(self, start: int, comma: int) -> bool:
+        """A comma inside a name: a list of fields ("lĩnh vực thuế, kho bạc") or of kinds ("một cửa, một cửa liên thông")."""
+        after = _SPACE.match(self.text, comma + 1).end()
+        return "lĩnh vực" in self.text[start:comma] or self.lexicon.kinds.match_at(self.text, after) is not None
 
     def _quoted_chain(self, q: Quote) -> None:
         while q:

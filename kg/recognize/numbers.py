@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.lexicon import Lexicon
+from kg.namespace import RK
 from kg.recognize import Mention, Recognizer
 from kg.segment import Sentence
 from kg.text import NUMBER, parse_number
@@ -58,6 +59,8 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
             pct = re.match(r"\s*%", text[rest:])
             unit_hit = None if pct else units.match_at(text, _skip_space(text, rest))
             if not pct and not unit_hit:
+                continue
+            if unit_hit and not m["fraction"] and lexicon.value(unit_hit.concept, RK.fractionOnly):
                 continue
             end = rest + pct.end() if pct else unit_hit.end
             unit = "%" if pct else str(unit_hit.concept)

@@ -18,6 +18,7 @@ _SPACES = re.compile(r"[ \t\xa0]*")
 _LIST_SEP = re.compile(r"\s*,\s*|\s+và\s+")
 _PARTY = re.compile(r"\s*ủy(?!\w)", re.IGNORECASE)
 _MAX_NAME_WORDS = 4
+ALL_UNITS, SOME_UNITS = -1, -2
 
 
 class PlaceGrammar:
@@ -29,7 +30,8 @@ class PlaceGrammar:
         alternatives += [re.escape(a) if a.endswith(".") else re.escape(a) + r"(?=\s+[^\W\d_])" for a in abbrevs]
         self.level = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
         lower_levels = [re.escape(lab) for lab in words if not lab.lower().startswith(("quận", "huyện", "tỉnh", "thành", "thị"))]
-        self.count = re.compile(r"(?<![\w/])(?:(\d+)|(?i:các))\s+(?i:" + "|".join(lower_levels) + r")(?!\w)")
+        self.count = re.compile(r"(?<![\w/])(?:(\d+)|(?P<all>(?i:các|tất cả(?: các)?))|(?i:một số|nhiều|những))\s+(?i:"
+                                + "|".join(lower_levels) + r")(?!\w)")
 
     def findall(self, text: str, base: int = 0) -> list[Mention]:
         out: list[Mention] = []
@@ -51,7 +53,7 @@ class PlaceGrammar:
         counted = self.count.match(text, pos)
         if counted:
             return self._mention(text, base, pos, counted.end(), self._level_of(counted.group().split()[-1]),
-                                 count=int(counted.group(1)) if counted.group(1) else -1)
+                                 count=_count(counted))
         m = self.level.match(text, pos)
         if not m or _PARTY.match(text, m.end()):
             return None
@@ -101,6 +103,11 @@ class PlaceGrammar:
     def _mention(text, base, start, end, level, names=(), count=0, bare=False) -> Mention:
         attrs = (("level", level), ("names", names), ("count", count), ("bare", bare))
         return Mention(base + start, base + end, text[start:end], "PLACE", "", attrs)
+
+
+def _count(m: re.Match) -> int:
+    """How many units a plural names: a number, ALL_UNITS ("các xã"), or SOME_UNITS ("một số xã")."""
+    return int(m.group(1)) if m.group(1) else ALL_UNITS if m.group("all") else SOME_UNITS
 
 
 def _abbrev(label: str) -> bool:

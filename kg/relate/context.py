@@ -1,0 +1,111 @@
+"""What every relating step asks of a sentence: its mentions, brackets, and its subject."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.recognize import Mention
+from kg.recognize.places import SOME_UNITS
+from kg.segment import Sentence
+
+_APPOSITION = re.compile(r"^\s*[,(–-]\s*$")
+_BACK_REFERENCE = re.compile(r"^\s*(?:Đây là|Đó là|Theo mô hình này|Mô hình này)\b", re.IGNORECASE)
+_LEVEL_RANK = {"tinh": 0, "thanh-pho": 1, "quan": 2, "huyen": 2, "thi-xa": 2, "phuong": 3, "xa": 3, "thi-tran": 3}
+
+
+@dataclass
+class Analysed:
+    sentence: Sentence
+    mentions: list[Mention]
+
+    def of(self, label: str, start: int | None = None, end: int | None = None) -> list[Mention]:
+        lo = self.sentence.start if start is None else start
+        hi = self.sentence.end if end is None else end
+        return [m for m in self.mentions if m.label == label and m.within(lo, hi)]
+
+    def slice(self, start: int, end: int) -> str:
+        return self.sentence.text[start - self.sentence.start:end - self.sentence.start]
+
+    def brackets(self, start: int | None = None, end: int | None = None) -> list[tuple[int, int]]:
+        """Top-level (...) spans between start and end."""
+        start = self.sentence.start if start is None else start
+        end = self.sentence.end if end is None else end
+        out, stack = [], []
+        for i in range(start, end):
+            ch = self.sentence.text[i - self.sentence.start]
+            if ch == "(":
+                stack.append(i)
+            elif ch == ")" and stack:
+                o = stack.pop()
+                if not stack:
+                    out.append((o, i + 1))
+        return out
+
+    def refers_back(self) -> bool:
+        return bool(_BACK_REFERENCE.match(self.sentence.text))
+
+
+def rank(place: Mention) -> int:
+    """0 province, 1 city, 2 district or town, 3 ward, commune or township; a gazetteer place counts as a city."""
+    if place.key:
+        return 1
+    return _LEVEL_RANK.get((place.get("level") or "").rsplit("/", 1)[-1], 3)
+
+
+def place_of(m: Mention) -> Mention | None:
+    return m.get("place") if m.label == "AGENCY" else m if m.label == "PLACE" else None
+
+
+def some(place: Mention | None) -> bool:
+    """ "một số xã": some units, not which; it can be no one's place."""
+    return place is not None and place.get("count") == SOME_UNITS
+
+
+def subject(a: Analysed, before: int) -> Mention | None:
+    """The agency or place a sentence is about, before `before`: the nearest one outside model names and
+    brackets, passing over a larger place set beside a smaller one ("UBND phường Thành Sen, tỉnh Hà Tĩnh")."""
+    blocked = [(m.start, m.end) for m in a.of("MODEL")] + a.brackets()
+    candidates = [m for m in a.mentions if m.label in ("PLACE", "AGENCY") and m.end <= before
+                  and not any(lo <= m.start < hi for lo, hi in blocked) and not some(place_of(m))]
+    while len(candidates) > 1 and candidates[-1].label == "PLACE" and _beside(a, candidates[-2], candidates[-1]) \
+            and place_of(candidates[-2]) is not None and rank(place_of(candidates[-2])) > rank(candidates[-1]):
+        candidates.pop()
+    return candidates[-1] if candidates else None
+
+
+def first_subject(a: Analysed) -> Mention | None:
+    """The first agency or place outside brackets: who a following "Đây là ..." sentence is about."""
+    blocked = [(m.start, m.end) for m in a.of("MODEL")] + a.brackets()
+    for m in a.mentions:
+        if m.label in ("PLACE", "AGENCY") and not any(lo <= m.start < hi for lo, hi in blocked) and not some(place_of(m)):
+            return m
+    return None
+
+
+def _beside(a: Analysed, left: Mention, right: Mention) -> bool:
+    return left.end <= right.start and bool(_APPOSITION.match(a.slice(left.end, right.start)))
+
+
+def parents(analysed: list[Analysed]) -> dict[tuple, Mention]:
+    """A place written beside a larger one ("phường Bến Thành (quận 1, TPHCM)", "thành phố Tân Uyên, tỉnh Bình
+    Dương") lies in it. Keyed by the smaller place's (level, names)."""
+    out: dict[tuple, Mention] = {}
+    for a in analysed:
+        places = [p for p in (place_of(m) for m in a.mentions) if p is not None and not p.get("count")]
+        for left, right in zip(places, places[1:]):
+            gap = a.slice(left.end, right.start) if left.end <= right.start else "x"
+            if re.match(r"^\s*[,(–-]\s*$", gap) and rank(right) < rank(left) and (left.get("names") or left.key):
+                out.setdefault(key(left), right)
+    return out
+
+
+def key(place: Mention) -> tuple:
+    return (place.key, place.get("level"), place.get("names"))
+
+
+def ancestors(place: Mention, parent_of: dict[tuple, Mention]) -> set[tuple]:
+    out, seen = set(), place
+    while key(seen) in parent_of and key(parent_of[key(seen)]) not in out:
+        seen = parent_of[key(seen)]
+        out.add(key(seen))
+    return out

@@ -1,0 +1,145 @@
+"""An initiative's places, agencies, procedures, fields, kinds and time reductions.
+
+Its *item* is its name and what follows up to the next model, the next `;` or the sentence end. Places come
+from the item's brackets or "tại X", then from its agencies, then from the sentence's subject (or, for
+"Đây là ..." sentences, the previous sentence's), then from agencies in the name; none means the place the
+document is about. The subject agency of a launching sentence ("UBND phường X ra mắt mô hình ...") leads it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.recognize import Mention
+from kg.recognize.places import SOME_UNITS
+from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, subject
+from kg.segment import Sentence
+from kg.text import fold
+
+LEAD, PARTNER, INVOLVED = "lead", "partner", "involved"
+_PARTNER_CUE = re.compile(r"(?i:phối hợp(?:\s+với)?|cùng với|liên thông với)\s*$")
+_LEAD_CUE = re.compile(r"(?i:(?<!\w)do|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$")
+_AT_CUE = re.compile(r"(?i:(?<!\w)(?:tại|ở))\s*$")
+_AND = re.compile(r"^\s*(?:,|và)\s*$")
+
+
+@dataclass
+class InitiativeFacts:
+    name: Mention
+    sentence: Sentence
+    label: str = ""                                          # the name; the fullest one when a text names it twice
+    places: list[Mention] = field(default_factory=list)      # empty: the place the document is about
+    agencies: list[tuple[Mention, str]] = field(default_factory=list)
+    kinds: list[Mention] = field(default_factory=list)
+    fields: list[Mention] = field(default_factory=list)
+    procedures: list[Mention] = field(default_factory=list)
+    reductions: list[tuple[Mention, Mention | None, list[Mention]]] = field(default_factory=list)
+
+
+def item_end(a: Analysed, model: Mention) -> int:
+    later = [m.start for m in a.of("MODEL") if m.start > model.start]
+    limit = min(later) if later else a.sentence.end
+    depth = 0
+    for i in range(model.end, limit):
+        ch = a.sentence.text[i - a.sentence.start]
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == ";" and depth <= 0:
+            return i
+    return limit
+
+
+def initiative(a: Analysed, name: Mention, previous: Analysed | None) -> InitiativeFacts:
+    end = item_end(a, name)
+    facts = InitiativeFacts(name, a.sentence, label=" ".join(name.text.split()))
+    procs_in_name = a.of("PROCEDURE", name.start, name.end)
+    facts.kinds = [k for k in a.of("KIND", name.start, name.end) if not any(k.within(p.start, p.end) for p in procs_in_name)]
+    facts.procedures = a.of("PROCEDURE", name.start, end)
+    facts.fields = a.of("FIELD", name.start, end)
+    brackets = a.brackets(name.end, end)
+    named = roles(a, a.of("AGENCY", name.start, name.end), name.start, default=LEAD)
+    bracketed = [(ag, LEAD) for lo, hi in brackets for ag in a.of("AGENCY", lo, hi)]
+    outside = [ag for ag in a.of("AGENCY", name.end, end) if not any(ag.within(lo, hi) for lo, hi in brackets)]
+    cued = [(ag, r) for ag, r in roles(a, outside, name.end, default=None) if r in (LEAD, PARTNER)]
+    who = subject(a, name.start) or (first_subject(previous) if previous is not None and a.refers_back() else None)
+    led_by_subject = [(who, LEAD)] if who is not None and who.label == "AGENCY" else []
+    facts.agencies = named + bracketed + cued + led_by_subject
+    facts.places = [p for lo, hi in brackets for p in a.of("PLACE", lo, hi)] + _at_places(a, name.end, end, brackets)
+    if not facts.places:
+        after = bracketed + cued
+        if after:
+            facts.places = [p for p in (ag.get("place") for ag, _ in after) if p is not None]
+        else:
+            facts.places = [p for p in [place_of(who)] if p is not None] if who is not None else \
+                [p for p in (ag.get("place") for ag, _ in named) if p is not None]
+    facts.places = [p for p in facts.places if p.get("count") != SOME_UNITS]
+    facts.reductions = [_reduction(a, r, facts, brackets) for r in a.of("REDUCTION", name.start, end)]
+    return facts
+
+
+def _at_places(a: Analysed, start: int, end: int, brackets) -> list[Mention]:
+    """Places the item introduces with "tại" or "ở": "thực hiện thí điểm tại xã Tây Vinh, Tây Giang"."""
+    out = []
+    agency_ends = {ag.end for ag in a.of("AGENCY", start, end)}
+    for p in a.of("PLACE", start, end):
+        cue = _AT_CUE.search(a.slice(max(start, p.start - 12), p.start))
+        if cue and not any(lo <= p.start < hi for lo, hi in brackets) \
+                and not any(a.slice(e, p.start).strip() in ("tại", "ở") for e in agency_ends if e <= p.start):
+            out.append(p)       # "Bộ phận Một cửa tại các xã" locates the desk, not the model
+    return out
+
+
+def roles(a: Analysed, agencies: list[Mention], start: int, default: str | None) -> list[tuple[Mention, str | None]]:
+    """Roles from the words before each agency: "phối hợp với B và C" makes partners, "do A" or "của A" a lead;
+    an agency with no such word takes `default` if it comes first, else it merely takes part."""
+    out: list[tuple[Mention, str | None]] = []
+    prev_end, prev_role = start, None
+    for ag in agencies:
+        gap = a.slice(prev_end, ag.start)
+        if _PARTNER_CUE.search(gap) or (prev_role == PARTNER and _AND.match(gap)):
+            role = PARTNER
+        elif _LEAD_CUE.search(gap):
+            role = LEAD
+        elif _AT_CUE.search(gap):
+            role = INVOLVED
+        else:
+            role = default if prev_role is None else INVOLVED
+        out.append((ag, role))
+        prev_end, prev_role = ag.end, role
+    return out
+
+
+def _reduction(a: Analysed, r: Mention, facts: InitiativeFacts, brackets) -> tuple[Mention, Mention | None, list[Mention]]:
+    procs = [p for p in facts.procedures if p.start < r.start]
+    proc = procs[-1] if procs else None
+    if proc is None:
+        return r, None, facts.places
+    following = [p.start for p in facts.procedures if p.start > proc.start]
+    limit = min(following) if following else a.sentence.end
+    places = [p for lo, hi in brackets if proc.end <= lo < limit for p in a.of("PLACE", lo, hi)]
+    return r, proc, places or facts.places
+
+
+def merge_names(initiatives: list[InitiativeFacts], parent_of: dict) -> None:
+    """One model named twice in a text is one initiative. A shorter name that keeps the fuller one's first
+    and last words and its word order ("Alo… xin nghe!" in "Alo! Trung tâm ... xin nghe!") takes the fuller
+    name; the initiative runs in the places any mention gives, less those that only contain another."""
+    words = [re.findall(r"\w+", fold(i.label)) for i in initiatives]
+    for i, mine in zip(initiatives, words):
+        fuller = [(len(w), j.label) for j, w in zip(initiatives, words) if _alias(mine, w)]
+        i.label = max(fuller)[1] if fuller else i.label
+    places: dict[str, list[Mention]] = {}
+    for i in initiatives:
+        group = places.setdefault(i.label, [])
+        group += [p for p in i.places if key(p) not in {key(q) for q in group}]
+    for label, group in places.items():
+        inner = set().union(*(ancestors(p, parent_of) for p in group)) if group else set()
+        places[label] = [p for p in group if key(p) not in inner]
+    for i in initiatives:
+        i.places = places[i.label] or i.places
+
+
+def _alias(short: list[str], full: list[str]) -> bool:
+    if not short or len(short) > len(full) or short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    it = iter(full)
+    return all(word in it for word in short)

@@ -132,6 +132,22 @@ def export(graph_path, fmt, output):
 
 
 @cli.command()
+@click.argument("term")
+@_GRAPH
+@_errors
+def explain(term, graph_path):
+    """Show the facts about an entity (an IRI or a label) and the sentences each was read from.
+
+    \b
+    reform-kg explain "Giờ làm việc thứ 9" -g graph.ttl
+    reform-kg explain "Phường 16" -g graph.ttl
+    """
+    from kg import explain as ex, store
+
+    click.echo(ex.explain_term(store.load(graph_path), term), nl=False)
+
+
+@cli.command()
 @click.argument("annotations", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option("--min-f1", type=float, default=None, help="Exit with status 1 if any relation scores below this F1.")
 @click.option("--quiet", is_flag=True, help="Print only the score table, not each miss and false hit.")

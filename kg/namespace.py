@@ -66,3 +66,4 @@ class RK(DefinedNamespace):
     areaClass: URIRef
     numberedDistricts: URIRef
     fractionOnly: URIRef
+    sentence: URIRef

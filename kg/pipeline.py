@@ -30,7 +30,8 @@ def extract(document: Document, pipeline=DEFAULT_PIPELINE) -> Facts:
 def emit_document(graph: Graph, document: Document, base: str = DEFAULT_BASE) -> Facts:
     facts = extract(document)
     lex = lexicon_module.load()
-    Emitter(graph, lex, Linker(lex, base, facts.main_place, facts.parents), document).emit(facts)
+    linker = Linker(lex, base, facts.main_place, facts.parents)
+    Emitter(graph, lex, linker, document, [a.sentence for a in facts.sentences]).emit(facts)
     return facts
 
 

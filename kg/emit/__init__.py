@@ -12,14 +12,15 @@ from rdflib.namespace import DCTERMS, PROV
 
 from kg.ingest import Document
 from kg.lexicon import Lexicon
-from kg.link import Linker, Place, Scope
+from kg.link import Linker, Place
 from kg.namespace import OA, RK, SCHEMA
 from kg.recognize import Mention
+from kg.emit.evidence import Evidence
 from kg.relate import LEAD, PARTNER, Facts, InitiativeFacts, MetricFacts
+from kg.segment import Sentence
 
 _ROLE = {LEAD: RK.ledBy, PARTNER: RK.partner}
 _DAYS = {"day": Decimal(1), "week": Decimal(7), "hour": Decimal(1) / 24, "minute": Decimal(1) / 1440}
-_CONTEXT = 32
 
 
 def new_graph() -> Graph:
@@ -33,12 +34,13 @@ def new_graph() -> Graph:
 
 
 class Emitter:
-    def __init__(self, graph: Graph, lexicon: Lexicon, linker: Linker, document: Document):
+    def __init__(self, graph: Graph, lexicon: Lexicon, linker: Linker, document: Document, sentences: list[Sentence]):
         self.g = graph
         self.lex = lexicon
         self.link = linker
         self.doc = document
         self.doc_iri = linker.document_iri(document.doc_id)
+        self.evidence = Evidence(graph, linker, document, sentences)
 
     def emit(self, facts: Facts) -> None:
         self.document()
@@ -103,42 +105,42 @@ class Emitter:
             g.add((a.iri, RK.locatedIn, self.place(a.place)))
         return a.iri
 
-    def scope(self, subject: URIRef, mentions: list[Mention], predicate: URIRef) -> list[Place]:
-        scopes = [self.link.scope(m) for m in mentions] or [self.link.scope(None)]
-        places: list[Place] = []
-        for sc in scopes:
+    def scope(self, subject: URIRef, mentions: list[Mention], predicate: URIRef, read_in: Mention) -> None:
+        """Where `subject` runs or applies: each place mention's places, or, with none, the document's place
+        (then the evidence is the sentence the subject itself was read in)."""
+        fact = self.evidence.fact
+        for m in mentions or [None]:
+            sc = self.link.scope(m)
+            support = m or read_in
             if sc.all_wards_of and predicate == RK.runsIn:
-                self.g.add((subject, RK.runsInAllWardsOf, self.place(sc.all_wards_of)))
-                places.append(sc.all_wards_of)
+                fact(subject, RK.runsInAllWardsOf, self.place(sc.all_wards_of), support)
             for p in sc.places:
-                self.g.add((subject, predicate, self.place(p)))
-                places.append(p)
-        return places
+                fact(subject, predicate, self.place(p), support)
 
     # ------------------------------------------------------------------ initiatives
     def initiative(self, f: InitiativeFacts) -> URIRef:
-        g = self.g
+        g, fact = self.g, self.evidence.fact
         s = self.initiative_iri(f)
         g.add((s, RDF.type, RK.Initiative))
         g.add((s, RDFS.label, Literal(f.label, lang="vi")))
-        self.scope(s, f.places, RK.runsIn)
+        self.scope(s, f.places, RK.runsIn, f.name)
         for k in f.kinds:
             for kind in [URIRef(k.key)] + self.lex.ancestors(URIRef(k.key)):
-                g.add((s, RK.kind, self.concept(kind)))
+                fact(s, RK.kind, self.concept(kind), k)
         for p in f.procedures:
-            g.add((s, RK.procedure, self.concept(URIRef(p.key))))
+            fact(s, RK.procedure, self.concept(URIRef(p.key)), p)
             fld = self.lex.value(URIRef(p.key), RK.field)
             if fld is not None:
-                g.add((s, RK.field, self.concept(fld)))
+                fact(s, RK.field, self.concept(fld), p)
         for fld in f.fields:
-            g.add((s, RK.field, self.concept(URIRef(fld.key))))
+            fact(s, RK.field, self.concept(URIRef(fld.key)), fld)
         for ag, role in f.agencies:
             a = self.agency(ag)
             if a is not None:
-                g.add((s, _ROLE.get(role, RK.involves), a))
+                fact(s, _ROLE.get(role, RK.involves), a, ag)
         for r, proc, where in f.reductions:
-            g.add((s, RK.timeReduction, self.reduction(r, proc, where)))
-        self.provenance(s, f.name)
+            fact(s, RK.timeReduction, self.reduction(r, proc, where), r)
+        self.evidence.entity(s, f.name)
         return s
 
     def initiative_iri(self, f: InitiativeFacts) -> URIRef:
@@ -154,15 +156,15 @@ class Emitter:
         unit_before, unit_after = r.get("before_unit"), r.get("after_unit")
         label = " ".join(r.text.split())
         if proc is not None:
-            g.add((s, RK.procedure, self.concept(URIRef(proc.key))))
+            self.evidence.fact(s, RK.procedure, self.concept(URIRef(proc.key)), proc)
             label = f"{self.lex.label(URIRef(proc.key))}: {label}"
         g.add((s, RDFS.label, Literal(label, lang="vi")))
         g.add((s, RK.durationBefore, Literal(_duration(before, unit_before), datatype=XSD.dayTimeDuration)))
         g.add((s, RK.durationAfter, Literal(_duration(after, unit_after), datatype=XSD.dayTimeDuration)))
         g.add((s, RK.daysBefore, _number(_days(before, unit_before))))
         g.add((s, RK.daysAfter, _number(_days(after, unit_after))))
-        self.scope(s, where, RK.appliesIn)
-        self.provenance(s, r)
+        self.scope(s, where, RK.appliesIn, r)
+        self.evidence.entity(s, r)
         return s
 
     # ------------------------------------------------------------------ metrics
@@ -198,13 +200,13 @@ class Emitter:
                 g.add((s, RK.period, period))
             g.add((s, RK.periodText, Literal(" ".join(f.period.text.split()))))
         if f.about is not None:
-            g.add((s, RK.describes, self.initiative_iri(f.about)))
+            self.evidence.fact(s, RK.describes, self.initiative_iri(f.about), m)
         else:
             for p in self.link.scope(f.place).places or self.link.scope(None).places:
-                g.add((s, RK.describes, self.place(p)))
+                self.evidence.fact(s, RK.describes, self.place(p), m)
         for p in f.procedures:
-            g.add((s, RK.procedure, self.concept(URIRef(p.key))))
-        self.provenance(s, m)
+            self.evidence.fact(s, RK.procedure, self.concept(URIRef(p.key)), p)
+        self.evidence.entity(s, m)
         return s
 
     def _period(self, p: Mention) -> Literal | None:
@@ -218,25 +220,6 @@ class Emitter:
         if kind == "now" and self.doc.published:
             return Literal(self.doc.published[:10], datatype=XSD.date) if len(self.doc.published) >= 10 else None
         return None
-
-    # ------------------------------------------------------------------ evidence
-    def provenance(self, subject: URIRef, m: Mention) -> None:
-        g, text = self.g, self.doc.text
-        g.add((subject, RK.source, self.doc_iri))
-        ev = self.link.span_iri("evidence", self.doc.doc_id, m.start, m.end)
-        g.add((subject, RK.evidence, ev))
-        g.add((ev, RDF.type, RK.Evidence))
-        g.add((ev, OA.hasSource, self.doc_iri))
-        pos, quote = URIRef(str(ev) + "/position"), URIRef(str(ev) + "/quote")
-        g.add((ev, OA.hasSelector, pos))
-        g.add((ev, OA.hasSelector, quote))
-        g.add((pos, RDF.type, OA.TextPositionSelector))
-        g.add((pos, OA.start, Literal(m.start, datatype=XSD.nonNegativeInteger)))
-        g.add((pos, OA.end, Literal(m.end, datatype=XSD.nonNegativeInteger)))
-        g.add((quote, RDF.type, OA.TextQuoteSelector))
-        g.add((quote, OA.exact, Literal(m.text)))
-        g.add((quote, OA.prefix, Literal(text[max(0, m.start - _CONTEXT):m.start])))
-        g.add((quote, OA.suffix, Literal(text[m.end:m.end + _CONTEXT])))
 
 
 def _number(n: Decimal) -> Literal:

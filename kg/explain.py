@@ -1,0 +1,94 @@
+"""`reform-kg explain TERM`: the facts about an entity and the sentences behind each, read from the graph alone."""
+from __future__ import annotations
+
+from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
+
+from kg import lexicon
+from kg.errors import KgError
+from kg.evaluate import norm
+from kg.namespace import OA, RK
+
+_HIDDEN = {RDFS.label, RK.evidence, RK.source, SKOS.prefLabel, SKOS.altLabel, SKOS.inScheme}
+
+
+def find(graph: Graph, term: str) -> list[URIRef]:
+    """Entities whose IRI is `term`, else whose label is `term`, else whose label contains it."""
+    if term.startswith(("http://", "https://", "urn:")):
+        return [URIRef(term)] if (URIRef(term), None, None) in graph else []
+    wanted = norm(term)
+    labelled = [(s, norm(o)) for p in (RDFS.label, SKOS.prefLabel) for s, o in graph.subject_objects(p)
+                if isinstance(s, URIRef) and (s, RDF.type, RK.Evidence) not in graph]
+    exact = sorted({s for s, lab in labelled if lab == wanted})
+    return exact or sorted({s for s, lab in labelled if wanted in lab})
+
+
+def explain(graph: Graph, entity: URIRef) -> str:
+    notes: dict[URIRef, int] = {}
+
+    def cite(evidence) -> str:
+        refs = [notes.setdefault(ev, len(notes) + 1) for ev in sorted(evidence)]
+        return "  " + " ".join(f"[{n}]" for n in refs) if refs else ""
+
+    lines = [f"{label(graph, entity)}  <{entity}>"]
+    lines += [f"  a {label(graph, cls)}" for cls in sorted(graph.objects(entity, RDF.type))]
+    for p, o in sorted(graph.predicate_objects(entity)):
+        if p not in _HIDDEN and p != RDF.type:
+            lines.append(f"  {label(graph, p)}: {label(graph, o)}{cite(_because(graph, entity, p, o))}")
+    for s, p in sorted(graph.subject_predicates(entity)):
+        if p not in _HIDDEN and p not in (RDF.subject, RDF.object) and (s, RDF.type, RK.Evidence) not in graph:
+            lines.append(f"  ← {label(graph, s)} · {label(graph, p)}{cite(_because(graph, s, p, entity))}")
+    for ev in sorted(graph.objects(entity, RK.evidence)):
+        sentence = graph.value(ev, RK.sentence)
+        lines.append(f"  read as “{_exact(graph, ev)}” {_where(graph, ev)}{cite([sentence] if sentence else [])}")
+    if notes:
+        lines.append("  sentences:")
+        lines += [f"  [{n}] “{_exact(graph, ev)}” {_where(graph, ev)}" for ev, n in notes.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _because(graph: Graph, s, p, o) -> list:
+    """The evidence of the statement that s p o."""
+    return [ev for stmt in graph.subjects(RDF.subject, s)
+            if (stmt, RDF.predicate, p) in graph and (stmt, RDF.object, o) in graph
+            for ev in graph.objects(stmt, RK.evidence)]
+
+
+def _exact(graph: Graph, ev) -> str:
+    for sel in graph.objects(ev, OA.hasSelector):
+        exact = graph.value(sel, OA.exact)
+        if exact is not None:
+            return " ".join(str(exact).split())
+    return ""
+
+
+def _where(graph: Graph, ev) -> str:
+    doc = graph.value(ev, OA.hasSource)
+    start = end = None
+    for sel in graph.objects(ev, OA.hasSelector):
+        start = graph.value(sel, OA.start) if start is None else start
+        end = graph.value(sel, OA.end) if end is None else end
+    name = graph.value(doc, DCTERMS.identifier) or doc
+    return f"({name}, characters {start}–{end})"
+
+
+def label(graph: Graph, term) -> str:
+    if isinstance(term, Literal):
+        return str(term)
+    for source in (graph, lexicon.load().graph):
+        for p in (RDFS.label, SKOS.prefLabel):
+            labels = {o.language: str(o) for o in source.objects(term, p) if isinstance(o, Literal)}
+            if labels:
+                vi, en = labels.get("vi"), labels.get("en")
+                if source is not graph and vi and en and p == RDFS.label:
+                    return f"{en} ({vi})"
+                return vi or en or next(iter(labels.values()))
+    return str(term)
+
+
+def explain_term(graph: Graph, term: str, limit: int = 5) -> str:
+    found = find(graph, term)
+    if not found:
+        raise KgError(f"nothing in the graph is called {term!r}; try part of a label, or an IRI")
+    more = f"\n({len(found) - limit} more match {term!r}; give an IRI to choose)\n" if len(found) > limit else ""
+    return "\n".join(explain(graph, e) for e in found[:limit]) + more

@@ -66,4 +66,5 @@ class RK(DefinedNamespace):
     areaClass: URIRef
     numberedDistricts: URIRef
     fractionOnly: URIRef
+    processingTimeOnly: URIRef
     sentence: URIRef

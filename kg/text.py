@@ -21,9 +21,13 @@ def slug(text: str, limit: int = 80) -> str:
     return s or "x"
 
 
-NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Dot thousands with comma decimals ("281.533", "53,65"), or a dot decimal with one or two digits ("3.26").
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?"
+_DOT_DECIMAL = re.compile(r"\d+\.\d{1,2}")
 
 
 def parse_number(text: str) -> Decimal:
-    """Vietnamese number format: "281.533" is 281533, "53,65" is 53.65."""
+    """Vietnamese number format: "281.533" is 281533, "53,65" is 53.65; "3.26" (two decimals) is 3.26."""
+    if _DOT_DECIMAL.fullmatch(text):
+        return Decimal(text)
     return Decimal(text.replace(".", "").replace(",", "."))

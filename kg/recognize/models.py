@@ -25,7 +25,7 @@ _PAIRS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
 _SPACE = re.compile(r"[\s\xa0]*")
 _CHAIN = re.compile(r"[\s\xa0]*(?:,|;|và|hoặc)[\s\xa0]*(?:mô hình[\s\xa0]*)?", re.IGNORECASE)
 # Where an unquoted name ends: punctuation, or a word that starts the rest of the clause.
-_HEAD_END = re.compile(r"[.;:(“\"…]|,(?=\s)|\s(?=(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này|từ|vào|trong)\s)"
+_HEAD_END = re.compile(r"[.;:(“”\"…]|,(?=\s)|\s(?=(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này|từ|vào|trong)\s)"
                        r"|\s(?=(?:giai đoạn|năm|tháng)\s+\d)")
 _LIST_INTRO = re.compile(r"[^.;:“\"(]{0,120}?:")
 _ANAPHORA = {"này", "trên", "đó", "nói trên", "đã nêu"}

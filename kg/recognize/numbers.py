@@ -27,10 +27,14 @@ def _duration(name: str) -> str:
 _REDUCTION = re.compile(r"(?i:từ)\s+" + _duration("before") + r"\s+(?i:(?:giảm|rút ngắn)\s+)?(?i:còn|xuống(?:\s+còn)?)\s+"
                         + _duration("after"))
 _RANGE = re.compile(r"(?i:từ)\s+(?P<low>" + _N + r")\s*%\s+(?i:đến|tới)\s+(?P<high>" + _N + r")\s*%")
+# A time is a figure only as how long processing takes: "giải quyết trong 30 phút", "trả kết quả chỉ còn 2 ngày".
+_PROCESSING = re.compile(r"(?i:giải quyết|xử lý|trả kết quả|hoàn thành|thời gian)[^.;,]{0,40}?"
+                         r"(?i:trong(?: vòng)?|chỉ(?: còn)?|còn|không quá|tối đa|là)\s+$")
 _NOT_A_COUNT_BEFORE = re.compile(r"(?i:(?:mức độ|số|khu phố|lần thứ|thứ|năm|tháng|ngày|quý|khóa|nhiệm kỳ)\s*)$")
 _PERIODS = [
     (re.compile(r"(?i:tính đến|đến)\s+(?i:tháng)\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month"),
-    (re.compile(r"(?i:tính đến|đến)\s+(?i:ngày)\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"), "date"),
+    (re.compile(r"(?i:tính đến|đến)\s+(?i:ngày)\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})"), "date"),
+    (re.compile(r"(?<!\w)(?i:ngày)\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})"), "date"),
     (re.compile(r"(?i:tính đến nay|đến nay|hiện nay)"), "now"),
     (re.compile(r"(?i:tháng)\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month"),
     (re.compile(r"(?<!\w)(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?!\d)"), "year"),
@@ -61,6 +65,8 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
             if not pct and not unit_hit:
                 continue
             if unit_hit and not m["fraction"] and lexicon.value(unit_hit.concept, RK.fractionOnly):
+                continue
+            if unit_hit and lexicon.value(unit_hit.concept, RK.processingTimeOnly) and not _PROCESSING.search(text, 0, m.start()):
                 continue
             end = rest + pct.end() if pct else unit_hit.end
             unit = "%" if pct else str(unit_hit.concept)

@@ -111,20 +111,28 @@ def query(name, graph_path, fmt, list_queries, allow_remote):
 
 @cli.command()
 @_GRAPH
-@click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "nt", "jsonld", "trig", "xml"]), default="turtle",
-              show_default=True, help="RDF format to write.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["turtle", "nt", "jsonld", "trig", "xml", "graphml", "gexf"]),
+              default="turtle", show_default=True,
+              help="RDF format, or graphml/gexf for the places-models network the view draws.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: standard output).")
 @_errors
 def export(graph_path, fmt, output):
-    """Write the graph in another RDF format, for Protégé, GraphDB, Jena, Oxigraph or Gephi's RDF plugins.
+    """Write the graph in another RDF format (Protégé, GraphDB, Jena, Oxigraph), or the places-models network
+    as GraphML or GEXF (Gephi, yEd, Cytoscape).
 
     \b
     reform-kg export -g graph.ttl --format nt -o graph.nt
+    reform-kg export -g graph.ttl --format graphml -o wards.graphml
     reform-kg export -g graph.ttl --format jsonld > graph.jsonld
     """
     from kg import store
 
-    data = store.serialize(store.load(graph_path), fmt)
+    graph = store.load(graph_path)
+    if fmt in ("graphml", "gexf"):
+        from kg import views
+        data = views.model_module.export(views.model(graph), fmt)
+    else:
+        data = store.serialize(graph, fmt)
     if output:
         store.write_atomic(output, data)
     else:
@@ -171,18 +179,36 @@ def evaluate(annotations, min_f1, quiet):
 @cli.command()
 @_GRAPH
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="HTML file to write.")
+@click.option("--matrix", is_flag=True, help="Draw the places × models matrix instead of the network.")
+@click.option("--with", "layers", default="", metavar="LAYERS", help="Extra node layers: agencies, procedures (comma-separated).")
+@click.option("--kind", "kinds", multiple=True, help="Only models of this kind (slug or label, e.g. one-stop-shop); repeatable.")
+@click.option("--place", "places", multiple=True, help="Only models that run in this place (label or IRI); repeatable.")
+@click.option("--document", "docs", multiple=True, help="Only models read from this document (identifier or IRI); repeatable.")
+@click.option("--query", "query_file", default=None, help="Draw the result of a bundled query or .rq file (CONSTRUCT or SELECT).")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the browser afterwards.")
 @_errors
-def view(graph_path, output, open_page):
-    """Draw which wards run which models as one HTML page that opens offline.
+def view(graph_path, output, matrix, layers, kinds, places, docs, query_file, open_page):
+    """Draw which places run which models as one HTML page that opens offline.
 
     \b
     reform-kg view -g graph.ttl -o wards.html --open
+    reform-kg view -g graph.ttl -o matrix.html --matrix
+    reform-kg view -g graph.ttl -o one-stop.html --kind one-stop-shop --kind interconnection --with agencies
+    reform-kg view -g graph.ttl -o q.html --query ward-model-graph
     """
     from kg import store, views
 
-    html = views.page(store.load(graph_path))
+    graph = store.load(graph_path)
+    wanted = tuple(x.strip() for x in layers.split(",") if x.strip())
+    unknown = [x for x in wanted if x not in views.model_module.LAYERS]
+    if unknown:
+        raise click.UsageError(f"unknown layer {unknown[0]!r}; layers are: {', '.join(views.model_module.LAYERS)}")
+    filters = views.Filters(kinds=kinds, places=places, documents=docs, layers=wanted)
+    g = views.from_query(graph, query_file, filters) if query_file else views.model(graph, filters)
+    if g.number_of_nodes() == 0:
+        raise click.ClickException(f"{graph_path}: nothing to draw (no model matches the filters)")
+    html = views.matrix_page(graph, g=g) if matrix else views.network_page(graph, g=g)
     store.write_atomic(output, html.encode("utf-8"))
-    click.echo(f"{output}: written")
+    click.echo(f"{output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
     if open_page:
         click.launch(str(output))

@@ -175,3 +175,17 @@ def test_query_does_not_import_pyvis_or_networkx(graph_file):
             "finally: print('LOADED', 'pyvis' in sys.modules, 'networkx' in sys.modules, file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code, str(graph_file)], capture_output=True, text=True, timeout=120)
     assert "LOADED False False" in done.stderr
+
+
+def test_outputs_get_ordinary_permissions(runner, tmp_path):
+    import os
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "g.ttl"
+        runner.invoke(cli, ["build", str(ARTICLE), "-o", str(out)])
+        assert out.stat().st_mode & 0o777 == 0o644
+        out.chmod(0o640)
+        runner.invoke(cli, ["build", str(ARTICLE), "-o", str(out)])
+        assert out.stat().st_mode & 0o777 == 0o640          # an existing file keeps its mode
+    finally:
+        os.umask(old)

@@ -19,7 +19,7 @@ def test_example_runs(script, tmp_path):
 def test_committed_outputs_are_current(tmp_path):
     subprocess.run([sys.executable, str(EXAMPLES / "build_examples.py"), str(tmp_path)], check=True,
                    capture_output=True, cwd=ROOT, timeout=300)
-    for name in ("graph.ttl", "wards.html"):
+    for name in ("graph.ttl", "wards.html", "matrix.html", "wards-agencies.html", "wards.graphml"):
         assert (tmp_path / name).read_bytes() == (EXAMPLES / name).read_bytes(), \
             f"examples/{name} is stale: run `python examples/build_examples.py`"
 

@@ -1,0 +1,36 @@
+"""The matrix page: places as rows, models as columns grouped by kind (one-stop shop and interconnection
+first), a mark where a place runs a model; sortable by place, by number of models, or by any model."""
+from __future__ import annotations
+
+import networkx as nx
+
+from kg.views.style import KIND_COLORS, OTHER_COLOR, kind_color, natural, template
+
+_LEVEL_ORDER = {"City": 0, "District": 1, "Township": 2, "Commune": 3, "Ward": 4}
+
+
+def page(g: nx.Graph, title: str, documents: list[dict]) -> str:
+    places = sorted((n for n, d in g.nodes(data=True) if d["type"] == "place"),
+                    key=lambda n: (_LEVEL_ORDER.get(g.nodes[n].get("level"), 5), natural(g.nodes[n]["label"]), n))
+    groups: dict[str, dict] = {}
+    for n, d in g.nodes(data=True):
+        if d["type"] != "initiative":
+            continue
+        slugs = [k for k in d.get("kinds", "").split("; ") if k]
+        labels = [k for k in d.get("kind_labels", "").split("; ") if k]
+        main, main_label = (slugs[0], labels[0]) if slugs else ("", "Khác · Other")
+        group = groups.setdefault(main, {"label": main_label, "color": kind_color(main) if main else OTHER_COLOR, "models": []})
+        group["models"].append({"iri": n, "label": d["label"], "tooltip": d.get("tooltip", d["label"])})
+    ordered = [groups[k] for k in sorted(groups, key=lambda k: list(KIND_COLORS).index(k) if k in KIND_COLORS else 99)]
+    columns = []
+    for group in ordered:
+        group["models"].sort(key=lambda m: (natural(m["label"]), m["iri"]))
+        for m in group["models"]:
+            m["col"] = len(columns)
+            columns.append((m, group))
+    rows = []
+    for order, p in enumerate(places):
+        cells = [{"label": m["label"], "color": group["color"]} if g.has_edge(p, m["iri"]) else None for m, group in columns]
+        rows.append({"label": g.nodes[p]["label"], "order": order, "count": sum(1 for c in cells if c), "cells": cells})
+    subtitle = f"{len(places)} địa bàn · {len(columns)} mô hình"
+    return template("matrix.html").render(title=title, subtitle=subtitle, groups=ordered, rows=rows, documents=documents)

@@ -1,0 +1,138 @@
+"""The one networkx graph every view draws and every graph export writes: places and the models they run,
+optionally with the agencies and procedures of each model, filtered by kind, place or document."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+from rdflib import Graph, URIRef
+
+from kg import queries
+from kg.evaluate import norm
+from kg.namespace import RK
+
+LAYERS = ("agencies", "procedures")
+PLACE_LEVELS = {str(RK.Ward): "Ward", str(RK.Commune): "Commune", str(RK.Township): "Township",
+                str(RK.District): "District", str(RK.City): "City"}
+
+
+@dataclass
+class Filters:
+    kinds: tuple[str, ...] = ()        # kind slugs or labels
+    places: tuple[str, ...] = ()       # place IRIs or labels
+    documents: tuple[str, ...] = ()    # document IRIs or identifiers
+    layers: tuple[str, ...] = field(default=())
+
+
+def model(graph: Graph, filters: Filters | None = None) -> nx.Graph:
+    """Nodes are IRIs with a `type` (place, initiative, agency, procedure) and a `label`; initiatives carry
+    `kinds` (slugs, "; "-joined, main kind first), `kind_labels`, `documents`, and the text of their tooltip."""
+    filters = filters or Filters()
+    g = nx.Graph()
+    runs: dict[str, set[str]] = {}
+    for row in queries.run(graph, queries.find("place-initiatives")):
+        place, initiative = str(row.place), str(row.initiative)
+        g.add_node(place, type="place", label=str(row.placeLabel), level=PLACE_LEVELS.get(str(row.placeClass), "Place"))
+        node = g.nodes[initiative] if initiative in g else _new_initiative(g, initiative, str(row.initiativeLabel))
+        if row.kind is not None:
+            node["_kinds"][_slug(row.kind)] = str(row.kindLabel)
+        if row.document is not None:
+            node["_documents"].add(str(row.document))
+        runs.setdefault(initiative, set()).add(place)
+        g.add_edge(place, initiative, relation="runsIn")
+    facts = _facts(graph)
+    for initiative in [n for n, d in g.nodes(data=True) if d["type"] == "initiative"]:
+        _finish(g, initiative, facts.get(initiative, []), filters)
+    _apply(g, filters, graph)
+    return g
+
+
+def _new_initiative(g: nx.Graph, iri: str, label: str) -> dict:
+    g.add_node(iri, type="initiative", label=label, _kinds={}, _documents=set())
+    return g.nodes[iri]
+
+
+def _facts(graph: Graph) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for row in queries.run(graph, queries.find("initiative-facts")):
+        out.setdefault(str(row.initiative), []).append((str(row.fact), row.node, str(row.value or ""), row.role))
+    return out
+
+
+def _finish(g: nx.Graph, initiative: str, facts: list, filters: Filters) -> None:
+    from kg.views.style import kinds_in_order
+    node = g.nodes[initiative]
+    order = kinds_in_order(node.pop("_kinds"))
+    node["kinds"] = "; ".join(k for k, _ in order)
+    node["kind_labels"] = "; ".join(lab for _, lab in order)
+    node["documents"] = "; ".join(sorted(node.pop("_documents")))
+    places = sorted(g.nodes[p]["label"] for p in g.neighbors(initiative))
+    by_fact: dict[str, list[str]] = {}
+    for fact, other, value, role in facts:
+        by_fact.setdefault(fact, []).append(f"{value} ({role})" if role else value)
+        layer = {"agency": "agencies", "procedure": "procedures"}.get(fact)
+        if layer in filters.layers and isinstance(other, URIRef):
+            g.add_node(str(other), type=fact, label=value)
+            g.add_edge(initiative, str(other), relation=str(role) if role else fact)
+    lines = [node["label"], "Loại: " + (node["kind_labels"] or "—"), "Địa bàn: " + ", ".join(places)]
+    for fact, title in (("agency", "Cơ quan"), ("procedure", "Thủ tục"), ("metric", "Số liệu")):
+        if fact in by_fact:
+            lines.append(f"{title}: " + "; ".join(sorted(set(by_fact[fact]))))
+    lines += [""] + ["Nguồn: " + s for s in sorted(set(by_fact.get("sentence", [])))[:3]]
+    node["tooltip"] = "\n".join(lines)
+
+
+def _apply(g: nx.Graph, filters: Filters, graph: Graph) -> None:
+    """Keep the models that pass every filter, and the places, agencies and procedures linked to them."""
+    keep = {n for n, d in g.nodes(data=True) if d["type"] == "initiative"}
+    if filters.kinds:
+        wanted = {norm(k) for k in filters.kinds}
+        keep = {n for n in keep if wanted & {norm(k) for k in g.nodes[n]["kinds"].split("; ") + g.nodes[n]["kind_labels"].split("; ")}}
+    if filters.places:
+        wanted = {norm(p) for p in filters.places}
+        keep = {n for n in keep if any(norm(p) in wanted or norm(g.nodes[p]["label"]) in wanted for p in g.neighbors(n)
+                                       if g.nodes[p]["type"] == "place")}
+    if filters.documents:
+        wanted = {norm(d) for d in filters.documents}
+        keep = {n for n in keep if any(norm(d) in wanted or norm(d.rsplit("/", 1)[-1]) in wanted
+                                       for d in g.nodes[n]["documents"].split("; "))}
+    linked = {m for n in keep for m in g.neighbors(n)}
+    g.remove_nodes_from([n for n in list(g.nodes) if n not in keep and n not in linked])
+
+
+def _slug(iri) -> str:
+    return str(iri).rstrip("/").rsplit("/", 1)[-1]
+
+
+def from_select(result) -> nx.Graph:
+    """Draw a SELECT result: an edge between the first two IRI columns of each row, labelled by their
+    `<name>Label` columns when the query has them."""
+    names = [str(v) for v in result.vars]
+    g = nx.Graph()
+    for row in result:
+        values = dict(zip(names, row))
+        iris = [n for n in names if isinstance(values[n], URIRef)]
+        if len(iris) < 2:
+            continue
+        a, b = iris[:2]
+        for name in (a, b):
+            label = values.get(name + "Label")
+            g.add_node(str(values[name]), type="place" if name in ("ward", "place") else "initiative",
+                       label=str(label) if label is not None else _slug(values[name]), level="Ward",
+                       kinds=_slug(values["kind"]) if name == "initiative" and isinstance(values.get("kind"), URIRef) else "",
+                       kind_labels=str(values.get("kind") or "") if name == "initiative" else "", documents="",
+                       tooltip=str(label or values[name]))
+        g.add_edge(str(values[a]), str(values[b]), relation="row")
+    return g
+
+
+def export(g: nx.Graph, fmt: str) -> bytes:
+    """GraphML or GEXF for Gephi, yEd and Cytoscape: the same nodes and edges the page draws."""
+    import io
+    import re
+    buf = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(g, buf, encoding="utf-8")
+        return buf.getvalue()
+    text = "\n".join(nx.generate_gexf(g, encoding="utf-8")) + "\n"
+    return re.sub(r' lastmodifieddate="[^"]*"', "", text).encode("utf-8")   # today's date would break reproducibility

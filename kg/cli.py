@@ -42,8 +42,11 @@ def cli():
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="Graph file to write; its extension sets the format (.ttl, .nt, .jsonld, .trig, .rdf).")
 @click.option("--base", default=None, metavar="IRI", help="Base IRI for the graph's entities.")
+@click.option("--encoding", default=None, help="Read the articles in this encoding (default: UTF-8, or as a BOM says).")
+@click.option("--max-size", type=click.FloatRange(min=0.001), default=10, show_default=True, metavar="MB",
+              help="Refuse article files larger than this many megabytes.")
 @_errors
-def build(inputs, output, base):
+def build(inputs, output, base, encoding, max_size):
     """Read articles (.txt or .html files, or folders of them) and write the knowledge graph.
 
     A manifest.csv (columns file, source_url) beside the articles gives each one's source URL.
@@ -56,9 +59,14 @@ def build(inputs, output, base):
     from kg.namespace import DEFAULT_BASE
 
     fmt = store.format_for(output)
-    graph, facts = pipeline.build(list(inputs), base or DEFAULT_BASE)
+    skipped: list[str] = []
+    graph, facts = pipeline.build(list(inputs), base or DEFAULT_BASE, encoding, skipped, int(max_size * 1e6))
+    if not facts:
+        raise click.ClickException(f"{', '.join(map(str, inputs))}: no article could be read")
     store.save(graph, output, fmt)
-    click.echo(_summary(graph, len(facts), output))
+    click.echo(_summary(graph, len(facts), output) + (f" ({len(skipped)} skipped)" if skipped else ""))
+    for reason in skipped:
+        click.echo(f"Skipped {reason}", err=True)
 
 
 def _summary(graph, documents: int, output: Path) -> str:
@@ -67,9 +75,10 @@ def _summary(graph, documents: int, output: Path) -> str:
 
     def count(*classes):
         return len({s for c in classes for s in graph.subjects(RDF.type, c)})
-    return (f"{output}: {documents} document{'s' if documents != 1 else ''}, {len(graph)} triples, "
-            f"{count(RK.Initiative)} initiatives, {count(RK.Ward, RK.Commune, RK.Township)} wards, "
-            f"{count(RK.Metric)} metrics")
+    def n(number: int, noun: str) -> str:
+        return f"{number} {noun}{'' if number == 1 else 's'}"
+    return (f"{output}: {n(documents, 'document')}, {n(len(graph), 'triple')}, {n(count(RK.Initiative), 'initiative')}, "
+            f"{n(count(RK.Ward, RK.Commune, RK.Township), 'ward')}, {n(count(RK.Metric), 'metric')}")
 
 
 @cli.command()

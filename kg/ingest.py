@@ -6,6 +6,7 @@ visitor counters, search boxes) stays in the text but outside `Document.content`
 """
 from __future__ import annotations
 
+import codecs
 import html.parser
 import re
 import unicodedata
@@ -55,9 +56,21 @@ class Document:
         return self.text[self.content_start:self.content_end]
 
 
-def read_text(path: Path) -> str:
-    """The file's text as NFC, or an InputError that says what is wrong with it."""
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+
+
+MAX_BYTES = 10_000_000      # news articles are tens of kilobytes; a larger file is refused unless asked for
+
+
+def read_text(path: Path, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> str:
+    """The file's text as NFC, or an InputError that says what is wrong with it and what to do."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: {size / 1e6:.1f} MB is larger than an article ({max_bytes / 1e6:g} MB); "
+                             f"pass --max-size {size // 1_000_000 + 1} to read it anyway")
         raw = path.read_bytes()
     except FileNotFoundError as e:
         raise InputError(f"{path}: no such file") from e
@@ -65,15 +78,48 @@ def read_text(path: Path) -> str:
         raise InputError(f"{path}: is a folder, not a file") from e
     except OSError as e:
         raise InputError(f"{path}: cannot be read ({e.strerror})") from e
-    if not raw.strip():
+    text = _decode(path, raw, encoding)
+    if not text.strip():
         raise InputError(f"{path}: the file is empty")
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _utf16_without_bom(path: Path, raw: bytes) -> str:
+    """UTF-16 saved without a byte-order mark: ASCII letters leave every other byte zero."""
+    sample = raw[:4096]
+    for codec, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) > 0.3 * len(zeros):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError:
+                break
+            sample_text = text[:2048]
+            if sum(c.isprintable() or c.isspace() for c in sample_text) >= 0.95 * len(sample_text):
+                return text
+    raise InputError(f"{path}: looks like a binary file, not text")
+
+
+def _decode(path: Path, raw: bytes, encoding: str | None) -> str:
+    if encoding:
+        try:
+            return raw.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as e:
+            raise InputError(f"{path}: cannot be read as {encoding} ({e})") from e
+    if raw.startswith(b"%PDF-"):
+        raise InputError(f"{path}: is a PDF document; extract its text first (for example with pdftotext)")
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(codec, errors="strict")
+    if b"\x00" in raw[:4096]:
+        return _utf16_without_bom(path, raw)
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise InputError(f"{path}: not UTF-8 text (byte {e.start}); convert it to UTF-8 first") from e
-    if "\x00" in text:
-        raise InputError(f"{path}: looks like a binary file, not text")
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+        guess = raw.decode("cp1258", errors="replace")
+        if _VIETNAMESE.search(unicodedata.normalize("NFC", guess)) and "\ufffd" not in guess:
+            raise InputError(f"{path}: not UTF-8; it reads as Vietnamese in Windows-1258, "
+                             "so build with --encoding cp1258 (or convert the file to UTF-8)") from e
+        raise InputError(f"{path}: not UTF-8 text (byte {e.start}); convert it to UTF-8 or give --encoding") from e
 
 
 class _HtmlText(html.parser.HTMLParser):
@@ -110,8 +156,8 @@ def html_to_text(markup: str) -> str:
     return unicodedata.normalize("NFC", re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n")
 
 
-def load(path: Path, source_url: str | None = None) -> Document:
-    text = read_text(path)
+def load(path: Path, source_url: str | None = None, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    text = read_text(path, encoding, max_bytes)
     if path.suffix.lower() in {".html", ".htm"}:
         text = html_to_text(text)
     return parse(text, doc_id=slug(path.stem, limit=120), path=str(path), source_url=source_url)

@@ -40,8 +40,8 @@ def article_files(inputs: list[Path]) -> list[Path]:
     files: set[Path] = set()
     for path in inputs:
         if path.is_dir():
-            files.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-        elif path.exists():
+            files.update(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir())
+        elif path.exists() or path.is_symlink():
             files.add(path)
         else:
             raise InputError(f"{path}: no such file or folder")
@@ -64,9 +64,20 @@ def source_url(path: Path) -> str | None:
     return None
 
 
-def build(inputs: list[Path], base: str = DEFAULT_BASE) -> tuple[Graph, list[Facts]]:
+def build(inputs: list[Path], base: str = DEFAULT_BASE, encoding: str | None = None,
+          skipped: list[str] | None = None, max_bytes: int = ingest.MAX_BYTES) -> tuple[Graph, list[Facts]]:
+    """Build one graph from every article. A file named on its own must read; a bad file found in a
+    folder is left out and described in `skipped` (when given; else it is an error too)."""
     graph = new_graph()
     all_facts = []
+    named = {p.resolve() for p in inputs if not p.is_dir()}
     for path in article_files(inputs):
-        all_facts.append(emit_document(graph, ingest.load(path, source_url(path)), base))
+        try:
+            document = ingest.load(path, source_url(path), encoding, max_bytes)
+        except InputError as e:
+            if skipped is None or path.resolve() in named:
+                raise
+            skipped.append(str(e))
+            continue
+        all_facts.append(emit_document(graph, document, base))
     return graph, all_facts

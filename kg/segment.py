@@ -12,6 +12,12 @@ _OPENERS = "\"“‘'([•-–"
 _ABBREVIATIONS = {"tp", "tx", "tt", "p", "q", "ths", "ts", "pgs", "gs", "bs", "th.s", "ks", "nxb", "v.v", "ô", "b"}
 
 
+# No real sentence is this long; a run of text without boundaries is cut into pieces of at most this many
+# characters (at white space where there is some), so no step ever works on unbounded text.
+MAX_SENTENCE = 2000
+_QUOTE_REACH = 160
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -51,10 +57,10 @@ def _starts_sentence(text: str, m: re.Match, end: int) -> bool:
     return nxt.isupper() or nxt.isdigit() or nxt in _OPENERS
 
 
-def _inside_short_quote(text: str, i: int, reach: int = 160) -> bool:
+def _inside_short_quote(text: str, i: int, reach: int = _QUOTE_REACH) -> bool:
     """An exclamation inside a short quoted name (“Alo! ... xin nghe!”) does not end the sentence."""
-    line_start = text.rfind("\n", 0, i) + 1
-    opened = text.rfind("“", line_start, i)
+    line_start = text.rfind("\n", max(0, i - reach), i) + 1
+    opened = text.rfind("“", max(line_start, i - reach), i)
     if opened < 0 or text.rfind("”", opened, i) >= 0:
         return False
     closed = text.find("”", i, i + reach)
@@ -71,5 +77,12 @@ def _add(out: list[Sentence], text: str, s: int, e: int) -> None:
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        cut = cut if cut > s else s + MAX_SENTENCE
+        _add(out, text, s, cut)
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
     if e > s:
         out.append(Sentence(s, e, text[s:e]))

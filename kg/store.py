@@ -33,6 +33,8 @@ def load(path: Path) -> Graph:
         raise InputError(f"{path}: no such graph file (build one with `reform-kg build ARTICLE -o {path}`)")
     if path.stat().st_size == 0:
         raise InputError(f"{path}: the graph file is empty")
+    if fmt == "xml":
+        _refuse_entities(path)
     try:
         if fmt == "trig":
             dataset = Dataset()
@@ -44,6 +46,16 @@ def load(path: Path) -> Graph:
         return Graph().parse(path, format=FORMATS[fmt][0])
     except Exception as e:  # rdflib's parsers raise many unrelated types; all mean "does not parse"
         raise GraphError(f"{path}: not valid {fmt}: {_where(e)}") from e
+
+
+def _refuse_entities(path: Path) -> None:
+    """RDF/XML may declare entities in a DOCTYPE: an external one reads local files or the network (XXE),
+    nested ones expand without end (billion laughs). Graph files have no need of either."""
+    with path.open("rb") as fh:
+        head = fh.read(65536)
+    if b"<!ENTITY" in head or b"<!DOCTYPE" in head and b"[" in head.split(b"<!DOCTYPE", 1)[1][:2048]:
+        raise GraphError(f"{path}: declares XML entities (a DOCTYPE with <!ENTITY>), which could read other files "
+                         "or expand without end; remove the DOCTYPE")
 
 
 def _where(e: Exception) -> str:

@@ -89,6 +89,8 @@ def _repair(text: str, opened: int, limit: int) -> Quote:
 
 def recognizer(lexicon: Lexicon) -> Recognizer:
     def recognize(sentence: Sentence) -> list[Mention]:
+        if not _CUE.search(sentence.text) and not _LAUNCH.search(sentence.text):
+            return []
         return _Finder(lexicon, sentence).find()
     return recognize
 
@@ -172,14 +174,23 @@ class _Finder:
                     self._add(start, start + len(name), quoted=False)
 
     def _items(self, pos: int) -> list[tuple[int, int]]:
-        """List items after a colon: split at `;` outside quotes and brackets, or at `,` if there is no `;`."""
-        cuts = {sep: [i for i in range(pos, len(self.text)) if self.text[i] == sep and self._top_level(i)] for sep in ";,"}
+        """List items after a colon: split at `;` outside quotes and brackets, or at `,` if there is no `;`.
+        One pass over the text, so a long list costs no more than its length."""
+        cuts: dict[str, list[int]] = {";": [], ",": []}
+        depth = self.text.count("(", 0, pos) - self.text.count(")", 0, pos)
+        inside = sorted((q.start, q.end) for q in self.quotes)
+        k = 0
+        for i in range(pos, len(self.text)):
+            ch = self.text[i]
+            while k < len(inside) and inside[k][1] <= i:
+                k += 1
+            quoted = k < len(inside) and inside[k][0] < i < inside[k][1]
+            depth += (ch == "(") - (ch == ")")
+            if ch in cuts and depth <= 0 and not quoted:
+                cuts[ch].append(i)
         cut = cuts[";"] or cuts[","]
         bounds = [pos] + [c + 1 for c in cut] + [len(self.text) + 1]
         return [(bounds[k], bounds[k + 1] - 1) for k in range(len(bounds) - 1)]
-
-    def _top_level(self, i: int) -> bool:
-        return not self._in_quote(i) and self.text.count("(", 0, i) <= self.text.count(")", 0, i)
 
     def _named(self, head: str, practice: bool = False) -> bool:
         """An unquoted phrase names a model if it says what the model does (a lexicon term) and is

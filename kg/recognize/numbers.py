@@ -30,6 +30,7 @@ _RANGE = re.compile(r"(?i:từ)\s+(?P<low>" + _N + r")\s*%\s+(?i:đến|tới)\s
 # A time is a figure only as how long processing takes: "giải quyết trong 30 phút", "trả kết quả chỉ còn 2 ngày".
 _PROCESSING = re.compile(r"(?i:giải quyết|xử lý|trả kết quả|hoàn thành|thời gian)[^.;,]{0,40}?"
                          r"(?i:trong(?: vòng)?|chỉ(?: còn)?|còn|không quá|tối đa|là)\s+$")
+_DIGIT = re.compile(r"\d")
 _NOT_A_COUNT_BEFORE = re.compile(r"(?i:(?:mức độ|số|khu phố|lần thứ|thứ|năm|tháng|ngày|quý|khóa|nhiệm kỳ)\s*)$")
 _PERIODS = [
     (re.compile(r"(?i:tính đến|đến)\s+(?i:tháng)\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month"),
@@ -39,6 +40,7 @@ _PERIODS = [
     (re.compile(r"(?i:tháng)\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month"),
     (re.compile(r"(?<!\w)(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?!\d)"), "year"),
 ]
+_PERIODS_WITHOUT_DIGITS = [(p, kind) for p, kind in _PERIODS if kind == "now"]
 
 
 def recognizer(lexicon: Lexicon) -> Recognizer:
@@ -50,6 +52,8 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
     def recognize(sentence: Sentence) -> list[Mention]:
         text, base = sentence.text, sentence.start
         out: list[Mention] = []
+        if not _DIGIT.search(text):          # no figure, reduction or dated period: only "đến nay" can be here
+            return _periods(text, base, _PERIODS_WITHOUT_DIGITS)
         for m in _REDUCTION.finditer(text):
             out.append(Mention(base + m.start(), base + m.end(), m.group(), "REDUCTION", attrs=(
                 ("before", parse_number(m["before"])), ("before_unit", _DURATION_UNITS[m["before_unit"].lower()]),
@@ -77,12 +81,14 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
             else:
                 values["value"] = parse_number(m["value"])
             out.append(_metric(text, base, m.start(), end, unit=unit, **values))
-        for pattern, kind in _PERIODS:
-            for m in pattern.finditer(text):
-                out.append(Mention(base + m.start(), base + m.end(), m.group(), "PERIOD",
-                                   attrs=(("kind", kind),) + tuple((k, int(v)) for k, v in sorted(m.groupdict().items()) if v)))
-        return out
+        return out + _periods(text, base, _PERIODS)
     return recognize
+
+
+def _periods(text: str, base: int, patterns) -> list[Mention]:
+    return [Mention(base + m.start(), base + m.end(), m.group(), "PERIOD",
+                    attrs=(("kind", kind),) + tuple((k, int(v)) for k, v in sorted(m.groupdict().items()) if v))
+            for pattern, kind in patterns for m in pattern.finditer(text)]
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -45,8 +45,9 @@ def cli():
 @click.option("--encoding", default=None, help="Read the articles in this encoding (default: UTF-8, or as a BOM says).")
 @click.option("--max-size", type=click.FloatRange(min=0.001), default=10, show_default=True, metavar="MB",
               help="Refuse article files larger than this many megabytes.")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the built graph (for very large corpora).")
 @_errors
-def build(inputs, output, base, encoding, max_size):
+def build(inputs, output, base, encoding, max_size, no_validate):
     """Read articles (.txt or .html files, or folders of them) and write the knowledge graph.
 
     A manifest.csv (columns file, source_url) beside the articles gives each one's source URL.
@@ -63,6 +64,13 @@ def build(inputs, output, base, encoding, max_size):
     graph, facts = pipeline.build(list(inputs), base or DEFAULT_BASE, encoding, skipped, int(max_size * 1e6))
     if not facts:
         raise click.ClickException(f"{', '.join(map(str, inputs))}: no article could be read")
+    if not no_validate:
+        from kg import validate
+        violations = validate.validate(graph)
+        if violations:
+            click.echo(validate.report(violations), err=True, nl=False)
+            raise click.ClickException(f"{output}: not written: the graph built from these articles breaks "
+                                       f"{len(violations)} SHACL constraint(s); this is a bug in reform-kg, please report it")
     store.save(graph, output, fmt)
     click.echo(_summary(graph, len(facts), output) + (f" ({len(skipped)} skipped)" if skipped else ""))
     for reason in skipped:
@@ -88,8 +96,10 @@ def _summary(graph, documents: int, output: Path) -> str:
               default=None, help="Result format (default: table on a terminal, csv otherwise; Turtle for CONSTRUCT).")
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and exit.")
 @click.option("--allow-remote", is_flag=True, help="Allow SERVICE and FROM, which fetch data from elsewhere.")
+@click.option("--timeout", type=click.FloatRange(min=0.001), default=None, metavar="SECONDS",
+              help="Stop a query that runs longer than this.")
 @_errors
-def query(name, graph_path, fmt, list_queries, allow_remote):
+def query(name, graph_path, fmt, list_queries, allow_remote, timeout):
     """Run a bundled query by NAME, or a .rq file, against a graph.
 
     \b
@@ -111,7 +121,7 @@ def query(name, graph_path, fmt, list_queries, allow_remote):
     q = queries.find(name)
     queries.prepare(q.text, q.name, allow_remote)
     graph = store.load(graph_path)
-    result = queries.run(graph, q, allow_remote=allow_remote)
+    result = queries.run(graph, q, allow_remote=allow_remote, timeout=timeout)
     default = "table" if sys.stdout.isatty() else "csv"
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         default = "turtle"
@@ -146,6 +156,26 @@ def export(graph_path, fmt, output):
         store.write_atomic(output, data)
     else:
         click.echo(data.decode("utf-8"), nl=False)
+
+
+@cli.command(name="validate")
+@_GRAPH
+@_errors
+def validate_command(graph_path):
+    """Check a graph against reform-kg's SHACL shapes (ontology/shapes.ttl); exit 1 on any violation.
+
+    \b
+    reform-kg validate -g graph.ttl
+    """
+    from kg import store, validate
+
+    graph = store.load(graph_path)
+    violations = validate.validate(graph)
+    if violations:
+        click.echo(validate.report(violations), nl=False)
+        raise click.ClickException(f"{graph_path}: {len(violations)} violation{'s' if len(violations) != 1 else ''} "
+                                   "of the SHACL shapes")
+    click.echo(f"{graph_path}: conforms to the SHACL shapes ({len(graph)} triples)")
 
 
 @cli.command()

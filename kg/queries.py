@@ -104,12 +104,50 @@ def _walk(node):
             yield from _walk(value)
 
 
-def run(graph: Graph, query: QueryFile, allow_remote: bool = False, bindings: dict | None = None) -> Result:
+class _TimedOut(Exception):
+    pass
+
+
+def run(graph: Graph, query: QueryFile, allow_remote: bool = False, bindings: dict | None = None,
+        timeout: float | None = None) -> Result:
+    """Evaluate a query; with `timeout`, stop it cleanly after that many seconds (rdflib evaluates lazily, so
+    the results are gathered inside the time limit)."""
     prepared = prepare(query.text, query.name, allow_remote)
-    try:
-        return graph.query(prepared, initBindings=bindings or {})
-    except Exception as e:  # an evaluation error inside rdflib: report it as the query's fault
-        raise QueryError(f"{query.name}: the query failed: {e}") from e
+    with _deadline(timeout):
+        try:
+            result = graph.query(prepared, initBindings=bindings or {})
+            if result.type == "SELECT":
+                result.bindings          # evaluate now, inside the deadline
+            return result
+        except _TimedOut:
+            raise QueryError(f"{query.name}: stopped after {timeout:g} s (--timeout); narrow the query or allow more time") from None
+        except QueryError:
+            raise
+        except Exception as e:  # an evaluation error inside rdflib: report it as the query's fault
+            raise QueryError(f"{query.name}: the query failed: {e}") from e
+
+
+class _deadline:
+    """SIGALRM-based time limit (POSIX main thread); a no-op without a timeout."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+
+    def __enter__(self):
+        import signal
+        if self.seconds:
+            def expire(signum, frame):
+                raise _TimedOut()
+            self.previous = signal.signal(signal.SIGALRM, expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        import signal
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+        return False
 
 
 # ---------------------------------------------------------------------------- results

@@ -15,8 +15,16 @@ def data_dir(name: str) -> Path:
     raise FileNotFoundError(f"bundled folder {name!r} is missing from the installation")
 
 
+SHAPES = "shapes.ttl"
+
+
 def ontology_files() -> list[Path]:
-    return sorted(data_dir("ontology").glob("*.ttl"))
+    """The ontology and its SKOS lexicons (the SHACL shapes are apart: `shapes_file`)."""
+    return sorted(p for p in data_dir("ontology").glob("*.ttl") if p.name != SHAPES)
+
+
+def shapes_file() -> Path:
+    return data_dir("ontology") / SHAPES
 
 
 def query_files() -> list[Path]:

@@ -1,0 +1,121 @@
+"""A graph you can trust: SHACL validation, reproducible and atomic builds, read-only and local queries."""
+import socket
+
+import pytest
+from click.testing import CliRunner
+from rdflib import BNode, Literal, URIRef
+
+from kg import pipeline, store, validate
+from kg.cli import cli
+from kg.namespace import RK
+
+from conftest import EXAMPLES, ROOT
+
+CORPUS = ROOT / "tests" / "data" / "corpus"
+
+
+def test_example_graph_validates(graph_file):
+    r = CliRunner().invoke(cli, ["validate", "-g", str(graph_file)])
+    assert r.exit_code == 0 and r.output.endswith("conforms to the SHACL shapes (" + r.output.split("(")[1])
+
+
+def test_corpus_graph_validates():
+    graph, _ = pipeline.build([CORPUS])
+    assert validate.validate(graph) == []
+
+
+def test_a_metric_whose_value_is_a_string_fails_naming_node_and_shape(graph, tmp_path):
+    bad = store.load(EXAMPLES / "graph.ttl")
+    metric = URIRef("https://w3id.org/reform-kg/id/metric/quan4-2020-01-23-mo-hinh-cchc/621")
+    bad.remove((metric, RK.value, None))
+    bad.add((metric, RK.value, Literal("bốn mươi tám")))
+    path = tmp_path / "bad.ttl"
+    store.save(bad, path)
+    r = CliRunner().invoke(cli, ["validate", "-g", str(path)])
+    assert r.exit_code == 1
+    assert r.output == (f"Violation: doanh nghiệp và UBND 15 phường đã đăng ký 48 mô hình <{metric}> rk:value: "
+                        "A metric has exactly one value, and it is a number (xsd:integer or xsd:decimal). (shape rks:Metric)\n"
+                        f"Error: {path}: 1 violation of the SHACL shapes\n")
+
+
+@pytest.mark.parametrize("triple, path", [
+    ((URIRef("https://w3id.org/reform-kg/id/place/ho-chi-minh/quan-4/phuong-1"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+      Literal("Ward one")), "rdfs:label"),                                  # a label with no language tag
+    ((URIRef("https://w3id.org/reform-kg/id/metric/quan4-2020-01-23-mo-hinh-cchc/4100"), RK.period, Literal("December 2019")), "rk:period"),
+])
+def test_shapes_catch_language_tags_and_dates(triple, path):
+    bad = store.load(EXAMPLES / "graph.ttl")
+    bad.add(triple)
+    violations = validate.validate(bad)
+    assert {v.path for v in violations} == {path} and {v.focus for v in violations} == {str(triple[0])}
+
+
+def test_build_refuses_to_write_a_graph_that_breaks_the_shapes(tmp_path, monkeypatch):
+    from kg import emit
+    real = emit.Emitter.document
+
+    def broken(self):
+        real(self)
+        self.g.add((self.doc_iri, RK.viewCount, Literal("many")))     # simulate a bug in emit
+    monkeypatch.setattr(emit.Emitter, "document", broken)
+    out = tmp_path / "g.ttl"
+    r = CliRunner().invoke(cli, ["build", str(EXAMPLES / "articles"), "-o", str(out)])
+    assert r.exit_code == 1 and "this is a bug in reform-kg" in r.output and not out.exists()
+
+
+def test_two_builds_of_a_corpus_are_byte_identical_in_any_order(tmp_path):
+    files = pipeline.article_files([CORPUS])
+    a, b = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    assert CliRunner().invoke(cli, ["build", *map(str, files), "-o", str(a)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["build", *map(str, reversed(files)), "-o", str(b)]).exit_code == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_no_blank_nodes(graph):
+    assert not [t for t in graph if any(isinstance(x, BNode) for x in t)]
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    import os
+    out = tmp_path / "g.ttl"
+    out.write_text("the previous graph")
+
+    def crash(src, dst):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        store.write_atomic(out, b"new graph" * 1000)
+    assert out.read_text() == "the previous graph"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.ttl"]
+
+
+def test_service_is_refused_and_makes_no_connection(graph_file, tmp_path):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(0.5)
+    port = listener.getsockname()[1]
+    q = tmp_path / "service.rq"
+    q.write_text(f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}")
+    r = CliRunner().invoke(cli, ["query", str(q), "-g", str(graph_file)])
+    assert r.exit_code == 1 and "SERVICE" in r.output and "--allow-remote" in r.output
+    with pytest.raises(socket.timeout):
+        listener.accept()                                 # nothing arrived
+    listener.close()
+
+
+def test_load_is_refused_as_an_update(graph_file, tmp_path):
+    q = tmp_path / "load.rq"
+    q.write_text("LOAD <http://127.0.0.1:9/data.ttl>")
+    r = CliRunner().invoke(cli, ["query", str(q), "-g", str(graph_file)])
+    assert (r.exit_code, r.output) == (1, "Error: load: this is a SPARQL Update; `reform-kg query` only reads the graph\n")
+
+
+def test_timeout_stops_a_runaway_query(graph_file, tmp_path):
+    import time
+    q = tmp_path / "runaway.rq"
+    q.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+    start = time.monotonic()
+    r = CliRunner().invoke(cli, ["query", str(q), "-g", str(graph_file), "--timeout", "1"])
+    assert (r.exit_code, r.output) == (1, "Error: runaway: stopped after 1 s (--timeout); narrow the query or allow more time\n")
+    assert time.monotonic() - start < 30

@@ -1,6 +1,7 @@
 """reform-kg command line: build the graph from articles, query it, export it, draw it."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from pathlib import Path
@@ -10,8 +11,26 @@ import click
 from kg import __version__
 from kg.errors import KgError
 
-_GRAPH = click.option("-g", "--graph", "graph_path", required=True, type=click.Path(path_type=Path),
-                      help="Graph file to read (.ttl, .nt, .jsonld, .trig, .rdf).")
+def _GRAPH(fn):
+    """-g FILE or --store oxigraph:DIR: where a command reads the graph from (exactly one)."""
+    fn = click.option("--store", "store_spec", default=None, metavar="oxigraph:DIR",
+                      help="Read a persistent Oxigraph store instead of a file.")(fn)
+    return click.option("-g", "--graph", "graph_path", type=click.Path(path_type=Path),
+                        help="Graph file to read (.ttl, .nt, .jsonld, .trig, .rdf).")(fn)
+
+
+@contextlib.contextmanager
+def _source(graph_path, store_spec):
+    """The graph a command reads, closed again (a store holds a lock while open)."""
+    from kg import store
+    if bool(graph_path) == bool(store_spec):
+        raise click.UsageError("give the graph as -g FILE or as --store oxigraph:DIR (one of them)")
+    graph = store.load_any(graph_path, store_spec)
+    try:
+        yield graph
+    finally:
+        if store_spec:
+            graph.close()
 
 
 def _errors(fn):
@@ -39,15 +58,17 @@ def cli():
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+@click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Graph file to write; its extension sets the format (.ttl, .nt, .jsonld, .trig, .rdf).")
+@click.option("--store", "store_spec", default=None, metavar="oxigraph:DIR",
+              help="Also (or instead) write into a persistent Oxigraph store, replacing its content.")
 @click.option("--base", default=None, metavar="IRI", help="Base IRI for the graph's entities.")
 @click.option("--encoding", default=None, help="Read the articles in this encoding (default: UTF-8, or as a BOM says).")
 @click.option("--max-size", type=click.FloatRange(min=0.001), default=10, show_default=True, metavar="MB",
               help="Refuse article files larger than this many megabytes.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the built graph (for very large corpora).")
 @_errors
-def build(inputs, output, base, encoding, max_size, no_validate):
+def build(inputs, output, store_spec, base, encoding, max_size, no_validate):
     """Read articles (.txt or .html files, or folders of them) and write the knowledge graph.
 
     A manifest.csv (columns file, source_url) beside the articles gives each one's source URL.
@@ -59,7 +80,9 @@ def build(inputs, output, base, encoding, max_size, no_validate):
     from kg import pipeline, store
     from kg.namespace import DEFAULT_BASE
 
-    fmt = store.format_for(output)
+    if not output and not store_spec:
+        raise click.UsageError("give -o FILE, --store oxigraph:DIR, or both")
+    fmt = store.format_for(output) if output else None
     skipped: list[str] = []
     graph, facts = pipeline.build(list(inputs), base or DEFAULT_BASE, encoding, skipped, int(max_size * 1e6))
     if not facts:
@@ -71,8 +94,11 @@ def build(inputs, output, base, encoding, max_size, no_validate):
             click.echo(validate.report(violations), err=True, nl=False)
             raise click.ClickException(f"{output}: not written: the graph built from these articles breaks "
                                        f"{len(violations)} SHACL constraint(s); this is a bug in reform-kg, please report it")
-    store.save(graph, output, fmt)
-    click.echo(_summary(graph, len(facts), output) + (f" ({len(skipped)} skipped)" if skipped else ""))
+    if output:
+        store.save(graph, output, fmt)
+    if store_spec:
+        store.save_to_store(graph, store_spec)
+    click.echo(_summary(graph, len(facts), output or store_spec) + (f" ({len(skipped)} skipped)" if skipped else ""))
     for reason in skipped:
         click.echo(f"Skipped {reason}", err=True)
 
@@ -91,15 +117,17 @@ def _summary(graph, documents: int, output: Path) -> str:
 
 @cli.command()
 @click.argument("name", required=False)
-@click.option("-g", "--graph", "graph_path", type=click.Path(path_type=Path), help="Graph file to query.")
+@_GRAPH
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld"]),
               default=None, help="Result format (default: table on a terminal, csv otherwise; Turtle for CONSTRUCT).")
 @click.option("--list", "list_queries", is_flag=True, help="List the bundled queries and exit.")
 @click.option("--allow-remote", is_flag=True, help="Allow SERVICE and FROM, which fetch data from elsewhere.")
 @click.option("--timeout", type=click.FloatRange(min=0.001), default=None, metavar="SECONDS",
               help="Stop a query that runs longer than this.")
+@click.option("--endpoint", default=None, metavar="URL",
+              help="Run the query at this SPARQL 1.1 endpoint instead (e.g. http://127.0.0.1:7878/query).")
 @_errors
-def query(name, graph_path, fmt, list_queries, allow_remote, timeout):
+def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout, endpoint):
     """Run a bundled query by NAME, or a .rq file, against a graph.
 
     \b
@@ -108,7 +136,7 @@ def query(name, graph_path, fmt, list_queries, allow_remote, timeout):
     reform-kg query metrics -g graph.ttl --format csv
     reform-kg query my-question.rq -g graph.ttl --format json
     """
-    from kg import queries, store
+    from kg import queries
 
     if list_queries:
         for q in sorted(queries.bundled().values(), key=lambda q: q.name):
@@ -116,12 +144,21 @@ def query(name, graph_path, fmt, list_queries, allow_remote, timeout):
         return
     if not name:
         raise click.UsageError("give a query NAME or .rq file (or --list to see the bundled ones)")
-    if graph_path is None:
-        raise click.UsageError("Missing option '-g' / '--graph'.")
     q = queries.find(name)
-    queries.prepare(q.text, q.name, allow_remote)
-    graph = store.load(graph_path)
-    result = queries.run(graph, q, allow_remote=allow_remote, timeout=timeout)
+    prepared = queries.prepare(q.text, q.name, allow_remote)
+    if endpoint:
+        from kg import remote
+        if graph_path or store_spec:
+            raise click.UsageError("give a graph (-g or --store) or an --endpoint, not both")
+        result = remote.query(endpoint, q.text, prepared.algebra.name in ("ConstructQuery", "DescribeQuery"), timeout)
+        _print_result(result, fmt, None)
+        return
+    with _source(graph_path, store_spec) as graph:
+        _print_result(queries.run(graph, q, allow_remote=allow_remote, timeout=timeout), fmt, graph)
+
+
+def _print_result(result, fmt, graph) -> None:
+    from kg import queries
     default = "table" if sys.stdout.isatty() else "csv"
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         default = "turtle"
@@ -135,7 +172,7 @@ def query(name, graph_path, fmt, list_queries, allow_remote, timeout):
               help="RDF format, or graphml/gexf for the places-models network the view draws.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: standard output).")
 @_errors
-def export(graph_path, fmt, output):
+def export(graph_path, store_spec, fmt, output):
     """Write the graph in another RDF format (Protégé, GraphDB, Jena, Oxigraph), or the places-models network
     as GraphML or GEXF (Gephi, yEd, Cytoscape).
 
@@ -146,52 +183,78 @@ def export(graph_path, fmt, output):
     """
     from kg import store
 
-    graph = store.load(graph_path)
-    if fmt in ("graphml", "gexf"):
-        from kg import views
-        data = views.model_module.export(views.model(graph), fmt)
-    else:
-        data = store.serialize(graph, fmt)
+    with _source(graph_path, store_spec) as graph:
+        if fmt in ("graphml", "gexf"):
+            from kg import views
+            data = views.model_module.export(views.model(graph), fmt)
+        else:
+            data = store.serialize(graph, fmt)
     if output:
         store.write_atomic(output, data)
     else:
         click.echo(data.decode("utf-8"), nl=False)
 
 
+@cli.command()
+@click.option("-g", "graph_path", type=click.Path(path_type=Path), help="Graph file to load.")
+@click.option("--store", "store_spec", default=None, metavar="oxigraph:DIR", help="Load a persistent Oxigraph store instead.")
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store Protocol endpoint (Oxigraph: http://HOST:PORT/store; Fuseki: http://HOST:3030/DATASET/data).")
+@click.option("--graph", "graph_iri", default=None, metavar="IRI", help="Named graph to load into (default: the default graph).")
+@click.option("--append", is_flag=True, help="Add to the target graph instead of replacing it.")
+@_errors
+def push(graph_path, store_spec, endpoint, graph_iri, append):
+    """Load the graph into a SPARQL 1.1 server (Graph Store Protocol), replacing the target graph.
+
+    \b
+    reform-kg push -g graph.ttl --endpoint http://127.0.0.1:7878/store
+    reform-kg push -g graph.ttl --endpoint http://fuseki:3030/reform/data --graph https://example.org/2024
+    """
+    from kg import remote
+
+    with _source(graph_path, store_spec) as graph:
+        remote.push(endpoint, graph, graph_iri, replace=not append)
+        size = len(graph)
+    click.echo(f"{endpoint}: {'added' if append else 'loaded'} {size} triples"
+               + (f" into <{graph_iri}>" if graph_iri else " into the default graph"))
+
+
 @cli.command(name="validate")
 @_GRAPH
 @_errors
-def validate_command(graph_path):
+def validate_command(graph_path, store_spec):
     """Check a graph against reform-kg's SHACL shapes (ontology/shapes.ttl); exit 1 on any violation.
 
     \b
     reform-kg validate -g graph.ttl
     """
-    from kg import store, validate
+    from kg import validate
 
-    graph = store.load(graph_path)
-    violations = validate.validate(graph)
+    with _source(graph_path, store_spec) as graph:
+        violations = validate.validate(graph)
+        size = len(graph)
     if violations:
         click.echo(validate.report(violations), nl=False)
-        raise click.ClickException(f"{graph_path}: {len(violations)} violation{'s' if len(violations) != 1 else ''} "
+        raise click.ClickException(f"{graph_path or store_spec}: {len(violations)} violation{'s' if len(violations) != 1 else ''} "
                                    "of the SHACL shapes")
-    click.echo(f"{graph_path}: conforms to the SHACL shapes ({len(graph)} triples)")
+    click.echo(f"{graph_path or store_spec}: conforms to the SHACL shapes ({size} triples)")
 
 
 @cli.command()
 @click.argument("term")
 @_GRAPH
 @_errors
-def explain(term, graph_path):
+def explain(term, graph_path, store_spec):
     """Show the facts about an entity (an IRI or a label) and the sentences each was read from.
 
     \b
     reform-kg explain "Giờ làm việc thứ 9" -g graph.ttl
     reform-kg explain "Phường 16" -g graph.ttl
     """
-    from kg import explain as ex, store
+    from kg import explain as ex
 
-    click.echo(ex.explain_term(store.load(graph_path), term), nl=False)
+    with _source(graph_path, store_spec) as graph:
+        click.echo(ex.explain_term(graph, term), nl=False)
 
 
 @cli.command()
@@ -226,7 +289,7 @@ def evaluate(annotations, min_f1, quiet):
 @click.option("--query", "query_file", default=None, help="Draw the result of a bundled query or .rq file (CONSTRUCT or SELECT).")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the browser afterwards.")
 @_errors
-def view(graph_path, output, matrix, layers, kinds, places, docs, query_file, open_page):
+def view(graph_path, store_spec, output, matrix, layers, kinds, places, docs, query_file, open_page):
     """Draw which places run which models as one HTML page that opens offline.
 
     \b
@@ -237,16 +300,16 @@ def view(graph_path, output, matrix, layers, kinds, places, docs, query_file, op
     """
     from kg import store, views
 
-    graph = store.load(graph_path)
     wanted = tuple(x.strip() for x in layers.split(",") if x.strip())
     unknown = [x for x in wanted if x not in views.model_module.LAYERS]
     if unknown:
         raise click.UsageError(f"unknown layer {unknown[0]!r}; layers are: {', '.join(views.model_module.LAYERS)}")
     filters = views.Filters(kinds=kinds, places=places, documents=docs, layers=wanted)
-    g = views.from_query(graph, query_file, filters) if query_file else views.model(graph, filters)
-    if g.number_of_nodes() == 0:
-        raise click.ClickException(f"{graph_path}: nothing to draw (no model matches the filters)")
-    html = views.matrix_page(graph, g=g) if matrix else views.network_page(graph, g=g)
+    with _source(graph_path, store_spec) as graph:
+        g = views.from_query(graph, query_file, filters) if query_file else views.model(graph, filters)
+        if g.number_of_nodes() == 0:
+            raise click.ClickException(f"{graph_path or store_spec}: nothing to draw (no model matches the filters)")
+        html = views.matrix_page(graph, g=g) if matrix else views.network_page(graph, g=g)
     store.write_atomic(output, html.encode("utf-8"))
     click.echo(f"{output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
     if open_page:

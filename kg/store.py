@@ -105,3 +105,52 @@ def _mode_for(path: Path) -> int:
 
 def save(graph: Graph, path: Path, fmt: str | None = None) -> None:
     write_atomic(path, serialize(graph, fmt or format_for(path)))
+
+
+# --------------------------------------------------------------------------- persistent stores
+
+STORE_KINDS = ("oxigraph",)
+
+
+def parse_store(spec: str) -> tuple[str, Path]:
+    kind, sep, location = spec.partition(":")
+    if not sep or kind not in STORE_KINDS or not location:
+        raise GraphError(f"{spec}: a store is given as oxigraph:FOLDER")
+    return kind, Path(location)
+
+
+def open_store(spec: str, create: bool = False) -> Graph:
+    """A persistent Oxigraph store behind rdflib's Graph API (oxrdflib): SPARQL runs in Oxigraph."""
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+    _, folder = parse_store(spec)
+    if not create and not folder.is_dir():
+        raise InputError(f"{folder}: no such store (create one with `reform-kg build ARTICLES --store {spec}`)")
+    graph = Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID)
+    try:
+        graph.open(str(folder), create=create)
+    except OSError as e:
+        raise GraphError(f"{folder}: cannot open the Oxigraph store ({e})") from e
+    return graph
+
+
+def load_any(path: Path | None, store_spec: str | None) -> Graph:
+    """The graph a command reads: a file loaded into memory, or a persistent store."""
+    if store_spec:
+        return open_store(store_spec)
+    return load(path)
+
+
+def save_to_store(graph: Graph, spec: str) -> None:
+    """Replace the store's content with `graph` (a store holds one corpus). Loaded by Oxigraph itself from
+    N-Triples: faster than adding triples through rdflib, and every literal keeps its exact datatype."""
+    import pyoxigraph
+    _, folder = parse_store(spec)
+    data = serialize(graph, "nt")
+    try:
+        store = pyoxigraph.Store(str(folder))
+        store.clear()
+        store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.DefaultGraph())
+        store.flush()
+        del store
+    except OSError as e:
+        raise GraphError(f"{folder}: cannot write the Oxigraph store ({e})") from e

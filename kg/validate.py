@@ -60,6 +60,9 @@ def _short(graph: Graph, term) -> str:
     return str(term)
 
 
-def report(violations: list[Violation]) -> str:
-    return "".join(f"Violation: {v.label or v.focus} <{v.focus}> {v.path}: {v.message} (shape {v.shape})\n"
-                   for v in violations)
+def report(violations: list[Violation], most: int = 20) -> str:
+    lines = [f"Violation: {v.label or v.focus} <{v.focus}> {v.path}: {v.message} (shape {v.shape})\n"
+             for v in violations[:most]]
+    if len(violations) > most:
+        lines.append(f"... and {len(violations) - most} more\n")
+    return "".join(lines)

@@ -62,57 +62,102 @@ def cli():
               help="Graph file to write; its extension sets the format (.ttl, .nt, .jsonld, .trig, .rdf).")
 @click.option("--store", "store_spec", default=None, metavar="oxigraph:DIR",
               help="Also (or instead) write into a persistent Oxigraph store, replacing its content.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes for extraction (0: one per core).")
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
+              help="Cache folder for incremental rebuilds [default: $XDG_CACHE_HOME/reform-kg].")
+@click.option("--no-cache", is_flag=True, help="Read every article again.")
 @click.option("--base", default=None, metavar="IRI", help="Base IRI for the graph's entities.")
 @click.option("--encoding", default=None, help="Read the articles in this encoding (default: UTF-8, or as a BOM says).")
 @click.option("--max-size", type=click.FloatRange(min=0.001), default=10, show_default=True, metavar="MB",
               help="Refuse article files larger than this many megabytes.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the built graph (for very large corpora).")
 @_errors
-def build(inputs, output, store_spec, base, encoding, max_size, no_validate):
+def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding, max_size, no_validate):
     """Read articles (.txt or .html files, or folders of them) and write the knowledge graph.
 
-    A manifest.csv (columns file, source_url) beside the articles gives each one's source URL.
+    A manifest.csv (columns file, source_url) beside the articles gives each one's source URL. Large corpora:
+    write .nt (streamed, sorted) or --store, with --jobs 0.
 
     \b
     reform-kg build examples/articles -o graph.ttl
-    reform-kg build article.txt other.html -o graph.jsonld
+    reform-kg build corpus/ -o corpus.nt --jobs 0
+    reform-kg build corpus/ --store oxigraph:db
     """
-    from kg import pipeline, store
+    import os
+    import tempfile
+    from kg import corpus, store
     from kg.namespace import DEFAULT_BASE
 
     if not output and not store_spec:
         raise click.UsageError("give -o FILE, --store oxigraph:DIR, or both")
     fmt = store.format_for(output) if output else None
-    skipped: list[str] = []
-    graph, facts = pipeline.build(list(inputs), base or DEFAULT_BASE, encoding, skipped, int(max_size * 1e6))
-    if not facts:
-        raise click.ClickException(f"{', '.join(map(str, inputs))}: no article could be read")
+    folder = output.resolve().parent if output else store.parse_store(store_spec)[1].resolve().parent
+    cache = None if no_cache else cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reform-kg"
+    fd, merged = tempfile.mkstemp(prefix=".reform-kg-", suffix=".nt", dir=folder)
+    os.close(fd)
+    merged = Path(merged)
+    try:
+        files = len(corpus.pipeline.article_files(list(inputs)))
+        with _progress(files) as tick:
+            summary = corpus.build(list(inputs), merged, base or DEFAULT_BASE, jobs or os.cpu_count() or 1, cache,
+                                   encoding, int(max_size * 1e6), tick)
+        if not summary.documents:
+            raise click.ClickException(f"{', '.join(map(str, inputs))}: no article could be read")
+        _check_and_write(merged, output, fmt, store_spec, summary, no_validate)
+    finally:
+        merged.unlink(missing_ok=True)
+    n = lambda k, noun: f"{k} {noun}{'' if k == 1 else 's'}"   # noqa: E731
+    c = summary.counts
+    click.echo(f"{output or store_spec}: {n(summary.documents, 'document')}, {n(summary.triples, 'triple')}, "
+               f"{n(c['initiatives'], 'initiative')}, {n(c['wards'], 'ward')}, {n(c['metrics'], 'metric')}"
+               + (f" ({len(summary.skipped)} skipped)" if summary.skipped else ""))
+    for reason in summary.skipped:
+        click.echo(f"Skipped {reason}", err=True)
+    click.echo(f"built in {summary.seconds:.1f} s with {jobs or os.cpu_count()} job(s): {summary.cached} from cache, "
+               f"{len(summary.skipped)} skipped, {len(summary.failed)} failed", err=True)
+    if summary.failed:
+        raise click.ClickException(f"{len(summary.failed)} article(s) failed, a bug in reform-kg: " + "; ".join(summary.failed))
+
+
+@contextlib.contextmanager
+def _progress(total: int):
+    """A progress bar on a terminal; nothing when piped or in CI."""
+    import os
+    if total < 2 or not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    with click.progressbar(length=total, label="Reading articles", file=sys.stderr) as bar:
+        yield bar.update
+
+
+_VALIDATE_IN_MEMORY = 500_000     # triples; above this a streamed build is left to `reform-kg validate`
+
+
+def _check_and_write(merged: Path, output, fmt, store_spec, summary, no_validate) -> None:
+    from kg import store
+    from kg.emit import new_graph
+
+    in_memory = fmt not in (None, "nt") or (not no_validate and summary.triples <= _VALIDATE_IN_MEMORY)
+    graph = new_graph().parse(merged, format="nt") if in_memory else None
     if not no_validate:
-        from kg import validate
-        violations = validate.validate(graph)
-        if violations:
-            click.echo(validate.report(violations), err=True, nl=False)
-            raise click.ClickException(f"{output}: not written: the graph built from these articles breaks "
-                                       f"{len(violations)} SHACL constraint(s); this is a bug in reform-kg, please report it")
-    if output:
+        if graph is None:
+            click.echo(f"not validated in memory ({summary.triples} triples): run `reform-kg validate` on the output",
+                       err=True)
+        else:
+            from kg import validate
+            violations = validate.validate(graph)
+            if violations:
+                click.echo(validate.report(violations), err=True, nl=False)
+                raise click.ClickException(f"{output or store_spec}: not written: the graph built from these articles "
+                                           f"breaks {len(violations)} SHACL constraint(s); this is a bug in reform-kg, "
+                                           "please report it")
+    if output and fmt == "nt":
+        store.write_atomic(output, merged.read_bytes())
+    elif output:
         store.save(graph, output, fmt)
     if store_spec:
-        store.save_to_store(graph, store_spec)
-    click.echo(_summary(graph, len(facts), output or store_spec) + (f" ({len(skipped)} skipped)" if skipped else ""))
-    for reason in skipped:
-        click.echo(f"Skipped {reason}", err=True)
-
-
-def _summary(graph, documents: int, output: Path) -> str:
-    from rdflib import RDF
-    from kg.namespace import RK
-
-    def count(*classes):
-        return len({s for c in classes for s in graph.subjects(RDF.type, c)})
-    def n(number: int, noun: str) -> str:
-        return f"{number} {noun}{'' if number == 1 else 's'}"
-    return (f"{output}: {n(documents, 'document')}, {n(len(graph), 'triple')}, {n(count(RK.Initiative), 'initiative')}, "
-            f"{n(count(RK.Ward, RK.Commune, RK.Township), 'ward')}, {n(count(RK.Metric), 'metric')}")
+        store.load_store_from_nt(merged, store_spec)
 
 
 @cli.command()

@@ -82,6 +82,14 @@ class Lexicon:
     levels: TermMatcher
     known_places: TermMatcher
     broader: dict[URIRef, list[URIRef]] = field(default_factory=dict)
+    _about: dict = field(default_factory=dict)
+
+    def about(self, subject: URIRef) -> list[tuple]:
+        """Every lexicon triple with this subject (indexed once)."""
+        if not self._about:
+            for t in self.graph:
+                self._about.setdefault(t[0], []).append(t)
+        return self._about.get(subject, [])
 
     def label(self, concept: URIRef, lang: str = "vi") -> str:
         for p in (SKOS.prefLabel, RDFS.label):

@@ -68,3 +68,9 @@ class RK(DefinedNamespace):
     fractionOnly: URIRef
     processingTimeOnly: URIRef
     sentence: URIRef
+
+
+# Declared terms become plain class attributes: DefinedNamespace looks each one up through __getattr__ on
+# every access, which showed in profiles of emit. An undeclared (misspelt) name still raises.
+for _name in RK.__annotations__:
+    setattr(RK, _name, RK._NS[_name])

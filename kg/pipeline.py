@@ -8,6 +8,7 @@ from rdflib import Graph
 
 from kg import ingest, lexicon as lexicon_module
 from kg.emit import Emitter, new_graph
+from kg.emit.sink import Triples
 from kg.errors import InputError
 from kg.ingest import Document
 from kg.link import Linker
@@ -27,11 +28,19 @@ def extract(document: Document, pipeline=DEFAULT_PIPELINE) -> Facts:
     return relate(document, analysed)
 
 
-def emit_document(graph: Graph, document: Document, base: str = DEFAULT_BASE) -> Facts:
+def document_triples(document: Document, base: str = DEFAULT_BASE) -> tuple[Triples, Facts]:
+    """Everything one document says, as a set of triples."""
     facts = extract(document)
     lex = lexicon_module.load()
     linker = Linker(lex, base, facts.main_place, facts.parents)
-    Emitter(graph, lex, linker, document, [a.sentence for a in facts.sentences]).emit(facts)
+    triples = Triples()
+    Emitter(triples, lex, linker, document, [a.sentence for a in facts.sentences]).emit(facts)
+    return triples, facts
+
+
+def emit_document(graph: Graph, document: Document, base: str = DEFAULT_BASE) -> Facts:
+    triples, facts = document_triples(document, base)
+    graph.addN((s, p, o, graph) for s, p, o in triples)
     return facts
 
 
@@ -64,20 +73,10 @@ def source_url(path: Path) -> str | None:
     return None
 
 
-def build(inputs: list[Path], base: str = DEFAULT_BASE, encoding: str | None = None,
-          skipped: list[str] | None = None, max_bytes: int = ingest.MAX_BYTES) -> tuple[Graph, list[Facts]]:
-    """Build one graph from every article. A file named on its own must read; a bad file found in a
-    folder is left out and described in `skipped` (when given; else it is an error too)."""
+def build(inputs: list[Path], base: str = DEFAULT_BASE, encoding: str | None = None) -> tuple[Graph, list[Facts]]:
+    """Build one in-memory graph from every article (the library's way; the CLI streams through kg.corpus)."""
     graph = new_graph()
     all_facts = []
-    named = {p.resolve() for p in inputs if not p.is_dir()}
     for path in article_files(inputs):
-        try:
-            document = ingest.load(path, source_url(path), encoding, max_bytes)
-        except InputError as e:
-            if skipped is None or path.resolve() in named:
-                raise
-            skipped.append(str(e))
-            continue
-        all_facts.append(emit_document(graph, document, base))
+        all_facts.append(emit_document(graph, ingest.load(path, source_url(path), encoding), base))
     return graph, all_facts

@@ -141,15 +141,27 @@ def load_any(path: Path | None, store_spec: str | None) -> Graph:
 
 
 def save_to_store(graph: Graph, spec: str) -> None:
-    """Replace the store's content with `graph` (a store holds one corpus). Loaded by Oxigraph itself from
-    N-Triples: faster than adding triples through rdflib, and every literal keeps its exact datatype."""
+    """Replace the store's content with `graph` (a store holds one corpus)."""
+    _bulk_load(spec, data=serialize(graph, "nt"))
+
+
+def load_store_from_nt(path: Path, spec: str) -> None:
+    """Replace the store's content with an N-Triples file, streamed from disk."""
+    _bulk_load(spec, path=path)
+
+
+def _bulk_load(spec: str, data: bytes | None = None, path: Path | None = None) -> None:
+    """Loaded by Oxigraph itself from N-Triples: faster than adding triples through rdflib, and every term
+    stays exactly as written."""
     import pyoxigraph
     _, folder = parse_store(spec)
-    data = serialize(graph, "nt")
     try:
         store = pyoxigraph.Store(str(folder))
         store.clear()
-        store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.DefaultGraph())
+        if path is not None:
+            store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.DefaultGraph())
+        else:
+            store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.DefaultGraph())
         store.flush()
         del store
     except OSError as e:

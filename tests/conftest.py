@@ -7,6 +7,12 @@ EXAMPLES = ROOT / "examples"
 ARTICLE = EXAMPLES / "articles" / "quan4-2020-01-23-mo-hinh-cchc.txt"
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Builds from the CLI cache their work; tests keep that cache out of the user's home."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+
+
 @pytest.fixture(scope="session")
 def example_build():
     """The graph and facts built from the bundled District 4 article (built once per test session)."""

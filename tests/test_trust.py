@@ -59,7 +59,7 @@ def test_build_refuses_to_write_a_graph_that_breaks_the_shapes(tmp_path, monkeyp
         self.g.add((self.doc_iri, RK.viewCount, Literal("many")))     # simulate a bug in emit
     monkeypatch.setattr(emit.Emitter, "document", broken)
     out = tmp_path / "g.ttl"
-    r = CliRunner().invoke(cli, ["build", str(EXAMPLES / "articles"), "-o", str(out)])
+    r = CliRunner().invoke(cli, ["build", str(EXAMPLES / "articles"), "-o", str(out), "--no-cache"])
     assert r.exit_code == 1 and "this is a bug in reform-kg" in r.output and not out.exists()
 
 

@@ -75,9 +75,10 @@ class Emitter:
     # ------------------------------------------------------------------ places, agencies, concepts
     def place(self, p: Place) -> URIRef:
         g = self.g
-        if p.cls == RK.City or (p.iri, RDF.type, None) in self.lex.graph:
-            for t in self.lex.graph.triples((p.iri, None, None)):
-                g.add(t)
+        if (p.iri, None, None) in g:
+            return p.iri
+        for t in self.lex.about(p.iri):
+            g.add(t)
         g.add((p.iri, RDF.type, p.cls))
         g.add((p.iri, RDFS.label, Literal(p.label, lang="vi")))
         g.add((p.iri, RDFS.label, Literal(p.label_en, lang="en")))
@@ -87,7 +88,9 @@ class Emitter:
 
     def concept(self, iri: URIRef) -> URIRef:
         """Copy a lexicon concept (and what it is broader than, and its scheme) into the graph."""
-        for s, p, o in self.lex.graph.triples((iri, None, None)):
+        if (iri, None, None) in self.g:
+            return iri
+        for s, p, o in self.lex.about(iri):
             self.g.add((s, p, o))
             if p in (SKOS.broader, SKOS.inScheme, RK.field) and (o, None, None) not in self.g:
                 self.concept(o)

@@ -1,0 +1,180 @@
+"""Corpus builds: every article to N-Triples in parallel, cached by content, merged with bounded memory.
+
+Each document becomes a sorted, de-duplicated fragment of N-Triples lines (pipeline.document_triples), computed
+in worker processes (`jobs`) and kept in a cache folder under a hash of the file's bytes, its source URL, the
+base IRI and the code and lexicons that read it, so an unchanged document is not read again. Fragments are
+merged as sorted runs: the output is the same bytes whatever the order of the files or the number of jobs.
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg import ingest, pipeline
+from kg.errors import InputError
+
+RUN_LINES = 2_000_000          # lines held in memory before a sorted run is written to disk
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+    cached: int = 0
+    skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Task:
+    path: str
+    source_url: str | None
+    base: str
+    encoding: str | None
+    max_bytes: int
+    cache: str | None
+    salt: str
+    named: bool
+
+
+def fingerprint() -> str:
+    """What the output depends on besides the article: reform-kg's code and its lexicons."""
+    from kg import __version__
+    from kg.resources import data_dir
+    digest = hashlib.sha256(__version__.encode())
+    roots = [Path(__file__).parent, data_dir("ontology")]
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".py", ".ttl", ".html"):
+                digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _fragment(task: _Task) -> tuple[str, str, list[str] | None, bool]:
+    """(path, outcome, lines, from cache): outcome is "" when read, else why the file was skipped or failed."""
+    path = Path(task.path)
+    try:
+        raw = path.read_bytes() if path.is_file() and path.stat().st_size <= task.max_bytes else b""
+        key = hashlib.sha256(b"\0".join([raw, (task.source_url or "").encode(), task.base.encode(),
+                                         task.salt.encode(), (task.encoding or "").encode()])).hexdigest()
+        cached = Path(task.cache) / key[:2] / f"{key}.nt" if task.cache and raw else None
+        if cached is not None and cached.is_file():
+            return task.path, "", cached.read_text(encoding="utf-8").splitlines(keepends=True), True
+        document = ingest.load(path, task.source_url, task.encoding, task.max_bytes)
+        lines = pipeline.document_triples(document, task.base)[0].lines()
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomic(cached, "".join(lines))
+        return task.path, "", lines, False
+    except InputError as e:
+        return task.path, f"skip:{e}", None, False
+    except Exception as e:  # a bug while reading one article: reported, the others still build
+        return task.path, f"fail:{path}: {type(e).__name__}: {e}", None, False
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+
+
+def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Path | None = None,
+          encoding: str | None = None, max_bytes: int = ingest.MAX_BYTES, progress=None) -> Summary:
+    """Build the corpus into one sorted N-Triples file (written atomically)."""
+    start = time.monotonic()
+    files = pipeline.article_files(inputs)
+    named = {p.resolve() for p in inputs if not p.is_dir()}
+    salt = fingerprint()
+    tasks = [_Task(str(p), pipeline.source_url(p), base, encoding, max_bytes, str(cache) if cache else None, salt,
+                   p.resolve() in named) for p in files]
+    summary = Summary()
+    runs: list[Path] = []
+    lines: set[str] = set()
+    workdir = Path(tempfile.mkdtemp(prefix=".reform-kg-", dir=out_nt.resolve().parent))
+    try:
+        for task, (path, outcome, fragment, from_cache) in zip(tasks, _map(_fragment, tasks, jobs)):
+            if progress is not None:
+                progress(1)
+            if outcome.startswith("skip:"):
+                if task.named:
+                    raise InputError(outcome[5:])
+                summary.skipped.append(outcome[5:])
+            elif outcome.startswith("fail:"):
+                summary.failed.append(outcome[5:])
+            else:
+                summary.documents += 1
+                summary.cached += from_cache
+                lines.update(fragment)
+                if len(lines) >= RUN_LINES:
+                    runs.append(_run(workdir, len(runs), lines))
+                    lines = set()
+        runs.append(_run(workdir, len(runs), lines))
+        summary.triples, summary.counts = _merge(runs, out_nt)
+    finally:
+        for run in runs:
+            run.unlink(missing_ok=True)
+        os.rmdir(workdir)
+    summary.seconds = time.monotonic() - start
+    return summary
+
+
+def _map(fn, tasks, jobs: int):
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from map(fn, tasks)
+        return
+    import multiprocessing
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield from pool.imap(fn, tasks, chunksize=8)
+
+
+def _run(workdir: Path, n: int, lines: set[str]) -> Path:
+    path = workdir / f"run-{n:05d}.nt"
+    with path.open("w", encoding="utf-8") as fh:
+        fh.writelines(sorted(lines))
+    return path
+
+
+_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_COUNTED = {"initiatives": ["Initiative"], "wards": ["Ward", "Commune", "Township"], "metrics": ["Metric"]}
+
+
+def _merge(runs: list[Path], out_nt: Path) -> tuple[int, dict[str, int]]:
+    """Merge sorted runs into one sorted file without duplicates; count triples and entities on the way."""
+    wanted = {f"{_TYPE} <https://w3id.org/reform-kg/ontology#{cls}> .\n": name
+              for name, classes in _COUNTED.items() for cls in classes}
+    counts = {name: 0 for name in _COUNTED}
+    total, previous = 0, None
+    fd, tmp = tempfile.mkstemp(prefix=f".{out_nt.name}.", suffix=".tmp", dir=out_nt.resolve().parent)
+    handles = [run.open(encoding="utf-8") for run in runs]
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            for line in heapq.merge(*handles):
+                if line != previous:
+                    out.write(line)
+                    total += 1
+                    tail = line.split(" ", 1)[1]
+                    if tail in wanted:
+                        counts[wanted[tail]] += 1
+                    previous = line
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, out_nt)
+    finally:
+        for h in handles:
+            h.close()
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return total, counts
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,50 @@
+"""Where emit puts triples: a plain set, written out as canonical N-Triples lines.
+
+Building a graph never queries it, so rdflib's indexed store (about 25 µs a triple) is not needed while
+extracting; documents become sorted, de-duplicated N-Triples fragments that merge and cache cheaply."""
+from __future__ import annotations
+
+from rdflib import BNode, Literal, URIRef
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+class Triples:
+    def __init__(self):
+        self.triples: set[tuple] = set()
+        self._subjects: set = set()
+
+    def add(self, triple: tuple) -> None:
+        self.triples.add(triple)
+        self._subjects.add(triple[0])
+
+    def __contains__(self, triple: tuple) -> bool:
+        s, p, o = triple
+        if p is None and o is None:
+            return s in self._subjects
+        return triple in self.triples
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def __iter__(self):
+        return iter(self.triples)
+
+    def lines(self) -> list[str]:
+        """Sorted N-Triples lines: the same triples always give the same bytes."""
+        return sorted({f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in self.triples})
+
+
+def nt(term) -> str:
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = f'"{str(term).translate(_ESCAPES)}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
+            return f"{text}^^<{term.datatype}>"
+        return text
+    if isinstance(term, BNode):
+        raise ValueError("reform-kg names every node; a blank node here is a bug")
+    raise TypeError(f"not an RDF term: {term!r}")

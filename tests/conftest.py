@@ -9,8 +9,8 @@ ARTICLE = EXAMPLES / "articles" / "quan4-2020-01-23-mo-hinh-cchc.txt"
 
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path_factory, monkeypatch):
-    """Builds from the CLI cache their work; tests keep that cache out of the user's home."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+    """Builds from the CLI cache their work: each test gets its own cache, out of the user's home."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
 
 
 @pytest.fixture(scope="session")

@@ -143,6 +143,8 @@ def _run(workdir: Path, n: int, lines: set[str]) -> Path:
 
 
 _TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label> "
+_ALT_LABEL = "<http://www.w3.org/2004/02/skos/core#altLabel> "
 _COUNTED = {"initiatives": ["Initiative"], "wards": ["Ward", "Commune", "Township"], "metrics": ["Metric"]}
 
 
@@ -151,19 +153,25 @@ def _merge(runs: list[Path], out_nt: Path) -> tuple[int, dict[str, int]]:
     wanted = {f"{_TYPE} <https://w3id.org/reform-kg/ontology#{cls}> .\n": name
               for name, classes in _COUNTED.items() for cls in classes}
     counts = {name: 0 for name in _COUNTED}
-    total, previous = 0, None
+    total, previous, labelled = 0, None, None
     fd, tmp = tempfile.mkstemp(prefix=f".{out_nt.name}.", suffix=".tmp", dir=out_nt.resolve().parent)
     handles = [run.open(encoding="utf-8") for run in runs]
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             for line in heapq.merge(*handles):
                 if line != previous:
+                    previous = line
+                    subject, _, rest = line.partition(" ")
+                    if rest.startswith(_LABEL):
+                        key = (subject, rest.rsplit("@", 1)[-1] if '"@' in rest else "")
+                        if key == labelled:            # one name per language: another spelling is an altLabel
+                            line = subject + " " + _ALT_LABEL + rest[len(_LABEL):]
+                        labelled = key
                     out.write(line)
                     total += 1
                     tail = line.split(" ", 1)[1]
                     if tail in wanted:
                         counts[wanted[tail]] += 1
-                    previous = line
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, out_nt)
     finally:

@@ -115,7 +115,10 @@ def run(graph: Graph, query: QueryFile, allow_remote: bool = False, bindings: di
     prepared = prepare(query.text, query.name, allow_remote)
     with _deadline(timeout):
         try:
-            result = graph.query(prepared, initBindings=bindings or {})
+            # An Oxigraph-backed graph (oxrdflib) runs SPARQL itself only when given the text; given rdflib's
+            # parsed form it falls back to rdflib's evaluator. The text was checked above either way.
+            native = type(graph.store).__name__ == "OxigraphStore" and not bindings
+            result = graph.query(query.text if native else prepared, initBindings=bindings or {})
             if result.type == "SELECT":
                 result.bindings          # evaluate now, inside the deadline
             return result

@@ -192,11 +192,11 @@ def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout
     if not name:
         raise click.UsageError("give a query NAME or .rq file (or --list to see the bundled ones)")
     q = queries.find(name)
-    prepared = queries.prepare(q.text, q.name, allow_remote)
     if endpoint:
         from kg import remote
         if graph_path or store_spec:
             raise click.UsageError("give a graph (-g or --store) or an --endpoint, not both")
+        prepared = queries.prepare(q.text, q.name, allow_remote)
         result = remote.query(endpoint, q.text, prepared.algebra.name in ("ConstructQuery", "DescribeQuery"), timeout)
         _print_result(result, fmt, None)
         return

@@ -106,7 +106,14 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
                                    encoding, int(max_size * 1e6), tick)
         if not summary.documents:
             raise click.ClickException(f"{', '.join(map(str, inputs))}: no article could be read")
-        _check_and_write(merged, output, fmt, store_spec, summary, no_validate)
+        try:
+            corpus.write_outputs(merged, output, fmt, store_spec, summary.triples, validate=not no_validate)
+        except corpus.InvalidGraph as e:
+            click.echo(e.report, err=True, nl=False)
+            raise
+        if not no_validate and summary.triples > corpus.VALIDATE_IN_MEMORY:
+            click.echo(f"not validated in memory ({summary.triples} triples): run `reform-kg validate` on the output",
+                       err=True)
     finally:
         merged.unlink(missing_ok=True)
     n = lambda k, noun: f"{k} {noun}{'' if k == 1 else 's'}"   # noqa: E731
@@ -131,35 +138,6 @@ def _progress(total: int):
         return
     with click.progressbar(length=total, label="Reading articles", file=sys.stderr) as bar:
         yield bar.update
-
-
-_VALIDATE_IN_MEMORY = 200_000     # triples; above this a streamed build is left to `reform-kg validate`
-
-
-def _check_and_write(merged: Path, output, fmt, store_spec, summary, no_validate) -> None:
-    from kg import store
-    from kg.emit import new_graph
-
-    in_memory = fmt not in (None, "nt") or (not no_validate and summary.triples <= _VALIDATE_IN_MEMORY)
-    graph = new_graph().parse(merged, format="nt") if in_memory else None
-    if not no_validate:
-        if graph is None:
-            click.echo(f"not validated in memory ({summary.triples} triples): run `reform-kg validate` on the output",
-                       err=True)
-        else:
-            from kg import validate
-            violations = validate.validate(graph)
-            if violations:
-                click.echo(validate.report(violations), err=True, nl=False)
-                raise click.ClickException(f"{output or store_spec}: not written: the graph built from these articles "
-                                           f"breaks {len(violations)} SHACL constraint(s); this is a bug in reform-kg, "
-                                           "please report it")
-    if output and fmt == "nt":
-        store.write_atomic(output, merged.read_bytes())
-    elif output:
-        store.save(graph, output, fmt)
-    if store_spec:
-        store.load_store_from_nt(merged, store_spec)
 
 
 @cli.command()

@@ -16,9 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import ingest, pipeline
-from kg.errors import InputError
+from kg.errors import InputError, KgError
 
 RUN_LINES = 2_000_000          # lines held in memory before a sorted run is written to disk
+VALIDATE_IN_MEMORY = 200_000   # triples; above this a streamed build is left to `reform-kg validate`
+
+
+class InvalidGraph(KgError):
+    """What a build made breaks the SHACL shapes: a bug in reform-kg, never the user's input."""
+
+    def __init__(self, message: str, report: str):
+        super().__init__(message)
+        self.report = report
 
 
 @dataclass
@@ -186,3 +195,27 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def write_outputs(merged: Path, output: Path | None, fmt: str | None, store_spec: str | None, triples: int,
+                  validate: bool = True) -> None:
+    """Check the merged graph against the shapes (in memory, up to VALIDATE_IN_MEMORY triples) and write it
+    where asked: the N-Triples as they are, other formats through rdflib, a store by Oxigraph's bulk load."""
+    from kg import store
+    from kg.emit import new_graph
+
+    check = validate and triples <= VALIDATE_IN_MEMORY
+    graph = new_graph().parse(merged, format="nt") if check or fmt not in (None, "nt") else None
+    if check:
+        from kg import validate as shacl
+        violations = shacl.validate(graph)
+        if violations:
+            raise InvalidGraph(f"{output or store_spec}: not written: the graph built from these articles breaks "
+                               f"{len(violations)} SHACL constraint(s); this is a bug in reform-kg, please report it",
+                               shacl.report(violations))
+    if output and fmt == "nt":
+        store.write_atomic(output, merged.read_bytes())
+    elif output:
+        store.save(graph, output, fmt)
+    if store_spec:
+        store.load_store_from_nt(merged, store_spec)

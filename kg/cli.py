@@ -87,7 +87,7 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
     import os
     import tempfile
     import time
-    from kg import corpus, store
+    from kg import corpus, pipeline, store
     from kg.namespace import DEFAULT_BASE
 
     started = time.monotonic()
@@ -100,10 +100,10 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
     os.close(fd)
     merged = Path(merged)
     try:
-        files = len(corpus.pipeline.article_files(list(inputs)))
-        with _progress(files) as tick:
+        files = pipeline.article_files(list(inputs))
+        with _progress(len(files)) as tick:
             summary = corpus.build(list(inputs), merged, base or DEFAULT_BASE, jobs or os.cpu_count() or 1, cache,
-                                   encoding, int(max_size * 1e6), tick)
+                                   encoding, int(max_size * 1e6), tick, files)
         if not summary.documents:
             raise click.ClickException(f"{', '.join(map(str, inputs))}: no article could be read")
         try:

@@ -96,10 +96,12 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Path | None = None,
-          encoding: str | None = None, max_bytes: int = ingest.MAX_BYTES, progress=None) -> Summary:
-    """Build the corpus into one sorted N-Triples file (written atomically)."""
+          encoding: str | None = None, max_bytes: int = ingest.MAX_BYTES, progress=None,
+          files: list[Path] | None = None) -> Summary:
+    """Build the corpus into one sorted N-Triples file (written atomically). `files` is
+    pipeline.article_files(inputs) when the caller already listed them."""
     start = time.monotonic()
-    files = pipeline.article_files(inputs)
+    files = pipeline.article_files(inputs) if files is None else files
     named = {p.resolve() for p in inputs if not p.is_dir()}
     salt = fingerprint()
     tasks = [_Task(str(p), pipeline.source_url(p), base, encoding, max_bytes, str(cache) if cache else None, salt,

@@ -15,15 +15,8 @@ from kg.lexicon import Lexicon
 from kg.namespace import RK
 from kg.recognize import Mention
 from kg.recognize.places import SOME_UNITS
-from kg.relate.context import key
+from kg.relate.context import key, level_rank
 from kg.text import slug
-
-_RANKS = {"tinh": 0, "thanh-pho": 1, "quan": 2, "huyen": 2, "thi-xa": 2, "phuong": 3, "xa": 3, "thi-tran": 3}
-
-
-def _rank_of(level: URIRef) -> int:
-    return _RANKS.get(str(level).rsplit("/", 1)[-1], 3)
-
 
 def _rank(place: Place) -> int:
     return place.rank
@@ -76,7 +69,7 @@ class Linker:
         level = URIRef(m.get("level"))
         if m.get("count"):
             district = self.main if self.main and _rank(self.main) < 3 else None
-            return Scope(all_wards_of=district) if m.get("count") != SOME_UNITS and _rank_of(level) == 3 and district else Scope()
+            return Scope(all_wards_of=district) if m.get("count") != SOME_UNITS and level_rank(level) == 3 and district else Scope()
         if m.get("bare") or not m.get("names"):
             return Scope((self.main,) if self.main else ())
         parent = self._parent(m, level)
@@ -90,7 +83,7 @@ class Linker:
             found = self.scope(explicit).places
             if found:
                 return found[0]
-        mine = _rank_of(level)
+        mine = level_rank(level)
         if mine == 2 and str(level).endswith("/quan") and m.get("names")[0].isdigit():
             for city in sorted(self.lexicon.graph.subjects(RK.numberedDistricts, None)):
                 return self._known(city)
@@ -105,7 +98,7 @@ class Linker:
         label_en = f"{en} {name}" if name.isdigit() else f"{name} {en}"
         path = "/".join(p for p in (parent.path if parent else "", slug(label)) if p)
         return Place(self.iri("place", path), label, label_en, lex.value(level, RK.areaClass) or RK.AdministrativeArea,
-                     parent, path, _rank_of(level))
+                     parent, path, level_rank(level))
 
     def _known(self, iri: URIRef) -> Place:
         lex = self.lexicon

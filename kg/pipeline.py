@@ -62,7 +62,7 @@ def article_files(inputs: list[Path]) -> list[Path]:
 def source_url(path: Path) -> str | None:
     """The source URL a manifest.csv (file, source_url) in the file's folder or above gives for it."""
     folder = path.resolve().parent
-    for level, directory in enumerate([folder, *folder.parents][:3]):
+    for directory in [folder, *folder.parents][:3]:
         manifest = directory / "manifest.csv"
         if manifest.is_file():
             relative = path.resolve().relative_to(directory).as_posix()

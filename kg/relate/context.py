@@ -13,6 +13,11 @@ _BACK_REFERENCE = re.compile(r"^\s*(?:Đây là|Đó là|Theo mô hình này|Mô
 _LEVEL_RANK = {"tinh": 0, "thanh-pho": 1, "quan": 2, "huyen": 2, "thi-xa": 2, "phuong": 3, "xa": 3, "thi-tran": 3}
 
 
+def level_rank(level) -> int:
+    """0 province, 1 city, 2 district or town, 3 ward, commune or township, from a place-level IRI."""
+    return _LEVEL_RANK.get(str(level or "").rsplit("/", 1)[-1], 3)
+
+
 @dataclass
 class Analysed:
     sentence: Sentence
@@ -49,7 +54,7 @@ def rank(place: Mention) -> int:
     """0 province, 1 city, 2 district or town, 3 ward, commune or township; a gazetteer place counts as a city."""
     if place.key:
         return 1
-    return _LEVEL_RANK.get((place.get("level") or "").rsplit("/", 1)[-1], 3)
+    return level_rank(place.get("level"))
 
 
 def place_of(m: Mention) -> Mention | None:
@@ -94,7 +99,7 @@ def parents(analysed: list[Analysed]) -> dict[tuple, Mention]:
         places = [p for p in (place_of(m) for m in a.mentions) if p is not None and not p.get("count")]
         for left, right in zip(places, places[1:]):
             gap = a.slice(left.end, right.start) if left.end <= right.start else "x"
-            if re.match(r"^\s*[,(–-]\s*$", gap) and rank(right) < rank(left) and (left.get("names") or left.key):
+            if _APPOSITION.match(gap) and rank(right) < rank(left) and (left.get("names") or left.key):
                 out.setdefault(key(left), right)
     return out
 

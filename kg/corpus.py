@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import ingest, pipeline
+from kg import ingest, pipeline, store
 from kg.errors import InputError, KgError
 
 RUN_LINES = 2_000_000          # lines held in memory before a sorted run is written to disk
@@ -80,19 +80,12 @@ def _fragment(task: _Task) -> tuple[str, str, list[str] | None, bool]:
         lines = pipeline.document_triples(document, task.base)[0].lines()
         if cached is not None:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomic(cached, "".join(lines))
+            store.write_atomic(cached, "".join(lines).encode("utf-8"))
         return task.path, "", lines, False
     except InputError as e:
         return task.path, f"skip:{e}", None, False
     except Exception as e:  # a bug while reading one article: reported, the others still build
         return task.path, f"fail:{path}: {type(e).__name__}: {e}", None, False
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
 
 
 def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Path | None = None,
@@ -165,10 +158,9 @@ def _merge(runs: list[Path], out_nt: Path) -> tuple[int, dict[str, int]]:
               for name, classes in _COUNTED.items() for cls in classes}
     counts = {name: 0 for name in _COUNTED}
     total, previous, labelled = 0, None, None
-    fd, tmp = tempfile.mkstemp(prefix=f".{out_nt.name}.", suffix=".tmp", dir=out_nt.resolve().parent)
     handles = [run.open(encoding="utf-8") for run in runs]
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
+        with store.atomic_open(out_nt, "w") as out:
             for line in heapq.merge(*handles):
                 if line != previous:
                     previous = line
@@ -183,27 +175,16 @@ def _merge(runs: list[Path], out_nt: Path) -> tuple[int, dict[str, int]]:
                     tail = line.split(" ", 1)[1]
                     if tail in wanted:
                         counts[wanted[tail]] += 1
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, out_nt)
     finally:
         for h in handles:
             h.close()
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return total, counts
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def write_outputs(merged: Path, output: Path | None, fmt: str | None, store_spec: str | None, triples: int,
                   validate: bool = True) -> None:
     """Check the merged graph against the shapes (in memory, up to VALIDATE_IN_MEMORY triples) and write it
     where asked: the N-Triples as they are, other formats through rdflib, a store by Oxigraph's bulk load."""
-    from kg import store
     from kg.emit import new_graph
 
     check = validate and triples <= VALIDATE_IN_MEMORY

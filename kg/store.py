@@ -1,6 +1,7 @@
 """Load and save graphs: formats by file extension, readable parse errors, atomic writes."""
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -76,21 +77,29 @@ def serialize(graph: Graph, fmt: str) -> bytes:
     return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: `path` is never left half-written."""
+@contextlib.contextmanager
+def atomic_open(path: Path, mode: str = "wb"):
+    """A file to write `path` through: a temporary file beside it, renamed over it only when the block ends
+    without error, with the old file's permissions (or the umask's; mkstemp alone would make it private)."""
     folder = path.resolve().parent
     if not folder.is_dir():
         raise GraphError(f"{path}: folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, _mode_for(path))     # mkstemp makes the file private; the output should not be
+        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
+            yield fh
+        os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: `path` is never left half-written."""
+    with atomic_open(path) as fh:
+        fh.write(data)
 
 
 def _mode_for(path: Path) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.views.style import KIND_COLORS, OTHER_COLOR, kind_color, natural, template
+from kg.views.style import OTHER_COLOR, kind_color, kind_rank, natural, template
 
 _LEVEL_ORDER = {"City": 0, "District": 1, "Township": 2, "Commune": 3, "Ward": 4}
 
@@ -21,7 +21,7 @@ def page(g: nx.Graph, title: str, documents: list[dict]) -> str:
         main, main_label = (slugs[0], labels[0]) if slugs else ("", "Khác · Other")
         group = groups.setdefault(main, {"label": main_label, "color": kind_color(main) if main else OTHER_COLOR, "models": []})
         group["models"].append({"iri": n, "label": d["label"], "tooltip": d.get("tooltip", d["label"])})
-    ordered = [groups[k] for k in sorted(groups, key=lambda k: list(KIND_COLORS).index(k) if k in KIND_COLORS else 99)]
+    ordered = [groups[k] for k in sorted(groups, key=kind_rank)]
     columns = []
     for group in ordered:
         group["models"].sort(key=lambda m: (natural(m["label"]), m["iri"]))

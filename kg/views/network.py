@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.views.style import LAYER_STYLE, OTHER_COLOR, PLACE_SHAPES, kind_color, template
+from kg.views.style import LAYER_STYLE, OTHER_COLOR, PLACE_SHAPES, kind_color, kinds_in_order, template
 
 SEED = 7
 BIG = 300          # above this many nodes: no clustering pass, fewer stabilisation iterations
@@ -53,7 +53,7 @@ def page(g: nx.Graph, title: str, documents: list[dict], note: str = "") -> str:
     types = {d["type"] for _, d in g.nodes(data=True)}
     levels = {d.get("level") for _, d in g.nodes(data=True) if d["type"] == "place"}
     legend = {
-        "kinds": [{"label": used[k], "color": kind_color(k)} for k in sorted(used, key=_kind_rank)],
+        "kinds": [{"label": lab, "color": kind_color(k)} for k, lab in kinds_in_order(used)],
         "shapes": [{"symbol": sym, "label": lab} for lvl, (_, sym, lab) in PLACE_SHAPES.items() if lvl in levels]
         + [{"symbol": sym, "label": lab} for t, (_, _, sym, lab) in LAYER_STYLE.items() if t in types],
     }
@@ -62,11 +62,6 @@ def page(g: nx.Graph, title: str, documents: list[dict], note: str = "") -> str:
     subtitle = f"{n_places} địa bàn · {n_models} mô hình · {g.number_of_edges()} liên kết" + (f" · {note}" if note else "")
     return template("network.html").render(title=title, subtitle=subtitle, nodes=nodes, edges=edges, options=options,
                                            legend=legend, documents=documents)
-
-
-def _kind_rank(slug: str) -> int:
-    from kg.views.style import KIND_COLORS
-    return list(KIND_COLORS).index(slug) if slug in KIND_COLORS else len(KIND_COLORS)
 
 
 def _short(label: str, limit: int = 42) -> str:

@@ -15,9 +15,14 @@ LAYER_STYLE = {"agency": ("box", "#f7e8c8", "▭", "Cơ quan · Agency"), "proce
 CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
 
 
+def kind_rank(slug: str) -> int:
+    """Where a kind comes in every view: one-stop shop first, unknown kinds last."""
+    order = list(KIND_COLORS)
+    return order.index(slug) if slug in order else len(order)
+
+
 def kinds_in_order(kinds: dict[str, str]) -> list[tuple[str, str]]:
-    rank = list(KIND_COLORS)
-    return sorted(kinds.items(), key=lambda kv: (rank.index(kv[0]) if kv[0] in rank else len(rank), kv[0]))
+    return sorted(kinds.items(), key=lambda kv: (kind_rank(kv[0]), kv[0]))
 
 
 def kind_color(slug: str) -> str:

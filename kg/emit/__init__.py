@@ -174,8 +174,8 @@ class Emitter:
     def metric(self, f: MetricFacts) -> None:
         m = f.mention
         if m.get("low") is not None:
-            self._metric(f, "min", m.get("low"), URIRef(self._qualifier("at-least")))
-            self._metric(f, "max", m.get("high"), URIRef(self._qualifier("at-most")))
+            self._metric(f, "min", m.get("low"), m.get("low_qualifier"))
+            self._metric(f, "max", m.get("high"), m.get("high_qualifier"))
         elif m.get("numerator") is not None:
             s = self._metric(f, "", m.get("numerator"), m.get("qualifier"))
             self.g.add((s, RK.numerator, _number(m.get("numerator"))))
@@ -184,17 +184,13 @@ class Emitter:
         else:
             self._metric(f, "", m.get("value"), m.get("qualifier"))
 
-    def _qualifier(self, name: str) -> str:
-        return "https://w3id.org/reform-kg/id/qualifier/" + name
-
     def _metric(self, f: MetricFacts, suffix: str, value: Decimal, qualifier, label: str | None = None) -> URIRef:
         g, m = self.g, f.mention
         s = self.link.span_iri("metric", self.doc.doc_id, m.start, suffix=suffix)
         g.add((s, RDF.type, RK.Metric))
         g.add((s, RDFS.label, Literal(label or f.label, lang="vi")))
         g.add((s, RK.value, _number(value)))
-        unit = m.get("unit")
-        g.add((s, RK.unit, self.concept(URIRef(unit if unit != "%" else "https://w3id.org/reform-kg/id/unit/percent"))))
+        g.add((s, RK.unit, self.concept(URIRef(m.get("unit")))))
         if qualifier:
             g.add((s, RK.qualifier, self.concept(URIRef(qualifier))))
         if f.period is not None:

@@ -45,6 +45,8 @@ _PERIODS_WITHOUT_DIGITS = [(p, kind) for p, kind in _PERIODS if kind == "now"]
 
 def recognizer(lexicon: Lexicon) -> Recognizer:
     units = lexicon.units
+    percent = str(units.fullmatch("%"))                          # "53,65%", "từ 10% đến 30%"
+    at_least, at_most = str(lexicon.qualifiers.fullmatch("ít nhất")), str(lexicon.qualifiers.fullmatch("tối đa"))
     number = re.compile(r"(?P<fraction>(?<![\d.,/])(?P<num>" + NUMBER + r")/(?P<den>" + NUMBER + r")(?![\d/]|[.,]\d))|(?P<value>" + _N + r")")
     qualifier = re.compile(r"(?<!\w)(?i:" + "|".join(re.escape(q) for q in sorted(lexicon.qualifiers.labels, key=len, reverse=True))
                            + r")[ \t\xa0]+$")
@@ -59,7 +61,8 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
                 ("before", parse_number(m["before"])), ("before_unit", _DURATION_UNITS[m["before_unit"].lower()]),
                 ("after", parse_number(m["after"])), ("after_unit", _DURATION_UNITS[m["after_unit"].lower()]))))
         for m in _RANGE.finditer(text):
-            out.append(_metric(text, base, m.start(), m.end(), unit="%", low=parse_number(m["low"]), high=parse_number(m["high"])))
+            out.append(_metric(text, base, m.start(), m.end(), unit=percent, low=parse_number(m["low"]),
+                               high=parse_number(m["high"]), low_qualifier=at_least, high_qualifier=at_most))
         for m in number.finditer(text):
             if _NOT_A_COUNT_BEFORE.search(text, 0, m.start()):
                 continue
@@ -73,7 +76,7 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
             if unit_hit and lexicon.value(unit_hit.concept, RK.processingTimeOnly) and not _PROCESSING.search(text, 0, m.start()):
                 continue
             end = rest + pct.end() if pct else unit_hit.end
-            unit = "%" if pct else str(unit_hit.concept)
+            unit = percent if pct else str(unit_hit.concept)
             q = qualifier.search(text, max(0, m.start() - 20), m.start())
             values = {"qualifier": str(lexicon.qualifiers.fullmatch(q.group().strip()))} if q else {}
             if m["fraction"]:

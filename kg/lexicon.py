@@ -83,6 +83,7 @@ class Lexicon:
     known_places: TermMatcher
     broader: dict[URIRef, list[URIRef]] = field(default_factory=dict)
     _about: dict = field(default_factory=dict)
+    _labels: dict = field(default_factory=dict)
 
     def about(self, subject: URIRef) -> list[tuple]:
         """Every lexicon triple with this subject (indexed once)."""
@@ -92,6 +93,13 @@ class Lexicon:
         return self._about.get(subject, [])
 
     def label(self, concept: URIRef, lang: str = "vi") -> str:
+        """The concept's preferred label in `lang` (remembered: the lexicon does not change once loaded)."""
+        key = (concept, lang)
+        if key not in self._labels:
+            self._labels[key] = self._label(concept, lang)
+        return self._labels[key]
+
+    def _label(self, concept: URIRef, lang: str) -> str:
         for p in (SKOS.prefLabel, RDFS.label):
             for o in sorted(self.graph.objects(concept, p)):
                 if isinstance(o, Literal) and o.language == lang:

@@ -32,7 +32,14 @@ class Triples:
 
     def lines(self) -> list[str]:
         """Sorted N-Triples lines: the same triples always give the same bytes."""
-        return sorted({f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in self.triples})
+        written: dict = {}     # a term's N-Triples form, computed once (predicates and subjects repeat)
+
+        def term(t) -> str:
+            n = written.get(t)
+            if n is None:
+                n = written[t] = nt(t)
+            return n
+        return sorted({f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in self.triples})
 
 
 def nt(term) -> str:

@@ -8,6 +8,14 @@ DEFAULT_BASE = "https://w3id.org/reform-kg/id/"
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
 
+# The prefixes reform-kg writes its graphs and its result tables with, whatever engine read them.
+PREFIXES = {
+    "rk": ONTOLOGY, "kind": DEFAULT_BASE + "kind/", "field": DEFAULT_BASE + "field/",
+    "proc": DEFAULT_BASE + "procedure/", "unit": DEFAULT_BASE + "unit/", "q": DEFAULT_BASE + "qualifier/",
+    "at": DEFAULT_BASE + "agency-type/", "oa": str(OA), "schema": str(SCHEMA), "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/", "skos": "http://www.w3.org/2004/02/skos/core#",
+}
+
 
 class RK(DefinedNamespace):
     _NS = Namespace(ONTOLOGY)

@@ -2,20 +2,22 @@
 
 Queries are read-only: SPARQL Update is refused, and so are SERVICE, and FROM / FROM NAMED (which make
 rdflib fetch data from elsewhere), unless the user allows remote access.
+
+A query runs in Oxigraph (a pyoxigraph Store: a graph file parsed into memory, or a persistent store) or in
+rdflib (a Graph: what the views and `--allow-remote` use). Results come back as rdflib's Result either way,
+so one set of writers serves both. rdflib's SPARQL parser is imported only when a query needs checking.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.parser import parseUpdate
-from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
 from kg.errors import QueryError
-from kg.namespace import DEFAULT_BASE
+from kg.namespace import DEFAULT_BASE, PREFIXES
 from kg.resources import query_files
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
@@ -62,6 +64,8 @@ def find(name_or_file: str) -> QueryFile:
 
 
 def prepare(text: str, source: str, allow_remote: bool = False):
+    """rdflib's parsed query, after the checks: it parses, it is not an update, it reaches nothing remote."""
+    from rdflib.plugins.sparql import prepareQuery
     try:
         query = prepareQuery(text)
     except Exception as e:  # pyparsing's ParseException and rdflib's own errors
@@ -75,7 +79,17 @@ def prepare(text: str, source: str, allow_remote: bool = False):
     return query
 
 
+_REMOTE_WORDS = re.compile(r"(?i)service|from|\\u")
+
+
+def _may_reach_out(text: str) -> bool:
+    """False only when the query cannot hold SERVICE or FROM: neither word (nor a \\u escape that could
+    spell one) appears outside whole-line comments. Anything else gets rdflib's full parse and check."""
+    return any(_REMOTE_WORDS.search(line) for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
 def _is_update(text: str) -> bool:
+    from rdflib.plugins.sparql.parser import parseUpdate
     try:
         parseUpdate(text)
         return True
@@ -83,7 +97,7 @@ def _is_update(text: str) -> bool:
         return False
 
 
-def _refuse_remote(algebra: CompValue, source: str) -> None:
+def _refuse_remote(algebra, source: str) -> None:
     for clause in algebra.get("datasetClause") or []:
         iri = clause.get("default") or clause.get("named")
         raise QueryError(f"{source}: the query reads FROM <{iri}>, which fetches data from outside the graph; "
@@ -95,6 +109,7 @@ def _refuse_remote(algebra: CompValue, source: str) -> None:
 
 
 def _walk(node):
+    from rdflib.plugins.sparql.parserutils import CompValue
     if isinstance(node, CompValue):
         yield node
         for value in node.values():
@@ -108,26 +123,86 @@ class _TimedOut(Exception):
     pass
 
 
-def run(graph: Graph, query: QueryFile, allow_remote: bool = False, bindings: dict | None = None,
+def run(graph, query: QueryFile, allow_remote: bool = False, bindings: dict | None = None,
         timeout: float | None = None) -> Result:
-    """Evaluate a query; with `timeout`, stop it cleanly after that many seconds (rdflib evaluates lazily, so
-    the results are gathered inside the time limit)."""
-    prepared = prepare(query.text, query.name, allow_remote)
-    with _deadline(timeout):
-        try:
-            # An Oxigraph-backed graph (oxrdflib) runs SPARQL itself only when given the text; given rdflib's
-            # parsed form it falls back to rdflib's evaluator. The text was checked above either way.
+    """Evaluate a query on an rdflib Graph or a pyoxigraph Store; with `timeout`, stop waiting for it after
+    that many seconds (results are gathered inside the time limit)."""
+    oxigraph = not isinstance(graph, Graph)
+    prepared = prepare(query.text, query.name, allow_remote) if not oxigraph or _may_reach_out(query.text) else None
+    try:
+        if oxigraph:
+            return _within(timeout, _oxigraph, graph, query, bindings)
+        with _deadline(timeout):
+            # An Oxigraph-backed rdflib Graph (oxrdflib) runs SPARQL itself only when given the text; given
+            # rdflib's parsed form it falls back to rdflib's evaluator. The text was checked above either way.
             native = type(graph.store).__name__ == "OxigraphStore" and not bindings
             result = graph.query(query.text if native else prepared, initBindings=bindings or {})
             if result.type == "SELECT":
                 result.bindings          # evaluate now, inside the deadline
             return result
-        except _TimedOut:
-            raise QueryError(f"{query.name}: stopped after {timeout:g} s (--timeout); narrow the query or allow more time") from None
-        except QueryError:
-            raise
-        except Exception as e:  # an evaluation error inside rdflib: report it as the query's fault
-            raise QueryError(f"{query.name}: the query failed: {e}") from e
+    except _TimedOut:
+        raise QueryError(f"{query.name}: stopped after {timeout:g} s (--timeout); narrow the query or allow more time") from None
+    except QueryError:
+        raise
+    except Exception as e:  # an evaluation error inside the engine: report it as the query's fault
+        raise QueryError(f"{query.name}: the query failed: {e}") from e
+
+
+def _oxigraph(store, query: QueryFile, bindings: dict | None) -> Result:
+    """Run the query in Oxigraph and hand back rdflib's Result, terms converted once."""
+    import pyoxigraph as ox
+    substitutions = {ox.Variable(str(k)): _to_oxigraph(v) for k, v in (bindings or {}).items()}
+    try:
+        answer = store.query(query.text, use_default_graph_as_union=True, substitutions=substitutions or None)
+    except SyntaxError as e:
+        prepare(query.text, query.name)      # rdflib words it (and tells an update apart) as for every query
+        raise QueryError(f"{query.name}: the query does not parse: {e}") from e
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+    elif isinstance(answer, ox.QueryTriples):
+        result = Result("CONSTRUCT")
+        result.graph = Graph()
+        for prefix, namespace in PREFIXES.items():
+            result.graph.bind(prefix, namespace)
+        result.graph.addN((_to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object), result.graph)
+                          for t in answer)
+    else:
+        result = Result("SELECT")
+        names = [Variable(v.value) for v in answer.variables]
+        result.vars = names
+        result.bindings = [{name: _to_rdflib(term) for name, term in zip(names, row) if term is not None}
+                           for row in answer]
+    return result
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def _to_rdflib(term):
+    import pyoxigraph as ox
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
+    raise QueryError(f"an RDF-star triple term in the results is not supported: {term}")
+
+
+def _to_oxigraph(term):
+    import pyoxigraph as ox
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    return ox.NamedNode(str(term))
 
 
 class _deadline:
@@ -153,6 +228,31 @@ class _deadline:
         return False
 
 
+def _within(seconds: float | None, fn, *args):
+    """fn(*args), given up after `seconds`. Oxigraph cannot be interrupted, but it lets go of the GIL while it
+    evaluates: the query runs in a daemon thread, and one past its time runs on until the process ends (the
+    command line ends at once; a long-lived caller should run timed queries in a process it can stop)."""
+    if not seconds:
+        return fn(*args)
+    import threading
+    outcome: list = []
+
+    def work():
+        try:
+            outcome.append((True, fn(*args)))
+        except BaseException as e:  # handed to the caller's thread
+            outcome.append((False, e))
+    thread = threading.Thread(target=work, name="reform-kg-query", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if not outcome:
+        raise _TimedOut()
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
+
+
 # ---------------------------------------------------------------------------- results
 
 def rows(result: Result) -> tuple[list[str], list[list]]:
@@ -160,7 +260,7 @@ def rows(result: Result) -> tuple[list[str], list[list]]:
     return names, [[row[v] for v in result.vars] for row in result]
 
 
-def write(result: Result, fmt: str, graph: Graph | None = None) -> str:
+def write(result: Result, fmt: str) -> str:
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         rdf_fmt = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml"}.get(fmt, "turtle")
         return result.graph.serialize(format=rdf_fmt)
@@ -172,7 +272,7 @@ def write(result: Result, fmt: str, graph: Graph | None = None) -> str:
     names, values = rows(result)
     if fmt == "tsv":
         return _tsv(names, values)
-    return table(names, values, graph)
+    return table(names, values)
 
 
 def _tsv(names: list[str], values: list[list]) -> str:
@@ -183,7 +283,7 @@ def _tsv(names: list[str], values: list[list]) -> str:
     return "\n".join(out) + "\n"
 
 
-def table(names: list[str], values: list[list], graph: Graph | None = None, width: int = 60) -> str:
+def table(names: list[str], values: list[list], width: int = 60) -> str:
     """An aligned text table; widths by display columns, so Vietnamese text lines up."""
     from wcwidth import wcswidth
 
@@ -191,7 +291,7 @@ def table(names: list[str], values: list[list], graph: Graph | None = None, widt
         if v is None:
             return ""
         if isinstance(v, URIRef):
-            return _short_iri(v, graph)
+            return _short_iri(v)
         s = " ".join(str(v).split())
         return s if wcswidth(s) <= width else _clip(s, width)
 
@@ -206,15 +306,20 @@ def table(names: list[str], values: list[list], graph: Graph | None = None, widt
     return "\n".join(out) + "\n"
 
 
-def _short_iri(iri: URIRef, graph: Graph | None) -> str:
-    """`id:place/ho-chi-minh/quan-4` for reform-kg's own entities, a prefixed name where one is bound."""
+def _short_iri(iri: URIRef) -> str:
+    """`id:place/ho-chi-minh/quan-4` for reform-kg's own entities, a prefixed name for its vocabularies."""
     if str(iri).startswith(DEFAULT_BASE):
         return "id:" + str(iri)[len(DEFAULT_BASE):]
-    if graph is not None:
-        prefixed = graph.namespace_manager.normalizeUri(iri)
-        if not prefixed.startswith("<"):
-            return prefixed
+    for prefix, namespace in _BY_LENGTH:
+        local = str(iri)[len(namespace):]
+        if str(iri).startswith(namespace) and re.fullmatch(r"[\w.-]*", local) and not local.endswith("."):
+            return f"{prefix}:{local}"
     return str(iri)
+
+
+_BY_LENGTH = sorted(((p, ns) for p, ns in {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+                     "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+                     "owl": "http://www.w3.org/2002/07/owl#"}.items()), key=lambda item: -len(item[1]))
 
 
 def _clip(s: str, width: int) -> str:

@@ -8,12 +8,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV
+from rdflib.namespace import DCTERMS
 
 from kg.ingest import Document
 from kg.lexicon import Lexicon
 from kg.link import Linker, Place
-from kg.namespace import OA, RK, SCHEMA
+from kg.namespace import PREFIXES, RK, SCHEMA
 from kg.recognize import Mention
 from kg.emit.evidence import Evidence
 from kg.relate import LEAD, PARTNER, Facts, InitiativeFacts, MetricFacts
@@ -25,11 +25,8 @@ _DAYS = {"day": Decimal(1), "week": Decimal(7), "hour": Decimal(1) / 24, "minute
 
 def new_graph() -> Graph:
     g = Graph()
-    ids = "https://w3id.org/reform-kg/id/"
-    for prefix, ns in (("rk", RK._NS), ("kind", ids + "kind/"), ("field", ids + "field/"), ("proc", ids + "procedure/"),
-                       ("unit", ids + "unit/"), ("q", ids + "qualifier/"), ("at", ids + "agency-type/"),
-                       ("oa", OA), ("schema", SCHEMA), ("prov", PROV), ("dcterms", DCTERMS), ("skos", SKOS)):
-        g.bind(prefix, Namespace(str(ns)))
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, Namespace(ns))
     return g
 
 

@@ -335,7 +335,7 @@ def view(graph_path, store_spec, output, matrix, layers, kinds, places, docs, qu
     if unknown:
         raise click.UsageError(f"unknown layer {unknown[0]!r}; layers are: {', '.join(views.model_module.LAYERS)}")
     filters = views.Filters(kinds=kinds, places=places, documents=docs, layers=wanted)
-    with _source(graph_path, store_spec) as graph:
+    with _source(graph_path, store_spec, for_query=True) as graph:
         g = views.from_query(graph, query_file, filters) if query_file else views.model(graph, filters)
         if g.number_of_nodes() == 0:
             raise click.ClickException(f"{graph_path or store_spec}: nothing to draw (no model matches the filters)")

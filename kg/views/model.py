@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import networkx as nx
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from kg import queries
 from kg.evaluate import norm
@@ -24,7 +24,7 @@ class Filters:
     layers: tuple[str, ...] = field(default=())
 
 
-def model(graph: Graph, filters: Filters | None = None) -> nx.Graph:
+def model(graph, filters: Filters | None = None) -> nx.Graph:
     """Nodes are IRIs with a `type` (place, initiative, agency, procedure) and a `label`; initiatives carry
     `kinds` (slugs, "; "-joined, main kind first), `kind_labels`, `documents`, and the text of their tooltip."""
     filters = filters or Filters()
@@ -43,7 +43,7 @@ def model(graph: Graph, filters: Filters | None = None) -> nx.Graph:
     facts = _facts(graph)
     for initiative in [n for n, d in g.nodes(data=True) if d["type"] == "initiative"]:
         _finish(g, initiative, facts.get(initiative, []), filters)
-    _apply(g, filters, graph)
+    _apply(g, filters)
     return g
 
 
@@ -52,7 +52,7 @@ def _new_initiative(g: nx.Graph, iri: str, label: str) -> dict:
     return g.nodes[iri]
 
 
-def _facts(graph: Graph) -> dict[str, list]:
+def _facts(graph) -> dict[str, list]:
     out: dict[str, list] = {}
     for row in queries.run(graph, queries.find("initiative-facts")):
         out.setdefault(str(row.initiative), []).append((str(row.fact), row.node, str(row.value or ""), row.role))
@@ -82,7 +82,7 @@ def _finish(g: nx.Graph, initiative: str, facts: list, filters: Filters) -> None
     node["tooltip"] = "\n".join(lines)
 
 
-def _apply(g: nx.Graph, filters: Filters, graph: Graph) -> None:
+def _apply(g: nx.Graph, filters: Filters) -> None:
     """Keep the models that pass every filter, and the places, agencies and procedures linked to them."""
     keep = {n for n, d in g.nodes(data=True) if d["type"] == "initiative"}
     if filters.kinds:

@@ -58,6 +58,14 @@ def cli():
     reform-kg view -g graph.ttl -o wards.html
     reform-kg query ward-initiatives -g graph.ttl
     """
+    import signal
+    # Stopped by `kill` or a CI time limit, a command cleans up as on Ctrl-C: its `finally` blocks remove the
+    # temporary files, so nothing half-written is left behind.
+    signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(signum, frame):
+    raise SystemExit(128 + signum)
 
 
 @cli.command()

@@ -127,3 +127,27 @@ def test_timeout_stops_a_runaway_query(graph_file, tmp_path, engine):
     assert time.monotonic() - start < 30
 
 
+
+
+def test_a_stopped_build_leaves_nothing_half_written(tmp_path):
+    """`kill` (SIGTERM) mid-build: the old output stays, no temporary file or folder is left."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    text = (EXAMPLES / "articles" / "quan4-2020-01-23-mo-hinh-cchc.txt").read_text(encoding="utf-8")
+    for i in range(300):
+        (articles / f"a{i:03d}.txt").write_text(text.replace("Phường 16", f"Phường {i % 20 + 1}"), encoding="utf-8")
+    out = tmp_path / "graph.nt"
+    out.write_text("previous graph\n")
+    build = subprocess.Popen([sys.executable, "-m", "kg", "build", str(articles), "-o", str(out), "--jobs", "2"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(".reform-kg-") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)                                   # wait until it is writing
+    build.send_signal(signal.SIGTERM)
+    assert build.wait(timeout=60) == 128 + signal.SIGTERM
+    assert out.read_text() == "previous graph\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "graph.nt"]

@@ -266,20 +266,37 @@ def write(result: Result, fmt: str) -> str:
         return result.graph.serialize(format=rdf_fmt)
     if result.type == "ASK":
         return "true\n" if result.askAnswer else "false\n"
-    if fmt in ("csv", "json", "xml"):
+    if fmt in ("json", "xml"):
         data = result.serialize(format=fmt, encoding="utf-8")
         return data.decode("utf-8") if isinstance(data, bytes) else data
     names, values = rows(result)
+    if fmt == "csv":
+        return _csv(names, values)
     if fmt == "tsv":
         return _tsv(names, values)
     return table(names, values)
 
 
+def _csv(names: list[str], values: list[list]) -> str:
+    """SPARQL 1.1 CSV: RFC 4180 (CRLF, quoted where needed), plain values, blank nodes as _:label. Written
+    here, like TSV, because rdflib's writer would import its whole SPARQL package for the default piped output."""
+    import csv
+    import io
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(names)
+    for row in values:
+        writer.writerow(["" if v is None else f"_:{v}" if isinstance(v, BNode) else str(v) for v in row])
+    return buffer.getvalue()
+
+
 def _tsv(names: list[str], values: list[list]) -> str:
-    """SPARQL 1.1 TSV: ?var headers, terms in Turtle syntax."""
+    """SPARQL 1.1 TSV: ?var headers, terms in N-Triples syntax, with tabs and newlines escaped inside strings."""
+    from kg.emit.sink import nt
     out = ["\t".join("?" + n for n in names)]
     for row in values:
-        out.append("\t".join("" if v is None else v.n3() for v in row))
+        out.append("\t".join("" if v is None else f"_:{v}" if isinstance(v, BNode) else nt(v).replace("\t", "\\t")
+                             for v in row))
     return "\n".join(out) + "\n"
 
 

@@ -200,3 +200,16 @@ def test_queries_run_the_same_in_oxigraph(graph, graph_file, name):
     theirs = store.query(q.text)
     count = len(list(theirs))
     assert count == len(ours)
+
+
+def test_csv_and_tsv_follow_the_sparql_result_formats():
+    """SPARQL 1.1 CSV/TSV: CRLF and RFC 4180 quoting in CSV; in TSV, N-Triples terms under ?-headers with tabs
+    and newlines escaped inside strings (a raw newline would end the row); unbound is empty."""
+    from rdflib import BNode, Literal
+    names = ["a", "b", "c"]
+    values = [[URIRef("http://x.org/p"), Literal('say "hi",\tthen\nleave', lang="vi"), None],
+              [BNode("n1"), Literal(3), Literal("plain")]]
+    assert queries._csv(names, values) == ('a,b,c\r\nhttp://x.org/p,"say ""hi"",\tthen\nleave",\r\n'
+                                           '_:n1,3,plain\r\n')
+    assert queries._tsv(names, values) == ('?a\t?b\t?c\n<http://x.org/p>\t"say \\"hi\\",\\tthen\\nleave"@vi\t\n'
+                                           '_:n1\t"3"^^<http://www.w3.org/2001/XMLSchema#integer>\t"plain"\n')

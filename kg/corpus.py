@@ -135,8 +135,16 @@ def _map(fn, tasks, jobs: int):
         yield from map(fn, tasks)
         return
     import multiprocessing
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals) as pool:
         yield from pool.imap(fn, tasks, chunksize=8)
+
+
+def _worker_signals() -> None:
+    """Workers die at once on SIGTERM, which is how Pool.terminate ends them. They inherit the command's
+    handler (SystemExit, so the parent cleans up), and a worker unwinding from it while blocked on the task
+    queue's lock could hang the pool's shutdown: a 100,000-article build did, after its last article."""
+    import signal
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run(workdir: Path, n: int, lines: set[str]) -> Path:

@@ -192,7 +192,8 @@ def _merge(runs: list[Path], out_nt: Path) -> tuple[int, dict[str, int]]:
 def write_outputs(merged: Path, output: Path | None, fmt: str | None, store_spec: str | None, triples: int,
                   validate: bool = True) -> None:
     """Check the merged graph against the shapes (in memory, up to VALIDATE_IN_MEMORY triples) and write it
-    where asked: the N-Triples as they are, other formats through rdflib, a store by Oxigraph's bulk load."""
+    where asked: a store by Oxigraph's bulk load, the N-Triples by renaming `merged` (made in the output's
+    folder) into place, other formats through rdflib."""
     from kg.emit import new_graph
 
     check = validate and triples <= VALIDATE_IN_MEMORY
@@ -204,9 +205,9 @@ def write_outputs(merged: Path, output: Path | None, fmt: str | None, store_spec
             raise InvalidGraph(f"{output or store_spec}: not written: the graph built from these articles breaks "
                                f"{len(violations)} SHACL constraint(s); this is a bug in reform-kg, please report it",
                                shacl.report(violations))
-    if output and fmt == "nt":
-        store.write_atomic(output, merged.read_bytes())
-    elif output:
-        store.save(graph, output, fmt)
     if store_spec:
         store.load_store_from_nt(merged, store_spec)
+    if output and fmt == "nt":
+        store.move_into_place(merged, output)    # merged is beside it: a rename, not a copy through memory
+    elif output:
+        store.save(graph, output, fmt)

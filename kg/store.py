@@ -94,12 +94,17 @@ def atomic_open(path: Path, mode: str = "wb"):
     try:
         with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
             yield fh
-        os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
+        move_into_place(Path(tmp), path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def move_into_place(tmp: Path, path: Path) -> None:
+    """Rename a finished temporary file (in the same folder) over `path`, with the permissions `path` had."""
+    os.chmod(tmp, _mode_for(path))
+    os.replace(tmp, path)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -123,20 +123,19 @@ class _TimedOut(Exception):
     pass
 
 
-def run(graph, query: QueryFile, allow_remote: bool = False, bindings: dict | None = None,
-        timeout: float | None = None) -> Result:
+def run(graph, query: QueryFile, allow_remote: bool = False, timeout: float | None = None) -> Result:
     """Evaluate a query on an rdflib Graph or a pyoxigraph Store; with `timeout`, stop waiting for it after
     that many seconds (results are gathered inside the time limit)."""
     oxigraph = not isinstance(graph, Graph)
     prepared = prepare(query.text, query.name, allow_remote) if not oxigraph or _may_reach_out(query.text) else None
     try:
         if oxigraph:
-            return _within(timeout, _oxigraph, graph, query, bindings)
+            return _within(timeout, _oxigraph, graph, query)
         with _deadline(timeout):
             # An Oxigraph-backed rdflib Graph (oxrdflib) runs SPARQL itself only when given the text; given
             # rdflib's parsed form it falls back to rdflib's evaluator. The text was checked above either way.
-            native = type(graph.store).__name__ == "OxigraphStore" and not bindings
-            result = graph.query(query.text if native else prepared, initBindings=bindings or {})
+            native = type(graph.store).__name__ == "OxigraphStore"
+            result = graph.query(query.text if native else prepared)
             if result.type == "SELECT":
                 result.bindings          # evaluate now, inside the deadline
             return result
@@ -148,12 +147,11 @@ def run(graph, query: QueryFile, allow_remote: bool = False, bindings: dict | No
         raise QueryError(f"{query.name}: the query failed: {e}") from e
 
 
-def _oxigraph(store, query: QueryFile, bindings: dict | None) -> Result:
+def _oxigraph(store, query: QueryFile) -> Result:
     """Run the query in Oxigraph and hand back rdflib's Result, terms converted once."""
     import pyoxigraph as ox
-    substitutions = {ox.Variable(str(k)): _to_oxigraph(v) for k, v in (bindings or {}).items()}
     try:
-        answer = store.query(query.text, use_default_graph_as_union=True, substitutions=substitutions or None)
+        answer = store.query(query.text, use_default_graph_as_union=True)
     except SyntaxError as e:
         prepare(query.text, query.name)      # rdflib words it (and tells an update apart) as for every query
         raise QueryError(f"{query.name}: the query does not parse: {e}") from e
@@ -192,17 +190,6 @@ def _to_rdflib(term):
         datatype = term.datatype.value
         return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
     raise QueryError(f"an RDF-star triple term in the results is not supported: {term}")
-
-
-def _to_oxigraph(term):
-    import pyoxigraph as ox
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    return ox.NamedNode(str(term))
 
 
 class _deadline:

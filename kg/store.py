@@ -139,12 +139,17 @@ def parse_store(spec: str) -> tuple[str, Path]:
     return kind, Path(location)
 
 
-def open_store(spec: str, create: bool = False) -> Graph:
-    """A persistent Oxigraph store behind rdflib's Graph API (oxrdflib): SPARQL runs in Oxigraph."""
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+def _store_folder(spec: str, create: bool = False) -> Path:
     _, folder = parse_store(spec)
     if not create and not folder.is_dir():
         raise InputError(f"{folder}: no such store (create one with `reform-kg build ARTICLES --store {spec}`)")
+    return folder
+
+
+def open_store(spec: str, create: bool = False) -> Graph:
+    """A persistent Oxigraph store behind rdflib's Graph API (oxrdflib): SPARQL runs in Oxigraph."""
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+    folder = _store_folder(spec, create)
     graph = Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID)
     try:
         graph.open(str(folder), create=create)
@@ -162,9 +167,7 @@ def load_for_query(path: Path | None, store_spec: str | None):
     named graphs; queries read their union, as rdflib's load does."""
     import pyoxigraph
     if store_spec:
-        _, folder = parse_store(store_spec)
-        if not folder.is_dir():
-            raise InputError(f"{folder}: no such store (create one with `reform-kg build ARTICLES --store {store_spec}`)")
+        folder = _store_folder(store_spec)
         try:
             return pyoxigraph.Store.read_only(str(folder))
         except OSError as e:

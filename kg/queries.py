@@ -159,10 +159,9 @@ def _oxigraph(store, query: QueryFile) -> Result:
         result = Result("ASK")
         result.askAnswer = bool(answer)
     elif isinstance(answer, ox.QueryTriples):
+        from kg.emit import new_graph
         result = Result("CONSTRUCT")
-        result.graph = Graph()
-        for prefix, namespace in PREFIXES.items():
-            result.graph.bind(prefix, namespace)
+        result.graph = new_graph()                  # bound to reform-kg's prefixes, like every graph it writes
         result.graph.addN((_to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object), result.graph)
                           for t in answer)
     else:
@@ -175,7 +174,6 @@ def _oxigraph(store, query: QueryFile) -> Result:
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 def _to_rdflib(term):

@@ -13,9 +13,9 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import GraphError, InputError
 
-# --format name -> (rdflib format, usual extension)
-FORMATS = {"turtle": ("turtle", ".ttl"), "nt": ("nt", ".nt"), "jsonld": ("json-ld", ".jsonld"),
-           "trig": ("trig", ".trig"), "xml": ("xml", ".rdf")}
+# --format name -> (rdflib format, usual extension, pyoxigraph RdfFormat name)
+FORMATS = {"turtle": ("turtle", ".ttl", "TURTLE"), "nt": ("nt", ".nt", "N_TRIPLES"),
+           "jsonld": ("json-ld", ".jsonld", "JSON_LD"), "trig": ("trig", ".trig", "TRIG"), "xml": ("xml", ".rdf", "RDF_XML")}
 _BY_SUFFIX = {".ttl": "turtle", ".nt": "nt", ".jsonld": "jsonld", ".json": "jsonld", ".trig": "trig",
               ".rdf": "xml", ".owl": "xml", ".xml": "xml"}
 
@@ -158,9 +158,6 @@ def open_store(spec: str, create: bool = False) -> Graph:
     return graph
 
 
-_OXIGRAPH_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD", "trig": "TRIG", "xml": "RDF_XML"}
-
-
 def load_for_query(path: Path | None, store_spec: str | None):
     """The graph as a pyoxigraph Store for SPARQL: a file parsed into memory by Oxigraph (several times faster
     than rdflib's parsers and engine), or the persistent store opened read-only. Quads of a TriG file go to
@@ -175,7 +172,7 @@ def load_for_query(path: Path | None, store_spec: str | None):
     fmt = _checked(path)
     graph = pyoxigraph.Store()
     try:
-        graph.bulk_load(path=str(path), format=getattr(pyoxigraph.RdfFormat, _OXIGRAPH_FORMATS[fmt]),
+        graph.bulk_load(path=str(path), format=getattr(pyoxigraph.RdfFormat, FORMATS[fmt][2]),
                         base_iri=path.resolve().as_uri())
     except (SyntaxError, ValueError) as e:
         load(path)    # rdflib words the error as every other command does, line and column included

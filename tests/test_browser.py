@@ -21,6 +21,14 @@ STABILISE_2000_BOUND_S = 60      # measured about 12 s on the 2-core machine (be
 
 @pytest.fixture(scope="module")
 def browser():
+    """Debian's Chromium. A developer without it gets a skip that says how to install it; in CI (CI set)
+    a missing browser fails the run, so a broken install step cannot pass unseen."""
+    import os
+    if not shutil.which(CHROMIUM):
+        reason = f"Chromium not found at {CHROMIUM}: install it (apt-get install chromium) to run the browser tests"
+        if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+            pytest.fail(reason + " (CI is set, so this is a failure, not a skip)")
+        pytest.skip(reason)
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)

@@ -26,15 +26,20 @@ def _source(graph_path, store_spec, for_query: bool = False):
     from kg import store
     if bool(graph_path) == bool(store_spec):
         raise click.UsageError("give the graph as -g FILE or as --store oxigraph:DIR (one of them)")
-    if for_query:
-        yield store.load_for_query(graph_path, store_spec)
-        return
-    graph = store.load_any(graph_path, store_spec)
     try:
-        yield graph
-    finally:
-        if store_spec:
-            graph.close()
+        if for_query:
+            yield store.load_for_query(graph_path, store_spec)
+            return
+        graph = store.load_any(graph_path, store_spec)
+        try:
+            yield graph
+        finally:
+            if store_spec:
+                graph.close()
+    except RuntimeError as e:
+        if store_spec and store.is_damage(e):
+            raise store.damaged(store.parse_store(store_spec)[1], e) from e
+        raise
 
 
 def _errors(fn):

@@ -167,9 +167,13 @@ def _progress(total: int):
 @click.option("--timeout", type=click.FloatRange(min=0.001), default=None, metavar="SECONDS",
               help="Stop a query that runs longer than this.")
 @click.option("--endpoint", default=None, metavar="URL",
-              help="Run the query at this SPARQL 1.1 endpoint instead (e.g. http://127.0.0.1:7878/query).")
+              help="Run the query at this SPARQL 1.1 endpoint instead (e.g. http://127.0.0.1:7878/query); "
+                   "the whole exchange may take --timeout seconds (default 120).")
+@click.option("--raw", is_flag=True,
+              help="CSV/TSV exactly as in the graph, for programs (cells that start with = + - @ otherwise get a "
+                   "leading ' so a spreadsheet shows them instead of running them).")
 @_errors
-def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout, endpoint):
+def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout, endpoint, raw):
     """Run a bundled query by NAME, or a .rq file, against a graph.
 
     \b
@@ -193,19 +197,19 @@ def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout
             raise click.UsageError("give a graph (-g or --store) or an --endpoint, not both")
         prepared = queries.prepare(q.text, q.name, allow_remote)
         result = remote.query(endpoint, q.text, prepared.algebra.name in ("ConstructQuery", "DescribeQuery"), timeout)
-        _print_result(result, fmt)
+        _print_result(result, fmt, raw)
         return
     # --allow-remote keeps rdflib's engine, which fetches FROM graphs; Oxigraph would read them from the store.
     with _source(graph_path, store_spec, for_query=not allow_remote) as graph:
-        _print_result(queries.run(graph, q, allow_remote=allow_remote, timeout=timeout), fmt)
+        _print_result(queries.run(graph, q, allow_remote=allow_remote, timeout=timeout), fmt, raw)
 
 
-def _print_result(result, fmt) -> None:
+def _print_result(result, fmt, raw: bool = False) -> None:
     from kg import queries
     default = "table" if sys.stdout.isatty() else "csv"
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         default = "turtle"
-    click.echo(queries.write(result, fmt or default), nl=False)
+    click.echo(queries.write(result, fmt or default, raw), nl=False)
 
 
 @cli.command()
@@ -295,9 +299,10 @@ def explain(term, graph_path, store_spec):
     reform-kg explain "Phường 16" -g graph.ttl
     """
     from kg import explain as ex
+    from kg.text import terminal_safe
 
     with _source(graph_path, store_spec) as graph:
-        click.echo(ex.explain_term(graph, term), nl=False)
+        click.echo(terminal_safe(ex.explain_term(graph, term)), nl=False)
 
 
 @cli.command()

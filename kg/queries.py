@@ -241,7 +241,8 @@ def rows(result: Result) -> tuple[list[str], list[list]]:
     return names, [[row[v] for v in result.vars] for row in result]
 
 
-def write(result: Result, fmt: str) -> str:
+def write(result: Result, fmt: str, raw: bool = False) -> str:
+    """The result in a format; CSV and TSV cells a spreadsheet would run as a formula are defused unless `raw`."""
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         rdf_fmt = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml"}.get(fmt, "turtle")
         return result.graph.serialize(format=rdf_fmt)
@@ -252,13 +253,23 @@ def write(result: Result, fmt: str) -> str:
         return data.decode("utf-8") if isinstance(data, bytes) else data
     names, values = rows(result)
     if fmt == "csv":
-        return _csv(names, values)
+        return _csv(names, values, raw)
     if fmt == "tsv":
-        return _tsv(names, values)
+        return _tsv(names, values, raw)
     return table(names, values)
 
 
-def _csv(names: list[str], values: list[list]) -> str:
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), @SUM(...)), unless
+# it is just a number. Such a cell gets a leading ' (OWASP's advice), which spreadsheets show as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?")
+
+
+def _formula(value: str) -> bool:
+    return value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value)
+
+
+def _csv(names: list[str], values: list[list], raw: bool = False) -> str:
     """SPARQL 1.1 CSV: RFC 4180 (CRLF, quoted where needed), plain values, blank nodes as _:label. Written
     here, like TSV, because rdflib's writer would import its whole SPARQL package for the default piped output."""
     import csv
@@ -267,30 +278,41 @@ def _csv(names: list[str], values: list[list]) -> str:
     writer = csv.writer(buffer)
     writer.writerow(names)
     for row in values:
-        writer.writerow(["" if v is None else f"_:{v}" if isinstance(v, BNode) else str(v) for v in row])
+        cells = ["" if v is None else f"_:{v}" if isinstance(v, BNode) else str(v) for v in row]
+        writer.writerow(cells if raw else ["'" + c if _formula(c) else c for c in cells])
     return buffer.getvalue()
 
 
-def _tsv(names: list[str], values: list[list]) -> str:
-    """SPARQL 1.1 TSV: ?var headers, terms in N-Triples syntax, with tabs and newlines escaped inside strings."""
+def _tsv(names: list[str], values: list[list], raw: bool = False) -> str:
+    """SPARQL 1.1 TSV: ?var headers, terms in N-Triples syntax, with tabs and newlines escaped inside strings.
+    Spreadsheets take the quotes of a literal for a text qualifier, so its value is defused like a CSV cell."""
     from kg.emit.sink import nt
+
+    def cell(v) -> str:
+        if v is None:
+            return ""
+        if isinstance(v, BNode):
+            return f"_:{v}"
+        term = nt(v).replace("\t", "\\t")
+        return '"\'' + term[1:] if not raw and isinstance(v, Literal) and _formula(str(v)) else term
     out = ["\t".join("?" + n for n in names)]
-    for row in values:
-        out.append("\t".join("" if v is None else f"_:{v}" if isinstance(v, BNode) else nt(v).replace("\t", "\\t")
-                             for v in row))
+    out += ["\t".join(cell(v) for v in row) for row in values]
     return "\n".join(out) + "\n"
 
 
 def table(names: list[str], values: list[list], width: int = 60) -> str:
-    """An aligned text table; widths by display columns, so Vietnamese text lines up."""
+    """An aligned text table for a terminal; widths by display columns, so Vietnamese text lines up, and no
+    control character from the graph reaches the screen."""
     from wcwidth import wcswidth
+
+    from kg.text import terminal_safe
 
     def cell(v) -> str:
         if v is None:
             return ""
         if isinstance(v, URIRef):
-            return _short_iri(v)
-        s = " ".join(str(v).split())
+            return terminal_safe(_short_iri(v))
+        s = terminal_safe(" ".join(str(v).split()))
         return s if wcswidth(s) <= width else _clip(s, width)
 
     cells = [[cell(v) for v in row] for row in values]

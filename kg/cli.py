@@ -205,11 +205,11 @@ def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout
 
 
 def _print_result(result, fmt, raw: bool = False) -> None:
-    from kg import queries
+    from kg import results
     default = "table" if sys.stdout.isatty() else "csv"
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         default = "turtle"
-    click.echo(queries.write(result, fmt or default, raw), nl=False)
+    click.echo(results.write(result, fmt or default, raw), nl=False)
 
 
 @cli.command()

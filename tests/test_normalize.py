@@ -13,9 +13,10 @@ from kg import ingest, pipeline
 
 from conftest import ARTICLE, ROOT
 
-ARTICLES = sorted([ARTICLE, *(ROOT / "tests" / "data" / "corpus").glob("*.txt"),
-                   *Path("/work/shared/corpus/dev").glob("*.txt")] if Path("/work/shared/corpus/dev").is_dir()
-                  else [ARTICLE, *(ROOT / "tests" / "data" / "corpus").glob("*.txt")])
+# Real articles: the example and the test corpus (a copy of the shared dev corpus), and the shared corpus's
+# second development set when ../shared is beside the clone (as in CI).
+ARTICLES = sorted({ARTICLE, *(ROOT / "tests" / "data" / "corpus").rglob("*.txt"),
+                   *(ROOT.parent / "shared" / "corpus" / "dev2").glob("*.txt")})
 SENTENCE = "UBND phường Bến Thành (quận 1, TPHCM) triển khai mô hình “Một cửa liên thông”, tiếp nhận 1.250 hồ sơ.\n"
 
 INVISIBLE = {"zero-width space": "\u200b", "zero-width non-joiner": "\u200c", "zero-width joiner": "\u200d",

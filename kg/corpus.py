@@ -245,11 +245,13 @@ def _check(inputs: list[Path], summary: Summary, kept: dict, runs: list, workdir
 
 def _offenders(violations, kept: dict, graph) -> dict:
     """Each document that states something about a violation's focus node, with those violations."""
-    focus = {f"<{v.focus}>": v for v in violations}
+    focus: dict[str, list] = {}
+    for v in violations:
+        focus.setdefault(f"<{v.focus}>", []).append(v)
     found: dict = {}
     for task, fragment in kept.items():
         mine = {line.split(" ", 1)[0] for line in fragment.lines} | {r.split("\t", 1)[0] for r in fragment.labels}
-        hits = [v for key, v in focus.items() if key in mine]
+        hits = [v for key, vs in focus.items() if key in mine for v in vs]
         if hits:
             found[task] = [{"focus": v.focus, "label": v.label, "shape": v.shape, "path": v.path,
                             "message": v.message, "sentence": _sentence(graph, v.focus)} for v in hits]

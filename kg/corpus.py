@@ -375,7 +375,7 @@ def _write_report(path: Path, summary: Summary) -> None:
     if not summary.partial and not summary.warnings:
         path.unlink(missing_ok=True)
         return
-    report = {"partial": summary.partial, "documents": summary.documents,
+    report = {"partial": summary.partial, "documents": summary.documents, "validated": summary.validated,
               "set_aside": [{"file": s.path, "document": s.doc_id, "violations": s.violations} for s in summary.set_aside],
               "unreadable": summary.skipped, "failed": summary.failed, "warnings": summary.warnings,
               "not_articles": dict(sorted(summary.not_articles.items()))}

@@ -2,15 +2,15 @@
 
 The text is normalised once, here, before any offset exists (`normalize`: invisible characters dropped, odd
 spaces and line breaks made plain, NFC); later steps never rewrite it. Offsets everywhere are into
-`Document.text`, the text as normalised, which is what the graph's evidence quotes and counts in. Page furniture (view counters, lists of other headlines,
-visitor counters, search boxes) stays in the text but outside `Document.content`, so it never becomes facts.
+`Document.text`, the text as normalised, which is what the graph's evidence quotes and counts in. Page
+furniture (view counters, lists of other headlines, visitor counters, search boxes) stays in the text but
+outside `Document.content`, so it never becomes facts.
 """
 from __future__ import annotations
 
 import codecs
 import html.parser
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,17 +85,14 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", _ODD_SPACES.sub(" ", text))
 
 
-_SPECIAL_FILES = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-                  (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
-
-
 def _size(path: Path) -> int:
     """The file's size, from os.stat: a FIFO, device or socket is refused without being opened."""
-    mode = path.stat()
-    for test, what in _SPECIAL_FILES:
-        if test(mode.st_mode):
-            raise InputError(f"{path}: is {what}, not a file; reform-kg reads only regular files")
-    return mode.st_size
+    from kg.sources import special_kind
+    status = path.stat()
+    kind = special_kind(status.st_mode)
+    if kind:
+        raise InputError(f"{path}: is a {kind}, not a file; reform-kg reads only regular files")
+    return status.st_size
 
 
 def read_text(path: Path, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> str:
@@ -190,11 +187,14 @@ def html_to_text(markup: str) -> str:
     return unicodedata.normalize("NFC", re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n")
 
 
-def load(path: Path, source_url: str | None = None, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+def load(path: Path, source_url: str | None = None, encoding: str | None = None, max_bytes: int = MAX_BYTES,
+         doc_id: str | None = None) -> Document:
+    """The document in a file; `doc_id` (kg.sources gives it: the path within the input folder) defaults to
+    the file's name."""
     text = read_text(path, encoding, max_bytes)
     if path.suffix.lower() in {".html", ".htm"}:
         text = normalize(html_to_text(text))      # again: entities such as &nbsp; and &#8203; are decoded only now
-    return parse(text, doc_id=slug(path.stem, limit=120), path=str(path), source_url=source_url)
+    return parse(text, doc_id=doc_id or slug(path.stem, limit=120), path=str(path), source_url=source_url)
 
 
 def parse(text: str, doc_id: str, path: str = "", source_url: str | None = None) -> Document:
@@ -206,7 +206,8 @@ def parse(text: str, doc_id: str, path: str = "", source_url: str | None = None)
     if title and len(title) <= 200 and not title.endswith((".", ":")) and _skip_blank(text, title_end) < len(text):
         trailing = _DMY_TIME.search(title)
         if trailing and trailing.end() == len(title):         # "... xin nghe!' 07/11/2025 10:00"
-            meta.setdefault("published", _dmy_iso(trailing))
+            if _dmy_iso(trailing):
+                meta.setdefault("published", _dmy_iso(trailing))
             title = title[:trailing.start()].strip()
         meta["title"] = title
         _header(text, meta, _skip_blank(text, title_end))
@@ -233,13 +234,16 @@ def _header(text: str, meta: dict, start: int = 0) -> int:
         portal, iso = _PORTAL_DATE.match(line), _ISO_DATE.match(text, i)
         if portal:
             meta.setdefault("category", portal["category"].strip() or None)
-            meta.setdefault("published", _portal_datetime(portal))
+            if _portal_datetime(portal):
+                meta.setdefault("published", _portal_datetime(portal))
         elif iso:
-            meta.setdefault("published", iso["date"])
+            y, mo, *d = (int(x) for x in iso["date"].split("-"))
+            if _iso(y, mo, d[0] if d else 1, None):
+                meta.setdefault("published", iso["date"])
             return iso.end()
         elif _DATE_LINE.match(line):
             when = _TIME_DMY.search(line) or _DMY_TIME.search(line)
-            if when:
+            if when and _dmy_iso(when):
                 meta.setdefault("published", _dmy_iso(when))
         elif not _banner(line):
             return i
@@ -254,18 +258,24 @@ def _banner(line: str) -> bool:
         line.lower().startswith("trang thông tin điện tử")
 
 
-def _dmy_iso(m: re.Match) -> str:
-    date = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
-    if m["H"]:
-        return f"{date}T{int(m['H']):02d}:{int(m['M']):02d}:{int(m['S'] or 0):02d}+07:00"
-    return date
+def _dmy_iso(m: re.Match) -> str | None:
+    time = (int(m["H"]), int(m["M"]), int(m["S"] or 0)) if m["H"] else None
+    return _iso(int(m["y"]), int(m["m"]), int(m["d"]), time)
 
 
-def _portal_datetime(m: re.Match) -> str:
+def _portal_datetime(m: re.Match) -> str | None:
     hour = int(m["hour"]) % 12 + (12 if m["half"].upper() == "CH" else 0)
-    month = _MONTHS[m["month"].lower()]
-    return (f"{int(m['year']):04d}-{month:02d}-{int(m['day']):02d}"
-            f"T{hour:02d}:{int(m['minute']):02d}:{int(m['second']):02d}+07:00")
+    return _iso(int(m["year"]), _MONTHS[m["month"].lower()], int(m["day"]), (hour, int(m["minute"]), int(m["second"])))
+
+
+def _iso(y: int, mo: int, d: int, time: tuple[int, int, int] | None) -> str | None:
+    """ISO 8601 in Vietnam's time zone, or None for a date that does not exist ("31/02/2020", "25:00")."""
+    import datetime
+    try:
+        when = datetime.datetime(y, mo, d, *(time or (0, 0, 0)))
+    except ValueError:
+        return None
+    return when.strftime("%Y-%m-%dT%H:%M:%S+07:00") if time else when.strftime("%Y-%m-%d")
 
 
 def _skip_blank(text: str, i: int) -> int:

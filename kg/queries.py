@@ -181,11 +181,12 @@ def _rdflib(graph: Graph, query: QueryFile, prepared) -> Result:
     # An Oxigraph-backed rdflib Graph (oxrdflib) runs SPARQL itself only when given the text; given rdflib's
     # parsed form it falls back to rdflib's evaluator. The text was checked by `prepare` either way.
     native = type(graph.store).__name__ == "OxigraphStore"
-    if not native and prepared.algebra.get("datasetClause"):
-        # rdflib ignores FROM on a plain Graph and answers from it: on an empty Dataset it fetches the FROM
-        # graphs (allowed with --allow-remote) and reads those, as SPARQL says.
+    if prepared.algebra.get("datasetClause"):
+        # rdflib ignores FROM on a plain Graph and answers from it, and Oxigraph reads FROM <iri> as a named
+        # graph of its store: on an empty Dataset rdflib fetches the FROM graphs (allowed with --allow-remote)
+        # and reads those, as SPARQL says.
         from rdflib import Dataset
-        graph = Dataset()
+        graph, native = Dataset(), False
     result = graph.query(query.text if native else prepared)
     if result.type == "SELECT":
         result.bindings          # evaluate now, inside the deadline

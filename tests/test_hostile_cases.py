@@ -233,10 +233,15 @@ def test_output_that_would_attack_its_reader_is_defused(tmp_path, labels_graph, 
     assert r.output.replace("\r\n", "\n").splitlines() == expected
 
 
-def test_from_with_allow_remote_reads_the_remote_graph_not_the_local_one(tmp_path, labels_graph, server):
+@pytest.mark.parametrize("source", ["file", "store"])
+def test_from_with_allow_remote_reads_the_remote_graph_not_the_local_one(tmp_path, labels_graph, server, source):
     q = _query_file(tmp_path, f"SELECT ?s ?label FROM <{server}/g.nt> WHERE {{ ?s "
                               "<http://www.w3.org/2000/01/rdf-schema#label> ?label }")
-    r = CliRunner().invoke(cli, ["query", q, "-g", str(labels_graph), "--allow-remote", "--format", "csv"])
+    graph = ["-g", str(labels_graph)]
+    if source == "store":
+        assert CliRunner().invoke(cli, ["build", "examples/articles", "--store", f"oxigraph:{tmp_path / 'st'}"]).exit_code == 0
+        graph = ["--store", f"oxigraph:{tmp_path / 'st'}"]
+    r = CliRunner().invoke(cli, ["query", q, *graph, "--allow-remote", "--format", "csv"])
     assert (r.exit_code, r.output.replace("\r\n", "\n")) == (0, "s,label\nhttp://example.org/remote,from the server\n")
 
 

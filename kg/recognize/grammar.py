@@ -1,0 +1,64 @@
+"""The grammar of model names, read once from ontology/model-grammar.json: cue words, launch verbs, the
+words an unquoted practice starts with, and the heads of device, channel and service names. Every rule has
+an id that the mentions it finds carry."""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+
+from kg.resources import data_dir
+
+GRAMMAR = "model-grammar.json"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class Grammar:
+    cues: tuple[Rule, ...]
+    launch_verbs: tuple[Rule, ...]
+    practice: Rule
+    heads: tuple[Rule, ...]
+    alone: frozenset[str]             # ids of heads that name a model with nothing after them
+    continuation: re.Pattern          # one word that goes on a head's name
+    max_head_words: int
+
+    def first(self, rules: tuple[Rule, ...], text: str, pos: int) -> tuple[Rule, re.Match] | None:
+        """The rule whose pattern matches at pos (the longest match)."""
+        hits = [(r, m) for r in rules for m in [r.regex.match(text, pos)] if m]
+        return max(hits, key=lambda h: h[1].end() - h[1].start()) if hits else None
+
+    def finditer(self, rules: tuple[Rule, ...], text: str):
+        """(rule, match) for every match of any rule, in text order; at one place the longest."""
+        hits = sorted(((r, m) for r in rules for m in r.regex.finditer(text)),
+                      key=lambda h: (h[1].start(), -(h[1].end() - h[1].start())))
+        last = -1
+        for r, m in hits:
+            if m.start() >= last:
+                last = m.end()
+                yield r, m
+
+
+def _rule(spec: dict) -> Rule:
+    flags = 0 if spec.get("case") else re.IGNORECASE
+    return Rule(spec["id"], re.compile(r"(?<!\w)(?:" + spec["pattern"] + r")(?!\w)", flags))
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Grammar:
+    data = json.loads((data_dir("ontology") / GRAMMAR).read_text(encoding="utf-8"))
+    heads = data["name_heads"]
+    mods = data["head_modifiers"]
+    alternation = "|".join(sorted(mods["words"], key=len, reverse=True))
+    levels = "|".join(sorted(mods["levels"], key=len, reverse=True))
+    continuation = re.compile(r"[ \t\xa0]+(?:(?i:" + alternation + r")(?!\w)|(?i:" + levels + r")[ \t\xa0]+(?=[^\W\d_a-zà-ỹđ])"
+                              r"|[^\W\d_a-zà-ỹđ][\w]*)")
+    return Grammar(tuple(_rule(s) for s in data["cues"]), tuple(_rule(s) for s in data["launch_verbs"]),
+                   _rule(data["practice_starts"]), tuple(_rule(s) for s in heads),
+                   frozenset(s["id"] for s in heads if s.get("alone")), continuation, int(data["max_head_words"]))

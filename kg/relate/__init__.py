@@ -44,15 +44,19 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     merge_names(initiatives, parent_of)
     title_end = analysed[0].sentence.end if analysed and document.title else document.content_start
     return Facts(document, analysed, initiatives, drop_headline_repeats(metrics, title_end),
-                 _main_place(analysed), parent_of)
+                 _main_place(analysed, parent_of), parent_of)
 
 
-def _main_place(analysed: list[Analysed]) -> Mention | None:
-    """The place the document is about: the larger place it names most ("Quận 4"), else its only ward or commune."""
+def _main_place(analysed: list[Analysed], parent_of: dict[tuple, Mention]) -> Mention | None:
+    """The place the document is about: the larger place it names most ("Quận 4"), else its only ward or commune.
+    A larger place written only to say where a ward lies ("phường Tam Thắng (TPHCM)", "xã Mỹ Hương, tỉnh Sóc
+    Trăng") is not what the document is about."""
     named = [p for a in analysed for p in (place_of(m) for m in a.mentions)
              if p is not None and not p.get("count") and (p.get("names") or p.key)]
-    larger = [p for p in named if rank(p) < 3]
-    pool = larger or (named if len({key(p) for p in named}) == 1 else [])
+    containers = {key(p) for p in parent_of.values()}
+    larger = [p for p in named if rank(p) < 3 and key(p) not in containers]
+    smaller = [p for p in named if key(p) not in containers]
+    pool = larger or (smaller if len({key(p) for p in smaller}) == 1 else [])
     if not pool:
         return None
     counts = Counter(key(p) for p in pool)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kg.recognize import Mention
 from kg.recognize.places import SOME_UNITS
-from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, subject
+from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, rank, subject
 from kg.segment import Sentence
 from kg.text import fold
 
@@ -55,11 +55,12 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None) -> Initiat
     facts.kinds = [k for k in a.of("KIND", name.start, name.end) if not any(k.within(p.start, p.end) for p in procs_in_name)]
     facts.procedures = a.of("PROCEDURE", name.start, end)
     facts.fields = a.of("FIELD", name.start, end)
-    brackets = a.brackets(name.end, end)
+    brackets = [b for b in a.brackets(name.end, end) if not _says_where(a, *b)]
     named = roles(a, a.of("AGENCY", name.start, name.end), name.start, default=LEAD)
     bracketed = [(ag, LEAD) for lo, hi in brackets for ag in a.of("AGENCY", lo, hi)]
     outside = [ag for ag in a.of("AGENCY", name.end, end) if not any(ag.within(lo, hi) for lo, hi in brackets)]
     cued = [(ag, r) for ag, r in roles(a, outside, name.end, default=None) if r in (LEAD, PARTNER)]
+    cued += [(ag, INVOLVED) for ag in outside if _AT_CUE.search(a.slice(max(name.end, ag.start - 12), ag.start))]
     who = subject(a, name.start) or (first_subject(previous) if previous is not None and a.refers_back() else None)
     led_by_subject = [(who, LEAD)] if who is not None and who.label == "AGENCY" else []
     facts.agencies = named + bracketed + cued + led_by_subject
@@ -74,6 +75,14 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None) -> Initiat
     facts.places = [p for p in facts.places if p.get("count") != SOME_UNITS]
     facts.reductions = [_reduction(a, r, facts, brackets) for r in a.of("REDUCTION", name.start, end)]
     return facts
+
+
+def _says_where(a: Analysed, lo: int, hi: int) -> bool:
+    """A bracket right after a place or an agency that only says where it lies: "xã Lao Bảo (tỉnh Quảng Trị)"."""
+    inside = a.of("PLACE", lo, hi)
+    before = [p for p in (place_of(m) for m in a.mentions if lo - 2 <= m.end <= lo) if p is not None]
+    return bool(inside and before) and all(rank(p) < rank(before[-1]) for p in inside) \
+        and not a.of("AGENCY", lo, hi) and not a.slice(lo, hi).strip("() ").lower().startswith(("phường", "xã", "thị trấn"))
 
 
 def _at_places(a: Analysed, start: int, end: int, brackets) -> list[Mention]:

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.evaluate_match import agency_matches, name_matches, norm, place_matches
+from kg.evaluate_match import agency_matches, name_similarity, norm, place_matches
 
 RELATIONS = ("initiatives", "ward-initiative", "initiative-agency", "initiative-procedure", "metrics")
 SOFT = object()             # a predicted initiative that matches a soft one
@@ -153,13 +153,15 @@ def score_article(annotation: dict, got: Predicted) -> dict[str, Score]:
 
 
 def _initiative_key(label: str, gold: dict, hard_keys: list[str]):
-    """The hard initiative a predicted label names, SOFT if it only names a soft one, None if neither."""
-    for k in hard_keys:
-        if any(name_matches(label, a) for a in gold[k].get("aliases", [k])):
-            return k
-    if any(name_matches(label, a) for k, v in gold.items() for a in v.get("aliases", [k])):
-        return SOFT
-    return None
+    """The hard initiative a predicted label names best, SOFT if it only names a soft one, None if neither."""
+    def best(keys):
+        scored = [(max((name_similarity(label, a) for a in gold[k].get("aliases", [k])), default=0.0), k) for k in keys]
+        top = max(scored, default=(0.0, None), key=lambda s: s[0])
+        return top[1] if top[0] > 0 else None
+    found = best(hard_keys)
+    if found is not None:
+        return found
+    return SOFT if best(list(gold)) is not None else None
 
 
 def _pairs(doc, section: dict, rows, key_of: dict, same, got: Predicted, gold: dict, flip: bool) -> Score:

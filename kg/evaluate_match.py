@@ -28,16 +28,22 @@ def words(label: str) -> list[str]:
     return [w for part in norm(label).split() for w in _ABBREVIATIONS.get(part, part).split()]
 
 
-def name_matches(predicted: str, alias: str) -> bool:
+def name_similarity(predicted: str, alias: str) -> float:
+    """1.0 for equal names; else their word overlap (Jaccard) if it is enough to match, else 0."""
     a, b = _MODEL.sub("", norm(predicted)), _MODEL.sub("", norm(alias))
     if a == b:
-        return bool(a)
+        return 1.0 if a else 0.0
     x, y = set(a.split()), set(b.split())
     if not x or not y:
-        return False
+        return 0.0
     common = len(x & y)
+    jaccard = common / len(x | y)
     shorter = min(len(x), len(y))
-    return common / len(x | y) >= 0.6 or (shorter >= 4 and common / shorter >= 0.9)
+    return jaccard if jaccard >= 0.6 or (shorter >= 4 and common / shorter >= 0.9) else 0.0
+
+
+def name_matches(predicted: str, alias: str) -> bool:
+    return name_similarity(predicted, alias) > 0
 
 
 def agency_matches(predicted: str, alternative: str) -> bool:

@@ -17,6 +17,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"[ \t\xa0]*")
 _LIST_SEP = re.compile(r"\s*,\s*|\s+và\s+")
 _PARTY = re.compile(r"\s*ủy(?!\w)", re.IGNORECASE)
+# "37 xã, phường, thị trấn được chọn ... bao gồm: Cái Nước, Đầm Dơi, ...": the units a count names, listed without
+# their level word. They take the count's (first) level.
+_LISTED = re.compile(r"[^.;:()]{0,80}?(?i:bao gồm|gồm|gồm có|là)\s*:\s*")
 _MAX_NAME_WORDS = 4
 ALL_UNITS, SOME_UNITS = -1, -2
 
@@ -38,7 +41,12 @@ class PlaceGrammar:
         for h in self.lexicon.known_places.finditer(text):
             out.append(Mention(base + h.start, base + h.end, text[h.start:h.end], "PLACE", str(h.concept)))
         for m in self.count.finditer(text):
-            out.append(self.match_at(text, m.start(), base))
+            counted = self.match_at(text, m.start(), base)
+            out.append(counted)
+            listed = _LISTED.match(text, m.end())
+            names, end = self._names(text, listed.end()) if listed and counted.get("count") > 0 else ([], 0)
+            if len(names) > 1:
+                out.append(self._mention(text, base, listed.end(), end, counted.get("level"), names=tuple(names)))
         for m in self.level.finditer(text):
             found = self.match_at(text, m.start(), base)
             if found:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from kg.ingest import Document
 from kg.recognize import Mention
+from kg.recognize.grammar import load as load_grammar
 from kg.relate.context import Analysed, key, parents, place_of, rank
 from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, initiative, merge_names
 from kg.relate.metrics import MetricFacts, drop_headline_repeats, metric
@@ -36,6 +37,8 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
         current = [initiative(a, m, before) for m in a.of("MODEL")]
         if not current and previous and _PROCEDURE_LIST.search(a.sentence.text):
             previous[-1].procedures += a.of("PROCEDURE")
+        if not current and previous:
+            previous[-1].places += _launched_in(a)
         initiatives.extend(current)
         metrics.extend(metric(a, m, current, previous) for m in a.of("METRIC"))
         previous = current or previous
@@ -45,6 +48,18 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     title_end = analysed[0].sentence.end if analysed and document.title else document.content_start
     return Facts(document, analysed, initiatives, drop_headline_repeats(metrics, title_end),
                  _main_place(analysed, parent_of), parent_of)
+
+
+def _launched_in(a: Analysed) -> list[Mention]:
+    """The wards and communes a sentence with no model says the last model is launched in: "Giai đoạn 1 ... sẽ
+    triển khai tại 5 UBND phường Phú Hòa, Phú Mỹ ...", "Danh sách 37 xã ... được chọn triển khai ... gồm: ..."."""
+    verbs = [m for r in load_grammar().launch_verbs for m in r.regex.finditer(a.sentence.text)]
+    if not verbs:
+        return []
+    after = a.sentence.start + min(m.end() for m in verbs)
+    places = [place_of(m) for m in a.mentions if m.start >= after]
+    return [p for p in places if p is not None and rank(p) == 3 and not p.get("count") and not p.get("bare")
+            and (p.get("names") or p.key)]
 
 
 def _main_place(analysed: list[Analysed], parent_of: dict[tuple, Mention]) -> Mention | None:

@@ -90,7 +90,8 @@ def _at_places(a: Analysed, start: int, end: int, brackets) -> list[Mention]:
     out = []
     agency_ends = {ag.end for ag in a.of("AGENCY", start, end)}
     for p in a.of("PLACE", start, end):
-        cue = _AT_CUE.search(a.slice(max(start, p.start - 12), p.start))
+        cue = _AT_CUE.search(a.slice(max(start, p.start - 12), p.start)) or \
+            (out and _AND.match(a.slice(out[-1].end, p.start)))        # "tại xã Đại Thanh và xã Mỹ Đức"
         if cue and not any(lo <= p.start < hi for lo, hi in brackets) \
                 and not any(a.slice(e, p.start).strip() in ("tại", "ở") for e in agency_ends if e <= p.start):
             out.append(p)       # "Bộ phận Một cửa tại các xã" locates the desk, not the model

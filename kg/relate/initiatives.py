@@ -18,7 +18,7 @@ from kg.text import fold
 
 LEAD, PARTNER, INVOLVED = "lead", "partner", "involved"
 _PARTNER_CUE = re.compile(r"(?i:phối hợp(?:\s+với)?|cùng với|liên thông với)\s*$")
-_LEAD_CUE = re.compile(r"(?i:(?<!\w)do|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$")
+_LEAD_CUE = re.compile(r"(?i:(?<!\w)(?:do|được)|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$")
 _AT_CUE = re.compile(r"(?i:(?<!\w)(?:tại|ở))\s*$")
 _AND = re.compile(r"^\s*(?:,|và)\s*$")
 

@@ -62,3 +62,28 @@ def load() -> Grammar:
     return Grammar(tuple(_rule(s) for s in data["cues"]), tuple(_rule(s) for s in data["launch_verbs"]),
                    _rule(data["practice_starts"]), tuple(_rule(s) for s in heads),
                    frozenset(s["id"] for s in heads if s.get("alone")), continuation, int(data["max_head_words"]))
+
+
+@dataclass(frozen=True)
+class FigureGrammar:
+    number_words: dict[str, int]
+    word_number: re.Pattern           # a number word followed by a space
+    multipliers: dict[str, int]
+    multiplier: re.Pattern            # spaces and a multiplier word
+    back_reference: re.Pattern
+    counter: re.Pattern
+    processing_time: re.Pattern       # searched in the text before a time
+
+
+@functools.lru_cache(maxsize=1)
+def figures() -> FigureGrammar:
+    data = json.loads((data_dir("ontology") / "figure-grammar.json").read_text(encoding="utf-8"))
+    words, mult = data["number_words"]["words"], data["multipliers"]["words"]
+
+    def alternation(ws):
+        return "|".join(sorted(map(re.escape, ws), key=len, reverse=True))
+    return FigureGrammar(words, re.compile(r"(?<![\w.,])(?i:" + alternation(words) + r")(?=[ \t\xa0]+\w)"),
+                         mult, re.compile(r"[ \t\xa0]+(?i:" + alternation(mult) + r")(?!\w)"),
+                         re.compile(data["back_reference"]["pattern"], re.IGNORECASE),
+                         re.compile(data["counter"]["pattern"], re.IGNORECASE),
+                         re.compile(data["processing_time"]["pattern"], re.IGNORECASE))

@@ -63,17 +63,16 @@ def _launched_in(a: Analysed) -> list[Mention]:
 
 
 def _main_place(analysed: list[Analysed], parent_of: dict[tuple, Mention]) -> Mention | None:
-    """The place the document is about: the larger place it names most ("Quận 4"), else its only ward or commune.
+    """The place the document is about: the larger place it names most ("Quận 4"), else the ward or commune it
+    names most.
     A larger place written only to say where a ward lies ("phường Tam Thắng (TPHCM)", "xã Mỹ Hương, tỉnh Sóc
     Trăng") is not what the document is about."""
     named = [p for a in analysed for p in (place_of(m) for m in a.mentions)
              if p is not None and not p.get("count") and (p.get("names") or p.key)]
     containers = {key(p) for p in parent_of.values()}
     larger = [p for p in named if rank(p) < 3 and key(p) not in containers]
-    smaller = [p for p in named if key(p) not in containers]
-    pool = larger or (smaller if len({key(p) for p in smaller}) == 1 else [])
-    if not pool:
-        return None
-    counts = Counter(key(p) for p in pool)
-    best = max(counts.values())
-    return next(p for p in pool if counts[key(p)] == best)
+    pool = larger or [p for p in named if key(p) not in containers]
+    counts = Counter(key(p) for p in pool).most_common(2)
+    if not counts or (not larger and len(counts) > 1 and counts[0][1] == counts[1][1]):
+        return None                     # wards named as often as each other: none is the document's
+    return next(p for p in pool if key(p) == counts[0][0])

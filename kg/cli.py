@@ -135,6 +135,8 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
                + (f" ({len(summary.skipped)} skipped)" if summary.skipped else ""))
     for reason in summary.skipped:
         click.echo(f"Skipped {reason}", err=True)
+    for path in summary.without_models:                 # silence is not "no reform here": say where none was found
+        click.echo(f"No model found in {path}", err=True)
     click.echo(f"built in {time.monotonic() - started:.1f} s with {jobs or os.cpu_count()} job(s): {summary.cached} from cache, "
                f"{len(summary.skipped)} skipped, {len(summary.failed)} failed", err=True)
     if summary.failed:

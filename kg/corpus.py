@@ -39,6 +39,7 @@ class Summary:
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    without_models: list[str] = field(default_factory=list)     # read, but no reform model found in them
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def fingerprint() -> str:
     roots = [Path(__file__).parent, data_dir("ontology")]
     for root in roots:
         for path in sorted(root.rglob("*")):
-            if path.suffix in (".py", ".ttl", ".html"):
+            if path.suffix in (".py", ".ttl", ".html", ".json"):
                 digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -116,6 +117,8 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
             else:
                 summary.documents += 1
                 summary.cached += from_cache
+                if not any(line.endswith(_INITIATIVE) for line in fragment):
+                    summary.without_models.append(task.path)
                 lines.update(fragment)
                 if len(lines) >= RUN_LINES:
                     runs.append(_run(workdir, len(runs), lines))
@@ -157,6 +160,7 @@ def _run(workdir: Path, n: int, lines: set[str]) -> Path:
 _TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _LABEL = "<http://www.w3.org/2000/01/rdf-schema#label> "
 _ALT_LABEL = "<http://www.w3.org/2004/02/skos/core#altLabel> "
+_INITIATIVE = f" {_TYPE} <https://w3id.org/reform-kg/ontology#Initiative> .\n"
 _COUNTED = {"initiatives": ["Initiative"], "wards": ["Ward", "Commune", "Township"], "metrics": ["Metric"]}
 
 

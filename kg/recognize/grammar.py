@@ -57,7 +57,7 @@ def load() -> Grammar:
     mods = data["head_modifiers"]
     alternation = "|".join(sorted(mods["words"], key=len, reverse=True))
     levels = "|".join(sorted(mods["levels"], key=len, reverse=True))
-    continuation = re.compile(r"[ \t\xa0]+(?:(?i:" + alternation + r")(?!\w)|(?i:" + levels + r")[ \t\xa0]+(?=[^\W\d_a-zà-ỹđ])"
+    continuation = re.compile(r"[ \t\xa0]+(?:(?i:" + alternation + r")(?!\w)|(?i:" + levels + r")(?=[ \t\xa0]+[^\W\d_a-zà-ỹđ])"
                               r"|[^\W\d_a-zà-ỹđ][\w]*)")
     return Grammar(tuple(_rule(s) for s in data["cues"]), tuple(_rule(s) for s in data["launch_verbs"]),
                    _rule(data["practice_starts"]), tuple(_rule(s) for s in heads),

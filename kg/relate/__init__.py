@@ -9,7 +9,7 @@ from kg.ingest import Document
 from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar
 from kg.relate.context import Analysed, key, parents, place_of, rank
-from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, initiative, merge_names
+from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, give_kinds, initiative, merge_names
 from kg.relate.metrics import MetricFacts, drop_headline_repeats, metric
 
 __all__ = ["Analysed", "Facts", "InitiativeFacts", "MetricFacts", "LEAD", "PARTNER", "INVOLVED", "relate"]
@@ -45,6 +45,7 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
         before = a
     parent_of = parents(analysed)
     merge_names(initiatives, parent_of)
+    give_kinds(initiatives)
     title_end = analysed[0].sentence.end if analysed and document.title else document.content_start
     return Facts(document, analysed, initiatives, drop_headline_repeats(metrics, title_end),
                  _main_place(analysed, parent_of), parent_of)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.namespace import DEFAULT_BASE
 from kg.recognize import Mention
 from kg.recognize.places import SOME_UNITS
 from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, rank, subject
@@ -17,6 +18,7 @@ from kg.segment import Sentence
 from kg.text import fold
 
 LEAD, PARTNER, INVOLVED = "lead", "partner", "involved"
+OTHER_KIND = DEFAULT_BASE + "kind/other"
 _PARTNER_CUE = re.compile(r"(?i:phối hợp(?:\s+với)?|cùng với|liên thông với)\s*$")
 _LEAD_CUE = re.compile(r"(?i:(?<!\w)(?:do|được)|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$")
 _AT_CUE = re.compile(r"(?i:(?<!\w)(?:tại|ở))\s*$")
@@ -34,6 +36,7 @@ class InitiativeFacts:
     fields: list[Mention] = field(default_factory=list)
     procedures: list[Mention] = field(default_factory=list)
     reductions: list[tuple[Mention, Mention | None, list[Mention]]] = field(default_factory=list)
+    item_kinds: list[Mention] = field(default_factory=list)  # kinds named after the name, in its item
 
 
 def item_end(a: Analysed, model: Mention) -> int:
@@ -53,6 +56,7 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None) -> Initiat
     facts = InitiativeFacts(name, a.sentence, label=" ".join(name.text.split()))
     procs_in_name = a.of("PROCEDURE", name.start, name.end)
     facts.kinds = [k for k in a.of("KIND", name.start, name.end) if not any(k.within(p.start, p.end) for p in procs_in_name)]
+    facts.item_kinds = a.of("KIND", name.end, end)
     facts.procedures = a.of("PROCEDURE", name.start, end)
     facts.fields = a.of("FIELD", name.start, end)
     brackets = [b for b in a.brackets(name.end, end) if not _says_where(a, *b)]
@@ -146,6 +150,19 @@ def merge_names(initiatives: list[InitiativeFacts], parent_of: dict) -> None:
         places[label] = [p for p in group if key(p) not in inner]
     for i in initiatives:
         i.places = places[i.label] or i.places
+
+
+def give_kinds(initiatives: list[InitiativeFacts]) -> None:
+    """Every model has a kind: the kinds its name says; else the nearest kind its item names ("Mô hình “5 rõ” ...
+    minh bạch"); else "other", never none. A model named twice keeps the kinds any of its names gives."""
+    for i in initiatives:
+        if not i.kinds:
+            i.kinds = i.item_kinds[:1] or [Mention(i.name.start, i.name.end, i.name.text, "KIND", OTHER_KIND,
+                                                   (("rule", "kind.other"),))]
+    told = {i.label for i in initiatives if any(k.key != OTHER_KIND for k in i.kinds)}
+    for i in initiatives:
+        if i.label in told:
+            i.kinds = [k for k in i.kinds if k.key != OTHER_KIND]
 
 
 def _alias(short: list[str], full: list[str]) -> bool:

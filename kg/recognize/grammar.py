@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from kg.resources import data_dir
 
 GRAMMAR = "model-grammar.json"
+# A capital letter, Vietnamese ones included (Đ, Ơ, Ư, Ấ, ...): a word that goes on a proper name.
+_UPPER = "[" + "".join(re.escape(chr(c)) for c in range(0x41, 0x1F00) if chr(c).isupper()) + "]"
 
 
 @dataclass(frozen=True)
@@ -57,8 +59,8 @@ def load() -> Grammar:
     mods = data["head_modifiers"]
     alternation = "|".join(sorted(mods["words"], key=len, reverse=True))
     levels = "|".join(sorted(mods["levels"], key=len, reverse=True))
-    continuation = re.compile(r"[ \t\xa0]+(?:(?i:" + alternation + r")(?!\w)|(?i:" + levels + r")(?=[ \t\xa0]+[^\W\d_a-zà-ỹđ])"
-                              r"|[^\W\d_a-zà-ỹđ][\w]*)")
+    continuation = re.compile(r"[ \t\xa0]+(?:(?i:" + alternation + r")(?!\w)|(?i:" + levels + r")(?=[ \t\xa0]+"
+                              + _UPPER + r")|" + _UPPER + r"\w*)")
     return Grammar(tuple(_rule(s) for s in data["cues"]), tuple(_rule(s) for s in data["launch_verbs"]),
                    _rule(data["practice_starts"]), tuple(_rule(s) for s in heads),
                    frozenset(s["id"] for s in heads if s.get("alone")), continuation, int(data["max_head_words"]))

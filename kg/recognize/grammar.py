@@ -30,6 +30,8 @@ class Grammar:
     alone: frozenset[str]             # ids of heads that name a model with nothing after them
     continuation: re.Pattern          # one word that goes on a head's name
     max_head_words: int
+    heading: Rule                     # what may lead a sub-heading that names a practice
+    heading_words: int
 
     def first(self, rules: tuple[Rule, ...], text: str, pos: int) -> tuple[Rule, re.Match] | None:
         """The rule whose pattern matches at pos (the longest match)."""
@@ -63,7 +65,8 @@ def load() -> Grammar:
                               + _UPPER + r")|" + _UPPER + r"\w*)")
     return Grammar(tuple(_rule(s) for s in data["cues"]), tuple(_rule(s) for s in data["launch_verbs"]),
                    _rule(data["practice_starts"]), tuple(_rule(s) for s in heads),
-                   frozenset(s["id"] for s in heads if s.get("alone")), continuation, int(data["max_head_words"]))
+                   frozenset(s["id"] for s in heads if s.get("alone")), continuation, int(data["max_head_words"]),
+                   _rule({"id": data["headings"]["id"], "pattern": data["headings"]["lead"]}), data["headings"]["max_words"])
 
 
 @dataclass(frozen=True)

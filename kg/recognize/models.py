@@ -24,8 +24,8 @@ _PAIRS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
 _SPACE = re.compile(r"[\s\xa0]*")
 _CHAIN = re.compile(r"[\s\xa0]*(?:,|;|và|hoặc)[\s\xa0]*(?:mô hình[\s\xa0]*)?", re.IGNORECASE)
 # Where an unquoted name ends: punctuation, or a word that starts the rest of the clause.
-_HEAD_END = re.compile(r"[.;:(“”\"…]|,(?=\s)|\s(?=(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này|từ|vào|trong)\s)"
-                       r"|\s(?=(?:giai đoạn|năm|tháng)\s+\d)")
+_HEAD_END = re.compile(r"[.;:(“”\"…]|,(?=\s)|\s(?=(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này|từ|trong)\s)"
+                       r"|\s(?=vào\s+(?:ngày|năm|tháng|lúc|dịp|đầu|cuối|giữa|thứ)\s)|\s(?=(?:giai đoạn|năm|tháng)\s+\d)")
 _LIST_INTRO = re.compile(r"[^.;:“\"(]{0,120}?:")
 _ANAPHORA = {"này", "trên", "đó", "nói trên", "đã nêu"}
 _GENERIC_START = ("mới", "đều", "sáng tạo", "cải cách", "hiệu quả", "điểm", "thí điểm", "đạt", "được", "và", "có", "của",
@@ -118,10 +118,19 @@ class _Finder:
             if not self._in_quote(verb.start()) and not g.first(g.cues, self.text, _SPACE.match(self.text, verb.end()).end()):
                 self.rule = rule.id
                 self._launched(_SPACE.match(self.text, verb.end()).end())
+        if self._is_heading():
+            lead = g.first(g.launch_verbs + (g.heading,), self.text, 0)
+            self.rule = g.heading.id
+            self._launched(_SPACE.match(self.text, lead[1].end() if lead else 0).end())
         for rule, head in g.finditer(g.heads, self.text):
             self.rule = rule.id
             self._headed(head.start(), head.end(), rule.id in g.alone)
         return [self.found[k] for k in sorted(self.found)]
+
+    def _is_heading(self) -> bool:
+        """A sub-heading: a short line with no full stop at its end."""
+        text = self.text.rstrip()
+        return bool(text) and text[-1] not in ".!?:;…,”\")" and len(text.split()) <= self.grammar.heading_words
 
     def _launched(self, pos: int) -> None:
         """After a launch verb, a quoted name ("ra quân “Ngày Thứ bảy tình nguyện ...”"), or a practice that

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from kg.ingest import Document
 from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar
-from kg.relate.context import Analysed, key, parents, place_of, rank
+from kg.relate.context import Analysed, apposed, key, parents, place_of, rank
 from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, give_kinds, initiative, merge_names
 from kg.relate.metrics import MetricFacts, drop_headline_repeats, metric
 
@@ -48,7 +48,7 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     give_kinds(initiatives)
     title_end = analysed[0].sentence.end if analysed and document.title else document.content_start
     return Facts(document, analysed, initiatives, drop_headline_repeats(metrics, title_end),
-                 _main_place(analysed, parent_of), parent_of)
+                 _main_place(analysed), parent_of)
 
 
 def _launched_in(a: Analysed) -> list[Mention]:
@@ -63,16 +63,16 @@ def _launched_in(a: Analysed) -> list[Mention]:
             and (p.get("names") or p.key)]
 
 
-def _main_place(analysed: list[Analysed], parent_of: dict[tuple, Mention]) -> Mention | None:
+def _main_place(analysed: list[Analysed]) -> Mention | None:
     """The place the document is about: the larger place it names most ("Quận 4"), else the ward or commune it
     names most.
     A larger place written only to say where a ward lies ("phường Tam Thắng (TPHCM)", "xã Mỹ Hương, tỉnh Sóc
     Trăng") is not what the document is about."""
     named = [p for a in analysed for p in (place_of(m) for m in a.mentions)
              if p is not None and not p.get("count") and (p.get("names") or p.key)]
-    containers = {key(p) for p in parent_of.values()}
-    larger = [p for p in named if rank(p) < 3 and key(p) not in containers]
-    pool = larger or [p for p in named if key(p) not in containers]
+    beside = apposed(analysed)
+    larger = [p for p in named if rank(p) < 3 and p.start not in beside]
+    pool = larger or [p for p in named if rank(p) == 3]
     counts = Counter(key(p) for p in pool).most_common(2)
     if not counts or (not larger and len(counts) > 1 and counts[0][1] == counts[1][1]):
         return None                     # wards named as often as each other: none is the document's

@@ -32,6 +32,7 @@ class Grammar:
     max_head_words: int
     heading: Rule                     # what may lead a sub-heading that names a practice
     heading_words: int
+    procedure_list: Rule              # a later sentence listing the last model's procedures
 
     def first(self, rules: tuple[Rule, ...], text: str, pos: int) -> tuple[Rule, re.Match] | None:
         """The rule whose pattern matches at pos (the longest match)."""
@@ -66,7 +67,8 @@ def load() -> Grammar:
     return Grammar(tuple(_rule(s) for s in data["cues"]), tuple(_rule(s) for s in data["launch_verbs"]),
                    _rule(data["practice_starts"]), tuple(_rule(s) for s in heads),
                    frozenset(s["id"] for s in heads if s.get("alone")), continuation, int(data["max_head_words"]),
-                   _rule({"id": data["headings"]["id"], "pattern": data["headings"]["lead"]}), data["headings"]["max_words"])
+                   _rule({"id": data["headings"]["id"], "pattern": data["headings"]["lead"]}), data["headings"]["max_words"],
+                   _rule(data["procedure_lists"]))
 
 
 @dataclass(frozen=True)

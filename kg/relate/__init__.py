@@ -1,7 +1,6 @@
 """Attach places, agencies, procedures, fields, kinds, reductions and figures to the initiative they belong to."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -14,8 +13,6 @@ from kg.relate.metrics import MetricFacts, drop_headline_repeats, metric
 
 __all__ = ["Analysed", "Facts", "InitiativeFacts", "MetricFacts", "LEAD", "PARTNER", "INVOLVED", "relate"]
 
-# "Các thủ tục áp dụng gồm: ..." lists the procedures of the model just described.
-_PROCEDURE_LIST = re.compile(r"(?i:thủ tục (?:được )?áp dụng|áp dụng (?:đối )?(?:với|cho) (?:các )?thủ tục)")
 
 
 @dataclass
@@ -35,7 +32,7 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     before: Analysed | None = None
     for a in analysed:
         current = [initiative(a, m, before) for m in a.of("MODEL")]
-        if not current and previous and _PROCEDURE_LIST.search(a.sentence.text):
+        if not current and previous and load_grammar().procedure_list.regex.search(a.sentence.text):
             previous[-1].procedures += a.of("PROCEDURE")
         if not current and previous:
             previous[-1].places += _launched_in(a)

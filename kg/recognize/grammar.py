@@ -33,6 +33,13 @@ class Grammar:
     heading: Rule                     # what may lead a sub-heading that names a practice
     heading_words: int
     procedure_list: Rule              # a later sentence listing the last model's procedures
+    title: re.Pattern                 # a person's title, searched just before an agency
+    surnames: frozenset[str]
+
+    def person(self, text: str, pos: int, name: str) -> bool:
+        """A name after a title ("Chủ tịch UBND tỉnh Lê Phước Thanh") that is a person's, not a place's."""
+        words = name.split()
+        return len(words) >= 3 and words[0] in self.surnames and bool(self.title.search(text, max(0, pos - 40), pos))
 
     def first(self, rules: tuple[Rule, ...], text: str, pos: int) -> tuple[Rule, re.Match] | None:
         """The rule whose pattern matches at pos (the longest match)."""
@@ -68,7 +75,9 @@ def load() -> Grammar:
                    _rule(data["practice_starts"]), tuple(_rule(s) for s in heads),
                    frozenset(s["id"] for s in heads if s.get("alone")), continuation, int(data["max_head_words"]),
                    _rule({"id": data["headings"]["id"], "pattern": data["headings"]["lead"]}), data["headings"]["max_words"],
-                   _rule(data["procedure_lists"]))
+                   _rule(data["procedure_lists"]),
+                   re.compile(r"(?<!\w)(?i:" + data["people"]["titles"] + r")[ \t\xa0]+\S+(?:[ \t\xa0]+\S+){0,3}?[ \t\xa0]*$"),
+                   frozenset(data["people"]["surnames"]))
 
 
 @dataclass(frozen=True)

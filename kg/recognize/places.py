@@ -9,6 +9,7 @@ import re
 
 from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
+from kg.recognize.grammar import load as load_grammar
 from kg.segment import Sentence
 
 _NUMS = re.compile(r"\s*(\d+(?:(?:\s*,\s*|\s+và\s+)\d+)*)(?![\d/]|[.,]\d)")
@@ -71,6 +72,8 @@ class PlaceGrammar:
             names = _NUM.findall(nums.group(1))
             return self._mention(text, base, pos, nums.end(), level, names=tuple(str(int(n)) for n in names))
         names, end = self._names(text, m.end())
+        if names and load_grammar().person(text, pos, names[0]):
+            return None
         if names:
             return self._mention(text, base, pos, end, level, names=tuple(names))
         if m.group()[-1] != "." and m.group()[0].isalpha() and " " not in m.group().strip():

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from kg.ingest import Document
 from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar
-from kg.relate.context import Analysed, apposed, key, parents, place_of, rank
+from kg.relate.context import Analysed, apposed, key, parents, place_of, rank, subject
 from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, give_kinds, initiative, merge_names
 from kg.relate.metrics import MetricFacts, drop_headline_repeats, metric
 
@@ -30,8 +30,13 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     metrics: list[MetricFacts] = []
     previous: list[InitiativeFacts] = []
     before: Analysed | None = None
+    announcer: Mention | None = None
     for a in analysed:
         current = [initiative(a, m, before) for m in a.of("MODEL")]
+        announcer = _announcer(a) or announcer
+        for i in current:
+            if announcer is not None and not any(role == LEAD for _, role in i.agencies):
+                i.agencies.append((announcer, LEAD))
         if not current and previous and load_grammar().procedure_list.regex.search(a.sentence.text):
             previous[-1].procedures += a.of("PROCEDURE")
         if not current and previous:
@@ -46,6 +51,18 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     title_end = analysed[0].sentence.end if analysed and document.title else document.content_start
     return Facts(document, analysed, initiatives, drop_headline_repeats(metrics, title_end),
                  _main_place(analysed), parent_of)
+
+
+def _announcer(a: Analysed) -> Mention | None:
+    """The agency that says it launches a number of models ("Trung tâm ... phường Tam Thắng chính thức triển khai 2
+    mô hình"): it leads the models the next sentences name."""
+    if a.of("MODEL"):
+        return None
+    verbs = [m.end() for r in load_grammar().launch_verbs for m in r.regex.finditer(a.sentence.text)]
+    counts = [m for m in a.of("METRIC") if str(m.get("unit", "")).endswith("/mo-hinh") and m.get("value")
+              and any(a.sentence.start + v <= m.start for v in verbs)]
+    who = subject(a, counts[0].start) if counts else None
+    return who if who is not None and who.label == "AGENCY" else None
 
 
 def _launched_in(a: Analysed) -> list[Mention]:

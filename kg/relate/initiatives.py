@@ -60,7 +60,10 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None) -> Initiat
     facts.procedures = a.of("PROCEDURE", name.start, end)
     facts.fields = a.of("FIELD", name.start, end)
     brackets = [b for b in a.brackets(name.end, end) if not _says_where(a, *b)]
-    named = roles(a, a.of("AGENCY", name.start, name.end), name.start, default=LEAD)
+    # an agency inside the name takes part only when written as a name or placed with "tại" ("qua đường bưu điện"
+    # names no post office; "tại bộ phận một cửa" names the desk)
+    named = roles(a, [ag for ag in a.of("AGENCY", name.start, name.end) if ag.text[0].isupper()
+                      or _AT_CUE.search(a.slice(max(name.start, ag.start - 12), ag.start))], name.start, default=LEAD)
     bracketed = [(ag, LEAD) for lo, hi in brackets for ag in a.of("AGENCY", lo, hi)]
     outside = [ag for ag in a.of("AGENCY", name.end, end) if not any(ag.within(lo, hi) for lo, hi in brackets)]
     cued = [(ag, r) for ag, r in roles(a, outside, name.end, default=None) if r in (LEAD, PARTNER)]

@@ -35,6 +35,8 @@ class Grammar:
     procedure_list: Rule              # a later sentence listing the last model's procedures
     title: re.Pattern                 # a person's title, searched just before an agency
     surnames: frozenset[str]
+    any_launch: re.Pattern            # any launch verb (one search instead of one per rule)
+    any_rule: re.Pattern              # any cue, launch verb or head, case aside: whether a sentence can hold a model
 
     def person(self, text: str, pos: int, name: str) -> bool:
         """A name after a title ("Chủ tịch UBND tỉnh Lê Phước Thanh") that is a person's, not a place's."""
@@ -62,6 +64,10 @@ def _rule(spec: dict) -> Rule:
     return Rule(spec["id"], re.compile(r"(?<!\w)(?:" + spec["pattern"] + r")(?!\w)", flags))
 
 
+def _union(specs: list[dict]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{s['pattern']})" for s in specs) + r")(?!\w)", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> Grammar:
     data = json.loads((data_dir("ontology") / GRAMMAR).read_text(encoding="utf-8"))
@@ -77,7 +83,8 @@ def load() -> Grammar:
                    _rule({"id": data["headings"]["id"], "pattern": data["headings"]["lead"]}), data["headings"]["max_words"],
                    _rule(data["procedure_lists"]),
                    re.compile(r"(?<!\w)(?i:" + data["people"]["titles"] + r")[ \t\xa0]+\S+(?:[ \t\xa0]+\S+){0,3}?[ \t\xa0]*$"),
-                   frozenset(data["people"]["surnames"]))
+                   frozenset(data["people"]["surnames"]),
+                   _union(data["launch_verbs"]), _union(data["cues"] + data["launch_verbs"] + heads))
 
 
 @dataclass(frozen=True)
@@ -98,7 +105,7 @@ def figures() -> FigureGrammar:
 
     def alternation(ws):
         return "|".join(sorted(map(re.escape, ws), key=len, reverse=True))
-    return FigureGrammar(words, re.compile(r"(?<![\w.,])(?i:" + alternation(words) + r")(?=[ \t\xa0]+\w)"),
+    return FigureGrammar(words, re.compile(r"(?<![\w.,])(?i:" + alternation(words) + r")(?=[ \t\xa0]+[^\W\d_])"),
                          mult, re.compile(r"[ \t\xa0]+(?i:" + alternation(mult) + r")(?!\w)"),
                          re.compile(data["back_reference"]["pattern"], re.IGNORECASE),
                          re.compile(data["counter"]["pattern"], re.IGNORECASE),

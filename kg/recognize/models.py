@@ -88,10 +88,9 @@ def _repair(text: str, opened: int, limit: int) -> Quote:
 
 def recognizer(lexicon: Lexicon) -> Recognizer:
     grammar = load_grammar()
-    rules = grammar.cues + grammar.launch_verbs + grammar.heads
 
     def recognize(sentence: Sentence) -> list[Mention]:
-        if not any(r.regex.search(sentence.text) for r in rules):
+        if not grammar.any_rule.search(sentence.text):
             return []
         return _Finder(lexicon, grammar, sentence).find()
     return recognize

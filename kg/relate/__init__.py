@@ -56,11 +56,11 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
 def _announcer(a: Analysed) -> Mention | None:
     """The agency that says it launches a number of models ("Trung tâm ... phường Tam Thắng chính thức triển khai 2
     mô hình"): it leads the models the next sentences name."""
-    if a.of("MODEL"):
+    counts = [m for m in a.of("METRIC") if str(m.get("unit", "")).endswith("/mo-hinh") and m.get("value")]
+    if not counts or a.of("MODEL"):
         return None
-    verbs = [m.end() for r in load_grammar().launch_verbs for m in r.regex.finditer(a.sentence.text)]
-    counts = [m for m in a.of("METRIC") if str(m.get("unit", "")).endswith("/mo-hinh") and m.get("value")
-              and any(a.sentence.start + v <= m.start for v in verbs)]
+    verbs = [m.end() for m in load_grammar().any_launch.finditer(a.sentence.text)]
+    counts = [m for m in counts if any(a.sentence.start + v <= m.start for v in verbs)]
     who = subject(a, counts[0].start) if counts else None
     return who if who is not None and who.label == "AGENCY" else None
 
@@ -68,10 +68,10 @@ def _announcer(a: Analysed) -> Mention | None:
 def _launched_in(a: Analysed) -> list[Mention]:
     """The wards and communes a sentence with no model says the last model is launched in: "Giai đoạn 1 ... sẽ
     triển khai tại 5 UBND phường Phú Hòa, Phú Mỹ ...", "Danh sách 37 xã ... được chọn triển khai ... gồm: ..."."""
-    verbs = [m for r in load_grammar().launch_verbs for m in r.regex.finditer(a.sentence.text)]
-    if not verbs:
+    verb = load_grammar().any_launch.search(a.sentence.text) if a.of("PLACE") or a.of("AGENCY") else None
+    if not verb:
         return []
-    after = a.sentence.start + min(m.end() for m in verbs)
+    after = a.sentence.start + verb.end()
     places = [place_of(m) for m in a.mentions if m.start >= after]
     return [p for p in places if p is not None and rank(p) == 3 and not p.get("count") and not p.get("bare")
             and (p.get("names") or p.key)]

@@ -34,6 +34,11 @@ def _rows(tmp_path, text, query):
     # cues beyond "mô hình"
     ("Phường 3 duy trì sáng kiến “Tổ tư vấn pháp luật lưu động”.", {"Tổ tư vấn pháp luật lưu động"}),
     ("Mỗi sáng kiến đều phản ánh nỗ lực của chính quyền.", set()),
+    # a unit's own portal, named with its place; a sub-heading that names a practice
+    ("Công ty hỗ trợ phường Tân Định xây dựng Trang thông tin điện tử phường Tân Định.",
+     {"Trang thông tin điện tử phường Tân Định"}),
+    ("Tỉnh mở thêm kênh nộp hồ sơ.\nDịch vụ bưu chính công ích\nNgười dân gọi tổng đài.", {"Dịch vụ bưu chính công ích"}),
+    ("Tỉnh mở thêm kênh nộp hồ sơ.\nGõ cửa nhà dân\nNgười dân gọi tổng đài.", set()),
 ])
 def test_models(tmp_path, text, expected):
     rows, _ = _rows(tmp_path, text, "initiatives")
@@ -58,6 +63,13 @@ def test_units_listed_without_their_level_run_the_model(tmp_path):
 def test_figures(tmp_path, text, expected):
     rows, _ = _rows(tmp_path, text, "metrics")
     assert sorted(Decimal(str(r.value)) for r in rows) == [Decimal(v) for v in expected]
+
+
+def test_a_sentence_pointing_back_names_who_speaks_for_the_model(tmp_path):
+    text = ("Phường Tân Định ra mắt mô hình “Ngày thứ 7 không hẹn”. Theo Công an phường Tân Định, mô hình này "
+            "giúp người dân tiết kiệm thời gian.")
+    rows, _ = _rows(tmp_path, text, "initiative-agencies")
+    assert ("Ngày thứ 7 không hẹn", "Công an Phường Tân Định") in {(str(r.initiativeLabel), str(r.agencyLabel)) for r in rows}
 
 
 def test_every_model_has_a_kind_and_a_rule(tmp_path):

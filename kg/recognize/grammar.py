@@ -36,6 +36,7 @@ class Grammar:
     title: re.Pattern                 # a person's title, searched just before an agency
     surnames: frozenset[str]
     any_launch: re.Pattern            # any launch verb (one search instead of one per rule)
+    anaphora: Rule                    # "mô hình này": a sentence about the last model
     any_rule: re.Pattern              # any cue, launch verb or head, case aside: whether a sentence can hold a model
 
     def person(self, text: str, pos: int, name: str) -> bool:
@@ -84,7 +85,7 @@ def load() -> Grammar:
                    _rule(data["procedure_lists"]),
                    re.compile(r"(?<!\w)(?i:" + data["people"]["titles"] + r")[ \t\xa0]+\S+(?:[ \t\xa0]+\S+){0,3}?[ \t\xa0]*$"),
                    frozenset(data["people"]["surnames"]),
-                   _union(data["launch_verbs"]), _union(data["cues"] + data["launch_verbs"] + heads))
+                   _union(data["launch_verbs"]), _rule(data["anaphora"]), _union(data["cues"] + data["launch_verbs"] + heads))
 
 
 @dataclass(frozen=True)

@@ -90,10 +90,16 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
     grammar = load_grammar()
 
     def recognize(sentence: Sentence) -> list[Mention]:
-        if not grammar.any_rule.search(sentence.text):
+        if not grammar.any_rule.search(sentence.text) and not _is_heading(sentence.text, grammar):
             return []
         return _Finder(lexicon, grammar, sentence).find()
     return recognize
+
+
+def _is_heading(text: str, grammar: Grammar) -> bool:
+    """A sub-heading: a short line with no full stop at its end."""
+    text = text.rstrip()
+    return bool(text) and text[-1] not in ".!?:;…,”\")" and len(text.split()) <= grammar.heading_words
 
 
 class _Finder:
@@ -117,7 +123,7 @@ class _Finder:
             if not self._in_quote(verb.start()) and not g.first(g.cues, self.text, _SPACE.match(self.text, verb.end()).end()):
                 self.rule = rule.id
                 self._launched(_SPACE.match(self.text, verb.end()).end())
-        if self._is_heading():
+        if _is_heading(self.text, g):
             lead = g.first(g.launch_verbs + (g.heading,), self.text, 0)
             self.rule = g.heading.id
             self._launched(_SPACE.match(self.text, lead[1].end() if lead else 0).end())
@@ -126,17 +132,14 @@ class _Finder:
             self._headed(head.start(), head.end(), rule.id in g.alone)
         return [self.found[k] for k in sorted(self.found)]
 
-    def _is_heading(self) -> bool:
-        """A sub-heading: a short line with no full stop at its end."""
-        text = self.text.rstrip()
-        return bool(text) and text[-1] not in ".!?:;…,”\")" and len(text.split()) <= self.grammar.heading_words
-
     def _launched(self, pos: int) -> None:
         """After a launch verb, a quoted name ("ra quân “Ngày Thứ bảy tình nguyện ...”"), or a practice that
         starts with a service (a field, a procedure, a practice word of the grammar) and says how it is done
         (a kind): "triển khai chứng thực ngoài giờ hành chính"."""
         if pos in self.by_start:
-            self._quoted_chain(self.by_start[pos])
+            heading = self.rule == self.grammar.heading.id       # a quoted sub-heading says how, or is a slogan
+            if not heading or next(self.lexicon.kinds.finditer(self.text), None):
+                self._quoted_chain(self.by_start[pos])
             return
         lex = self.lexicon
         starts = lex.fields.match_at(self.text, pos) or lex.procedures.match_at(self.text, pos)

@@ -24,7 +24,7 @@ _PAIRS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
 _SPACE = re.compile(r"[\s\xa0]*")
 _CHAIN = re.compile(r"[\s\xa0]*(?:,|;|và|hoặc)[\s\xa0]*(?:mô hình[\s\xa0]*)?", re.IGNORECASE)
 # Where an unquoted name ends: punctuation, or a word that starts the rest of the clause.
-_HEAD_END = re.compile(r"[.;:(“”\"…]|,(?=\s)|\s(?=(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này|từ|trong)\s)"
+_HEAD_END = re.compile(r"[.;:(“”\"…]|,(?=\s)|\s(?=(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này|từ|trong|hay)\s)"
                        r"|\s(?=vào\s+(?:ngày|năm|tháng|lúc|dịp|đầu|cuối|giữa|thứ)\s)|\s(?=(?:giai đoạn|năm|tháng)\s+\d)")
 _LIST_INTRO = re.compile(r"[^.;:“\"(]{0,120}?:")
 _ANAPHORA = {"này", "trên", "đó", "nói trên", "đã nêu"}
@@ -99,7 +99,7 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
 def _is_heading(text: str, grammar: Grammar) -> bool:
     """A sub-heading: a short line with no full stop at its end."""
     text = text.rstrip()
-    return bool(text) and text[-1] not in ".!?:;…,”\")" and len(text.split()) <= grammar.heading_words
+    return bool(text) and text[-1] not in ".!?:;…,”\"" and len(text.split()) <= grammar.heading_words
 
 
 class _Finder:

@@ -23,6 +23,7 @@ _PARTNER_CUE = re.compile(r"(?i:phối hợp(?:\s+với)?|cùng với|liên thô
 _LEAD_CUE = re.compile(r"(?i:(?<!\w)(?:do|được)|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$")
 _AT_CUE = re.compile(r"(?i:(?<!\w)(?:tại|ở))\s*$")
 _AND = re.compile(r"^\s*(?:,|và)\s*$")
+_JOINED = re.compile(r"^[\s”\"'’]*(?:,|và|hoặc)[\s“\"'‘]*$")
 
 
 @dataclass
@@ -40,8 +41,12 @@ class InitiativeFacts:
 
 
 def item_end(a: Analysed, model: Mention) -> int:
-    later = [m.start for m in a.of("MODEL") if m.start > model.start]
-    limit = min(later) if later else a.sentence.end
+    """Where a model's item ends: the next model, `;` or the sentence end. Models joined by "và" or a comma
+    share what follows the last ("“A” và “B” tại Trung tâm X")."""
+    later = sorted((m for m in a.of("MODEL") if m.start > model.start), key=lambda m: m.start)
+    if later and _JOINED.match(a.slice(model.end, later[0].start)):
+        return item_end(a, later[0])
+    limit = later[0].start if later else a.sentence.end
     depth = 0
     for i in range(model.end, limit):
         ch = a.sentence.text[i - a.sentence.start]
@@ -70,6 +75,9 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None) -> Initiat
     cued += [(ag, INVOLVED) for ag in outside if _AT_CUE.search(a.slice(max(name.end, ag.start - 12), ag.start))]
     who = subject(a, name.start) or (first_subject(previous) if previous is not None and a.refers_back() else None)
     led_by_subject = [(who, LEAD)] if who is not None and who.label == "AGENCY" else []
+    first = first_subject(a)        # "UBND phường X thành lập tổ công tác ... triển khai mô hình ...": X takes part
+    if first is not None and first.label == "AGENCY" and led_by_subject and first.end <= name.start and first != who:
+        led_by_subject.append((first, INVOLVED))
     facts.agencies = named + bracketed + cued + led_by_subject
     facts.places = [p for lo, hi in brackets for p in a.of("PLACE", lo, hi)] + _at_places(a, name.end, end, brackets)
     if not facts.places:

@@ -47,7 +47,8 @@ class PlaceGrammar:
             listed = _LISTED.match(text, m.end())
             names, end = self._names(text, listed.end()) if listed and counted.get("count") > 0 else ([], 0)
             if len(names) > 1:
-                out.append(self._mention(text, base, listed.end(), end, counted.get("level"), names=tuple(names)))
+                unit = self._mention(text, base, listed.end(), end, counted.get("level"), names=tuple(names))
+                out.append(Mention(unit.start, unit.end, unit.text, unit.label, unit.key, unit.attrs + (("listed", True),)))
         for m in self.level.finditer(text):
             found = self.match_at(text, m.start(), base)
             if found:

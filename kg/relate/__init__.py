@@ -1,6 +1,7 @@
 """Attach places, agencies, procedures, fields, kinds, reductions and figures to the initiative they belong to."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -54,6 +55,9 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
                  _main_place(analysed), parent_of)
 
 
+_AT = re.compile(r"(?<!\w)tại(?:\s+(?:các|\d+))?\s*$", re.IGNORECASE)     # "tại 5 UBND phường ...", "tại xã ..."
+
+
 def _announcer(a: Analysed) -> Mention | None:
     """The agency that says it launches a number of models ("Trung tâm ... phường Tam Thắng chính thức triển khai 2
     mô hình"): it leads the models the next sentences name."""
@@ -81,7 +85,8 @@ def _launched_in(a: Analysed) -> list[Mention]:
     if not verb:
         return []
     after = a.sentence.start + verb.end()
-    places = [place_of(m) for m in a.mentions if m.start >= after]
+    places = [place_of(m) for m in a.mentions if m.start >= after
+              and (m.get("listed") or _AT.search(a.slice(max(after, m.start - 16), m.start)))]
     return [p for p in places if p is not None and rank(p) == 3 and not p.get("count") and not p.get("bare")
             and (p.get("names") or p.key)]
 

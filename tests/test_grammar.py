@@ -103,3 +103,10 @@ def test_build_names_the_documents_without_a_model(tmp_path):
     r = CliRunner().invoke(cli, ["build", str(tmp_path), "-o", str(tmp_path / "g.nt")])
     assert r.exit_code == 0
     assert f"No model found in {tmp_path / 'none.txt'}" in r.stderr and str(tmp_path / "one.txt") not in r.stderr
+
+
+def test_a_level_is_not_a_place():
+    from kg.lexicon import load as lexicon
+    from kg.recognize.places import PlaceGrammar
+    found = PlaceGrammar(lexicon()).findall("gửi các sở, ngành, UBND cấp xã, phường và cấp huyện")
+    assert [m.text for m in found] == []

@@ -22,6 +22,8 @@ _PARTY = re.compile(r"\s*ủy(?!\w)", re.IGNORECASE)
 # their level word. They take the count's (first) level.
 _LISTED = re.compile(r"[^.;:()]{0,80}?(?i:bao gồm|gồm|gồm có|là)\s*:\s*")
 _MAX_NAME_WORDS = 4
+# "UBND cấp xã, phường", "cấp huyện": a level, not a place
+_LEVEL_ONLY = re.compile(r"(?<!\w)(?i:cấp)\s+(?:[^\W\d_]+\s*,\s*|[^\W\d_]+\s+[^\W\d_]+\s*,\s*)?$")
 ALL_UNITS, SOME_UNITS = -1, -2
 
 
@@ -77,7 +79,8 @@ class PlaceGrammar:
             return None
         if names:
             return self._mention(text, base, pos, end, level, names=tuple(names))
-        if m.group()[-1] != "." and m.group()[0].isalpha() and " " not in m.group().strip():
+        if m.group()[-1] != "." and m.group()[0].isalpha() and " " not in m.group().strip() \
+                and not _LEVEL_ONLY.search(text, max(0, pos - 24), pos):
             return self._mention(text, base, pos, m.end(), level, bare=True)
         return None
 

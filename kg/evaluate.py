@@ -110,8 +110,9 @@ class Predicted:
 
     @classmethod
     def of(cls, article: Path) -> "Predicted":
-        from kg import pipeline, queries
-        graph, facts = pipeline.build([article])
+        from kg import ingest, pipeline, queries
+        graph, _ = pipeline.build([article])
+        facts = [pipeline.extract(ingest.load(article))]        # the sentences each model was read from
 
         def rows(name):
             return list(queries.run(graph, queries.find(name)))

@@ -24,6 +24,7 @@ class Facts:
     metrics: list[MetricFacts]
     main_place: Mention | None
     parents: dict[tuple, Mention]
+    most_named: Mention | None = None     # the place named most often, whatever its level (first on a tie)
 
 
 def relate(document: Document, analysed: list[Analysed]) -> Facts:
@@ -52,7 +53,7 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     give_kinds(initiatives)
     title_end = analysed[0].sentence.end if analysed and document.title else document.content_start
     return Facts(document, analysed, initiatives, drop_headline_repeats(metrics, title_end),
-                 _main_place(analysed), parent_of)
+                 _main_place(analysed), parent_of, _most_named(_named(analysed)))
 
 
 _AT = re.compile(r"(?<!\w)tại(?:\s+(?:các|\d+))?\s*$", re.IGNORECASE)     # "tại 5 UBND phường ...", "tại xã ..."
@@ -93,15 +94,26 @@ def _launched_in(a: Analysed) -> list[Mention]:
 
 def _main_place(analysed: list[Analysed]) -> Mention | None:
     """The place the document is about: the larger place it names most ("Quận 4"), else the ward or commune it
-    names most.
-    A larger place written only to say where a ward lies ("phường Tam Thắng (TPHCM)", "xã Mỹ Hương, tỉnh Sóc
-    Trăng") is not what the document is about."""
-    named = [p for a in analysed for p in (place_of(m) for m in a.mentions)
-             if p is not None and not p.get("count") and (p.get("names") or p.key)]
+    names most. A larger place written only to say where a ward lies ("phường Tam Thắng (TPHCM)", "xã Mỹ Hương,
+    tỉnh Sóc Trăng") is not what the document is about."""
+    named = _named(analysed)
     beside = apposed(analysed)
     larger = [p for p in named if rank(p) < 3 and p.start not in beside]
     pool = larger or [p for p in named if rank(p) == 3]
     counts = Counter(key(p) for p in pool).most_common(2)
     if not counts or (not larger and len(counts) > 1 and counts[0][1] == counts[1][1]):
         return None                     # wards named as often as each other: none is the document's
-    return next(p for p in pool if key(p) == counts[0][0])
+    return _most_named(pool)
+
+
+def _named(analysed: list[Analysed]) -> list[Mention]:
+    return [p for a in analysed for p in (place_of(m) for m in a.mentions)
+            if p is not None and not p.get("count") and (p.get("names") or p.key)]
+
+
+def _most_named(pool: list[Mention]) -> Mention | None:
+    if not pool:
+        return None
+    counts = Counter(key(p) for p in pool)
+    best = max(counts.values())
+    return next(p for p in pool if counts[key(p)] == best)

@@ -267,8 +267,10 @@ def _bulk_load(spec: str, data: bytes | None = None, path: Path | None = None) -
     stays exactly as written) into a new store beside the old one, which is swapped in only once complete: an
     interrupted rebuild leaves the old store whole."""
     import pyoxigraph
-    folder = check_store_target(spec)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.absolute().parent))
+    folder = check_store_target(spec).resolve()      # a symlinked store: the real folder is swapped
+    for stale in folder.parent.glob(f".{folder.name}.new-*"):
+        shutil.rmtree(stale, ignore_errors=True)      # left by a rebuild that was killed (one build at a time)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
     try:
         store = pyoxigraph.Store(str(fresh))
         if path is not None:
@@ -280,6 +282,8 @@ def _bulk_load(spec: str, data: bytes | None = None, path: Path | None = None) -
         _swap_in(fresh, folder)
     except OSError as e:
         raise OutputError(f"{folder}: cannot write the Oxigraph store ({e.strerror or e})") from e
+    except (SyntaxError, ValueError) as e:      # the N-Triples reform-kg wrote: a bug, named as one
+        raise GraphError(f"{folder}: Oxigraph refused the graph ({e}); this is a bug in reform-kg, please report it") from e
     finally:
         shutil.rmtree(fresh, ignore_errors=True)     # the new store if it failed, the old one after a swap
 
@@ -294,7 +298,7 @@ def _swap_in(fresh: Path, folder: Path) -> None:
         return
     if _exchange(fresh, folder):
         return
-    aside = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old-", dir=folder.absolute().parent))
+    aside = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old-", dir=folder.parent))
     os.rename(folder, aside / "store")
     os.rename(fresh, folder)
     os.rename(aside, fresh)

@@ -18,6 +18,8 @@ from kg.evaluate_match import agency_matches, name_similarity, norm, place_match
 
 RELATIONS = ("initiatives", "ward-initiative", "initiative-agency", "initiative-procedure", "metrics")
 SOFT = object()             # a predicted initiative that matches a soft one
+_SHAPE = {"initiatives": dict, "initiatives_soft": list, "ward_initiatives": dict, "initiative_agencies": dict,
+          "initiative_procedures": dict, "metrics": dict}
 
 
 @dataclass
@@ -64,6 +66,9 @@ def load(path: Path) -> dict:
         raise InputError(f"{path}: not a readable annotation file ({e})") from e
     if not isinstance(annotation, dict) or not isinstance(annotation.get("doc"), str):
         raise InputError(f"{path}: not an annotation (no \"doc\"; see ANNOTATING.md)")
+    for name, kind in _SHAPE.items():
+        if not isinstance(annotation.get(name, kind()), kind):
+            raise InputError(f"{path}: not an annotation in the ANNOTATING.md format (\"{name}\" is not a {kind.__name__})")
     return annotation
 
 
@@ -88,7 +93,11 @@ def evaluate(annotation_dir: Path, corpus: Path | None = None) -> Result:
     for path in files:
         annotation = load(path)
         article = article_path(annotation, path, corpus)
-        mine = score_article(annotation, Predicted.of(article))
+        got = Predicted.of(article)
+        try:
+            mine = score_article(annotation, got)
+        except (InputError, TypeError, AttributeError, KeyError, ValueError) as e:
+            raise InputError(f"{path}: not an annotation in the ANNOTATING.md format ({e})") from e
         for r in RELATIONS:
             scores[r].add(mine[r])
         true = sum(s.true for s in mine.values())

@@ -90,3 +90,8 @@ def test_evaluate_command(tmp_path):
     (tmp_path / "a.json").write_text('{"doc": "missing.txt", "initiatives": {}}', encoding="utf-8")
     r = CliRunner().invoke(cli, ["evaluate", str(tmp_path), "--corpus", str(tmp_path)])
     assert r.exit_code == 1 and r.output.startswith("Error: ") and "missing.txt" in r.output
+    (tmp_path / "x.txt").write_text("Phường 1 tiếp nhận 5 hồ sơ.\n", encoding="utf-8")
+    (tmp_path / "a.json").write_text('{"doc": "x.txt", "initiatives": []}', encoding="utf-8")
+    r = CliRunner().invoke(cli, ["evaluate", str(tmp_path), "--corpus", str(tmp_path)])
+    assert r.exit_code == 1 and r.output.startswith(f"Error: {tmp_path / 'a.json'}: not an annotation")
+    assert len(r.output.splitlines()) == 1

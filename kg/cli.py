@@ -167,6 +167,8 @@ def _build_summary(summary, target, no_validate: bool) -> None:
                        + (f" in: {v['sentence']}" if v["sentence"] else ""), err=True)
     for reason in summary.skipped:
         click.echo(f"Skipped {reason}", err=True)
+    for path in summary.without_models:                 # silence is not "no reform here": say where none was found
+        click.echo(f"No model found in {path}", err=True)
     for reason in summary.failed:
         click.echo(f"Failed (a bug in reform-kg, please report it): {reason}", err=True)
     if summary.not_articles:
@@ -368,21 +370,24 @@ def explain(term, graph_path, store_spec):
 
 @cli.command()
 @click.argument("annotations", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--corpus", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None,
+              help="Folder holding the annotated articles (default: the folder 'corpus' beside ANNOTATIONS).")
 @click.option("--min-f1", type=float, default=None, help="Exit with status 1 if any relation scores below this F1.")
 @click.option("--quiet", is_flag=True, help="Print only the score table, not each miss and false hit.")
 @_errors
-def evaluate(annotations, min_f1, quiet):
-    """Score extraction against hand annotations (a folder of JSON files), per relation.
+def evaluate(annotations, corpus, min_f1, quiet):
+    """Score extraction against hand annotations (ANNOTATING.md format), per relation, with each miss and
+    false hit and the sentence it comes from.
 
     \b
     reform-kg evaluate tests/data/annotations
-    reform-kg evaluate tests/data/annotations --min-f1 0.9 --quiet
+    reform-kg evaluate ../shared/annotations --corpus ../shared/corpus --quiet
     """
     from kg import evaluate as ev
 
-    scores = ev.evaluate(annotations)
-    click.echo(ev.report(scores, details=not quiet), nl=False)
-    low = [r for r, s in scores.items() if min_f1 is not None and s.f1 < min_f1]
+    result = ev.evaluate(annotations, corpus)
+    click.echo(ev.report(result, details=not quiet), nl=False)
+    low = [r for r, s in result.scores.items() if min_f1 is not None and s.f1 < min_f1]
     if low:
         raise click.ClickException(f"F1 below {min_f1} for: {', '.join(low)}")
 

@@ -61,6 +61,7 @@ class Summary:
     not_articles: Counter = field(default_factory=Counter)  # files in folders that are not articles, by kind
     warnings: list[str] = field(default_factory=list)      # manifest and cache problems
     counts: dict[str, int] = field(default_factory=dict)
+    without_models: list[str] = field(default_factory=list)     # read, but no reform model found in them
     validated: bool = False      # False when --no-validate or above VALIDATE_IN_MEMORY triples
     graph: object = None         # the rdflib Graph, when it was parsed to be checked and keep_graph asked
 
@@ -90,7 +91,7 @@ def fingerprint() -> str:
     roots = [Path(__file__).parent, data_dir("ontology")]
     for root in roots:
         for path in sorted(root.rglob("*")):
-            if path.suffix in (".py", ".ttl", ".html"):
+            if path.suffix in (".py", ".ttl", ".html", ".json"):
                 digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -181,6 +182,8 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
                 summary.failed.append(outcome[5:])
             else:
                 summary.cached += from_cache
+                if not any(line.endswith(_INITIATIVE) for line in fragment.lines):
+                    summary.without_models.append(task.path)
                 lines.update(fragment.lines)
                 labels.update(fragment.labels)
                 if kept is not None:
@@ -320,6 +323,7 @@ _LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 _ALT_LABEL = "<http://www.w3.org/2004/02/skos/core#altLabel>"
 _COUNTED = {"documents": ["Document"], "initiatives": ["Initiative"], "wards": ["Ward", "Commune", "Township"],
             "metrics": ["Metric"]}
+_INITIATIVE = f" {_TYPE} <https://w3id.org/reform-kg/ontology#Initiative> .\n"
 
 
 def _chosen_labels(records):

@@ -190,23 +190,45 @@ def parse_store(spec: str) -> tuple[str, Path]:
     return kind, Path(location)
 
 
-def _store_folder(spec: str, create: bool = False) -> Path:
+def _store_folder(spec: str) -> Path:
     _, folder = parse_store(spec)
-    if not create and not folder.is_dir():
+    if not folder.is_dir():
         raise InputError(f"{folder}: no such store (create one with `reform-kg build ARTICLES --store {spec}`)")
     return folder
 
 
-def open_store(spec: str, create: bool = False) -> Graph:
-    """A persistent Oxigraph store behind rdflib's Graph API (oxrdflib): SPARQL runs in Oxigraph."""
+def open_store(spec: str) -> Graph:
+    """A persistent Oxigraph store behind rdflib's Graph API (oxrdflib), opened read-only: the commands that
+    take one only read it (a read-only disk will do), and SPARQL runs in Oxigraph."""
+    from oxrdflib import OxigraphStore
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-    folder = _store_folder(spec, create)
-    graph = Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID)
+    return Graph(store=OxigraphStore(store=_oxigraph_store(_store_folder(spec))), identifier=DATASET_DEFAULT_GRAPH_ID)
+
+
+def _oxigraph_store(folder: Path):
+    """pyoxigraph's Store on `folder`, read-only, or one `Error:` line that says what to do."""
+    import pyoxigraph
     try:
-        graph.open(str(folder), create=create)
+        return pyoxigraph.Store.read_only(str(folder))
     except OSError as e:
-        raise GraphError(f"{folder}: cannot open the Oxigraph store ({e})") from e
-    return graph
+        raise GraphError(f"{folder}: cannot open the Oxigraph store ({_first_line(e)})") from e
+    except RuntimeError as e:     # RocksDB: "Corruption: Sst file size mismatch ...", "Invalid argument: ..."
+        raise damaged(folder, e) from e
+
+
+def damaged(folder: Path | str, e: Exception) -> GraphError:
+    return GraphError(f"{folder}: the Oxigraph store is damaged or not a store ({_first_line(e)}); build it again "
+                      f"(reform-kg build ARTICLES --store oxigraph:{folder} replaces it)")
+
+
+def is_damage(e: BaseException) -> bool:
+    """RocksDB finds most damage only when it reads the damaged block, in the middle of a command."""
+    return isinstance(e, RuntimeError) and str(e).startswith(("Corruption:", "IO error:"))
+
+
+def _first_line(e: Exception) -> str:
+    lines = str(e).strip().splitlines()
+    return " ".join(lines[0].split()) if lines else type(e).__name__
 
 
 def load_for_query(path: Path | None, store_spec: str | None):
@@ -215,11 +237,7 @@ def load_for_query(path: Path | None, store_spec: str | None):
     named graphs; queries read their union, as rdflib's load does."""
     import pyoxigraph
     if store_spec:
-        folder = _store_folder(store_spec)
-        try:
-            return pyoxigraph.Store.read_only(str(folder))
-        except OSError as e:
-            raise GraphError(f"{folder}: cannot open the Oxigraph store ({e})") from e
+        return _oxigraph_store(_store_folder(store_spec))
     fmt = _checked(path)
     graph = pyoxigraph.Store()
     try:

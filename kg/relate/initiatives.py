@@ -148,10 +148,9 @@ def merge_names(initiatives: list[InitiativeFacts], parent_of: dict) -> None:
     """One model named twice in a text is one initiative. A shorter name that keeps the fuller one's first
     and last words and its word order ("Alo… xin nghe!" in "Alo! Trung tâm ... xin nghe!") takes the fuller
     name; the initiative runs in the places any mention gives, less those that only contain another."""
-    words = [re.findall(r"\w+", fold(i.label)) for i in initiatives]
-    for i, mine in zip(initiatives, words):
-        fuller = [(len(w), j.label) for j, w in zip(initiatives, words) if _alias(mine, w)]
-        i.label = max(fuller)[1] if fuller else i.label
+    fuller = _fuller_names({i.label for i in initiatives})
+    for i in initiatives:
+        i.label = fuller[i.label]
     places: dict[str, list[Mention]] = {}
     for i in initiatives:
         group = places.setdefault(i.label, [])
@@ -161,6 +160,22 @@ def merge_names(initiatives: list[InitiativeFacts], parent_of: dict) -> None:
         places[label] = [p for p in group if key(p) not in inner]
     for i in initiatives:
         i.places = places[i.label] or i.places
+
+
+def _fuller_names(labels: set[str]) -> dict[str, str]:
+    """Each distinct label's fullest alias. Compared only among names with the same first and last words, so
+    a long article that names the same models thousands of times costs linear time, not quadratic."""
+    words = {label: re.findall(r"\w+", fold(label)) for label in labels}
+    by_ends: dict[tuple[str, str], list[str]] = {}
+    for label, w in words.items():
+        if w:
+            by_ends.setdefault((w[0], w[-1]), []).append(label)
+    fuller = {}
+    for label, mine in words.items():
+        same_ends = by_ends.get((mine[0], mine[-1]), []) if mine else []
+        candidates = [(len(words[other]), other) for other in same_ends if _alias(mine, words[other])]
+        fuller[label] = max(candidates)[1] if candidates else label
+    return fuller
 
 
 def give_kinds(initiatives: list[InitiativeFacts]) -> None:

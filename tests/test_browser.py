@@ -45,6 +45,22 @@ def open_page(browser, path, requests):
     return page
 
 
+LABEL_BOXES = """nodes.getIds().filter(function (id) { return nodes.get(id).label.trim(); }).map(function (id) {
+    var s = network.body.nodes[id].labelModule.size; return [id, s.left, s.top, s.left + s.width, s.top + s.height]; })"""
+
+
+def assert_labels_readable(page, every_node_labelled=True):
+    """No two label boxes overlap (vis-network's own label sizes at the node positions), every label is at least
+    12 px on screen at the zoom the page opens with, and (at the seed's size) no label had to be dropped."""
+    boxes = page.evaluate(LABEL_BOXES)
+    overlaps = [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]
+    assert overlaps == []
+    assert page.evaluate("Math.min.apply(null, nodes.get().map(function (n) { return n.font.size; })) * network.getScale()") >= 12
+    if every_node_labelled:
+        assert len(boxes) == page.evaluate("nodes.length")
+
+
 def test_network_page_holds_every_ward_and_model(browser, graph, tmp_path):
     path = tmp_path / "wards.html"
     path.write_text(views.network_page(graph), encoding="utf-8")
@@ -53,7 +69,11 @@ def test_network_page_holds_every_ward_and_model(browser, graph, tmp_path):
     page.wait_for_selector("body[data-stabilized=true]", timeout=60000)
     titles = page.evaluate("nodes.get().map(function (n) { return n.title.split('\\n')[0]; })")
     assert set(titles) == WARDS | {"Quận 4"} | MODELS
-    assert page.evaluate("edges.length") == 63          # 3 models in all 12 wards, 11 at the district, 16 at named wards
+    # 3 models run in all 15 wards ("15 Phường"): one dashed link each to Quận 4; 11 run at the district
+    # itself, and 16 links go to the wards the article names
+    assert page.evaluate("edges.length") == 30
+    assert page.evaluate("edges.get().filter(function (e) { return e.dashes; }).length") == 3
+    assert_labels_readable(page)
     assert requests == [path.as_uri()]
     painted = page.evaluate("""(function () {
         var c = document.querySelector('#network canvas'), ctx = c.getContext('2d');
@@ -61,8 +81,16 @@ def test_network_page_holds_every_ward_and_model(browser, graph, tmp_path):
         for (var i = 0; i < d.length; i += 4 * 97) colours[d[i] + ',' + d[i + 1] + ',' + d[i + 2] + ',' + d[i + 3]] = 1;
         return Object.keys(colours).length; })()""")
     assert painted > 20                                  # not a blank canvas
-    page.screenshot(path=str(tmp_path / "wards.png"))
-    assert (tmp_path / "wards.png").stat().st_size > 20000
+    links = page.evaluate("Array.prototype.map.call(document.querySelectorAll('footer a'), function (a) { return a.href; })")
+    assert links == ["http://www.quan4.hochiminhcity.gov.vn/tintuc/default.aspx?Source=/tintuc&Category=Ch%c3%adnh+quy%e1%bb%81n&ItemID=9432&Mode=1"]
+    legend = page.inner_text("aside")
+    assert "Một cửa" in legend and "Triển khai ở mọi phường" in legend and "Chưa rõ loại" not in legend
+    page.close()
+    path = tmp_path / "layers.html"
+    path.write_text(views.network_page(graph, views.Filters(layers=("agencies", "procedures"))), encoding="utf-8")
+    page = open_page(browser, path, requests)
+    page.wait_for_selector("body[data-stabilized=true]", timeout=60000)
+    assert_labels_readable(page)
 
 
 def test_matrix_page_marks_and_sorts(browser, graph, tmp_path):

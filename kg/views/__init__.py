@@ -27,8 +27,12 @@ def network_page(graph, filters: Filters | None = None, g=None, note: str = "") 
 
 
 def matrix_page(graph, filters: Filters | None = None, g=None) -> str:
+    """Places × models; a model run in every ward of a district is marked in each of its wards."""
+    from dataclasses import replace
+
     from kg.views import matrix
-    return matrix.page(g if g is not None else model(graph, filters), MATRIX_TITLE, documents(graph))
+    g = g if g is not None else model(graph, replace(filters or Filters(), every_ward=True))
+    return matrix.page(g, MATRIX_TITLE, documents(graph))
 
 
 def from_query(graph, name_or_file: str, filters: Filters):

@@ -354,3 +354,22 @@ def view(graph_path, store_spec, output, matrix, layers, kinds, places, docs, qu
     click.echo(f"{output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
     if open_page:
         click.launch(str(output))
+
+
+@cli.command()
+@_GRAPH
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="Folder to write the site into.")
+@_errors
+def site(graph_path, store_spec, output):
+    """Write a static case library: a page per initiative, place, agency and kind, an index with filters and
+    search, CSV and JSON listings, and the network and matrix pages. It opens from disk with no request.
+
+    \b
+    reform-kg site -g graph.ttl -o library
+    """
+    from kg.views import site as site_module
+
+    with _source(graph_path, store_spec, for_query=True) as graph:
+        counts = site_module.build(graph, output)
+    click.echo(f"{output}: {counts['initiatives']} initiatives, {counts['places']} places, "
+               f"{counts['agencies']} agencies, {counts['kinds']} kinds")

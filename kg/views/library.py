@@ -92,9 +92,12 @@ def _facts(graph, models: dict, documents: dict) -> None:
         if r["fact"] == "sentence" and r["initiative"] in models:
             models[r["initiative"]]["evidence"].append(r["value"])
     for m in models.values():
-        m["sources"] = sorted(({"title": documents.get(d, {}).get("title") or d.rsplit("/", 1)[-1],
-                                "url": documents.get(d, {}).get("url") or ""} for d in m["documents"]),
-                              key=lambda s: (s["title"], s["url"]))
+        m["sources"] = sorted((_source(d, documents.get(d, {})) for d in m["documents"]), key=lambda s: (s["title"], s["url"]))
+
+
+def _source(iri: str, doc: dict) -> dict:
+    return {"title": doc.get("title") or iri.rsplit("/", 1)[-1], "url": doc.get("url") or "",
+            "author": doc.get("author") or "", "issued": (doc.get("issued") or "")[:10]}
 
 
 def _summarise(m: dict, places: dict, documents: dict) -> None:

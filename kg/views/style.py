@@ -5,6 +5,8 @@ apart); past seven kinds the hues repeat on another shape (dot, then diamond, th
 share both. A model of no kind is grey and has its own legend entry."""
 from __future__ import annotations
 
+import functools
+
 KIND_ORDER = (  # the order a model's main kind is chosen in (one-stop shop first), and the order of the legend
     "one-stop-shop", "interconnection", "online-service", "time-reduction", "home-service", "extended-hours",
     "digitisation", "digital-map", "communication", "sms", "e-office", "e-portal", "assistance", "feedback",
@@ -59,6 +61,12 @@ def natural(label: str) -> tuple:
 
 
 def template(name: str):
+    return _environment().get_template(name)
+
+
+@functools.lru_cache(maxsize=1)
+def _environment():
+    """One Jinja environment (templates compile once, not once a page), autoescaping everything."""
     from pathlib import Path
 
     import jinja2
@@ -71,7 +79,7 @@ def template(name: str):
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
     env.globals["csp"] = markupsafe.Markup(CSP)        # our own constant: its quotes must stay quotes
     env.filters["web_url"] = web_url
-    return env.get_template(name)
+    return env
 
 
 def web_url(url) -> str:

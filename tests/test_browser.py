@@ -179,3 +179,94 @@ def test_two_thousand_nodes_settle_within_bound(browser, tmp_path):
     page.mouse.wheel(0, 300)                             # still answers after settling
     assert page.evaluate("network.getScale()") > 0
     print(f"2000-node page settled in {elapsed:.1f} s")
+
+
+PAYLOAD = "<img src=x onerror=window.pwned=1></script><script>window.pwned=2</script>"
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory):
+    """The site of the development corpus (13 articles), plus one article whose model name, title and author,
+    and a place's name and a source URL, are script: read through the whole pipeline and the site."""
+    from rdflib.namespace import DCTERMS
+
+    from kg import pipeline, store
+    from kg.views import site
+    from conftest import ROOT
+    folder = tmp_path_factory.mktemp("corpus")
+    hostile = folder / "hostile"
+    hostile.mkdir()
+    (hostile / "a.txt").write_text(f"Chính quyền 23 Tháng Giêng 2020 5:05:00 CH\n\nTiêu đề {PAYLOAD}\n\n"
+                                   f"Phường 1 triển khai mô hình “Một cửa {PAYLOAD}” (Phường 1).\n", encoding="utf-8")
+    graph, _ = pipeline.build([ROOT / "tests" / "data" / "corpus", hostile])
+    doc = URIRef("https://w3id.org/reform-kg/id/document/a")
+    graph.add((doc, DCTERMS.creator, Literal("Nguyễn " + PAYLOAD)))
+    graph.add((doc, URIRef("https://schema.org/url"), Literal("javascript:window.pwned=3")))
+    ward = next(s for s in graph.subjects(RDF.type, RK.Ward) if str(s).endswith("/phuong-1") and "quan-4" not in str(s))
+    graph.set((ward, RDFS.label, Literal("Phường 1 " + PAYLOAD, lang="vi")))
+    store.save(graph, folder / "graph.ttl")
+    site.build(store.load_for_query(folder / "graph.ttl", None), folder / "site")
+    return folder / "site"
+
+
+def visible_models(page):
+    return set(page.evaluate("Array.prototype.filter.call(document.querySelectorAll('#initiatives tbody tr'), "
+                             "function (r) { return !r.hidden; }).map(function (r) { return r.cells[0].textContent; })"))
+
+
+def test_site_filters_and_search_with_or_without_diacritics(browser, corpus_site):
+    requests = []
+    page = open_page(browser, corpus_site / "index.html", requests)
+    everything = visible_models(page)
+    assert len(everything) > 30
+    for typed in ("không hẹn", "khong hen", "KHÔNG HẸN", "  khong   hẹn "):
+        page.fill("#q", typed)
+        assert visible_models(page) == {"Ngày thứ 6 không hẹn"}, typed
+    page.fill("#q", "")
+    page.select_option("#f-province", "Tỉnh Hà Tĩnh")          # only Thành Sen's article is in Hà Tĩnh
+    assert visible_models(page) == {"Ngày thứ 6 không hẹn"}
+    page.click("#reset")
+    page.wait_for_timeout(50)
+    assert visible_models(page) == everything
+    page.select_option("#f-year", "2026")                       # only Thanh Ba's article is dated 2026
+    assert visible_models(page) == {"Ngày thứ Bảy vì dân"}
+    page.select_option("#f-year", "")
+    page.select_option("#f-kind", "one-stop-shop")               # District 4's "Một cửa" and the tax desk at its one-stop shop
+    one_stop = visible_models(page)
+    assert {"Một cửa", "trên lĩnh vực thuế, kho bạc, ngân hàng tại bộ phận một cửa"} <= one_stop
+    assert "Giờ làm việc thứ 9" not in one_stop
+    page.select_option("#f-level", "Commune")                    # one-stop models at a commune: none of District 4's
+    assert not {"Một cửa", "trên lĩnh vực thuế, kho bạc, ngân hàng tại bộ phận một cửa"} & visible_models(page)
+    page.select_option("#f-kind", "")
+    assert "Ngày thứ Bảy vì dân" in visible_models(page)         # Xã Thanh Ba is a commune
+    assert "Ngày thứ 6 không hẹn" not in visible_models(page)    # Phường Thành Sen is a ward
+    page.keyboard.press("Tab")                                   # keyboard: the controls take focus in order
+    assert requests == [(corpus_site / "index.html").as_uri()]
+
+
+def test_site_pages_request_nothing_and_run_no_script(browser, corpus_site):
+    pages = sorted(corpus_site.rglob("*.html"))
+    assert len(pages) > 100
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    requests, dialogs = [], []
+    context.on("request", lambda r: requests.append(r.url))
+    context.route("http*://**/*", lambda route: route.abort())
+    page = context.new_page()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in pages:
+        page.goto(path.as_uri())
+        if path.name == "network.html":
+            page.wait_for_selector("body[data-stabilized=true]", timeout=60000)
+            assert_labels_readable(page, every_node_labelled=False)
+        assert page.evaluate("typeof window.pwned") == "undefined", path
+        assert page.evaluate("document.querySelectorAll('img').length") == 0, path
+        assert page.evaluate("Array.prototype.every.call(document.querySelectorAll('a[href]'), "
+                             "function (a) { return /^(https?|file):/.test(a.href); })"), path
+    assert requests == [p.as_uri() for p in pages]
+    assert dialogs == []
+    hostile = next(p for p in corpus_site.glob("initiative/*.html") if "onerror" in p.read_text(encoding="utf-8"))
+    page.goto(hostile.as_uri())
+    text = page.inner_text("main")
+    assert "Một cửa " + PAYLOAD in text and "Phường 1 " + PAYLOAD in text and "Nguyễn " + PAYLOAD in text
+    assert "Tiêu đề " + PAYLOAD in text                          # shown as text, a title with no link (not http)
+    context.close()

@@ -106,6 +106,20 @@ def test_matrix_page_marks_and_sorts(browser, graph, tmp_path):
     page.click("th.count")
     first = page.evaluate("document.querySelector('#matrix tbody tr').cells[0].textContent")
     assert first == "Quận 4"                              # 11 models, the most
+    headers = page.evaluate("Array.prototype.map.call(document.querySelectorAll('tr.models th div'), function (d) {"
+                            " return [d.textContent, d.scrollHeight <= d.clientHeight + 1 && d.scrollWidth <= d.clientWidth + 1]; })")
+    assert {h for h, _ in headers} == MODELS and all(whole for _, whole in headers)   # every name in full, none cut
+    groups_whole = page.evaluate("Array.prototype.every.call(document.querySelectorAll('tr.groups th[colspan]'), "
+                                 "function (t) { return t.scrollWidth <= t.clientWidth + 1; })")
+    assert groups_whole
+    page.focus("th.corner")
+    page.keyboard.press("Enter")                          # sorting by keyboard: back to place order, Quận 4 first
+    assert page.evaluate("document.querySelector('#matrix tbody tr:last-child').cells[0].textContent") == "Phường 18"
+    page.set_viewport_size({"width": 700, "height": 500})
+    page.evaluate("document.querySelector('.wrap').scrollTo(400, 300)")
+    corner = page.locator("th.corner").bounding_box()
+    wrap = page.locator(".wrap").bounding_box()
+    assert abs(corner["x"] - wrap["x"]) < 2 and abs(corner["y"] - wrap["y"]) < 2   # headers stay in view
     assert requests == [path.as_uri()]
 
 
@@ -219,6 +233,14 @@ def test_site_filters_and_search_with_or_without_diacritics(browser, corpus_site
     page = open_page(browser, corpus_site / "index.html", requests)
     everything = visible_models(page)
     assert len(everything) > 30
+    page.keyboard.press("Tab")                                   # keyboard: a skip link first, then on to the search
+    assert page.evaluate("document.activeElement.className") == "skip"
+    for _ in range(12):
+        if page.evaluate("document.activeElement.id") == "q":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.type("khong hen")
+    assert visible_models(page) == {"Ngày thứ 6 không hẹn"}
     for typed in ("không hẹn", "khong hen", "KHÔNG HẸN", "  khong   hẹn "):
         page.fill("#q", typed)
         assert visible_models(page) == {"Ngày thứ 6 không hẹn"}, typed
@@ -240,7 +262,6 @@ def test_site_filters_and_search_with_or_without_diacritics(browser, corpus_site
     page.select_option("#f-kind", "")
     assert "Ngày thứ Bảy vì dân" in visible_models(page)         # Xã Thanh Ba is a commune
     assert "Ngày thứ 6 không hẹn" not in visible_models(page)    # Phường Thành Sen is a ward
-    page.keyboard.press("Tab")                                   # keyboard: the controls take focus in order
     assert requests == [(corpus_site / "index.html").as_uri()]
 
 

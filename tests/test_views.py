@@ -51,6 +51,19 @@ def test_filters(graph, filters, models):
     assert {d["label"] for _, d in g.nodes(data=True) if d["type"] == "initiative"} == models
 
 
+def test_a_model_of_no_kind_has_a_legend_entry():
+    from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+    from kg.namespace import RK
+    g, base = Graph(), "https://w3id.org/reform-kg/id/"
+    ward, model = URIRef(base + "place/x/phuong-1"), URIRef(base + "initiative/x/mo-hinh")
+    g += [(ward, RDF.type, RK.Ward), (ward, RDFS.label, Literal("Phường 1", lang="vi")),
+          (model, RDF.type, RK.Initiative), (model, RDFS.label, Literal("Mô hình mới", lang="vi")), (model, RK.runsIn, ward)]
+    html = views.network_page(g)
+    assert "Chưa rõ loại · No kind" in html.split("<aside>", 1)[1].split("</aside>", 1)[0]
+    assert "Chưa rõ loại · No kind" in views.matrix_page(g)
+
+
 def test_same_graph_same_bytes(graph):
     assert views.network_page(graph) == views.network_page(graph)
     assert views.matrix_page(graph) == views.matrix_page(graph)

@@ -9,7 +9,7 @@ from kg.views.style import NO_KIND, OTHER_COLOR, kind_color, kind_rank, kind_sha
 _LEVEL_ORDER = {"City": 0, "District": 1, "Township": 2, "Commune": 3, "Ward": 4}
 
 
-def page(g: nx.Graph, title: str, documents: list[dict]) -> str:
+def page(g: nx.Graph, title: str, documents: list[dict], home: str = "") -> str:
     places = sorted((n for n, d in g.nodes(data=True) if d["type"] == "place"),
                     key=lambda n: (_LEVEL_ORDER.get(g.nodes[n].get("level"), 5), natural(g.nodes[n]["label"]), n))
     groups: dict[str, dict] = {}
@@ -35,4 +35,5 @@ def page(g: nx.Graph, title: str, documents: list[dict]) -> str:
         cells = [{"label": m["label"], "color": group["color"], "symbol": group["symbol"]} if g.has_edge(p, m["iri"]) else None for m, group in columns]
         rows.append({"label": g.nodes[p]["label"], "order": order, "count": sum(1 for c in cells if c), "cells": cells})
     subtitle = f"{len(places)} địa bàn · {len(columns)} mô hình"
-    return template("matrix.html").render(title=title, subtitle=subtitle, groups=ordered, rows=rows, documents=documents)
+    return template("matrix.html").render(title=title, subtitle=subtitle, groups=ordered, rows=rows, documents=documents,
+                                          home=home)

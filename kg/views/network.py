@@ -22,7 +22,7 @@ FONT = {"place": 15, "initiative": 14, "agency": 13, "procedure": 13}
 WRAP = {"place": 200, "initiative": 170, "agency": 150, "procedure": 150}   # label width in px before it wraps
 
 
-def page(g: nx.Graph, title: str, documents: list[dict], note: str = "") -> str:
+def page(g: nx.Graph, title: str, documents: list[dict], note: str = "", home: str = "") -> str:
     from pyvis.network import Network
 
     net = Network(height="100%", width="100%", cdn_resources="in_line")
@@ -38,7 +38,8 @@ def page(g: nx.Graph, title: str, documents: list[dict], note: str = "") -> str:
     subtitle = f"{n_places} địa bàn · {n_models} mô hình · {g.number_of_edges()} liên kết" + (f" · {note}" if note else "")
     return template("network.html").render(title=title, subtitle=subtitle, nodes=nodes, edges=edges,
                                            options=_options(len(nodes) > BIG), legend=_legend(g, used),
-                                           documents=documents, min_font=min(FONT.values()), declutter=len(nodes) <= BIG)
+                                           documents=documents, min_font=min(FONT.values()), declutter=len(nodes) <= BIG,
+                                           home=home)
 
 
 def _node_style(g: nx.Graph, node: str, used: dict[str, str]) -> dict:

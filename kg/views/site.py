@@ -30,7 +30,8 @@ def build(graph, out: Path) -> dict[str, int]:
     from kg import views
     lib = gather(graph)
     paths = _paths(lib)
-    files = {"network.html": views.network_page(graph).encode("utf-8"), "matrix.html": views.matrix_page(graph).encode("utf-8"),
+    files = {"network.html": views.network_page(graph, home="index.html").encode("utf-8"),
+             "matrix.html": views.matrix_page(graph, home="index.html").encode("utf-8"),
              MARKER: b"reform-kg site\n"}
     for key, section in SECTIONS.items():
         for item in lib[key]:

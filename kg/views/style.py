@@ -55,9 +55,11 @@ def text_on(color: str) -> str:
 
 
 def natural(label: str) -> tuple:
-    """Sort "Phường 2" before "Phường 10"."""
+    """Sort "Phường 2" before "Phường 10", and "Đăng ký" among the d's (by the folded text, then the text)."""
     import re
-    return tuple((0, int(t), "") if t.isdigit() else (1, 0, t.casefold()) for t in re.findall(r"\d+|\D+", label))
+
+    from kg.text import fold
+    return tuple((0, int(t), "", "") if t.isdigit() else (1, 0, fold(t), t) for t in re.findall(r"\d+|\D+", label))
 
 
 def template(name: str):

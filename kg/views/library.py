@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from kg import queries
 from kg.text import fold
-from kg.views.style import kind_color, kind_rank, kind_shape, natural
+from kg.views.style import PLACE_LEVELS, kind_color, kind_rank, kind_shape, level_rank, natural
 
-LEVELS = {"Province": "Tỉnh, thành phố · Province", "City": "Thành phố · City", "District": "Quận, huyện · District",
-          "Township": "Thị trấn · Township", "Commune": "Xã · Commune", "Ward": "Phường · Ward"}
-_LEVEL_RANK = ["Ward", "Commune", "Township", "District", "City", "Province"]   # the most specific class wins
+LEVEL_LABELS = {level: style[3] for level, style in PLACE_LEVELS.items()}      # level: its label
 ROLES = {"chủ trì": "chủ trì · lead", "phối hợp": "phối hợp · partner", "tham gia": "tham gia · takes part"}
 
 
@@ -47,7 +45,7 @@ def gather(graph) -> dict:
         for p, every in m["places"].items():
             places[p]["models"].append((m, every))
     return {"initiatives": sorted(models.values(), key=lambda m: (natural(m["label"]), m["iri"])),
-            "places": sorted(places.values(), key=lambda p: (_LEVEL_RANK[::-1].index(p["level"]), natural(p["label"]), p["iri"])),
+            "places": sorted(places.values(), key=lambda p: (level_rank(p["level"]), natural(p["label"]), p["iri"])),
             "agencies": sorted(agencies.values(), key=lambda a: (natural(a["label"]), a["iri"])),
             "kinds": sorted(kinds.values(), key=lambda k: (kind_rank(k["slug"]), k["slug"])), "documents": documents}
 
@@ -65,8 +63,8 @@ def _places(rows: list[dict]) -> dict[str, dict]:
         if r["successor"]:
             p["successors"][r["successor"]] = r["successorLabel"]
     for p in places.values():
-        p["level"] = next(lvl for lvl in _LEVEL_RANK if lvl in p["classes"])
-        p["level_label"] = LEVELS[p["level"]]
+        p["level"] = max(p["classes"], key=level_rank)            # the most specific: a city that is a province is a city
+        p["level_label"] = LEVEL_LABELS[p["level"]]
         chain, seen, up = [], {p["iri"]}, p["parent"]
         while up and up[0] not in seen:              # the areas it lies in, nearest first
             chain.append(up)
@@ -106,7 +104,7 @@ def _summarise(m: dict, places: dict, documents: dict) -> None:
     m["place_list"] = [(places[p], m["places"][p]) for p in sorted(m["places"], key=lambda p: (natural(places[p]["label"]), p))]
     m["provinces"] = sorted({p["province"][1] for p, _ in m["place_list"] if p["province"]} |
                             {p["label"] for p, _ in m["place_list"] if p["level"] == "Province"})
-    m["levels"] = sorted({p["level"] for p, _ in m["place_list"]}, key=_LEVEL_RANK.index)
+    m["levels"] = sorted({p["level"] for p, _ in m["place_list"]}, key=level_rank)
     m["years"] = sorted({(documents.get(d, {}).get("issued") or "")[:4] for d in m["documents"]} - {""})
     m["agency_list"] = sorted(((iri, label, sorted(roles)) for iri, (label, roles) in m["agencies"].items()),
                               key=lambda a: (natural(a[1]), a[0]))

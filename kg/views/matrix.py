@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.views.style import NO_KIND, OTHER_COLOR, kind_color, kind_rank, kind_shape, natural, template, text_on
-
-_LEVEL_ORDER = {"City": 0, "District": 1, "Township": 2, "Commune": 3, "Ward": 4}
-
+from kg.views.style import (NO_KIND, OTHER_COLOR, kind_color, kind_rank, kind_shape, level_rank, natural, template,
+                            text_on)
 
 def page(g: nx.Graph, title: str, documents: list[dict], home: str = "") -> str:
     places = sorted((n for n, d in g.nodes(data=True) if d["type"] == "place"),
-                    key=lambda n: (_LEVEL_ORDER.get(g.nodes[n].get("level"), 5), natural(g.nodes[n]["label"]), n))
+                    key=lambda n: (level_rank(g.nodes[n].get("level")), natural(g.nodes[n]["label"]), n))
     groups: dict[str, dict] = {}
     for n, d in g.nodes(data=True):
         if d["type"] != "initiative":

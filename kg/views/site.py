@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kg.errors import GraphError
 from kg.text import slug
-from kg.views.library import LEVELS, ROLES, gather
+from kg.views.library import LEVEL_LABELS, ROLES, gather
 from kg.views.style import template
 
 MARKER = ".reform-kg-site"
@@ -64,12 +64,12 @@ def _paths(lib: dict) -> dict[str, str]:
 def _render(name: str, root: str, paths: dict[str, str], **context) -> bytes:
     def link(iri):
         return root + paths[iri] if iri in paths else ""
-    return template(name).render(root=root, link=link, levels=LEVELS, roles=ROLES, **context).encode("utf-8")
+    return template(name).render(root=root, link=link, levels=LEVEL_LABELS, roles=ROLES, **context).encode("utf-8")
 
 
 def _filter_values(items: list[dict]) -> dict[str, list]:
     return {"provinces": sorted({p for m in items for p in m["provinces"]}),
-            "levels": [(lvl, label) for lvl, label in LEVELS.items() if any(lvl in m["levels"] for m in items)],
+            "levels": [(lvl, label) for lvl, label in LEVEL_LABELS.items() if any(lvl in m["levels"] for m in items)],
             "years": sorted({y for m in items for y in m["years"]}, reverse=True)}
 
 

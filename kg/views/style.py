@@ -17,12 +17,20 @@ SHAPES = (("dot", "●"), ("diamond", "◆"), ("triangle", "▲"))
 OTHER_COLOR = "#BDBDBD"
 NO_KIND = "Chưa rõ loại · No kind"
 INK = "#243B53"
-PLACE_LEVELS = {  # vis-network shape, fill, text colour, legend label
-    "City": ("box", INK, "#FFFFFF", "Thành phố · City"), "Province": ("box", INK, "#FFFFFF", "Tỉnh · Province"),
+PLACE_LEVELS = {  # largest first; vis-network shape, fill, text colour, label
+    "Province": ("box", INK, "#FFFFFF", "Tỉnh, thành phố · Province"), "City": ("box", INK, "#FFFFFF", "Thành phố · City"),
     "District": ("box", INK, "#FFFFFF", "Quận, huyện · District"),
     "Township": ("box", "#FFFFFF", INK, "Thị trấn · Township"), "Commune": ("box", "#FFFFFF", INK, "Xã · Commune"),
     "Ward": ("box", "#FFFFFF", INK, "Phường · Ward"),
 }
+LEVELS = list(PLACE_LEVELS)
+
+
+def level_rank(level: str) -> int:
+    """Where a place's level comes: provinces first, wards last, anything else after."""
+    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
+
+
 LAYER_STYLE = {"agency": ("box", "#FBEFD5", "▭", "Cơ quan · Agency"), "procedure": ("ellipse", "#E3ECF5", "⬭", "Thủ tục · Procedure")}
 CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
 

@@ -71,8 +71,13 @@ def test_network_page_holds_every_ward_and_model(browser, graph, tmp_path):
     assert set(titles) == WARDS | {"Quận 4"} | MODELS
     # 3 models run in all 15 wards ("15 Phường"): one dashed link each to Quận 4; 11 run at the district
     # itself, and 16 links go to the wards the article names
-    assert page.evaluate("edges.length") == 30
-    assert page.evaluate("edges.get().filter(function (e) { return e.dashes; }).length") == 3
+    shown = "edges.get().filter(function (e) { return !e.hidden; })"
+    assert page.evaluate(shown + ".length") == 30
+    assert page.evaluate(shown + ".filter(function (e) { return e.dashes; }).length") == 3
+    page.check("#each-ward")                             # the option to expand: a link to each of the 12 wards
+    assert page.evaluate(shown + ".length") == 63 and page.evaluate(shown + ".filter(function (e) { return e.dashes; }).length") == 36
+    page.uncheck("#each-ward")
+    assert page.evaluate(shown + ".length") == 30
     assert_labels_readable(page)
     assert requests == [path.as_uri()]
     painted = page.evaluate("""(function () {

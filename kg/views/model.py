@@ -30,7 +30,8 @@ def model(graph, filters: Filters | None = None) -> nx.Graph:
     `kinds` (slugs, "; "-joined, main kind first), `kind_labels`, `documents`, and the text of their tooltip."""
     filters = filters or Filters()
     g = nx.Graph()
-    for row in _place_rows(graph, filters.every_ward or bool(filters.places)):   # a ward filter finds every-ward models
+    rows, wards = _place_rows(graph, filters.every_ward or bool(filters.places))   # a ward filter finds every-ward models
+    for row in rows:
         place, initiative = str(row.place), str(row.initiative)
         g.add_node(place, type="place", label=str(row.placeLabel), level=PLACE_LEVELS.get(str(row.placeClass), "Place"))
         node = g.nodes[initiative] if initiative in g else _new_initiative(g, initiative, str(row.initiativeLabel))
@@ -39,6 +40,9 @@ def model(graph, filters: Filters | None = None) -> nx.Graph:
         if row.document is not None:
             node["_documents"].add(str(row.document))
         g.add_edge(place, initiative, relation="runsInAllWardsOf" if row.allWards is not None else "runsIn")
+    for (initiative, district), each in wards.items():
+        if g.has_edge(district, initiative):
+            g.edges[district, initiative]["wards"] = "; ".join(sorted(each))   # the page can expand the link
     facts = _facts(graph)
     for initiative in [n for n, d in g.nodes(data=True) if d["type"] == "initiative"]:
         _finish(g, initiative, facts.get(initiative, []), filters)
@@ -46,14 +50,18 @@ def model(graph, filters: Filters | None = None) -> nx.Graph:
     return g
 
 
-def _place_rows(graph, every_ward: bool) -> list:
+def _place_rows(graph, every_ward: bool) -> tuple[list, dict]:
     """The rows of place-initiatives to draw: a model run in every ward of a district once at the district,
-    or (every_ward) at each of its wards the graph knows, falling back to the district when it knows none."""
+    or (every_ward) at each of its wards the graph knows, falling back to the district when it knows none;
+    and those wards, by (model, district)."""
     rows = list(queries.run(graph, queries.find("place-initiatives")))
+    wards: dict[tuple[str, str], set[str]] = {}
+    for r in rows:
+        if r.viaDistrict is not None:
+            wards.setdefault((str(r.initiative), str(r.viaDistrict)), set()).add(str(r.place))
     if not every_ward:
-        return [r for r in rows if r.viaDistrict is None]
-    expanded = {(str(r.initiative), str(r.viaDistrict)) for r in rows if r.viaDistrict is not None}
-    return [r for r in rows if r.allWards is None or (str(r.initiative), str(r.place)) not in expanded]
+        return [r for r in rows if r.viaDistrict is None], wards
+    return [r for r in rows if r.allWards is None or (str(r.initiative), str(r.place)) not in wards], {}
 
 
 def _new_initiative(g: nx.Graph, iri: str, label: str) -> dict:

@@ -31,7 +31,11 @@ def page(g: nx.Graph, title: str, documents: list[dict], note: str = "", home: s
         net.add_node(node, **_node_style(g, node, used))
     for a, b in sorted(tuple(sorted(e)) for e in g.edges):
         every = g.edges[a, b].get("relation") == "runsInAllWardsOf"
-        net.add_edge(a, b, color="#627D98" if every else "#9FB3C8", dashes=every, width=2 if every else 1)
+        net.add_edge(a, b, color="#627D98" if every else "#9FB3C8", dashes=every, width=2 if every else 1,
+                     **({"linkTo": "district"} if every else {}))
+        model = b if g.nodes[b]["type"] == "initiative" else a
+        for ward in [w for w in g.edges[a, b].get("wards", "").split("; ") if w in g] if every else []:
+            net.add_edge(ward, model, color="#627D98", dashes=True, hidden=True, physics=False, linkTo="ward")
     nodes, edges, *_ = net.get_network_data()
     n_places = sum(1 for _, d in g.nodes(data=True) if d["type"] == "place")
     n_models = sum(1 for _, d in g.nodes(data=True) if d["type"] == "initiative")

@@ -64,7 +64,7 @@ def _paths(lib: dict) -> dict[str, str]:
 def _render(name: str, root: str, paths: dict[str, str], **context) -> bytes:
     def link(iri):
         return root + paths[iri] if iri in paths else ""
-    return template(name).render(root=root, link=link, levels=LEVEL_LABELS, roles=ROLES, **context).encode("utf-8")
+    return template(name).render(root=root, link=link, roles=ROLES, **context).encode("utf-8")
 
 
 def _filter_values(items: list[dict]) -> dict[str, list]:

@@ -113,6 +113,9 @@ def test_site_has_a_page_for_everything_and_listings(graph_file, tmp_path):
     places = {row["label"]: row for row in json.loads((site / "places.json").read_text(encoding="utf-8"))}
     assert places["Phường 1"]["partOf"] == ["Quận 4", "Thành phố Hồ Chí Minh"] and places["Phường 1"]["replacedBy"] == []
     assert places["Phường 1"]["initiatives"] == 3          # its own three; the every-ward ones are listed at Quận 4
+    kinds = {row["label"]: row for row in json.loads((site / "kinds.json").read_text(encoding="utf-8"))}
+    assert (kinds["Một cửa"]["label_en"], kinds["Một cửa"]["initiatives"]) == ("One-stop shop", 2)   # "Một cửa", the tax desk
+    assert kinds["Liên thông"]["initiatives"] == 4
     agencies = {row["label"] for row in json.loads((site / "agencies.json").read_text(encoding="utf-8"))}
     assert {"Phòng Tư pháp Quận 4", "Công an Quận 4", "Bảo hiểm xã hội Quận 4"} <= agencies
     birth = (site / next(row["page"] for row in rows if row["label"].startswith("Liên thông giữa"))).read_text(encoding="utf-8")

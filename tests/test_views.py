@@ -112,7 +112,8 @@ def test_site_has_a_page_for_everything_and_listings(graph_file, tmp_path):
         assert {row["label"] for row in csv.DictReader(fh)} == MODELS
     places = {row["label"]: row for row in json.loads((site / "places.json").read_text(encoding="utf-8"))}
     assert places["Phường 1"]["partOf"] == ["Quận 4", "Thành phố Hồ Chí Minh"] and places["Phường 1"]["replacedBy"] == []
-    assert places["Phường 1"]["initiatives"] == 3          # its own three; the every-ward ones are listed at Quận 4
+    assert places["Phường 1"]["initiatives"] == 6          # its own three, and the three run in every ward of Quận 4
+    assert places["Quận 4"]["initiatives"] == 14           # eleven at the district, three in every ward
     kinds = {row["label"]: row for row in json.loads((site / "kinds.json").read_text(encoding="utf-8"))}
     assert (kinds["Một cửa"]["label_en"], kinds["Một cửa"]["initiatives"]) == ("One-stop shop", 2)   # "Một cửa", the tax desk
     assert kinds["Liên thông"]["initiatives"] == 4

@@ -23,8 +23,10 @@ def gather(graph) -> dict:
     for k in kinds.values():
         k.update(color=kind_color(k["slug"]), shape=kind_shape(k["slug"])[0])
     models: dict[str, dict] = {}
+    via: set[tuple[str, str, str]] = set()          # (ward, model, district): the model runs in every ward of it
     for r in _rows(graph, "place-initiatives"):
         if r["viaDistrict"]:
+            via.add((r["place"], r["initiative"], r["viaDistrict"]))
             continue
         m = models.setdefault(r["initiative"], {"iri": r["initiative"], "label": r["initiativeLabel"], "kinds": {},
                                                 "places": {}, "documents": set(), "agencies": {}, "procedures": {},
@@ -44,6 +46,9 @@ def gather(graph) -> dict:
             k["models"].append(m)
         for p, every in m["places"].items():
             places[p]["models"].append((m, every))
+    for ward, model, district in sorted(via):
+        if ward in places and model in models and district in places:
+            places[ward]["models"].append((models[model], places[district]))
     return {"initiatives": sorted(models.values(), key=lambda m: (natural(m["label"]), m["iri"])),
             "places": sorted(places.values(), key=lambda p: (level_rank(p["level"]), natural(p["label"]), p["iri"])),
             "agencies": sorted(agencies.values(), key=lambda a: (natural(a["label"]), a["iri"])),

@@ -109,6 +109,13 @@ def _write_folder(out: Path, files: dict[str, bytes]) -> None:
     parent = out.resolve().parent
     if not parent.is_dir():
         raise GraphError(f"{out}: folder {parent} does not exist")
+    try:
+        _swap_in(out, parent, files)
+    except OSError as e:
+        raise GraphError(f"{out}: cannot write the site ({e.strerror or e})") from e
+
+
+def _swap_in(out: Path, parent: Path, files: dict[str, bytes]) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
     try:
         for name, data in sorted(files.items()):

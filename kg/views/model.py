@@ -83,7 +83,8 @@ def _finish(g: nx.Graph, initiative: str, facts: list, filters: Filters) -> None
     node["kinds"] = "; ".join(k for k, _ in order)
     node["kind_labels"] = "; ".join(lab for _, lab in order)
     node["documents"] = "; ".join(sorted(node.pop("_documents")))
-    places = sorted(g.nodes[p]["label"] + (" (mọi phường · every ward)" if g.edges[p, initiative]["relation"] == "runsInAllWardsOf" else "")
+    every = " (mọi phường · every ward)"
+    places = sorted(g.nodes[p]["label"] + (every if g.edges[p, initiative]["relation"] == "runsInAllWardsOf" else "")
                     for p in g.neighbors(initiative))
     by_fact: dict[str, list[str]] = {}
     for fact, other, value, role in facts:

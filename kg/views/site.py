@@ -16,7 +16,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from kg.errors import GraphError
+from kg.errors import OutputError
 from kg.text import slug
 from kg.views.library import LEVEL_LABELS, ROLES, gather
 from kg.views.style import template
@@ -28,6 +28,8 @@ SECTIONS = {"initiatives": "initiative", "places": "place", "agencies": "agency"
 def build(graph, out: Path) -> dict[str, int]:
     """Write the site into `out` (a new or empty folder, or an earlier site, which is replaced whole)."""
     from kg import views
+    out = Path(out)
+    parent = _check_destination(out)
     lib = gather(graph)
     paths = _paths(lib)
     files = {"network.html": views.network_page(graph, home="index.html").encode("utf-8"),
@@ -41,7 +43,7 @@ def build(graph, out: Path) -> dict[str, int]:
                                   filters=_filter_values(lib["initiatives"]))
     for key in ("places", "agencies", "kinds"):
         files[f"{key}.html"] = _render(f"site/{key}.html", "", paths, items=lib[key])
-    _write_folder(out, files)
+    _write_folder(out, parent, files)
     return {key: len(lib[key]) for key in SECTIONS}
 
 
@@ -100,22 +102,29 @@ def _row(key: str, item: dict, paths: dict[str, str]) -> dict:
     return {**base, "initiatives": len(item["models"])}
 
 
-def _write_folder(out: Path, files: dict[str, bytes]) -> None:
+def _check_destination(out: Path) -> Path:
+    """Before any work: `out` is new, empty or an earlier site, and its folder can be written. Its folder."""
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).is_file())):
+        raise OutputError(f"{out}: exists and is not a reform-kg site; give a new or empty folder")
+    parent = out.absolute().parent
+    if not parent.is_dir():
+        raise OutputError(f"{out}: folder {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"{out}: cannot write in {parent}")
+    return parent
+
+
+def _write_folder(out: Path, parent: Path, files: dict[str, bytes]) -> None:
     """Write every file into a temporary folder beside `out`, then swap it in: `out` is never half-written,
     and a folder that is not an earlier site is never overwritten."""
-    out = Path(out)
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).is_file())):
-        raise GraphError(f"{out}: exists and is not a reform-kg site; give a new or empty folder")
-    parent = out.resolve().parent
-    if not parent.is_dir():
-        raise GraphError(f"{out}: folder {parent} does not exist")
     try:
         _swap_in(out, parent, files)
     except OSError as e:
-        raise GraphError(f"{out}: cannot write the site ({e.strerror or e})") from e
+        raise OutputError(f"{out}: cannot write the site ({e.strerror or e})") from e
 
 
 def _swap_in(out: Path, parent: Path, files: dict[str, bytes]) -> None:
+    """The files into a new folder beside `out`; then the old site aside, the new one in, the old one gone."""
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
     try:
         for name, data in sorted(files.items()):

@@ -61,6 +61,14 @@ def assert_labels_readable(page, every_node_labelled=True):
         assert len(boxes) == page.evaluate("nodes.length")
 
 
+def assert_legend_whole(page):
+    """Every legend entry can be seen: none is clipped by the legend's box, and the page scrolls to the last."""
+    assert page.evaluate("(function (a) { return a.scrollHeight <= a.clientHeight + 1 && getComputedStyle(a).overflowY !== 'hidden'; })"
+                         "(document.querySelector('aside'))")
+    page.locator("aside .item").last.scroll_into_view_if_needed()
+    assert page.locator("aside .item").last.is_visible()
+
+
 def test_network_page_holds_every_ward_and_model(browser, graph, tmp_path):
     path = tmp_path / "wards.html"
     path.write_text(views.network_page(graph), encoding="utf-8")
@@ -90,6 +98,7 @@ def test_network_page_holds_every_ward_and_model(browser, graph, tmp_path):
     assert links == ["http://www.quan4.hochiminhcity.gov.vn/tintuc/default.aspx?Source=/tintuc&Category=Ch%c3%adnh+quy%e1%bb%81n&ItemID=9432&Mode=1"]
     legend = page.inner_text("aside")
     assert "Một cửa" in legend and "Triển khai ở mọi phường" in legend and "Chưa rõ loại" not in legend
+    assert_legend_whole(page)
     page.close()
     path = tmp_path / "layers.html"
     path.write_text(views.network_page(graph, views.Filters(layers=("agencies", "procedures"))), encoding="utf-8")
@@ -284,6 +293,7 @@ def test_site_pages_request_nothing_and_run_no_script(browser, corpus_site):
         if path.name == "network.html":
             page.wait_for_selector("body[data-stabilized=true]", timeout=60000)
             assert_labels_readable(page, every_node_labelled=False)
+            assert_legend_whole(page)
         assert page.evaluate("typeof window.pwned") == "undefined", path
         assert page.evaluate("document.querySelectorAll('img').length") == 0, path
         assert page.evaluate("Array.prototype.every.call(document.querySelectorAll('a[href]'), "

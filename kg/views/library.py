@@ -2,7 +2,7 @@
 place, agency and kind, with what its page shows. kg.views.site writes them as pages and CSV/JSON listings."""
 from __future__ import annotations
 
-from kg import queries
+from kg import queries, results
 from kg.text import fold
 from kg.views.style import PLACE_LEVELS, kind_color, kind_rank, kind_shape, level_rank, natural
 
@@ -11,7 +11,7 @@ ROLES = {"chủ trì": "chủ trì · lead", "phối hợp": "phối hợp · pa
 
 
 def _rows(graph, name: str) -> list[dict]:
-    names, values = queries.rows(queries.run(graph, queries.find(name)))
+    names, values = results.rows(queries.run(graph, queries.find(name)))
     return [{n: (None if v is None else str(v)) for n, v in zip(names, row)} for row in values]
 
 

@@ -7,9 +7,7 @@ Content-Security-Policy as the views; the folder is written beside its destinati
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import os
 import shutil
@@ -76,13 +74,13 @@ def _filter_values(items: list[dict]) -> dict[str, list]:
 
 
 def _listing(key: str, items: list[dict], paths: dict[str, str]) -> dict[str, bytes]:
-    """The listing as CSV (UTF-8 with a byte-order mark, so spreadsheets read Vietnamese) and JSON."""
+    """The listing as CSV (UTF-8 with a byte-order mark, so spreadsheets read Vietnamese; cells a spreadsheet
+    would run as formulas defused, as `reform-kg query` does) and JSON."""
+    from kg import results
     rows = [_row(key, item, paths) for item in items]
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(rows[0]) if rows else ["iri"], lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows({k: "; ".join(v) if isinstance(v, list) else v for k, v in r.items()} for r in rows)
-    return {f"{key}.csv": ("\ufeff" + buf.getvalue()).encode("utf-8"),
+    names = list(rows[0]) if rows else ["iri"]
+    text = results._csv(names, [["; ".join(v) if isinstance(v, list) else v for v in r.values()] for r in rows])
+    return {f"{key}.csv": ("\ufeff" + text).encode("utf-8"),
             f"{key}.json": (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")}
 
 

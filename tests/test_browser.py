@@ -214,7 +214,7 @@ PAYLOAD = "<img src=x onerror=window.pwned=1></script><script>window.pwned=2</sc
 
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory):
-    """The site of the development corpus (13 articles), plus one article whose model name, title and author,
+    """The site of the development corpus (13 articles: tests/data/corpus without dev2/), plus one article whose model name, title and author,
     and a place's name and a source URL, are script: read through the whole pipeline and the site."""
     from rdflib.namespace import DCTERMS
 
@@ -226,7 +226,8 @@ def corpus_site(tmp_path_factory):
     hostile.mkdir()
     (hostile / "a.txt").write_text(f"Chính quyền 23 Tháng Giêng 2020 5:05:00 CH\n\nTiêu đề {PAYLOAD}\n\n"
                                    f"Phường 1 triển khai mô hình “Một cửa {PAYLOAD}” (Phường 1).\n", encoding="utf-8")
-    graph, _ = pipeline.build([ROOT / "tests" / "data" / "corpus", hostile])
+    corpus = ROOT / "tests" / "data" / "corpus"                 # the District 4 article and the 12 of dev/
+    graph, _ = pipeline.build([corpus / "quan4-2020-01-23-mo-hinh-cchc.txt", corpus / "dev", hostile])
     doc = URIRef("https://w3id.org/reform-kg/id/document/a")
     graph.add((doc, DCTERMS.creator, Literal("Nguyễn " + PAYLOAD)))
     graph.add((doc, URIRef("https://schema.org/url"), Literal("javascript:window.pwned=3")))

@@ -54,14 +54,14 @@ class _Task:
 
 
 def fingerprint() -> str:
-    """What the output depends on besides the article: reform-kg's code and its lexicons."""
+    """What the output depends on besides the article: reform-kg's code, its lexicons and its gazetteer."""
     from kg import __version__
     from kg.resources import data_dir
     digest = hashlib.sha256(__version__.encode())
     roots = [Path(__file__).parent, data_dir("ontology")]
     for root in roots:
         for path in sorted(root.rglob("*")):
-            if path.suffix in (".py", ".ttl", ".html"):
+            if path.suffix in (".py", ".ttl", ".html", ".json"):     # .json: the gazetteer
                 digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 

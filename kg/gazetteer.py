@@ -34,11 +34,12 @@ class Unit(NamedTuple):
 @dataclass(frozen=True)
 class Resolution:
     unit: Unit | None
-    candidates: int          # how many units bore the name; more than one and no unit means ambiguous
+    keys: tuple[str, ...]    # the units that bore the name, after the date and context narrowed them
 
     @property
     def ambiguous(self) -> bool:
-        return self.unit is None and self.candidates > 1
+        """Several units bear the name and nothing said which: no unit, never a guess."""
+        return self.unit is None and len(self.keys) > 1
 
 
 class Gazetteer:
@@ -107,14 +108,13 @@ class Gazetteer:
         found = self.candidates(name, levels)
         if date is not None:
             found = [k for k in found if self.valid(k, date)] or found     # a unit that no longer existed
-        total = len(found)
         for context in contexts:
             if len(found) <= 1:
                 break
             around = {r for k in context for r in self.related(k)}
             inside = [k for k in found if around & set(self.ancestors(k)) or k in around]
             found = inside or found
-        return Resolution(self.units[found[0]] if len(found) == 1 else None, total)
+        return Resolution(self.units[found[0]] if len(found) == 1 else None, tuple(found))
 
 
 @functools.lru_cache(maxsize=1)

@@ -19,7 +19,8 @@ def test_pages_load_nothing_from_the_network(graph):
 def test_model_holds_places_and_models(graph):
     g = views.model(graph)
     places = {d["label"] for _, d in g.nodes(data=True) if d["type"] == "place"}
-    assert {f"Phường {n}" for n in (1, 2, 3, 4, 6, 8, 9, 10, 14, 15, 16, 18)} | {"Quận 4"} == places
+    # Quận 4's 15 wards of 2019 ("15 Phường" run the models of that sentence), and Quận 4
+    assert {f"Phường {n}" for n in (1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 13, 14, 15, 16, 18)} | {"Quận 4"} == places
     assert sum(1 for _, d in g.nodes(data=True) if d["type"] == "initiative") == 23
     tip = next(d["tooltip"] for _, d in g.nodes(data=True) if d["label"].startswith("Liên thông giữa"))
     assert "Cơ quan: " in tip and "Công an Quận 4 (phối hợp)" in tip and "Thủ tục: " in tip and "Đăng ký khai sinh" in tip
@@ -72,10 +73,11 @@ def test_view_command_options(graph_file, tmp_path):
     r = run("--kind", "one-stop-shop", "--with", "agencies")
     assert r.exit_code == 0 and r.output == f"{tmp_path / 'v.html'}: 4 nodes, 3 edges\n"
     assert run("--matrix").exit_code == 0 and "Ma trận" in (tmp_path / "v.html").read_text(encoding="utf-8")
+    # 15 wards and 12 models; wards 5, 12, 13 (named nowhere but among the "15 Phường") run that sentence's 3 models
     r = run("--query", "ward-model-graph")
-    assert r.exit_code == 0 and r.output == f"{tmp_path / 'v.html'}: 24 nodes, 52 edges\n"
+    assert r.exit_code == 0 and r.output == f"{tmp_path / 'v.html'}: 27 nodes, 61 edges\n"
     r = run("--query", "ward-initiatives")
-    assert r.exit_code == 0 and r.output == f"{tmp_path / 'v.html'}: 24 nodes, 52 edges\n"
+    assert r.exit_code == 0 and r.output == f"{tmp_path / 'v.html'}: 27 nodes, 61 edges\n"
     r = run("--with", "cats")
     assert r.exit_code == 2 and "Error: unknown layer 'cats'; layers are: agencies, procedures" in r.output
     r = run("--kind", "nope")

@@ -26,6 +26,7 @@ class Unit(NamedTuple):
     label: str               # "Phường 1", "Thành phố Hồ Chí Minh"
     short: str               # without the level word: "1", "Hồ Chí Minh"
     ascii: str               # "ho chi minh"
+    match: str               # the short label's normal form (kg.text.name_key), computed by the generator
     parent: str | None
     valid_from: str | None   # ISO dates where known; until is the first day the unit no longer existed
     valid_until: str | None
@@ -50,7 +51,7 @@ class Gazetteer:
         self.by_name: dict[str, list[str]] = {}
         self.children: dict[str, list[str]] = {}
         for u in self.units.values():
-            self.by_name.setdefault(name_key(u.short), []).append(u.key)
+            self.by_name.setdefault(u.match, []).append(u.key)
             if u.parent:
                 self.children.setdefault(u.parent, []).append(u.key)
         for alias, key in data["aliases"].items():

@@ -122,3 +122,14 @@ def test_2026_cities():
     for short in ("Quảng Ninh", "Bắc Ninh", "Đồng Nai"):
         assert [u.label for u in G.units.values() if u.short == short and u.tier == 1 and u.valid_until is None] \
             == [f"Thành phố {short}"]
+
+
+def test_query_does_not_load_the_gazetteer():
+    import subprocess
+    import sys
+    from conftest import EXAMPLES
+    code = ("import sys; from click.testing import CliRunner; from kg.cli import cli; "
+            f"r = CliRunner().invoke(cli, ['query', 'ward-initiatives', '-g', {str(EXAMPLES / 'graph.ttl')!r}]); "
+            "print(r.exit_code, 'kg.gazetteer' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120).stdout.split()
+    assert out == ["0", "False"]

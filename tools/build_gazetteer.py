@@ -7,7 +7,7 @@ database and `data/converter_2025.json` old-to-new mapping) at generation time o
 imports it. Its coordinates are not copied (they come from a commercial geocoder).
 
 Output, one row per unit: key, GSO code, level, tier (1 province, 2 district, 3 commune), full Vietnamese
-label, short label (no level word), ASCII short label, parent key, valid from, valid until; and per old unit
+label, short label (no level word), ASCII short label, the short label's match key (kg.text.name_key), parent key, valid from, valid until; and per old unit
 the units it went into, each with a flag when only part of it did. Known faults of the source are
 corrected below (CORRECTIONS, MERGER_DATES, CITIES_2026), each with its reason.
 """
@@ -89,7 +89,7 @@ class Builder:
         self.notes: list[str] = []
 
     def unit(self, key, code, level, tier, full, short, parent, valid_from, valid_until):
-        self.units[key] = [key, code, level, tier, full, short, fold(short), parent, valid_from, valid_until]
+        self.units[key] = [key, code, level, tier, full, short, fold(short), name_key(short), parent, valid_from, valid_until]
 
     # ---------------------------------------------------------------- before 2025-07-01
     def old(self) -> None:
@@ -158,7 +158,7 @@ class Builder:
                     self.replaced[self.old_ward_key[o]][self.new_ward_key[(new_pkey, fold(t["newWardKey"]))]] = True
         wrong = self.wrong_extras()
         for old, new in sorted(wrong):
-            where = f"{self.units[old][4]} ({self.units[self.units[old][7]][4]})"
+            where = f"{self.units[old][4]} ({self.units[self.units[old][8]][4]})"
             if all((old, t) in wrong for t in self.replaced[old]):     # never leave a unit without successor
                 self.notes.append(f"kept {where} -> {self.units[new][4]}: every target is suspect, none dropped")
                 continue
@@ -178,9 +178,9 @@ class Builder:
         u = self.units
         suspect = {(old, new) for old, targets in self.replaced.items() if len(targets) > 1 and u[old][3] == 3
                    for new in targets
-                   if any(name_key(u[o][4]) == name_key(u[old][4]) and u[o][7] != u[old][7] for o in predecessors[new])}
+                   if any(name_key(u[o][4]) == name_key(u[old][4]) and u[o][8] != u[old][8] for o in predecessors[new])}
         return {(old, new) for old, new in suspect
-                if not any(u[o][7] == u[old][7] and (o, new) not in suspect for o in predecessors[new] - {old})}
+                if not any(u[o][8] == u[old][8] and (o, new) not in suspect for o in predecessors[new] - {old})}
 
     def same_provinces(self) -> None:
         """A province the reform left whole and alone (Hà Nội, Huế, ...) is one real place: one key."""
@@ -190,18 +190,18 @@ class Builder:
             new = next(iter(targets))
             alone = sum(1 for t in self.replaced.values() if new in t) == 1
             if alone and self.units[new][1] == self.units[old][1] and self.units[new][5] == self.units[old][5]:
-                self.units[old][9] = None
+                self.units[old][10] = None
                 self.units[old][2], self.units[old][4] = self.units[new][2], self.units[new][4]
                 del self.units[new], self.replaced[old]
                 for u in self.units.values():
-                    if u[7] == new:
-                        u[7] = old
+                    if u[8] == new:
+                        u[8] = old
 
     def aliases(self) -> dict[str, str]:
         """Abbreviations the source gives for provinces ("hcm", "hn"), to the province's newest key."""
         out = {}
         for prov, alias in self.db.execute("SELECT DISTINCT province, provinceAlias FROM admin_units"):
-            key = next(k for k, u in self.units.items() if u[3] == 1 and u[9] is None and u[4].endswith(split(prov, None)[1]))
+            key = next(k for k, u in self.units.items() if u[3] == 1 and u[10] is None and u[4].endswith(split(prov, None)[1]))
             for a in json.loads(alias) if alias else []:
                 out[a] = key
         return out
@@ -218,7 +218,7 @@ def build(data: Path) -> dict:
         "source": f"{PACKAGE} {VERSION} (PyPI, MIT license): data/dataset.db and data/converter_2025.json",
         "license": license_text.read_text(encoding="utf-8") if license_text.exists() else "MIT License, Copyright (c) 2025 Tran Ngoc Minh Hieu",
         "input_sha256": input_hash(data),
-        "columns": ["key", "code", "level", "tier", "label", "short", "ascii", "partOf", "validFrom", "validUntil"],
+        "columns": ["key", "code", "level", "tier", "label", "short", "ascii", "match", "partOf", "validFrom", "validUntil"],
         "units": sorted(b.units.values(), key=lambda u: (u[3], u[0])),
         "replacedBy": {o: sorted([n, int(p)] for n, p in t.items()) for o, t in sorted(b.replaced.items()) if t},
         "aliases": b.aliases(),
@@ -247,7 +247,7 @@ def main() -> None:
     CHECKSUMS.write_text(checksums(text, out["input_sha256"]), encoding="utf-8")
     counts = defaultdict(int)
     for u in out["units"]:
-        counts[(u[3], "new" if u[8] == REFORM else "old")] += 1
+        counts[(u[3], "new" if u[9] == REFORM else "old")] += 1
     print(f"{OUT.relative_to(ROOT)}: {len(out['units'])} units {dict(sorted(counts.items()))}, "
           f"{len(out['replacedBy'])} replaced, {len(out['corrections'])} corrections")
 

@@ -23,6 +23,9 @@ from kg.recognize.places import SOME_UNITS
 from kg.relate.context import key, level_rank, rank
 from kg.text import slug
 
+_UNIT_PLACES: dict[str, dict[str, "Place"]] = {}     # base IRI -> unit key -> Place: the same in every document
+
+
 def level_iri(level: str) -> URIRef:
     """The place-level concept of the lexicon (ontology/places.ttl) for a gazetteer level slug."""
     return URIRef(DEFAULT_BASE + "place-level/" + level)
@@ -74,7 +77,7 @@ class Linker:
         self.parents = parents or {}
         self.gazetteer = gazetteer_module.load()
         self.date = published[:10] if published and len(published) >= 10 else None
-        self._units: dict[str, Place] = {}
+        self._units = _UNIT_PLACES.setdefault(base, {})
         self._scopes: dict[tuple, Scope] = {}
         self.main: Place | None = None
         self.around: tuple[str, ...] = ()
@@ -158,7 +161,7 @@ class Linker:
                      parent, path, level_rank(level), ambiguous=found.ambiguous, candidates=found.keys)
 
     def unit_place(self, u: Unit) -> Place:
-        """The place of an official unit (one object per unit and document)."""
+        """The place of an official unit (one object per unit and base IRI, kept for the process)."""
         if u.key not in self._units:
             lex = self.lexicon
             level = level_iri(u.level)

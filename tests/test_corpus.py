@@ -122,3 +122,24 @@ def test_explain_unknown_term(graph_file):
     r = CliRunner().invoke(cli, ["explain", "không có", "-g", str(graph_file)])
     assert r.exit_code == 1
     assert r.output == "Error: nothing in the graph is called 'không có'; try part of a label, or an IRI\n"
+
+
+TAM_THANG = (  # ../shared/corpus/dev2/hcm-tamthang-2025-quay-giao-dich-so-5-ro.txt, abridged
+    " date 2025-08-12 Ngày 12-8, Trung tâm phục vụ hành chính công phường Tam Thắng (TPHCM) chính thức triển khai"
+    " 2 mô hình hiệu quả nhằm chào mừng Đại hội đại biểu Đảng bộ phường Tam Thắng lần thứ I, nhiệm kỳ 2025-2030.\n\n"
+    "Cụ thể, mô hình \"Quầy giao dịch số\" với chỉ tiêu 100% hồ sơ giải quyết thủ tục hành chính được tiếp nhận qua"
+    " quầy giao dịch số trong năm 2025.\n\n"
+    "Mô hình \"5 rõ\" (rõ người, rõ việc, rõ trách nhiệm, rõ quy trình và rõ kết quả) với mục tiêu đảm bảo minh bạch.\n")
+
+
+def test_a_ward_directly_under_its_city_after_2025_runs_its_models(tmp_path):
+    """Since 1 July 2025 phường Tam Thắng lies directly in Ho Chi Minh City (no district): its models run there."""
+    from kg import queries
+    g = build(tmp_path, {"tam-thang.txt": TAM_THANG})
+    rows = queries.run(g, queries.find("ward-initiatives"))
+    assert {(str(r["wardLabel"]), str(r["initiativeLabel"])) for r in rows} \
+        == {("Phường Tam Thắng", "Quầy giao dịch số"), ("Phường Tam Thắng", "5 rõ")}
+    [ward] = {r["ward"] for r in rows}
+    city = g.value(ward, RK.partOf)
+    assert (city, RDFS.label, Literal("Thành phố Hồ Chí Minh", lang="vi")) in g
+    assert (city, URIRef("https://w3id.org/reform-kg/ontology#validFrom"), None) in g      # the city of the 2025 system

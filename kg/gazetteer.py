@@ -100,8 +100,11 @@ class Gazetteer:
         return sorted(found, key=lambda u: (len(u.short), u.short) if u.short.isdigit() else (99, u.ascii))
 
     def related(self, key: str) -> set[str]:
-        """The unit, what it became and what it came from (a parent named in a 2025 article may be the old unit)."""
-        return {key, *(n for n, _ in self.replaced_by.get(key, ())), *self.replaces.get(key, ())}
+        """The unit, what it became and what it came from, of its tier (a parent named in a 2025 article may be
+        the old unit; a district that went into a commune is not that commune's context)."""
+        tier = self.units[key].tier
+        return {key, *(k for k in (*(n for n, _ in self.replaced_by.get(key, ())), *self.replaces.get(key, ()))
+                       if self.units[k].tier == tier)}
 
     # ---------------------------------------------------------------- names
     def candidates(self, name: str, levels: Iterable[str] | None = None) -> list[str]:

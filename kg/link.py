@@ -168,6 +168,8 @@ class Linker:
             parent = self.unit_place(self.gazetteer.units[u.parent]) if u.parent else None
             en = lex.label(level, "en")
             label_en = f"{en} {u.short}" if u.short.isdigit() else self._english.get(u.label, "")
+            if label_en and u.tier == 3 and parent is not None and parent.label_en:
+                label_en += f", {parent.label_en}"          # "Ward 1, District 4"
             cls = RK.Province if u.tier == 1 else lex.value(level, RK.areaClass) or RK.AdministrativeArea
             r = (0 if u.level == "tinh" else 1) if u.tier == 1 else 2 if u.tier == 2 else 3
             self._units[u.key] = Place(self.iri("place", u.key), u.label, label_en, cls, parent, u.key, r, u)

@@ -143,3 +143,10 @@ def test_a_ward_directly_under_its_city_after_2025_runs_its_models(tmp_path):
     city = g.value(ward, RK.partOf)
     assert (city, RDFS.label, Literal("Thành phố Hồ Chí Minh", lang="vi")) in g
     assert (city, URIRef("https://w3id.org/reform-kg/ontology#validFrom"), None) in g      # the city of the 2025 system
+
+
+def test_a_numbered_ward_has_an_english_label_with_its_district(tmp_path):
+    g = build(tmp_path, {"a.txt": "UBND Phường 1 (Quận 4) triển khai mô hình “Giờ làm việc thứ 9”.\n"})
+    [ward] = set(g.objects(None, RK.runsIn))
+    assert (ward, RDFS.label, Literal("Ward 1, District 4", lang="en")) in g
+    assert (ward, RDFS.label, Literal("Phường 1", lang="vi")) in g

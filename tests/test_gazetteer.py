@@ -133,3 +133,10 @@ def test_query_does_not_load_the_gazetteer():
             "print(r.exit_code, 'kg.gazetteer' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120).stdout.split()
     assert out == ["0", "False"]
+
+
+def test_a_district_went_partly_into_each_new_ward():
+    """Quận 4 (abolished 2025-07-01) became phường Xóm Chiếu, Khánh Hội and Vĩnh Hội (Resolution 1685/NQ-UBTVQH15)."""
+    assert {(G.units[t].label, partial) for t, partial in G.replaced_by[quan4().key]} \
+        == {("Phường Xóm Chiếu", True), ("Phường Khánh Hội", True), ("Phường Vĩnh Hội", True)}
+    assert quan4().valid_until == "2025-07-01"

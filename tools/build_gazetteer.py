@@ -182,6 +182,17 @@ class Builder:
         return {(old, new) for old, new in suspect
                 if not any(u[o][8] == u[old][8] and (o, new) not in suspect for o in predecessors[new] - {old})}
 
+    def districts(self) -> None:
+        """A district (abolished in 2025) went into the new communes its communes went into: wholly into one
+        when all of it went there (Huyện Côn Đảo), else partly into each. The source maps communes only."""
+        for key, u in self.units.items():
+            if u[3] != 2 or self.replaced.get(key):
+                continue
+            wards = [k for k, w in self.units.items() if w[8] == key and w[1] is not None]
+            targets = {t: p for w in wards for t, p in self.replaced.get(w, {}).items()}
+            whole = len(targets) == 1 and not any(targets.values())
+            self.replaced[key] = {t: not whole for t in targets}
+
     def same_provinces(self) -> None:
         """A province the reform left whole and alone (Hà Nội, Huế, ...) is one real place: one key."""
         for old, targets in list(self.replaced.items()):
@@ -212,6 +223,7 @@ def build(data: Path) -> dict:
     b.old()
     b.new()
     b.mapping()
+    b.districts()
     b.same_provinces()
     license_text = (data.parent.parent / f"{PACKAGE}-{VERSION}.dist-info" / "licenses" / "LICENSE")
     return {

@@ -156,11 +156,14 @@ def html_to_text(markup: str) -> str:
     return unicodedata.normalize("NFC", re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n")
 
 
-def load(path: Path, source_url: str | None = None, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+def load(path: Path, source_url: str | None = None, encoding: str | None = None, max_bytes: int = MAX_BYTES,
+         doc_id: str | None = None) -> Document:
+    """The document in a file; `doc_id` (kg.sources gives it: the path within the input folder) defaults to
+    the file's name."""
     text = read_text(path, encoding, max_bytes)
     if path.suffix.lower() in {".html", ".htm"}:
         text = html_to_text(text)
-    return parse(text, doc_id=slug(path.stem, limit=120), path=str(path), source_url=source_url)
+    return parse(text, doc_id=doc_id or slug(path.stem, limit=120), path=str(path), source_url=source_url)
 
 
 def parse(text: str, doc_id: str, path: str = "", source_url: str | None = None) -> Document:
@@ -172,7 +175,8 @@ def parse(text: str, doc_id: str, path: str = "", source_url: str | None = None)
     if title and len(title) <= 200 and not title.endswith((".", ":")) and _skip_blank(text, title_end) < len(text):
         trailing = _DMY_TIME.search(title)
         if trailing and trailing.end() == len(title):         # "... xin nghe!' 07/11/2025 10:00"
-            meta.setdefault("published", _dmy_iso(trailing))
+            if _dmy_iso(trailing):
+                meta.setdefault("published", _dmy_iso(trailing))
             title = title[:trailing.start()].strip()
         meta["title"] = title
         _header(text, meta, _skip_blank(text, title_end))
@@ -199,13 +203,16 @@ def _header(text: str, meta: dict, start: int = 0) -> int:
         portal, iso = _PORTAL_DATE.match(line), _ISO_DATE.match(text, i)
         if portal:
             meta.setdefault("category", portal["category"].strip() or None)
-            meta.setdefault("published", _portal_datetime(portal))
+            if _portal_datetime(portal):
+                meta.setdefault("published", _portal_datetime(portal))
         elif iso:
-            meta.setdefault("published", iso["date"])
+            y, mo, *d = (int(x) for x in iso["date"].split("-"))
+            if _iso(y, mo, d[0] if d else 1, None):
+                meta.setdefault("published", iso["date"])
             return iso.end()
         elif _DATE_LINE.match(line):
             when = _TIME_DMY.search(line) or _DMY_TIME.search(line)
-            if when:
+            if when and _dmy_iso(when):
                 meta.setdefault("published", _dmy_iso(when))
         elif not _banner(line):
             return i
@@ -220,18 +227,24 @@ def _banner(line: str) -> bool:
         line.lower().startswith("trang thông tin điện tử")
 
 
-def _dmy_iso(m: re.Match) -> str:
-    date = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
-    if m["H"]:
-        return f"{date}T{int(m['H']):02d}:{int(m['M']):02d}:{int(m['S'] or 0):02d}+07:00"
-    return date
+def _dmy_iso(m: re.Match) -> str | None:
+    time = (int(m["H"]), int(m["M"]), int(m["S"] or 0)) if m["H"] else None
+    return _iso(int(m["y"]), int(m["m"]), int(m["d"]), time)
 
 
-def _portal_datetime(m: re.Match) -> str:
+def _portal_datetime(m: re.Match) -> str | None:
     hour = int(m["hour"]) % 12 + (12 if m["half"].upper() == "CH" else 0)
-    month = _MONTHS[m["month"].lower()]
-    return (f"{int(m['year']):04d}-{month:02d}-{int(m['day']):02d}"
-            f"T{hour:02d}:{int(m['minute']):02d}:{int(m['second']):02d}+07:00")
+    return _iso(int(m["year"]), _MONTHS[m["month"].lower()], int(m["day"]), (hour, int(m["minute"]), int(m["second"])))
+
+
+def _iso(y: int, mo: int, d: int, time: tuple[int, int, int] | None) -> str | None:
+    """ISO 8601 in Vietnam's time zone, or None for a date that does not exist ("31/02/2020", "25:00")."""
+    import datetime
+    try:
+        when = datetime.datetime(y, mo, d, *(time or (0, 0, 0)))
+    except ValueError:
+        return None
+    return when.strftime("%Y-%m-%dT%H:%M:%S+07:00") if time else when.strftime("%Y-%m-%d")
 
 
 def _skip_blank(text: str, i: int) -> int:

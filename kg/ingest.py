@@ -1,8 +1,10 @@
 """Read an article file, keep its metadata, and find where the article's own text is.
 
-The text is normalised to NFC once, here, before any offset exists; later steps never rewrite it.
-Offsets everywhere are into `Document.text`. Page furniture (view counters, lists of other headlines,
-visitor counters, search boxes) stays in the text but outside `Document.content`, so it never becomes facts.
+The text is normalised once, here, before any offset exists (`normalize`: invisible characters dropped, odd
+spaces and line breaks made plain, NFC); later steps never rewrite it. Offsets everywhere are into
+`Document.text`, the text as normalised, which is what the graph's evidence quotes and counts in. Page
+furniture (view counters, lists of other headlines, visitor counters, search boxes) stays in the text but
+outside `Document.content`, so it never becomes facts.
 """
 from __future__ import annotations
 
@@ -64,10 +66,39 @@ _VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắ
 MAX_BYTES = 10_000_000      # news articles are tens of kilobytes; a larger file is refused unless asked for
 
 
+# Characters that change what the program reads but not what a reader sees. Format characters (zero-width
+# space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen, direction marks and embeddings,
+# the combining grapheme joiner, tag characters) and control characters other than tab and line breaks are
+# dropped; every other space (tab, no-break, en/em/thin/ideographic spaces...) becomes " "; every line
+# break (CR LF, CR, vertical tab, form feed, NEL, line and paragraph separators) becomes "\n".
+_LINE_BREAKS = re.compile("\r\n?|[\v\f\x85\u2028\u2029]")
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5"
+                        "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+                        "\ufff9-\ufffb\U000e0000-\U000e007f]")
+_ODD_SPACES = re.compile("[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def normalize(text: str) -> str:
+    """The one text normalisation, applied to every article before any offset exists: line breaks as "\\n",
+    invisible characters dropped, odd spaces as " ", then NFC. Idempotent."""
+    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text))
+    return unicodedata.normalize("NFC", _ODD_SPACES.sub(" ", text))
+
+
+def _size(path: Path) -> int:
+    """The file's size, from os.stat: a FIFO, device or socket is refused without being opened."""
+    from kg.sources import special_kind
+    status = path.stat()
+    kind = special_kind(status.st_mode)
+    if kind:
+        raise InputError(f"{path}: is a {kind}, not a file; reform-kg reads only regular files")
+    return status.st_size
+
+
 def read_text(path: Path, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> str:
-    """The file's text as NFC, or an InputError that says what is wrong with it and what to do."""
+    """The file's text, normalised, or an InputError that says what is wrong with it and what to do."""
     try:
-        size = path.stat().st_size
+        size = _size(path)
         if size > max_bytes:
             raise InputError(f"{path}: {size / 1e6:.1f} MB is larger than an article ({max_bytes / 1e6:g} MB); "
                              f"pass --max-size {size // 1_000_000 + 1} to read it anyway")
@@ -78,10 +109,10 @@ def read_text(path: Path, encoding: str | None = None, max_bytes: int = MAX_BYTE
         raise InputError(f"{path}: is a folder, not a file") from e
     except OSError as e:
         raise InputError(f"{path}: cannot be read ({e.strerror})") from e
-    text = _decode(path, raw, encoding)
+    text = normalize(_decode(path, raw, encoding))
     if not text.strip():
         raise InputError(f"{path}: the file is empty")
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text
 
 
 def _utf16_without_bom(path: Path, raw: bytes) -> str:
@@ -162,7 +193,7 @@ def load(path: Path, source_url: str | None = None, encoding: str | None = None,
     the file's name."""
     text = read_text(path, encoding, max_bytes)
     if path.suffix.lower() in {".html", ".htm"}:
-        text = html_to_text(text)
+        text = normalize(html_to_text(text))      # again: entities such as &nbsp; and &#8203; are decoded only now
     return parse(text, doc_id=doc_id or slug(path.stem, limit=120), path=str(path), source_url=source_url)
 
 

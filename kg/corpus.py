@@ -84,7 +84,7 @@ class _Task:
 
 
 def fingerprint() -> str:
-    """What the output depends on besides the article: reform-kg's code and its lexicons."""
+    """What the output depends on besides the article: reform-kg's code, its lexicons and its gazetteer."""
     from kg import __version__
     from kg.resources import data_dir
     digest = hashlib.sha256(__version__.encode())

@@ -1,22 +1,35 @@
-"""Mentions to entities with stable, readable IRIs.
+"""Mentions to entities with stable IRIs.
 
-Places hang in a hierarchy (city / district / ward), so Phường 1 of Quận 4 is
-`place/ho-chi-minh/quan-4/phuong-1` and never Phường 1 of another district. A ward the text gives
-without its district lies in the place the document is about. Agencies belong to a place
-(`agency/ho-chi-minh/quan-4/cong-an`); initiatives to the district they run in.
+A place is an official unit of the gazetteer (kg.gazetteer) when its name, the document's context and the
+publication date say which: its IRI is its official code (`place/27298`, Phường 1 of Quận 4;
+`place/2025-26526`, phường Tam Thắng of the 2025 system), the same whatever the article's wording and
+across renamings. A name the gazetteer does not know, or cannot tell apart, keeps an IRI made from the
+text under its parent (`place/773/phuong-xyz`), and an ambiguous one says so. Agencies belong to a place
+(`agency/773/cong-an`); initiatives to the district they run in.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from rdflib import URIRef
 
+from kg import gazetteer as gazetteer_module
+from kg.gazetteer import Unit
 from kg.lexicon import Lexicon
-from kg.namespace import RK
+from kg.namespace import DEFAULT_BASE, RK
 from kg.recognize import Mention
 from kg.recognize.places import SOME_UNITS
-from kg.relate.context import key, level_rank
+from kg.relate.context import key, level_rank, rank
 from kg.text import slug
+
+_UNIT_PLACES: dict[str, dict[str, "Place"]] = {}     # base IRI -> unit key -> Place: the same in every document
+
+
+def level_iri(level: str) -> URIRef:
+    """The place-level concept of the lexicon (ontology/places.ttl) for a gazetteer level slug."""
+    return URIRef(DEFAULT_BASE + "place-level/" + level)
+
 
 def _rank(place: Place) -> int:
     return place.rank
@@ -31,6 +44,14 @@ class Place:
     parent: "Place | None" = None
     path: str = ""
     rank: int = 3          # 0 province, 1 city, 2 district or town, 3 ward, commune or township
+    unit: Unit | None = None   # the official unit, when the gazetteer says which
+    ambiguous: bool = False    # the name fits several units and the context does not tell which
+    candidates: tuple[str, ...] = ()   # those units' keys (context for the places written under it)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The official units this place is, or may be."""
+        return (self.unit.key,) if self.unit else self.candidates
 
 
 @dataclass(frozen=True)
@@ -49,13 +70,31 @@ class Scope:
 
 
 class Linker:
-    def __init__(self, lexicon: Lexicon, base: str, main_place: Mention | None, parents: dict | None = None):
+    def __init__(self, lexicon: Lexicon, base: str, main_place: Mention | None, parents: dict | None = None,
+                 published: str | None = None, places: tuple[Mention, ...] = ()):
         self.lexicon = lexicon
         self.base = base
         self.parents = parents or {}
+        self.gazetteer = gazetteer_module.load()
+        self.date = published[:10] if published and len(published) >= 10 else None
+        self._units = _UNIT_PLACES.setdefault(base, {})
+        self._scopes: dict[tuple, Scope] = {}
         self.main: Place | None = None
+        self.around: tuple[str, ...] = ()
         resolved = self.scope(main_place).places if main_place is not None else ()
         self.main = resolved[0] if resolved else None
+        self.around = tuple(sorted({p.unit.key for m in places if rank(m) < 3 and not m.get("count")
+                                    for p in self.scope(m).places if p.unit}))
+        self.main = self._commune_of(self.main, places) or self.main
+
+    def _commune_of(self, main: Place | None, places: tuple[Mention, ...]) -> Place | None:
+        """Since 2025 a commune lies directly in its province: an article naming one commune of the province
+        it is about ("phường Tam Thắng (TPHCM)") is about that commune."""
+        if main is None or main.unit is None or main.unit.tier != 1:
+            return None
+        communes = {p for m in places if rank(m) == 3 and m.get("names") and not m.get("count")
+                    for p in self.scope(m).places if p.unit and p.unit.parent == main.unit.key}
+        return communes.pop() if len(communes) == 1 else None
 
     def iri(self, *parts: str) -> URIRef:
         return URIRef(self.base + "/".join(p for p in parts if p))
@@ -64,16 +103,32 @@ class Linker:
     def scope(self, m: Mention | None) -> Scope:
         if m is None:
             return Scope((self.main,) if self.main else ())
+        k = (key(m), m.get("count"), m.get("bare"), self.main is None)
+        if k not in self._scopes:
+            self._scopes[k] = self._scope(m)
+        return self._scopes[k]
+
+    def _scope(self, m: Mention) -> Scope:
         if m.key:
             return Scope((self._known(URIRef(m.key)),))
         level = URIRef(m.get("level"))
         if m.get("count"):
-            district = self.main if self.main and _rank(self.main) < 3 else None
-            return Scope(all_wards_of=district) if m.get("count") != SOME_UNITS and level_rank(level) == 3 and district else Scope()
+            return self._every(m, level)
         if m.get("bare") or not m.get("names"):
             return Scope((self.main,) if self.main else ())
         parent = self._parent(m, level)
         return Scope(tuple(self._place(level, name, parent) for name in m.get("names")))
+
+    def _every(self, m: Mention, level: URIRef) -> Scope:
+        """ "15 Phường", "các xã" of the district: its units of that level on the publication date."""
+        explicit = self.parents.get(key(m))
+        district = (self.scope(explicit).places or (None,))[0] if explicit is not None else None
+        district = district or (self.main if self.main and _rank(self.main) < 3 else None)
+        if m.get("count") == SOME_UNITS or level_rank(level) != 3 or district is None:
+            return Scope()
+        level_name = str(level).rsplit("/", 1)[-1]
+        units = self.gazetteer.units_of(district.unit.key, self.date) if district.unit else []
+        return Scope(tuple(self.unit_place(u) for u in units if u.level == level_name), all_wards_of=district)
 
     def _parent(self, m: Mention, level: URIRef) -> Place | None:
         """The place written beside it ("phường Bến Thành (quận 1)"), else the document's place when that is
@@ -92,18 +147,57 @@ class Linker:
         return None
 
     def _place(self, level: URIRef, name: str, parent: Place | None) -> Place:
+        level_name = str(level).rsplit("/", 1)[-1]
+        contexts = [p.keys for p in (parent, self.main) if p is not None and p.keys] + [self.around]
+        found = self.gazetteer.resolve(name, [level_name], self.date, contexts)
+        if found.unit is not None:
+            return self.unit_place(found.unit)
         lex = self.lexicon
         vi, en = lex.label(level, "vi"), lex.label(level, "en")
         label = f"{vi} {name}"
         label_en = f"{en} {name}" if name.isdigit() else f"{name} {en}"
         path = "/".join(p for p in (parent.path if parent else "", slug(label)) if p)
         return Place(self.iri("place", path), label, label_en, lex.value(level, RK.areaClass) or RK.AdministrativeArea,
-                     parent, path, level_rank(level))
+                     parent, path, level_rank(level), ambiguous=found.ambiguous, candidates=found.keys)
+
+    def unit_place(self, u: Unit) -> Place:
+        """The place of an official unit (one object per unit and base IRI, kept for the process)."""
+        if u.key not in self._units:
+            lex = self.lexicon
+            level = level_iri(u.level)
+            parent = self.unit_place(self.gazetteer.units[u.parent]) if u.parent else None
+            en = lex.label(level, "en")
+            label_en = f"{en} {u.short}" if u.short.isdigit() else self._english.get(u.label, "")
+            if label_en and u.tier == 3 and parent is not None and parent.label_en:
+                label_en += f", {parent.label_en}"          # "Ward 1, District 4"
+            cls = RK.Province if u.tier == 1 else lex.value(level, RK.areaClass) or RK.AdministrativeArea
+            r = (0 if u.level == "tinh" else 1) if u.tier == 1 else 2 if u.tier == 2 else 3
+            self._units[u.key] = Place(self.iri("place", u.key), u.label, label_en, cls, parent, u.key, r, u)
+        return self._units[u.key]
+
+    @functools.cached_property
+    def _english(self) -> dict[str, str]:
+        """English names the lexicon gives known places ("Thành phố Hồ Chí Minh" is "Ho Chi Minh City")."""
+        g = self.lexicon.graph
+        return {self.lexicon.label(s, "vi"): self.lexicon.label(s, "en") for s in sorted(g.subjects(RK.numberedDistricts, None))}
+
+    def successors(self, p: Place) -> list[tuple[Place, bool]]:
+        """What the unit became, each with True when only part of it went there."""
+        if p.unit is None:
+            return []
+        return [(self.unit_place(self.gazetteer.units[k]), partial) for k, partial in self.gazetteer.replaced_by.get(p.unit.key, ())]
 
     def _known(self, iri: URIRef) -> Place:
+        """A place the lexicon names (TP.HCM): the official unit of that name on the publication date."""
         lex = self.lexicon
+        label = lex.label(iri, "vi")
+        for word, level in (("Thành phố ", "thanh-pho"), ("Tỉnh ", "tinh")):
+            if label.startswith(word):
+                found = self.gazetteer.resolve(label[len(word):], [level], self.date)
+                if found.unit is not None:
+                    return self.unit_place(found.unit)
         cls = RK.City if (iri, None, RK.City) in lex.graph else RK.AdministrativeArea
-        return Place(iri, lex.label(iri, "vi"), lex.label(iri, "en"), cls, None, str(iri).rsplit("/", 1)[-1], 1)
+        return Place(iri, label, lex.label(iri, "en"), cls, None, str(iri).rsplit("/", 1)[-1], 1)
 
     # ------------------------------------------------------------------ agencies
     def agency(self, m: Mention) -> Agency | None:

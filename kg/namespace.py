@@ -29,6 +29,7 @@ class RK(DefinedNamespace):
     Ward: URIRef
     Commune: URIRef
     Township: URIRef
+    SpecialZone: URIRef
     Agency: URIRef
     Procedure: URIRef
     InitiativeKind: URIRef
@@ -73,6 +74,11 @@ class RK(DefinedNamespace):
     aboutPlace: URIRef
     areaClass: URIRef
     numberedDistricts: URIRef
+    level: URIRef
+    validFrom: URIRef
+    validUntil: URIRef
+    partlyReplacedBy: URIRef
+    nameAmbiguous: URIRef
     fractionOnly: URIRef
     processingTimeOnly: URIRef
     sentence: URIRef

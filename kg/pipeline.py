@@ -28,7 +28,8 @@ def document_triples(document: Document, base: str = DEFAULT_BASE) -> tuple[Trip
     """Everything one document says, as a set of triples."""
     facts = extract(document)
     lex = lexicon_module.load()
-    linker = Linker(lex, base, facts.main_place, facts.parents)
+    places = tuple(m for a in facts.sentences for m in a.mentions if m.label == "PLACE")
+    linker = Linker(lex, base, facts.main_place, facts.parents, document.published, places)
     triples = Triples()
     Emitter(triples, lex, linker, document, [a.sentence for a in facts.sentences]).emit(facts)
     return triples, facts

@@ -13,6 +13,20 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+# Old-style tone placement ("hoà", "thuỷ") to the new style ("hòa", "thủy"), so both spellings are one name.
+_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
+          "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_OLD_TONES = re.compile("|".join(_TONES))
+_DASHES = re.compile(r"\s*[-‐‑–—]\s*|\s+")
+
+
+def name_key(text: str) -> str:
+    """One normal form for matching place names: NFC, lower case, one tone placement, hyphens as spaces
+    ("Thuỷ Nguyên", "Thủy Nguyên" and "thủy-nguyên" are one key)."""
+    text = unicodedata.normalize("NFC", text).lower()
+    return _DASHES.sub(" ", _OLD_TONES.sub(lambda m: _TONES[m.group()], text)).strip()
+
+
 def slug(text: str, limit: int = 80) -> str:
     """A readable, deterministic IRI segment: "Phường Bến Thành" -> "phuong-ben-thanh"."""
     s = _NON_SLUG.sub("-", fold(text)).strip("-")

@@ -65,8 +65,10 @@ def test_every_initiative_relation_is_a_statement_with_exact_evidence(corpus):
 
 def test_relation_evidence_is_the_sentence_that_says_it(corpus):
     graph, _ = corpus
-    ward16 = URIRef("https://w3id.org/reform-kg/id/place/ho-chi-minh/quan-4/phuong-16")
-    [stmt] = [st for st in graph.subjects(RDF.object, ward16) if (st, RDF.predicate, RK.runsIn) in graph]
+    ward16 = URIRef("https://w3id.org/reform-kg/id/place/27289")   # Phường 16 of Quận 4 (GSO code)
+    death = URIRef("https://w3id.org/reform-kg/id/initiative/773/lien-thong-thu-tuc-dang-ky-khai-tu-chung-thuc-chu-ky-ho-tro-khuyen-khich-hoa")
+    [stmt] = [st for st in graph.subjects(RDF.object, ward16) if (st, RDF.predicate, RK.runsIn) in graph
+              and (st, RDF.subject, death) in graph]
     [ev] = graph.objects(stmt, RK.evidence)
     quote = [q for q in graph.objects(ev, OA.hasSelector) if (q, OA.exact, None) in graph][0]
     assert "(Phường 1 và 16)" in str(graph.value(quote, OA.exact))

@@ -3,7 +3,8 @@ of the article answers. Expected rows are written from reading the article, not 
 from decimal import Decimal
 
 import pytest
-from rdflib import URIRef
+from rdflib import RDFS, URIRef
+from rdflib.namespace import DCTERMS
 
 from kg import queries, results
 
@@ -89,10 +90,23 @@ def test_ward_initiatives_headline(graph):
     expected |= {(f"Phường {n}", "Rút ngắn thời gian giải quyết lĩnh vực hộ tịch") for n in (1, 2, 3, 8, 15)}
     expected |= {(f"Phường {n}", m) for n in (1, 9, 15) for m in MODELS if m.startswith("Thông tin nhanh")}
     assert expected <= runs
-    wards = labels(rows, "wardLabel")
-    assert "Phường 12" not in wards                      # only a resident's address, no model runs there
+    # Phường 12 is named only as a resident's address; it runs only what "15 Phường" run.
+    assert {m for w, m in runs if w == "Phường 12"} == {m for w, m in runs if w == "Phường 5"} != set()
     assert ("Phường 6", "trao trả hồ sơ tại nhà") not in runs   # "có Phường" does not say which ward
-    assert all(str(r["ward"]).startswith("https://w3id.org/reform-kg/id/place/ho-chi-minh/quan-4/") for r in rows)
+    quan4 = URIRef("https://w3id.org/reform-kg/id/place/773")    # GSO code of Quận 4
+    assert all((URIRef(r["ward"]), URIRef(RK + "partOf"), quan4) in graph for r in rows)
+
+
+def test_fifteen_wards_models_run_in_the_15_wards_of_2019(graph):
+    """ "15 Phường tiếp tục triển khai ... Giờ làm việc thứ 9" (2020-01-23): Quận 4 had 15 wards in 2019
+    (1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 13, 14, 15, 16, 18), each linked to what it became."""
+    rows = run(graph, "ward-initiatives")
+    wards = {r["wardLabel"]: URIRef(r["ward"]) for r in rows if r["initiativeLabel"] == "Giờ làm việc thứ 9"}
+    assert sorted(wards) == sorted(f"Phường {n}" for n in (1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 13, 14, 15, 16, 18))
+    assert all(list(graph.objects(w, DCTERMS.isReplacedBy)) for w in wards.values())
+    later = {graph.value(w, DCTERMS.isReplacedBy) for w in (wards["Phường 5"], wards["Phường 12"])}
+    assert {str(lab) for w in later for lab in graph.objects(w, RDFS.label) if lab.language == "vi"} \
+        == {"Phường 2", "Phường 13"}                                                      # merged in 2021
 
 
 def test_shortened_marital_status_confirmation(graph):
@@ -185,7 +199,7 @@ def test_construct_query(graph):
     result = queries.run(graph, queries.find("ward-model-graph"))
     assert result.type == "CONSTRUCT"
     g = result.graph
-    ward16 = URIRef("https://w3id.org/reform-kg/id/place/ho-chi-minh/quan-4/phuong-16")
+    ward16 = URIRef("https://w3id.org/reform-kg/id/place/27289")   # Phường 16 of Quận 4 (GSO code)
     assert any("khai-tu" in str(s) for s in g.subjects(URIRef(RK + "runsIn"), ward16))
 
 
@@ -213,3 +227,27 @@ def test_csv_and_tsv_follow_the_sparql_result_formats():
                                            '_:n1,3,plain\r\n')
     assert results._tsv(names, values) == ('?a\t?b\t?c\n<http://x.org/p>\t"say \\"hi\\",\\tthen\\nleave"@vi\t\n'
                                            '_:n1\t"3"^^<http://www.w3.org/2001/XMLSchema#integer>\t"plain"\n')
+
+
+def test_place_history(graph):
+    """Resolution 1111/NQ-UBTVQH14 (2021): 5 -> 2, 6 -> 9, 10 -> 8, 12 -> 13, 14 -> 15, whole. Resolution
+    1685/NQ-UBTVQH15 (2025): Phường 2 and 4 split between Khánh Hội and Vĩnh Hội; 1 and 3 whole into Vĩnh Hội."""
+    rows = run(graph, "place-history")
+    steps = {(r["placeLabel"], r["parentLabel"], r["successorLabel"], str(r["partly"]).lower()) for r in rows}
+    for old, new in (("5", "2"), ("6", "9"), ("10", "8"), ("12", "13"), ("14", "15")):
+        assert (f"Phường {old}", "Quận 4", f"Phường {new}", "false") in steps
+    assert {(p, s, partly) for p, parent, s, partly in steps if p in ("Phường 2", "Phường 4") and parent == "Quận 4"} \
+        == {(p, s, "true") for p in ("Phường 2", "Phường 4") for s in ("Phường Khánh Hội", "Phường Vĩnh Hội")}
+    assert ("Phường 1", "Quận 4", "Phường Vĩnh Hội", "false") in steps
+
+
+def test_models_today(graph):
+    """Quận 4's 15 wards of 2019 are now in three wards (Resolution 1685/NQ-UBTVQH15): Vĩnh Hội, Khánh Hội, Xóm
+    Chiếu. A model of "15 Phường" runs today in all three; Phường 4's own model in parts of two."""
+    rows = run(graph, "models-today")
+    today = lambda model: {r["todayLabel"] for r in rows if r["initiativeLabel"] == model}  # noqa: E731
+    assert today("Giờ làm việc thứ 9") == {"Phường Vĩnh Hội", "Phường Khánh Hội", "Phường Xóm Chiếu"}
+    assert {(r["todayLabel"], str(r["partly"]).lower()) for r in rows
+            if r["initiativeLabel"] == "Đăng ký khai tử - hướng dẫn hồ sơ hỏa táng tại nhà"} \
+        == {("Phường Khánh Hội", "true"), ("Phường Vĩnh Hội", "true")}
+    assert today("Cổng thông tin điện tử") == {"Phường Khánh Hội", "Phường Xóm Chiếu"}   # Phường 14 -> 15 -> both

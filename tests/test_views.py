@@ -19,6 +19,8 @@ def test_pages_load_nothing_from_the_network(graph):
 def test_model_holds_places_and_models(graph):
     g = views.model(graph)
     places = {d["label"] for _, d in g.nodes(data=True) if d["type"] == "place"}
+    # the 12 wards the article names, and Quận 4 (whose 15 wards of 2019 run the "15 Phường" models: one link
+    # to the district by default, one to each ward with every_ward, below)
     assert {f"Phường {n}" for n in (1, 2, 3, 4, 6, 8, 9, 10, 14, 15, 16, 18)} | {"Quận 4"} == places
     assert sum(1 for _, d in g.nodes(data=True) if d["type"] == "initiative") == 23
     tip = next(d["tooltip"] for _, d in g.nodes(data=True) if d["label"].startswith("Liên thông giữa"))
@@ -85,10 +87,11 @@ def test_view_command_options(graph_file, tmp_path):
     r = run("--kind", "one-stop-shop", "--with", "agencies")
     assert r.exit_code == 0 and r.output == f"{tmp_path / 'v.html'}: 4 nodes, 3 edges\n"
     assert run("--matrix").exit_code == 0 and "Ma trận" in (tmp_path / "v.html").read_text(encoding="utf-8")
+    # 15 wards and 12 models; wards 5, 12, 13 (named nowhere but among the "15 Phường") run that sentence's 3 models
     r = run("--query", "ward-model-graph")
-    assert r.exit_code == 0 and r.output == f"{tmp_path / 'v.html'}: 24 nodes, 52 edges\n"
+    assert r.exit_code == 0 and r.output == f"{tmp_path / 'v.html'}: 27 nodes, 61 edges\n"
     r = run("--query", "ward-initiatives")
-    assert r.exit_code == 0 and r.output == f"{tmp_path / 'v.html'}: 24 nodes, 52 edges\n"
+    assert r.exit_code == 0 and r.output == f"{tmp_path / 'v.html'}: 27 nodes, 61 edges\n"
     r = run("--with", "cats")
     assert r.exit_code == 2 and "Error: unknown layer 'cats'; layers are: agencies, procedures" in r.output
     r = run("--kind", "nope")
@@ -111,7 +114,8 @@ def test_site_has_a_page_for_everything_and_listings(graph_file, tmp_path):
     with open(site / "initiatives.csv", encoding="utf-8-sig", newline="") as fh:
         assert {row["label"] for row in csv.DictReader(fh)} == MODELS
     places = {row["label"]: row for row in json.loads((site / "places.json").read_text(encoding="utf-8"))}
-    assert places["Phường 1"]["partOf"] == ["Quận 4", "Thành phố Hồ Chí Minh"] and places["Phường 1"]["replacedBy"] == []
+    # official lists: Phường 1 of Quận 4 went whole into Phường Vĩnh Hội on 1 July 2025
+    assert places["Phường 1"]["partOf"] == ["Quận 4", "Thành phố Hồ Chí Minh"] and places["Phường 1"]["replacedBy"] == ["Phường Vĩnh Hội"]
     assert places["Phường 1"]["initiatives"] == 6          # its own three, and the three run in every ward of Quận 4
     assert places["Quận 4"]["initiatives"] == 14           # eleven at the district, three in every ward
     kinds = {row["label"]: row for row in json.loads((site / "kinds.json").read_text(encoding="utf-8"))}
@@ -198,3 +202,12 @@ def test_place_pages_show_parents_and_a_successor_when_the_graph_has_one(tmp_pat
     site.build(_fast(g, tmp_path), tmp_path / "s")
     page = (tmp_path / "s" / places["Phường 1"]["page"]).read_text(encoding="utf-8")
     assert "Replaced by" not in page and "Quận 4</a>" in page
+
+
+def test_every_ward_draws_the_fifteen_wards_of_2019(graph):
+    """"15 Phường" (2019): with --every-ward each of the three models links to every one of Quận 4's 15 wards
+    of that year, the three the article never names (5, 10, 12) included."""
+    g = views.model(graph, views.Filters(every_ward=True))
+    wards = {d["label"] for _, d in g.nodes(data=True) if d.get("level") == "Ward"}
+    assert wards == {f"Phường {n}" for n in (1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 13, 14, 15, 16, 18)}
+    assert g.number_of_edges() == 72

@@ -12,7 +12,7 @@ from rdflib.namespace import DCTERMS
 
 from kg.ingest import Document
 from kg.lexicon import Lexicon
-from kg.link import Linker, Place
+from kg.link import Linker, Place, level_iri
 from kg.namespace import PREFIXES, RK, SCHEMA
 from kg.recognize import Mention
 from kg.emit.evidence import Evidence
@@ -80,10 +80,30 @@ class Emitter:
             g.add(t)
         g.add((p.iri, RDF.type, p.cls))
         g.add((p.iri, RDFS.label, Literal(p.label, lang="vi")))
-        g.add((p.iri, RDFS.label, Literal(p.label_en, lang="en")))
+        if p.label_en:
+            g.add((p.iri, RDFS.label, Literal(p.label_en, lang="en")))
         if p.parent:
             g.add((p.iri, RK.partOf, self.place(p.parent)))
+        if p.ambiguous:
+            g.add((p.iri, RK.nameAmbiguous, Literal(True)))
+        if p.unit is not None:
+            self.unit(p)
         return p.iri
+
+    def unit(self, p: Place) -> None:
+        """An official unit's code, level, validity and what it became (whole, or in part)."""
+        g, u = self.g, p.unit
+        if u.code:
+            g.add((p.iri, DCTERMS.identifier, Literal(u.code)))
+        g.add((p.iri, RK.level, self.concept(level_iri(u.level))))
+        if u.valid_from:
+            g.add((p.iri, RK.validFrom, Literal(u.valid_from, datatype=XSD.date)))
+        if u.valid_until:
+            g.add((p.iri, RK.validUntil, Literal(u.valid_until, datatype=XSD.date)))
+        for successor, partial in self.link.successors(p):
+            g.add((p.iri, DCTERMS.isReplacedBy, self.place(successor)))
+            if partial:
+                g.add((p.iri, RK.partlyReplacedBy, successor.iri))
 
     def concept(self, iri: URIRef) -> URIRef:
         """Copy a lexicon concept (and what it is broader than, and its scheme) into the graph."""
@@ -210,7 +230,8 @@ class Emitter:
         1.000 hồ sơ."), the document that reports it. A figure always describes something."""
         if f.about is not None:
             return [self.initiative_iri(f.about)]
-        places = (self.link.scope(f.place).places or self.link.scope(None).places
+        sc = self.link.scope(f.place)       # a figure about "15 phường" is about the district, not each ward
+        places = ((sc.all_wards_of,) if sc.all_wards_of else sc.places or self.link.scope(None).places
                   or (self.link.scope(self.most_named).places if self.most_named is not None else ()))
         return [self.place(p) for p in places] or [self.doc_iri]
 

@@ -1,0 +1,45 @@
+"""Is ontology/gazetteer.json the output of tools/build_gazetteer.py?
+
+Without the source package (CI does not install it): the recorded checksums say the JSON is the bytes the
+generator wrote (no hand edit) and the generator is the one that wrote it (an edited generator must be run
+again). With `vietnamadminunits` 1.0.4 installed, the generator runs again and must give the same bytes. Neither
+test can tell whether the package's data is right: tests/test_gazetteer.py checks facts from official lists.
+"""
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORDED = dict(reversed(line.split("  ", 1)) for line in (ROOT / "ontology" / "gazetteer.sha256").read_text().splitlines())
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_gazetteer_is_what_the_generator_wrote():
+    assert sha(ROOT / "ontology" / "gazetteer.json") == RECORDED["ontology/gazetteer.json"]
+
+
+def test_generator_unchanged_since_it_wrote_the_gazetteer():
+    assert sha(ROOT / "tools" / "build_gazetteer.py") == RECORDED["tools/build_gazetteer.py"]
+
+
+def test_license_notice_and_no_coordinates_kept():
+    data = json.loads((ROOT / "ontology" / "gazetteer.json").read_text(encoding="utf-8"))
+    assert "MIT License" in data["license"] and "Tran Ngoc Minh Hieu" in data["license"]
+    assert not any(c.lower().endswith(("lat", "lon", "bounds")) for c in data["columns"])
+    assert all(isinstance(v, (str, int)) or v is None for row in data["units"] for v in row)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("vietnamadminunits") is None,
+                    reason="vietnamadminunits is a generation-time tool, not a dependency: pip install vietnamadminunits==1.0.4")
+def test_regenerating_gives_the_same_bytes():
+    import runpy
+    gen = runpy.run_path(str(ROOT / "tools" / "build_gazetteer.py"), run_name="gazetteer_check")
+    out = gen["build"](gen["source_dir"]())
+    assert out["input_sha256"] == next(h for name, h in RECORDED.items() if name.startswith("vietnamadminunits"))
+    assert gen["serialize"](out) == (ROOT / "ontology" / "gazetteer.json").read_text(encoding="utf-8")

@@ -1,0 +1,188 @@
+"""`reform-kg fetch` against a real HTTP server on 127.0.0.1 serving pages written for these tests, then `build`.
+
+The server keeps a log of every request, so the tests can say what was (and was not) asked for.
+"""
+import csv
+import threading
+import time
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+WEB = Path(__file__).parent / "data" / "web"
+PAGES = {"/tin/portal.html": "portal.html", "/tin/bao.html": "newspaper.html", "/tin/bang.html": "table-layout.html",
+         "/private/noi-bo.html": "portal.html"}
+LAST_MODIFIED = formatdate(1_700_000_000, usegmt=True)
+ROBOTS = b"User-agent: *\nDisallow: /private/\n"
+
+
+def _sitemap(*paths, index=False):
+    tag, item = ("sitemapindex", "sitemap") if index else ("urlset", "url")
+    body = "".join(f"<{item}><loc>{{base}}{p}</loc></{item}>" for p in paths)
+    return f'<?xml version="1.0"?><{tag} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{body}</{tag}>'
+
+
+XML = {"/sitemap.xml": _sitemap("/sitemap-tin.xml", index=True),
+       "/sitemap-tin.xml": _sitemap(*PAGES),
+       "/rss.xml": '<rss version="2.0"><channel><title>Tin</title><item><title>a</title><link>{base}/tin/portal.html</link>'
+                   '</item><item><title>b</title><link>{base}/tin/bao.html</link></item></channel></rss>',
+       "/atom.xml": '<feed xmlns="http://www.w3.org/2005/Atom"><entry><link rel="alternate" href="{base}/tin/bang.html"/>'
+                    '<link rel="enclosure" href="{base}/anh.jpg"/></entry></feed>'}
+
+
+class Handler(BaseHTTPRequestHandler):
+    log: list = []
+    hits: dict = {}
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        path = self.path
+        self.log.append((path, self.headers.get("User-Agent"), self.headers.get("If-None-Match")))
+        self.hits[path] = self.hits.get(path, 0) + 1
+        if path == "/robots.txt":
+            return self._send(200, ROBOTS, "text/plain")
+        if path in XML:
+            return self._send(200, XML[path].format(base=self.server.base).encode(), "application/xml")
+        if path in PAGES:
+            etag = f'"{PAGES[path]}-v1"'
+            if self.headers.get("If-None-Match") == etag:
+                return self._send(304, b"", None, {"ETag": etag})
+            return self._send(200, (WEB / PAGES[path]).read_bytes(), "text/html; charset=utf-8",
+                              {"ETag": etag, "Last-Modified": LAST_MODIFIED})
+        return self._bad(path)
+
+    def _bad(self, path):
+        if path == "/bad/500":
+            return self._send(500, b"oops", "text/html")
+        if path == "/bad/slow":
+            time.sleep(1.0)
+            return self._send(200, b"<p>late</p>", "text/html")
+        if path in ("/bad/loop", "/bad/loop2"):
+            return self._send(302, b"", None, {"Location": "/bad/loop2" if path == "/bad/loop" else "/bad/loop"})
+        if path == "/bad/pdf":
+            return self._send(200, b"%PDF-1.4", "application/pdf")
+        if path == "/bad/big":
+            return self._send(200, b"<p>" + b"x" * 50_000 + b"</p>", "text/html")
+        if path == "/bad/to-private":
+            return self._send(301, b"", None, {"Location": "/private/noi-bo.html"})
+        if path in ("/flaky", "/limited") and self.hits[path] == 1:
+            return self._send(503 if path == "/flaky" else 429, b"", "text/html", {"Retry-After": "0"})
+        if path in ("/flaky", "/limited"):
+            return self._send(200, (WEB / "newspaper.html").read_bytes(), "text/html; charset=utf-8")
+        return self._send(404, b"not here", "text/html")
+
+    def _send(self, status, body, content_type, headers=None):
+        try:
+            self._write(status, body, content_type, headers)
+        except (BrokenPipeError, ConnectionResetError):
+            pass                                  # the client gave up (a timeout being tested)
+
+    def _write(self, status, body, content_type, headers):
+        self.send_response(status)
+        if content_type:
+            self.send_header("Content-Type", content_type)
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def server(monkeypatch):
+    for proxy in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(proxy, raising=False)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    httpd.base = f"http://127.0.0.1:{httpd.server_port}"
+    Handler.log, Handler.hits = [], {}
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd
+    httpd.shutdown()
+    httpd.server_close()
+
+
+FAST = ["--delay", "0", "--backoff", "0.01", "--timeout", "0.5", "--retries", "1"]
+
+
+def fetch(*args):
+    return CliRunner().invoke(cli, ["fetch", *FAST, *args])
+
+
+def test_sitemap_index_to_saved_pages_and_manifest(server, tmp_path):
+    r = fetch("--sitemap", f"{server.base}/sitemap.xml", "-o", str(tmp_path / "pages"))
+    assert r.exit_code == 0, r.output + r.stderr
+    assert r.stdout.startswith(f"{tmp_path / 'pages'}: 3 fetched, 0 unchanged, 1 skipped by robots.txt, 0 failed")
+    assert r.stderr == f"skipped by robots.txt: {server.base}/private/noi-bo.html\n"
+    assert not any(path.startswith("/private/") for path, _, _ in Handler.log)
+    assert all(agent.startswith("reform-kg/") for _, agent, _ in Handler.log)
+    raw = (tmp_path / "pages" / "manifest.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and raw.splitlines()[0] == (
+        b"file,source_url,final_url,retrieved,status,sha256,etag,last_modified")
+    rows = list(csv.DictReader(raw.decode().splitlines()))
+    assert sorted(r["source_url"] for r in rows) == sorted(f"{server.base}{p}" for p in PAGES if "private" not in p)
+    for row in rows:
+        saved = tmp_path / "pages" / row["file"]
+        assert saved.read_bytes() == (WEB / PAGES[row["source_url"][len(server.base):]]).read_bytes()
+        assert row["status"] == "200" and row["last_modified"] == LAST_MODIFIED and row["etag"].endswith('-v1"')
+
+
+def test_a_rerun_downloads_nothing_that_has_not_changed(server, tmp_path):
+    out = str(tmp_path / "pages")
+    assert fetch("--sitemap", f"{server.base}/sitemap.xml", "-o", out).exit_code == 0
+    before = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "pages").iterdir() if p.suffix == ".html"}
+    Handler.log.clear()
+    r = fetch("--sitemap", f"{server.base}/sitemap.xml", "-o", out)
+    assert r.exit_code == 0
+    assert r.stdout.startswith(f"{out}: 0 fetched, 3 unchanged, 1 skipped by robots.txt, 0 failed")
+    page_requests = [(path, etag) for path, _, etag in Handler.log if path.startswith("/tin/")]
+    assert len(page_requests) == 3 and all(etag for _, etag in page_requests)       # every one conditional
+    assert before == {p.name: p.stat().st_mtime_ns for p in (tmp_path / "pages").iterdir() if p.suffix == ".html"}
+
+
+def test_feeds_and_a_file_of_urls(server, tmp_path):
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"# từ báo\n{server.base}/tin/bao.html\n\n", encoding="utf-8")
+    r = fetch("--feed", f"{server.base}/rss.xml", "--feed", f"{server.base}/atom.xml", "-i", str(urls),
+              "-o", str(tmp_path / "pages"))
+    assert r.exit_code == 0, r.stderr
+    fetched = sorted(row["source_url"] for row in csv.DictReader((tmp_path / "pages" / "manifest.csv").open()))
+    assert fetched == sorted(f"{server.base}{p}" for p in ("/tin/portal.html", "/tin/bao.html", "/tin/bang.html"))
+    assert "/anh.jpg" not in {path for path, _, _ in Handler.log}
+
+
+def test_429_and_503_are_retried(server, tmp_path):
+    r = fetch(f"{server.base}/flaky", f"{server.base}/limited", "-o", str(tmp_path / "pages"))
+    assert r.exit_code == 0, r.stderr
+    assert Handler.hits["/flaky"] == 2 and Handler.hits["/limited"] == 2
+
+
+def test_each_bad_response_is_one_line(server, tmp_path):
+    b = server.base
+    r = fetch(f"{b}/bad/404", f"{b}/bad/500", f"{b}/bad/slow", f"{b}/bad/loop", f"{b}/bad/pdf", f"{b}/bad/big",
+              f"{b}/bad/to-private", "file:///etc/passwd", f"{b}/tin/bao.html", "--max-size", "0.02",
+              "-o", str(tmp_path / "pages"))
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [
+        f"skipped by robots.txt: {b}/bad/to-private (redirected to {b}/private/noi-bo.html)",
+        f"failed: {b}/bad/404: HTTP 404 Not Found",
+        f"failed: {b}/bad/500: HTTP 500 Internal Server Error",
+        f"failed: {b}/bad/slow: timed out after 0.5 s",
+        f"failed: {b}/bad/loop: redirect loop ({b}/bad/loop -> {b}/bad/loop2 -> {b}/bad/loop)",
+        f"failed: {b}/bad/pdf: not an HTML page (application/pdf)",
+        f"failed: {b}/bad/big: larger than the size limit (0.05 MB > 0.02 MB)",
+        "failed: file:///etc/passwd: not an http(s) URL",
+        "Error: 7 URL(s) failed (listed above); the others are saved",
+    ]
+    assert Handler.hits["/bad/500"] == 2                                   # retried once, then reported
+    rows = list(csv.DictReader((tmp_path / "pages" / "manifest.csv").open()))
+    assert [row["source_url"] for row in rows] == [f"{b}/tin/bao.html"]
+    assert sorted(p.name for p in (tmp_path / "pages").iterdir()) == sorted([rows[0]["file"], "manifest.csv"])

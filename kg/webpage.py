@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cssselect import SelectorError
 from lxml import etree, html as lxml_html
 
 from kg.errors import InputError
@@ -36,7 +37,7 @@ _BLOCK = {"p", "div", "head", "h1", "h2", "h3", "h4", "h5", "h6", "li", "item", 
           "footer", "blockquote", "quote", "pre", "figure", "figcaption", "address", "hr", "form", "center",
           "fieldset", "details", "summary"} | _ROW | _CELL
 _FIGURE_CELL = 100           # a cell of a table of figures is short; a longer one is a layout table's
-_SPACE = re.compile(r"[ \t\r\f\v\xa0]+")
+_SPACE = re.compile(r"\s+")            # HTML white space, line breaks in the source included
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def _load_profiles(folders: tuple[Path, ...]) -> tuple[dict, ...]:
             try:
                 profile = json.loads(path.read_text(encoding="utf-8"))
                 lxml_html.fromstring("<p></p>").cssselect(profile["body"])       # a bad selector fails here, once
-            except (OSError, ValueError, KeyError, TypeError, etree.XPathError) as e:
+            except (OSError, ValueError, KeyError, TypeError, SelectorError) as e:
                 raise InputError(f"{path}: not a site profile (a JSON object with at least a CSS 'body'): {e}") from e
             out.append({**profile, "name": profile.get("name", path.stem)})
     return tuple(out)

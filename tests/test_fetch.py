@@ -186,3 +186,30 @@ def test_each_bad_response_is_one_line(server, tmp_path):
     rows = list(csv.DictReader((tmp_path / "pages" / "manifest.csv").open()))
     assert [row["source_url"] for row in rows] == [f"{b}/tin/bao.html"]
     assert sorted(p.name for p in (tmp_path / "pages").iterdir()) == sorted([rows[0]["file"], "manifest.csv"])
+
+
+def test_fetched_pages_build_into_the_graph(server, tmp_path, monkeypatch):
+    """Title, date-time, author and URL from the page and the manifest; no sidebar, counter or footer figure."""
+    monkeypatch.setenv("REFORM_KG_SITES", str(WEB / "sites"))
+    pages, graph = tmp_path / "pages", tmp_path / "g.ttl"
+    assert fetch("--sitemap", f"{server.base}/sitemap.xml", "-o", str(pages)).exit_code == 0
+    r = CliRunner().invoke(cli, ["build", str(pages), "-o", str(graph)])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(cli, ["query", "documents", "-g", str(graph), "--format", "csv"])
+    documents = {(row["url"][len(server.base):], row["title"], row["issued"], row["author"])
+                 for row in csv.DictReader(r.stdout.splitlines())}
+    assert documents == {      # read from the pages: the date lines give the time of day
+        ("/tin/portal.html", "Phường 1 ra mắt mô hình “Tổ tình nguyện hỗ trợ dịch vụ công trực tuyến”",
+         "2024-03-05T08:30:00+07:00", "Minh Anh"),
+        ("/tin/bao.html", "Phường Bến Thành đưa trợ lý số vào Bộ phận một cửa", "2025-11-18T14:20:00+07:00", "Hoàng Lan"),
+        ("/tin/bang.html", "Phường Tân Định triển khai mô hình “Bưu điện nhận hồ sơ tại nhà”",
+         "2024-06-14T15:45:00+07:00", "Trần Văn Phúc")}
+    r = CliRunner().invoke(cli, ["query", "metrics", "-g", str(graph), "--format", "csv"])
+    metrics = [(row["metricLabel"], row["value"], row["subjectLabel"]) for row in csv.DictReader(r.stdout.splitlines())]
+    # Every figure the three articles give, and nothing from menus, sidebars, counters or footers.
+    assert sorted(value for _, value, _ in metrics) == sorted(["1250", "98", "860", "95", "100", "3400", "96", "100", "64"])
+    assert ("1.250 hồ sơ", "1250", "Phường 1") in metrics and ("98%", "98", "Phường 1") in metrics
+    assert ("860 hồ sơ", "860", "Phường 2") in metrics and ("95%", "95", "Phường 2") in metrics
+    r = CliRunner().invoke(cli, ["query", "initiatives", "-g", str(graph), "--format", "csv"])
+    assert sorted({row["initiativeLabel"] for row in csv.DictReader(r.stdout.splitlines())}) == [
+        "Bưu điện nhận hồ sơ tại nhà", "Trợ lý số hành chính công", "Tổ tình nguyện hỗ trợ dịch vụ công trực tuyến"]

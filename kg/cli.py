@@ -403,6 +403,7 @@ def fetch(urls, output, url_file, sitemaps, feeds, delay, timeout, max_size, ret
     for url, reason in summary.failed:
         click.echo(f"failed: {url}: {reason}", err=True)
     click.echo(f"{output}: {len(summary.fetched)} fetched, {len(summary.unchanged)} unchanged, "
-               f"{len(summary.robots)} skipped by robots.txt, {len(summary.failed)} failed ({client.requests} requests)")
+               f"{len(summary.robots)} skipped by robots.txt, {len(summary.failed)} failed "
+               f"({client.requests} request{'' if client.requests == 1 else 's'})")
     if summary.failed:
         raise click.ClickException(f"{len(summary.failed)} URL(s) failed (listed above); the others are saved")

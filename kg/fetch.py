@@ -93,17 +93,20 @@ def parse_links(data: bytes) -> tuple[str, list[str]]:
 def fetch(urls: list[str], folder: Path, client: Client, summary: Summary, progress=lambda url: None) -> Summary:
     """Fetch each URL once into `folder`, updating its manifest.csv; what happened goes into `summary`."""
     from kg.store import atomic_open
-    folder.mkdir(parents=True, exist_ok=True)
-    rows = read_manifest(folder)
     try:
-        for url in dict.fromkeys(urls):
-            _fetch_one(url, folder, client, summary, rows)
-            progress(url)
-    finally:
-        with atomic_open(folder / MANIFEST, "w") as fh:
-            writer = csv.DictWriter(fh, COLUMNS, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(sorted(rows.values(), key=lambda r: r["file"]))
+        folder.mkdir(parents=True, exist_ok=True)
+        rows = read_manifest(folder)
+        try:
+            for url in dict.fromkeys(urls):
+                _fetch_one(url, folder, client, summary, rows)
+                progress(url)
+        finally:
+            with atomic_open(folder / MANIFEST, "w") as fh:
+                writer = csv.DictWriter(fh, COLUMNS, lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(sorted(rows.values(), key=lambda r: r["file"]))
+    except OSError as e:
+        raise InputError(f"{folder}: cannot save pages there ({e.strerror or e})") from e
     return summary
 
 

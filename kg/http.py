@@ -47,7 +47,7 @@ class Client:
     max_wait: float = 120.0       # the longest Retry-After honoured
     requests: int = 0
     _last: dict[str, float] = field(default_factory=dict)
-    _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict)
+    _robots: dict[str, urllib.robotparser.RobotFileParser | FetchFailed | None] = field(default_factory=dict)
     _crawl_delay: dict[str, float] = field(default_factory=dict)
     _opener: urllib.request.OpenerDirector = field(
         default_factory=lambda: urllib.request.build_opener(_NoRedirects))    # proxies from the environment
@@ -81,18 +81,19 @@ class Client:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:
-            self._robots[origin] = self._read_robots(origin)
+            try:
+                self._robots[origin] = self._read_robots(origin)
+            except FetchFailed as e:         # the host cannot be reached: its other pages fail the same way, at once
+                self._robots[origin] = e
         robots = self._robots[origin]
+        if isinstance(robots, FetchFailed):
+            raise FetchFailed(str(robots))
         return robots is None or robots.can_fetch(ROBOTS_AGENT, url)
 
     def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
-        """The site's robots.txt (RFC 9309): missing (4xx) allows all; unreachable (5xx) disallows all."""
+        """The site's robots.txt (RFC 9309): missing (4xx) allows all; a server error (5xx) disallows all."""
         parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
-        try:
-            response = self._with_retries(origin + "/robots.txt", None)
-        except FetchFailed:
-            parser.disallow_all = True
-            return parser
+        response = self._with_retries(origin + "/robots.txt", None)
         if response.status >= 500:
             parser.disallow_all = True
         elif response.status >= 400:

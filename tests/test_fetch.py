@@ -169,10 +169,12 @@ def test_each_bad_response_is_one_line(server, tmp_path):
     b = server.base
     r = fetch(f"{b}/bad/404", f"{b}/bad/500", f"{b}/bad/slow", f"{b}/bad/loop", f"{b}/bad/pdf", f"{b}/bad/big",
               f"{b}/bad/to-private", "file:///etc/passwd", f"{b}/tin/bao.html", "--max-size", "0.02",
+              "--sitemap", f"{b}/no-sitemap.xml",
               "-o", str(tmp_path / "pages"))
     assert r.exit_code == 1
     assert r.stderr.splitlines() == [
         f"skipped by robots.txt: {b}/bad/to-private (redirected to {b}/private/noi-bo.html)",
+        f"failed: {b}/no-sitemap.xml: HTTP 404 Not Found",
         f"failed: {b}/bad/404: HTTP 404 Not Found",
         f"failed: {b}/bad/500: HTTP 500 Internal Server Error",
         f"failed: {b}/bad/slow: timed out after 0.5 s",
@@ -180,7 +182,7 @@ def test_each_bad_response_is_one_line(server, tmp_path):
         f"failed: {b}/bad/pdf: not an HTML page (application/pdf)",
         f"failed: {b}/bad/big: larger than the size limit (0.05 MB > 0.02 MB)",
         "failed: file:///etc/passwd: not an http(s) URL",
-        "Error: 7 URL(s) failed (listed above); the others are saved",
+        "Error: 8 URL(s) failed (listed above); the others are saved",
     ]
     assert Handler.hits["/bad/500"] == 2                                   # retried once, then reported
     rows = list(csv.DictReader((tmp_path / "pages" / "manifest.csv").open()))
@@ -213,3 +215,22 @@ def test_fetched_pages_build_into_the_graph(server, tmp_path, monkeypatch):
     r = CliRunner().invoke(cli, ["query", "initiatives", "-g", str(graph), "--format", "csv"])
     assert sorted({row["initiativeLabel"] for row in csv.DictReader(r.stdout.splitlines())}) == [
         "Bưu điện nhận hồ sơ tại nhà", "Trợ lý số hành chính công", "Tổ tình nguyện hỗ trợ dịch vụ công trực tuyến"]
+
+
+def test_an_unreachable_host_fails_each_url_once_without_retrying_it(tmp_path):
+    import socket
+    with socket.socket() as s:                      # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    r = fetch(f"{dead}/a.html", f"{dead}/b.html", "-o", str(tmp_path / "pages"))
+    assert r.exit_code == 1
+    assert r.stderr.splitlines()[:2] == [f"failed: {dead}/a.html: cannot connect (Connection refused)",
+                                         f"failed: {dead}/b.html: cannot connect (Connection refused)"]
+    assert r.stdout.startswith(f"{tmp_path / 'pages'}: 0 fetched, 0 unchanged, 0 skipped by robots.txt, 2 failed (1 request)")
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_error(server, tmp_path):
+    (tmp_path / "a-file").write_text("x")
+    out = tmp_path / "a-file" / "pages"
+    r = fetch(f"{server.base}/tin/bao.html", "-o", str(out))
+    assert r.exit_code == 1 and r.output == f"Error: {out}: cannot save pages there (Not a directory)\n"

@@ -2,7 +2,8 @@
 
 The manifest (plain comma-separated UTF-8) has one row per saved page: file, source_url, final_url, retrieved
 (UTC), status, sha256, etag, last_modified. On a re-run the validators go back to the server
-(If-None-Match, If-Modified-Since): a page that has not changed is not downloaded again. Pages are stored as
+(If-None-Match, If-Modified-Since): a page that has not changed is not downloaded again; from a server that
+keeps no validators, a page with the same SHA-256 counts as unchanged and its file is left alone. Pages are stored as
 UTF-8 whatever the server's charset. The network is used here and nowhere else.
 """
 from __future__ import annotations
@@ -131,12 +132,16 @@ def _fetch_one(url: str, folder: Path, client: Client, summary: Summary, rows: d
     except FetchFailed as e:
         summary.failed.append((url, str(e)))
         return
+    digest = hashlib.sha256(data).hexdigest()
     name = have["file"] if have else file_name(url)
-    write_atomic(folder / name, data)
+    if have and have["sha256"] == digest:       # a server without validators sent the same page again
+        summary.unchanged.append(url)
+    else:
+        write_atomic(folder / name, data)
+        summary.fetched.append(url)
     rows[url] = {"file": name, "source_url": url, "final_url": response.url, "retrieved": _now(),
-                 "status": str(response.status), "sha256": hashlib.sha256(data).hexdigest(),
+                 "status": str(response.status), "sha256": digest,
                  "etag": response.headers.get("etag", ""), "last_modified": response.headers.get("last-modified", "")}
-    summary.fetched.append(url)
 
 
 def _as_utf8(headers: dict[str, str], body: bytes) -> bytes:

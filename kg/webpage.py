@@ -60,6 +60,8 @@ def read(markup: str, url: str | None = None) -> Page:
     found = trafilatura.bare_extraction(deepcopy(tree), url=url, with_metadata=True, include_tables=True,
                                         include_comments=False)
     if found is None or found.body is None or not render(found.body).strip():
+        if not page_text.strip():
+            raise InputError("the page has no text")
         return Page(body=page_text, page_text=page_text)
     title = _clean(found.title)
     return Page(body=_without_title(render(found.body), title), title=title or None, date=found.date,

@@ -148,6 +148,16 @@ def test_a_rerun_downloads_nothing_that_has_not_changed(server, tmp_path):
     assert before == {p.name: p.stat().st_mtime_ns for p in (tmp_path / "pages").iterdir() if p.suffix == ".html"}
 
 
+def test_a_page_sent_again_without_validators_is_unchanged_and_not_rewritten(server, tmp_path):
+    out = tmp_path / "pages"
+    assert fetch(f"{server.base}/flaky", "-o", str(out)).exit_code == 0          # no ETag, no Last-Modified
+    saved = next(out.glob("*.html"))
+    saved.touch()
+    mtime = saved.stat().st_mtime_ns
+    r = fetch(f"{server.base}/flaky", "-o", str(out))
+    assert r.stdout.startswith(f"{out}: 0 fetched, 1 unchanged,") and saved.stat().st_mtime_ns == mtime
+
+
 def test_feeds_and_a_file_of_urls(server, tmp_path):
     urls = tmp_path / "urls.txt"
     urls.write_text(f"# từ báo\n{server.base}/tin/bao.html\n\n", encoding="utf-8")

@@ -99,3 +99,15 @@ def test_a_page_trafilatura_finds_nothing_in_is_read_whole(tmp_path):
     page.write_text("<p>Phường 1 triển khai mô hình “Một cửa”.</p>", encoding="utf-8")
     doc = ingest.load(page)
     assert doc.content.strip() == "Phường 1 triển khai mô hình “Một cửa”."
+
+
+@pytest.mark.parametrize("markup, error", [
+    ("<html><body><script>x = 1</script></body></html>", "the page has no text"),
+    ("<!-- chỉ có chú thích -->", "not a readable HTML page (Document is empty)"),
+])
+def test_a_page_without_text_is_one_error(tmp_path, markup, error):
+    page = tmp_path / "trong.html"
+    page.write_text(markup, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        ingest.load(page)
+    assert str(e.value) == f"{page}: {error}"

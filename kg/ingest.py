@@ -23,9 +23,9 @@ _PORTAL_DATE = re.compile(
     r" (?P<hour>\d{1,2}):(?P<minute>\d{2}):(?P<second>\d{2}) (?P<half>SA|CH)\s*$", re.IGNORECASE)
 # A leading "date 2025-12-10" token, as web archives store some pages.
 _ISO_DATE = re.compile(r"[ \t]*date (?P<date>\d{4}-\d{2}(?:-\d{2})?)\s+")
-_DMY_TIME = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*(?:-\s*)?(?:(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?")
+_DMY_TIME = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})\s*(?:[-,]\s*)?(?:(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?")
 _TIME_DMY = re.compile(r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?,?\s*(?:Thứ [^,]+,\s*|ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
-_DATE_LINE = re.compile(r"^\s*(?:Cập nhật lúc\s*|Thứ [^,\d]+,\s*|Chủ nhật,\s*)?[\d/: ,\-]+(?:\(GMT[+\d]*\))?\s*(?:View Count:\s*\d+)?\s*$"
+_DATE_LINE = re.compile(r"^\s*(?:Cập nhật lúc\s*|Thứ [^,\d]+,\s*|Chủ nhật,\s*)?[\d/: ,\-]+(?:\(?GMT[+\d]*\)?)?\s*(?:View Count:\s*\d+)?\s*$"
                         r"|^\s*Cập nhật lúc .*$", re.IGNORECASE)
 _VIEW_COUNT = re.compile(r"(?:Số lượt người xem|Lượt xem|View Count)\s*:\s*(?P<n>[\d.]+)", re.IGNORECASE | re.MULTILINE)
 # Lines that start the site's furniture after the article: nothing from there on is the article.

@@ -54,14 +54,14 @@ class _Task:
 
 
 def fingerprint() -> str:
-    """What the output depends on besides the article: reform-kg's code and its lexicons."""
+    """What the output depends on besides the article: reform-kg's code, its lexicons and the site profiles."""
     from kg import __version__
-    from kg.resources import data_dir
+    from kg.resources import data_dir, site_profile_folders
     digest = hashlib.sha256(__version__.encode())
-    roots = [Path(__file__).parent, data_dir("ontology")]
+    roots = [Path(__file__).parent, data_dir("ontology"), *site_profile_folders()]
     for root in roots:
         for path in sorted(root.rglob("*")):
-            if path.suffix in (".py", ".ttl", ".html"):
+            if path.suffix in (".py", ".ttl", ".html", ".json"):
                 digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 

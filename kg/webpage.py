@@ -13,7 +13,6 @@ figures are about Phường 1.
 from __future__ import annotations
 
 import json
-import os
 import re
 from copy import deepcopy
 from dataclasses import dataclass
@@ -25,9 +24,8 @@ from cssselect import SelectorError
 from lxml import etree, html as lxml_html
 
 from kg.errors import InputError
-from kg.resources import data_dir
+from kg.resources import site_profile_folders
 
-SITES_ENV = "REFORM_KG_SITES"
 _SKIP = ("script", "style", "noscript", "template", "iframe", "object", "svg", "button", "select", "textarea")
 _BREAK = {"br", "lb"}
 # HTML's and trafilatura's names for the same things: rows, cells; every other element named here is a block.
@@ -160,8 +158,7 @@ def _profile_for(tree, url: str | None) -> dict | None:
 
 
 def profiles() -> list[dict]:
-    folders = [data_dir("sites")] + [Path(p) for p in os.environ.get(SITES_ENV, "").split(os.pathsep) if p]
-    return list(_load_profiles(tuple(folders)))
+    return list(_load_profiles(tuple(site_profile_folders())))
 
 
 @lru_cache(maxsize=8)

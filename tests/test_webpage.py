@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from kg import ingest, webpage
 from kg.cli import cli
 from kg.errors import InputError
+from kg.resources import SITES_ENV
 
 WEB = Path(__file__).parent / "data" / "web"
 
@@ -77,7 +78,7 @@ def test_date_lines(line, when):
 
 
 def test_a_profile_applies_by_host_or_by_detect_selector(monkeypatch):
-    monkeypatch.setenv(webpage.SITES_ENV, str(WEB / "sites"))
+    monkeypatch.setenv(SITES_ENV, str(WEB / "sites"))
     markup = (WEB / "table-layout.html").read_text(encoding="utf-8")
     by_detect = webpage.read(markup, "http://127.0.0.1:9/tin")
     assert by_detect.title == "Phường Tân Định triển khai mô hình “Bưu điện nhận hồ sơ tại nhà”"
@@ -89,7 +90,7 @@ def test_a_profile_applies_by_host_or_by_detect_selector(monkeypatch):
 
 def test_a_broken_profile_is_one_error(tmp_path, monkeypatch):
     (tmp_path / "bad.json").write_text('{"body": "td[["}', encoding="utf-8")
-    monkeypatch.setenv(webpage.SITES_ENV, str(tmp_path))
+    monkeypatch.setenv(SITES_ENV, str(tmp_path))
     page = tmp_path / "a.html"
     page.write_text("<p>Phường 1 triển khai mô hình “Một cửa”.</p>", encoding="utf-8")
     r = CliRunner().invoke(cli, ["build", str(page), "-o", str(tmp_path / "g.ttl")])
@@ -115,3 +116,16 @@ def test_a_page_without_text_is_one_error(tmp_path, markup, error):
     with pytest.raises(InputError) as e:
         ingest.load(page)
     assert str(e.value) == f"{page}: {error}"
+
+
+def test_a_changed_profile_is_not_answered_from_the_cache(tmp_path, monkeypatch):
+    sites, pages = tmp_path / "sites", tmp_path / "pages"
+    sites.mkdir(), pages.mkdir()
+    (pages / "bang.html").write_bytes((WEB / "table-layout.html").read_bytes())
+    profile = (WEB / "sites" / "table-layout.json").read_text(encoding="utf-8")
+    (sites / "p.json").write_text(profile, encoding="utf-8")
+    monkeypatch.setenv(SITES_ENV, str(sites))
+    build = lambda: CliRunner().invoke(cli, ["build", str(pages), "-o", str(tmp_path / "g.ttl")]).output  # noqa: E731
+    assert "0 from cache" in build() and "1 from cache" in build()
+    (sites / "p.json").write_text(profile.replace('"body": "td.NewsContent"', '"body": "#tblMain"'), encoding="utf-8")
+    assert "0 from cache" in build()

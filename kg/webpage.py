@@ -34,6 +34,7 @@ _BLOCK = {"p", "div", "head", "h1", "h2", "h3", "h4", "h5", "h6", "li", "item", 
           "dd", "table", "thead", "tbody", "tfoot", "caption", "section", "article", "main", "aside", "nav", "header",
           "footer", "blockquote", "quote", "pre", "figure", "figcaption", "address", "hr", "form", "center",
           "fieldset", "details", "summary"} | _ROW | _CELL
+_SELECTORS = ("detect", "title", "date", "author")
 _FIGURE_CELL = 100           # a cell of a table of figures is short; a longer one is a layout table's
 _SPACE = re.compile(r"\s+")            # HTML white space, line breaks in the source included
 
@@ -48,22 +49,29 @@ class Page:
 
 
 def read(markup: str, url: str | None = None) -> Page:
-    """The article in a saved page, by a site profile when one applies, otherwise by trafilatura."""
+    """The article in a saved page: by a site profile when one applies, otherwise by trafilatura, otherwise
+    (a page too short for trafilatura) the whole page."""
     tree = _tree(markup)
     page_text = render(tree.find("body") if tree.find("body") is not None else tree)
     profile = _profile_for(tree, url)
-    if profile:
-        return _by_profile(tree, profile, page_text)
+    page = (_by_profile(tree, profile, page_text) if profile else None) or _by_trafilatura(tree, url, page_text)
+    if page is not None:
+        return page
+    if not page_text.strip():
+        raise InputError("the page has no text")
+    return Page(body=page_text, page_text=page_text)
+
+
+def _by_trafilatura(tree, url: str | None, page_text: str) -> Page | None:
     import trafilatura                 # heavy: only when an HTML page is read
     found = trafilatura.bare_extraction(deepcopy(tree), url=url, with_metadata=True, include_tables=True,
                                         include_comments=False)
-    if found is None or found.body is None or not render(found.body).strip():
-        if not page_text.strip():
-            raise InputError("the page has no text")
-        return Page(body=page_text, page_text=page_text)
+    if found is None or found.body is None:
+        return None
     title = _clean(found.title)
-    return Page(body=_without_title(render(found.body), title), title=title or None, date=found.date,
-                author=_clean(found.author) or None, page_text=page_text)
+    body = _without_title(render(found.body), title)
+    return Page(body=body, title=title or None, date=found.date, author=_clean(found.author) or None,
+                page_text=page_text) if body.strip() else None
 
 
 def _tree(markup: str):
@@ -133,17 +141,20 @@ def _without_title(body: str, title: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- site profiles
-def _by_profile(tree, profile: dict, page_text: str) -> Page:
+def _by_profile(tree, profile: dict, page_text: str) -> Page | None:
+    """The page as the profile reads it; None when its body selector finds nothing (the site has changed)."""
     def text_of(key: str) -> str | None:
         nodes = tree.cssselect(profile[key]) if profile.get(key) else []
-        return _clean(" ".join(render(n).replace("\n", " ") for n in nodes[:1])) or None
+        return (_clean(render(nodes[0]).replace("\n", " ")) or None) if nodes else None
 
+    title, date, author = text_of("title"), text_of("date"), text_of("author")     # before anything is dropped
     body_nodes = tree.cssselect(profile["body"])
-    for selector in profile.get("drop", []):
-        for node in body_nodes[0].cssselect(selector) if body_nodes else []:
-            node.drop_tree()
-    body = "\n".join(render(n) for n in body_nodes)
-    return Page(body=body, title=text_of("title"), date=text_of("date"), author=text_of("author"), page_text=page_text)
+    for node in body_nodes:
+        for selector in profile.get("drop", []):
+            for furniture in node.cssselect(selector):
+                furniture.drop_tree()
+    body = _without_title("\n".join(render(n) for n in body_nodes), title or "")
+    return Page(body=body, title=title, date=date, author=author, page_text=page_text) if body.strip() else None
 
 
 def _profile_for(tree, url: str | None) -> dict | None:
@@ -168,7 +179,10 @@ def _load_profiles(folders: tuple[Path, ...]) -> tuple[dict, ...]:
         for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
             try:
                 profile = json.loads(path.read_text(encoding="utf-8"))
-                lxml_html.fromstring("<p></p>").cssselect(profile["body"])       # a bad selector fails here, once
+                empty = lxml_html.fromstring("<p></p>")                   # a bad selector fails here, once
+                for selector in [profile["body"], *(profile.get(k) or "" for k in _SELECTORS), *profile.get("drop", [])]:
+                    if selector:
+                        empty.cssselect(selector)
             except (OSError, ValueError, KeyError, TypeError, SelectorError) as e:
                 raise InputError(f"{path}: not a site profile (a JSON object with at least a CSS 'body'): {e}") from e
             out.append({**profile, "name": profile.get("name", path.stem)})

@@ -129,3 +129,28 @@ def test_a_changed_profile_is_not_answered_from_the_cache(tmp_path, monkeypatch)
     assert "0 from cache" in build() and "1 from cache" in build()
     (sites / "p.json").write_text(profile.replace('"body": "td.NewsContent"', '"body": "#tblMain"'), encoding="utf-8")
     assert "0 from cache" in build()
+
+
+def _with_profile(tmp_path, monkeypatch, **profile):
+    import json
+    (tmp_path / "p.json").write_text(json.dumps(profile), encoding="utf-8")
+    monkeypatch.setenv(SITES_ENV, str(tmp_path))
+    return webpage.read((WEB / "table-layout.html").read_text(encoding="utf-8"))
+
+
+def test_a_profile_drops_furniture_inside_its_body(tmp_path, monkeypatch):
+    page = _with_profile(tmp_path, monkeypatch, detect="#tblMain", title="td.NewsTitle", body="td.center",
+                         drop=["td.NewsTitle", "td.NewsDate"], date="td.NewsDate")
+    assert page.title == "Phường Tân Định triển khai mô hình “Bưu điện nhận hồ sơ tại nhà”"
+    assert page.date == "Cập nhật lúc 15:45 ngày 14/06/2024"
+    assert page.body.startswith("UBND phường Tân Định phối hợp") and "Cập nhật" not in page.body
+
+
+def test_a_profile_whose_body_is_gone_gives_way_to_trafilatura(tmp_path, monkeypatch):
+    page = _with_profile(tmp_path, monkeypatch, detect="#tblMain", title="td.NewsTitle", body="div.no-such-thing")
+    assert page.title == "UBND HUYỆN"                      # trafilatura's reading of the <title>
+
+
+def test_every_selector_of_a_profile_is_checked(tmp_path, monkeypatch):
+    with pytest.raises(InputError, match=r"p.json: not a site profile"):
+        _with_profile(tmp_path, monkeypatch, body="td.NewsContent", title="td[[")

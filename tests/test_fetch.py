@@ -38,6 +38,7 @@ XML = {"/sitemap.xml": _sitemap("/sitemap-tin.xml", index=True),
 class Handler(BaseHTTPRequestHandler):
     log: list = []
     hits: dict = {}
+    times: list = []
 
     def log_message(self, *args):
         pass
@@ -45,6 +46,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         path = self.path
         self.log.append((path, self.headers.get("User-Agent"), self.headers.get("If-None-Match")))
+        self.times.append(time.monotonic())
         self.hits[path] = self.hits.get(path, 0) + 1
         if path == "/robots.txt":
             return self._send(200, ROBOTS, "text/plain")
@@ -102,7 +104,7 @@ def server(monkeypatch):
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     httpd.base = f"http://127.0.0.1:{httpd.server_port}"
-    Handler.log, Handler.hits = [], {}
+    Handler.log, Handler.hits, Handler.times = [], {}, []
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield httpd
@@ -244,3 +246,25 @@ def test_an_output_folder_that_cannot_be_made_is_one_error(server, tmp_path):
     out = tmp_path / "a-file" / "pages"
     r = fetch(f"{server.base}/tin/bao.html", "-o", str(out))
     assert r.exit_code == 1 and r.output == f"Error: {out}: cannot save pages there (Not a directory)\n"
+
+
+def test_a_stopped_fetch_keeps_what_it_saved_in_the_manifest(server, tmp_path):
+    from kg import fetch as fetching
+    from kg.http import Client
+
+    def stop(url):
+        raise KeyboardInterrupt
+    urls = [f"{server.base}/tin/bao.html", f"{server.base}/tin/portal.html"]
+    with pytest.raises(KeyboardInterrupt):
+        fetching.fetch(urls, tmp_path, Client(delay=0), fetching.Summary(), stop)
+    rows = list(csv.DictReader((tmp_path / "manifest.csv").open(encoding="utf-8")))
+    assert [row["source_url"] for row in rows] == urls[:1] and (tmp_path / rows[0]["file"]).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([rows[0]["file"], "manifest.csv"])
+
+
+def test_requests_to_a_host_are_spaced_by_the_delay(server, tmp_path):
+    r = CliRunner().invoke(cli, ["fetch", "--delay", "0.3", "--sitemap", f"{server.base}/sitemap.xml",
+                                 "-o", str(tmp_path / "pages")])
+    assert r.exit_code == 0
+    gaps = [b - a for a, b in zip(Handler.times, Handler.times[1:])]
+    assert len(gaps) == 5 and min(gaps) >= 0.29          # robots.txt, two sitemaps, three pages: one at a time

@@ -68,6 +68,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, b"<p>late</p>", "text/html")
         if path in ("/bad/loop", "/bad/loop2"):
             return self._send(302, b"", None, {"Location": "/bad/loop2" if path == "/bad/loop" else "/bad/loop"})
+        if path == "/latin1":                           # the charset only in a <meta>
+            return self._send(200, '<meta charset="iso-8859-1"><p>Café</p>'.encode("iso-8859-1"), "text/html")
         if path == "/bad/pdf":
             return self._send(200, b"%PDF-1.4", "application/pdf")
         if path == "/bad/big":
@@ -268,3 +270,9 @@ def test_requests_to_a_host_are_spaced_by_the_delay(server, tmp_path):
     assert r.exit_code == 0
     gaps = [b - a for a, b in zip(Handler.times, Handler.times[1:])]
     assert len(gaps) == 5 and min(gaps) >= 0.29          # robots.txt, two sitemaps, three pages: one at a time
+
+
+def test_pages_are_saved_as_utf8_whatever_their_charset(server, tmp_path):
+    assert fetch(f"{server.base}/latin1", "-o", str(tmp_path)).exit_code == 0
+    saved = next(tmp_path.glob("*.html"))
+    assert saved.read_bytes() == '<meta charset="iso-8859-1"><p>Café</p>'.encode("utf-8")

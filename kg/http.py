@@ -71,7 +71,11 @@ class Client:
                 raise FetchFailed(f"more than {MAX_REDIRECTS} redirects")
 
     def _check(self, url: str) -> None:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            parts.port                              # noqa: B018 (a bad port raises here, not in the middle of a request)
+        except ValueError as e:
+            raise FetchFailed(f"not a valid URL ({e})") from e
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchFailed("not an http(s) URL")
         if not self.allowed(url):
@@ -123,9 +127,9 @@ class Client:
         self._wait(url)
         headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
                    "Accept-Encoding": "identity", **(validators or {})}
-        request = urllib.request.Request(url, headers=headers)
         self.requests += 1
         try:
+            request = urllib.request.Request(url, headers=headers)
             with self._opener.open(request, timeout=self.timeout) as reply:
                 return Response(reply.geturl(), reply.status, _lower(reply.headers), self._read(reply))
         except urllib.error.HTTPError as e:

@@ -182,7 +182,8 @@ def test_429_and_503_are_retried(server, tmp_path):
 def test_each_bad_response_is_one_line(server, tmp_path):
     b = server.base
     r = fetch(f"{b}/bad/404", f"{b}/bad/500", f"{b}/bad/slow", f"{b}/bad/loop", f"{b}/bad/pdf", f"{b}/bad/big",
-              f"{b}/bad/to-private", "file:///etc/passwd", f"{b}/tin/bao.html", "--max-size", "0.02",
+              f"{b}/bad/to-private", "file:///etc/passwd", "http://[::1/x", "http://127.0.0.1:99999/", f"{b}/tin/bao.html",
+              "--max-size", "0.02",
               "--sitemap", f"{b}/no-sitemap.xml",
               "-o", str(tmp_path / "pages"))
     assert r.exit_code == 1
@@ -196,7 +197,9 @@ def test_each_bad_response_is_one_line(server, tmp_path):
         f"failed: {b}/bad/pdf: not an HTML page (application/pdf)",
         f"failed: {b}/bad/big: larger than the size limit (0.05 MB > 0.02 MB)",
         "failed: file:///etc/passwd: not an http(s) URL",
-        "Error: 8 URL(s) failed (listed above); the others are saved",
+        "failed: http://[::1/x: not a valid URL (Invalid IPv6 URL)",
+        "failed: http://127.0.0.1:99999/: not a valid URL (Port out of range 0-65535)",
+        "Error: 10 URL(s) failed (listed above); the others are saved",
     ]
     assert Handler.hits["/bad/500"] == 2                                   # retried once, then reported
     rows = list(csv.DictReader((tmp_path / "pages" / "manifest.csv").open()))

@@ -366,7 +366,7 @@ def view(graph_path, store_spec, output, matrix, layers, kinds, places, docs, qu
 @click.option("--delay", type=click.FloatRange(min=0), default=2.0, show_default=True, metavar="SECONDS",
               help="Wait between two requests to the same host (robots.txt's Crawl-delay wins when longer).")
 @click.option("--timeout", type=click.FloatRange(min=0.01), default=20.0, show_default=True, metavar="SECONDS",
-              help="Give up on a request that answers nothing for this long.")
+              help="Give up on a server silent for this long (or still sending a page after 4 times as long).")
 @click.option("--max-size", type=click.FloatRange(min=0.001), default=10, show_default=True, metavar="MB",
               help="Refuse pages larger than this many megabytes.")
 @click.option("--retries", type=click.IntRange(min=0), default=3, show_default=True,

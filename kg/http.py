@@ -19,6 +19,7 @@ USER_AGENT = f"reform-kg/{__version__} (+https://w3id.org/reform-kg; polite rese
 ROBOTS_AGENT = "reform-kg"
 RETRY_STATUS = {429, 500, 502, 503, 504}
 MAX_REDIRECTS = 5
+TOTAL_TIMEOUTS = 4          # a whole response may take this many --timeout's; each read, one
 
 
 class FetchFailed(Exception):
@@ -141,7 +142,9 @@ class Client:
             raise FetchFailed(f"cannot connect ({getattr(e.reason, 'strerror', None) or e.reason})") from e
         except http.client.HTTPException as e:
             raise FetchFailed(f"bad HTTP answer ({type(e).__name__})") from e
-        except (ConnectionError, ValueError) as e:
+        except (TimeoutError, socket.timeout):
+            raise                                   # retried by _with_retries
+        except (OSError, ValueError) as e:
             raise FetchFailed(f"connection failed ({e})") from e
         finally:
             self._last[urlsplit(url).netloc] = time.monotonic()
@@ -150,10 +153,16 @@ class Client:
         length = reply.headers.get("Content-Length")
         if length and length.isdigit() and int(length) > self.max_bytes:
             raise FetchFailed(f"larger than the size limit ({_mb(int(length))} > {_mb(self.max_bytes)})")
-        body = reply.read(self.max_bytes + 1)
-        if len(body) > self.max_bytes:
-            raise FetchFailed(f"larger than the size limit ({_mb(self.max_bytes)})")
-        return body
+        deadline = time.monotonic() + TOTAL_TIMEOUTS * self.timeout      # a server that trickles is cut off too
+        chunks, size = [], 0
+        while chunk := reply.read1(65536):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise FetchFailed(f"larger than the size limit ({_mb(self.max_bytes)})")
+            if time.monotonic() > deadline:
+                raise FetchFailed(f"too slow: not complete after {TOTAL_TIMEOUTS * self.timeout:g} s")
+        return b"".join(chunks)
 
     def _wait(self, url: str) -> None:
         host = urlsplit(url).netloc

@@ -70,6 +70,15 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(302, b"", None, {"Location": "/bad/loop2" if path == "/bad/loop" else "/bad/loop"})
         if path == "/latin1":                           # the charset only in a <meta>
             return self._send(200, '<meta charset="iso-8859-1"><p>Café</p>'.encode("iso-8859-1"), "text/html")
+        if path == "/bad/trickle":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(50):
+                time.sleep(0.1)
+                self.wfile.write(b"<")
+                self.wfile.flush()
+            return
         if path == "/bad/pdf":
             return self._send(200, b"%PDF-1.4", "application/pdf")
         if path == "/bad/big":
@@ -181,7 +190,7 @@ def test_429_and_503_are_retried(server, tmp_path):
 
 def test_each_bad_response_is_one_line(server, tmp_path):
     b = server.base
-    r = fetch(f"{b}/bad/404", f"{b}/bad/500", f"{b}/bad/slow", f"{b}/bad/loop", f"{b}/bad/pdf", f"{b}/bad/big",
+    r = fetch(f"{b}/bad/404", f"{b}/bad/500", f"{b}/bad/slow", f"{b}/bad/trickle", f"{b}/bad/loop", f"{b}/bad/pdf", f"{b}/bad/big",
               f"{b}/bad/to-private", "file:///etc/passwd", "http://[::1/x", "http://127.0.0.1:99999/", f"{b}/tin/bao.html",
               "--max-size", "0.02",
               "--sitemap", f"{b}/no-sitemap.xml",
@@ -193,13 +202,14 @@ def test_each_bad_response_is_one_line(server, tmp_path):
         f"failed: {b}/bad/404: HTTP 404 Not Found",
         f"failed: {b}/bad/500: HTTP 500 Internal Server Error",
         f"failed: {b}/bad/slow: timed out after 0.5 s",
+        f"failed: {b}/bad/trickle: too slow: not complete after 2 s",
         f"failed: {b}/bad/loop: redirect loop ({b}/bad/loop -> {b}/bad/loop2 -> {b}/bad/loop)",
         f"failed: {b}/bad/pdf: not an HTML page (application/pdf)",
         f"failed: {b}/bad/big: larger than the size limit (0.05 MB > 0.02 MB)",
         "failed: file:///etc/passwd: not an http(s) URL",
         "failed: http://[::1/x: not a valid URL (Invalid IPv6 URL)",
         "failed: http://127.0.0.1:99999/: not a valid URL (Port out of range 0-65535)",
-        "Error: 10 URL(s) failed (listed above); the others are saved",
+        "Error: 11 URL(s) failed (listed above); the others are saved",
     ]
     assert Handler.hits["/bad/500"] == 2                                   # retried once, then reported
     rows = list(csv.DictReader((tmp_path / "pages" / "manifest.csv").open()))

@@ -83,6 +83,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, b"%PDF-1.4", "application/pdf")
         if path == "/bad/big":
             return self._send(200, b"<p>" + b"x" * 50_000 + b"</p>", "text/html")
+        if path == "/tin/moved":
+            return self._send(301, b"", None, {"Location": "/tin/bao.html"})
         if path == "/bad/to-private":
             return self._send(301, b"", None, {"Location": "/private/noi-bo.html"})
         if path in ("/flaky", "/limited") and self.hits[path] == 1:
@@ -289,3 +291,9 @@ def test_pages_are_saved_as_utf8_whatever_their_charset(server, tmp_path):
     assert fetch(f"{server.base}/latin1", "-o", str(tmp_path)).exit_code == 0
     saved = next(tmp_path.glob("*.html"))
     assert saved.read_bytes() == '<meta charset="iso-8859-1"><p>Café</p>'.encode("utf-8")
+
+
+def test_the_manifest_keeps_the_url_asked_for_and_the_final_one(server, tmp_path):
+    assert fetch(f"{server.base}/tin/moved", "-o", str(tmp_path)).exit_code == 0
+    [row] = csv.DictReader((tmp_path / "manifest.csv").open(encoding="utf-8"))
+    assert (row["source_url"], row["final_url"]) == (f"{server.base}/tin/moved", f"{server.base}/tin/bao.html")

@@ -3,6 +3,7 @@
 The text is normalised to NFC once, here, before any offset exists; later steps never rewrite it.
 Offsets everywhere are into `Document.text`. Page furniture (view counters, lists of other headlines,
 visitor counters, search boxes) stays in the text but outside `Document.content`, so it never becomes facts.
+A web page (.html) is first reduced to its article by kg.webpage; its metadata comes from the page.
 """
 from __future__ import annotations
 

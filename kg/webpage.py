@@ -35,7 +35,8 @@ _BLOCK = {"p", "div", "head", "h1", "h2", "h3", "h4", "h5", "h6", "li", "item", 
           "footer", "blockquote", "quote", "pre", "figure", "figcaption", "address", "hr", "form", "center",
           "fieldset", "details", "summary"} | _ROW | _CELL
 _SELECTORS = ("detect", "title", "date", "author")
-_FIGURE_CELL = 100           # a cell of a table of figures is short; a longer one is a layout table's
+_FIGURE_CELL = 100
+_ROW_NUMBER = re.compile(r"\d{1,4}\.?|[IVXLC]{1,6}\.?")        # an "STT" column: the row's number, not its place           # a cell of a table of figures is short; a longer one is a layout table's
 _SPACE = re.compile(r"\s+")            # HTML white space, line breaks in the source included
 
 
@@ -127,7 +128,7 @@ def _figure_row(row) -> list[str] | None:
     texts = [t for t in texts if t]
     if len(texts) < 2 or any(len(t) > _FIGURE_CELL for t in texts) or not any(ch.isdigit() for t in texts for ch in t):
         return None
-    return texts
+    return texts[1:] if len(texts) > 2 and _ROW_NUMBER.fullmatch(texts[0]) else texts
 
 
 def _clean(text: str | None) -> str:

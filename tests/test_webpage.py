@@ -22,6 +22,9 @@ def rendered(fragment: str) -> list[str]:
     ("<table><tr><td>Phường 1</td><td>1.250 hồ sơ</td><td>98%</td></tr></table>", ["Phường 1: 1.250 hồ sơ; 98%."]),
     ("<table><tr><th>Đơn vị</th><th>Hồ sơ</th></tr><tr><td>Phường 2</td><td> 860\n hồ sơ</td></tr></table>",
      ["Đơn vị", "Hồ sơ", "Phường 2: 860 hồ sơ."]),
+    # The row number of an "STT" column is left out: the row is about its place.
+    ("<table><tr><td>1</td><td>Phường 1</td><td>1.250 hồ sơ</td></tr><tr><td>IV.</td><td>Phường 4</td><td>9 hồ sơ</td>"
+     "</tr><tr><td>2</td><td>15 hồ sơ</td></tr></table>", ["Phường 1: 1.250 hồ sơ.", "Phường 4: 9 hồ sơ.", "2: 15 hồ sơ."]),
     ("<ul><li>Phường 1</li><li>Phường 2</li></ul>", ["Phường 1", "Phường 2"]),
     ("<p>Tin CCHC</p><nav><a>Trang chủ</a> | <a>Tin tức</a></nav>", ["Tin CCHC", "Trang chủ | Tin tức"]),
     ("<p>Dòng một<br>dòng hai</p><h2>Tiêu đề</h2>sau", ["Dòng một", "dòng hai", "Tiêu đề", "sau"]),

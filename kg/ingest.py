@@ -147,9 +147,7 @@ def from_page(page, doc_id: str, path: str = "", source_url: str | None = None) 
     meta["title"] = title or None
     meta["author"] = page.author or meta.get("author")
     meta["published"] = _page_date(page) or meta.get("published")
-    views = _VIEW_COUNT.search(page.page_text)
-    if views:
-        meta["view_count"] = int(views["n"].replace(".", ""))
+    _view_count(page.page_text, meta)
     return Document(doc_id=doc_id, path=path, text=text, content_start=start, content_end=end,
                     source_url=source_url, **meta)
 
@@ -194,11 +192,15 @@ def parse(text: str, doc_id: str, path: str = "", source_url: str | None = None)
         meta["title"] = title
         _header(text, meta, _skip_blank(text, title_end))
     end = _article_end(text, start, meta)
+    _view_count(text, meta)
+    return Document(doc_id=doc_id, path=path, text=text, content_start=start, content_end=end,
+                    source_url=source_url, **meta)
+
+
+def _view_count(text: str, meta: dict) -> None:
     views = _VIEW_COUNT.search(text)
     if views:
         meta["view_count"] = int(views["n"].replace(".", ""))
-    return Document(doc_id=doc_id, path=path, text=text, content_start=start, content_end=end,
-                    source_url=source_url, **meta)
 
 
 def _article_end(text: str, start: int, meta: dict) -> int:

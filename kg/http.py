@@ -18,6 +18,7 @@ from kg import __version__
 USER_AGENT = f"reform-kg/{__version__} (+https://w3id.org/reform-kg; polite research crawler)"
 ROBOTS_AGENT = "reform-kg"
 RETRY_STATUS = {429, 500, 502, 503, 504}
+REDIRECTS = {301, 302, 303, 307, 308}
 MAX_REDIRECTS = 5
 TOTAL_TIMEOUTS = 4          # a whole response may take this many --timeout's; each read, one
 
@@ -60,7 +61,7 @@ class Client:
             self._check(url)
             seen.append(url)
             response = self._with_retries(url, validators if len(seen) == 1 else None)
-            if response.status not in (301, 302, 303, 307, 308):
+            if response.status not in REDIRECTS:
                 return response
             location = response.headers.get("location")
             if not location:
@@ -98,7 +99,14 @@ class Client:
     def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
         """The site's robots.txt (RFC 9309): missing (4xx) allows all; a server error (5xx) disallows all."""
         parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
-        response = self._with_retries(origin + "/robots.txt", None)
+        url = origin + "/robots.txt"
+        for _ in range(MAX_REDIRECTS + 1):            # http -> https, or to the www. host: followed
+            response = self._with_retries(url, None)
+            if response.status not in REDIRECTS or not response.headers.get("location"):
+                break
+            url = urljoin(url, response.headers["location"])
+        if response.status in REDIRECTS:
+            return None
         if response.status >= 500:
             parser.disallow_all = True
         elif response.status >= 400:

@@ -297,3 +297,19 @@ def test_the_manifest_keeps_the_url_asked_for_and_the_final_one(server, tmp_path
     assert fetch(f"{server.base}/tin/moved", "-o", str(tmp_path)).exit_code == 0
     [row] = csv.DictReader((tmp_path / "manifest.csv").open(encoding="utf-8"))
     assert (row["source_url"], row["final_url"]) == (f"{server.base}/tin/moved", f"{server.base}/tin/bao.html")
+
+
+def test_a_redirected_robots_txt_is_followed(server, tmp_path, monkeypatch):
+    original = Handler.do_GET
+
+    def do_get(self):
+        if self.path == "/robots.txt":
+            self.log.append((self.path, None, None))
+            return self._send(301, b"", None, {"Location": "/robots-real.txt"})
+        if self.path == "/robots-real.txt":
+            return self._send(200, b"User-agent: reform-kg\nDisallow: /tin/bao\n", "text/plain")
+        return original(self)
+    monkeypatch.setattr(Handler, "do_GET", do_get)
+    r = fetch(f"{server.base}/tin/bao.html", f"{server.base}/tin/portal.html", "-o", str(tmp_path))
+    assert r.exit_code == 0 and r.stderr == f"skipped by robots.txt: {server.base}/tin/bao.html\n"
+    assert "/tin/bao.html" not in {path for path, _, _ in Handler.log}

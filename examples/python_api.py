@@ -8,8 +8,10 @@ from kg import pipeline, queries
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 
-graph, facts = pipeline.build([ARTICLES])
-print(f"{len(graph)} triples from {len(facts)} document(s)")
+graph, summary = pipeline.build([ARTICLES])
+print(f"{len(graph)} triples from {summary.documents} document(s)")
+if summary.partial:     # an article that could not be read, or whose facts break the shapes, is left out
+    print(f"left out: {summary.skipped + summary.failed + [s.path for s in summary.set_aside]}")
 
 result = queries.run(graph, queries.find("wards-ranked"))
 for row in result:

@@ -58,13 +58,22 @@ def cli():
     reform-kg view -g graph.ttl -o wards.html
     reform-kg query ward-initiatives -g graph.ttl
     """
+    import logging
     import signal
+    # rdflib logs a traceback for each ill-typed literal it reads; a build reports those as violations instead.
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
     # Stopped by `kill` or a CI time limit, a command cleans up as on Ctrl-C: its `finally` blocks remove the
     # temporary files, so nothing half-written is left behind.
     signal.signal(signal.SIGTERM, _terminated)
 
 
+_STOPPED: list[int] = []
+
+
 def _terminated(signum, frame):
+    """SIGTERM ends the command like Ctrl-C. The signal is also remembered: an exception raised while Python
+    runs a finaliser (multiprocessing has many) is printed and dropped, so long loops check again."""
+    _STOPPED.append(signum)
     raise SystemExit(128 + signum)
 
 
@@ -84,11 +93,15 @@ def _terminated(signum, frame):
 @click.option("--max-size", type=click.FloatRange(min=0.001), default=10, show_default=True, metavar="MB",
               help="Refuse article files larger than this many megabytes.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the built graph (for very large corpora).")
+@click.option("--strict", is_flag=True, help="All or nothing: write nothing if any article is unreadable, fails or "
+              "breaks the shapes.")
 @_errors
-def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding, max_size, no_validate):
+def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding, max_size, no_validate, strict):
     """Read articles (.txt or .html files, or folders of them) and write the knowledge graph.
 
-    A manifest.csv (columns file, source_url) beside the articles gives each one's source URL. Large corpora:
+    A manifest.csv (columns file, source_url) beside the articles gives each one's source URL. An article that
+    cannot be read, or whose facts break the SHACL shapes, is set aside and the rest is written: the summary
+    names it, NAME.report.json beside the output says why, and the exit status is 3 (partial). Large corpora:
     write .nt (streamed, sorted) or --store, with --jobs 0.
 
     \b
@@ -97,59 +110,106 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
     reform-kg build corpus/ --store oxigraph:db
     """
     import os
-    import tempfile
     import time
-    from kg import corpus, pipeline, store
+    from kg import corpus, sources, store
     from kg.namespace import DEFAULT_BASE
 
     started = time.monotonic()
     if not output and not store_spec:
         raise click.UsageError("give -o FILE, --store oxigraph:DIR, or both")
+    if output:
+        store.check_output(output)
     fmt = store.format_for(output) if output else None
-    folder = output.resolve().parent if output else store.parse_store(store_spec)[1].resolve().parent
+    if store_spec:
+        store.check_store_target(store_spec)
     cache = None if no_cache else cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reform-kg"
-    fd, merged = tempfile.mkstemp(prefix=".reform-kg-", suffix=".nt", dir=folder)
-    os.close(fd)
-    merged = Path(merged)
+    listing = sources.list_inputs(list(inputs))
+    merged = store.scratch_file(output or store.parse_store(store_spec)[1])
     try:
-        files = pipeline.article_files(list(inputs))
-        with _progress(len(files)) as tick:
-            summary = corpus.build(list(inputs), merged, base or DEFAULT_BASE, jobs or os.cpu_count() or 1, cache,
-                                   encoding, int(max_size * 1e6), tick, files)
-        if not summary.documents:
-            raise click.ClickException(f"{', '.join(map(str, inputs))}: no article could be read")
-        try:
-            corpus.write_outputs(merged, output, fmt, store_spec, summary.triples, validate=not no_validate)
-        except corpus.InvalidGraph as e:
-            click.echo(e.report, err=True, nl=False)
-            raise
-        if not no_validate and summary.triples > corpus.VALIDATE_IN_MEMORY:
-            click.echo(f"not validated in memory ({summary.triples} triples): run `reform-kg validate` on the output",
-                       err=True)
+        with _progress(len(listing.sources)) as tick:
+            try:
+                summary = corpus.build(list(inputs), merged, base or DEFAULT_BASE, jobs or os.cpu_count() or 1, cache,
+                                       encoding, int(max_size * 1e6), tick, listing, validate=not no_validate,
+                                       strict=strict, keep_graph=fmt not in (None, "nt"))
+            except corpus.InvalidGraph as e:
+                click.echo(e.report, err=True, nl=False)
+                raise
+        corpus.write_outputs(merged, output, fmt, store_spec, summary)
     finally:
         merged.unlink(missing_ok=True)
+    _build_summary(summary, output or store_spec, no_validate)
+    click.echo(f"built in {time.monotonic() - started:.1f} s with {jobs or os.cpu_count()} job(s): "
+               f"{summary.cached} from cache, {len(summary.skipped)} skipped, {len(summary.failed)} failed, "
+               f"{len(summary.set_aside)} set aside", err=True)
+    if summary.partial:
+        report = corpus.report_path(output or store.parse_store(store_spec)[1])
+        click.echo(f"Partial build: the graph was written without {len(summary.skipped) + len(summary.failed) + len(summary.set_aside)} "
+                   f"article(s); see {report} (exit status 3)", err=True)
+        sys.exit(3)
+
+
+def _build_summary(summary, target, no_validate: bool) -> None:
+    """The build's outcome: the graph's counts on standard output, what was left out on standard error."""
+    from kg import corpus, sources
+
     n = lambda k, noun: f"{k} {noun}{'' if k == 1 else 's'}"   # noqa: E731
     c = summary.counts
-    click.echo(f"{output or store_spec}: {n(summary.documents, 'document')}, {n(summary.triples, 'triple')}, "
-               f"{n(c['initiatives'], 'initiative')}, {n(c['wards'], 'ward')}, {n(c['metrics'], 'metric')}"
-               + (f" ({len(summary.skipped)} skipped)" if summary.skipped else ""))
+    _out(f"{target}: {n(summary.documents, 'document')}, {n(summary.triples, 'triple')}, "
+         f"{n(c['initiatives'], 'initiative')}, {n(c['wards'], 'ward')}, {n(c['metrics'], 'metric')}\n")
+    for aside in summary.set_aside:
+        for v in aside.violations:
+            click.echo(f"Set aside {aside.path}: its facts break {v['shape']} {v['path']} ({v['message']})"
+                       + (f" in: {v['sentence']}" if v["sentence"] else ""), err=True)
     for reason in summary.skipped:
         click.echo(f"Skipped {reason}", err=True)
-    click.echo(f"built in {time.monotonic() - started:.1f} s with {jobs or os.cpu_count()} job(s): {summary.cached} from cache, "
-               f"{len(summary.skipped)} skipped, {len(summary.failed)} failed", err=True)
-    if summary.failed:
-        raise click.ClickException(f"{len(summary.failed)} article(s) failed, a bug in reform-kg: " + "; ".join(summary.failed))
+    for reason in summary.failed:
+        click.echo(f"Failed (a bug in reform-kg, please report it): {reason}", err=True)
+    if summary.not_articles:
+        click.echo(f"Not read: {sources.describe_skipped(summary.not_articles)}", err=True)
+    for warning in summary.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    if not no_validate and not summary.validated and summary.triples > corpus.VALIDATE_IN_MEMORY:
+        click.echo(f"not validated in memory ({summary.triples} triples): run `reform-kg validate` on the output",
+                   err=True)
+
+
+def _out(text: str) -> None:
+    """Write a command's result to standard output; a full disk or closed pipe is one line, not a traceback."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(1)
+    except OSError as e:
+        _silence_stdout()
+        raise click.ClickException(f"standard output: cannot write ({e.strerror or e})") from e
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so Python's exit flush has nothing left to fail on."""
+    import os
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 @contextlib.contextmanager
 def _progress(total: int, label: str = "Reading articles"):
-    """A progress bar on a terminal; nothing when piped or in CI."""
+    """A function to call after each article: it draws a progress bar on a terminal (not when piped or in
+    CI), and ends the command if a SIGTERM came and was lost on the way."""
     import os
+
+    def tick(n: int, update=None) -> None:
+        if _STOPPED:
+            raise SystemExit(128 + _STOPPED[0])
+        if update is not None:
+            update(n)
     if total < 2 or not sys.stderr.isatty() or os.environ.get("CI"):
-        yield None
+        yield tick
         return
     with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
-        yield bar.update
+        yield functools.partial(tick, update=bar.update)
 
 
 @cli.command()
@@ -177,7 +237,7 @@ def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout
 
     if list_queries:
         for q in sorted(queries.bundled().values(), key=lambda q: q.name):
-            click.echo(f"{q.name:24} {q.title}")
+            _out(f"{q.name:24} {q.title}\n")
         return
     if not name:
         raise click.UsageError("give a query NAME or .rq file (or --list to see the bundled ones)")
@@ -200,7 +260,7 @@ def _print_result(result, fmt) -> None:
     default = "table" if sys.stdout.isatty() else "csv"
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         default = "turtle"
-    click.echo(queries.write(result, fmt or default), nl=False)
+    _out(queries.write(result, fmt or default))
 
 
 @cli.command()
@@ -221,6 +281,8 @@ def export(graph_path, store_spec, fmt, output):
     """
     from kg import store
 
+    if output:
+        store.check_output(output)
     with _source(graph_path, store_spec) as graph:
         if fmt in ("graphml", "gexf"):
             from kg import views
@@ -230,7 +292,7 @@ def export(graph_path, store_spec, fmt, output):
     if output:
         store.write_atomic(output, data)
     else:
-        click.echo(data.decode("utf-8"), nl=False)
+        _out(data.decode("utf-8"))
 
 
 @cli.command()
@@ -251,10 +313,9 @@ def push(graph_path, store_spec, endpoint, graph_iri, append):
     from kg import remote
 
     with _source(graph_path, store_spec) as graph:
-        remote.push(endpoint, graph, graph_iri, replace=not append)
-        size = len(graph)
-    click.echo(f"{endpoint}: {'added' if append else 'loaded'} {size} triples"
-               + (f" into <{graph_iri}>" if graph_iri else " into the default graph"))
+        size = remote.push(endpoint, graph, graph_iri, replace=not append)
+    _out(f"{endpoint}: {'added' if append else 'loaded'} {size} triples"
+         + (f" into <{graph_iri}>" if graph_iri else " into the default graph") + (" (checked)" if not append else "") + "\n")
 
 
 @cli.command(name="validate")
@@ -272,10 +333,10 @@ def validate_command(graph_path, store_spec):
         violations = validate.validate(graph)
         size = len(graph)
     if violations:
-        click.echo(validate.report(violations), nl=False)
+        _out(validate.report(violations))
         raise click.ClickException(f"{graph_path or store_spec}: {len(violations)} violation{'s' if len(violations) != 1 else ''} "
                                    "of the SHACL shapes")
-    click.echo(f"{graph_path or store_spec}: conforms to the SHACL shapes ({size} triples)")
+    _out(f"{graph_path or store_spec}: conforms to the SHACL shapes ({size} triples)\n")
 
 
 @cli.command()
@@ -292,7 +353,7 @@ def explain(term, graph_path, store_spec):
     from kg import explain as ex
 
     with _source(graph_path, store_spec) as graph:
-        click.echo(ex.explain_term(graph, term), nl=False)
+        _out(ex.explain_term(graph, term))
 
 
 @cli.command()
@@ -343,13 +404,14 @@ def view(graph_path, store_spec, output, matrix, layers, kinds, places, docs, qu
     if unknown:
         raise click.UsageError(f"unknown layer {unknown[0]!r}; layers are: {', '.join(views.model_module.LAYERS)}")
     filters = views.Filters(kinds=kinds, places=places, documents=docs, layers=wanted)
+    store.check_output(output)
     with _source(graph_path, store_spec, for_query=True) as graph:
         g = views.from_query(graph, query_file, filters) if query_file else views.model(graph, filters)
         if g.number_of_nodes() == 0:
             raise click.ClickException(f"{graph_path or store_spec}: nothing to draw (no model matches the filters)")
         html = views.matrix_page(graph, g=g) if matrix else views.network_page(graph, g=g)
     store.write_atomic(output, html.encode("utf-8"))
-    click.echo(f"{output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+    _out(f"{output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges\n")
     if open_page:
         click.launch(str(output))
 
@@ -397,7 +459,7 @@ def fetch(urls, output, url_file, sitemaps, feeds, delay, timeout, max_size, ret
         pages += fetching.links(client, listing, summary)
     pages = list(dict.fromkeys(pages))
     with _progress(len(pages), "Fetching pages") as tick:
-        fetching.fetch(pages, output, client, summary, (lambda url: tick(1)) if tick else (lambda url: None))
+        fetching.fetch(pages, output, client, summary, lambda url: tick(1))
     for url in summary.robots:
         click.echo(f"skipped by robots.txt: {url}", err=True)
     for url, reason in summary.failed:

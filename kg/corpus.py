@@ -1,21 +1,31 @@
-"""Corpus builds: every article to N-Triples in parallel, cached by content, merged with bounded memory.
+"""The one builder: every article to N-Triples in parallel, cached, merged with bounded memory, checked.
 
-Each document becomes a sorted, de-duplicated fragment of N-Triples lines (pipeline.document_triples), computed
-in worker processes (`jobs`) and kept in a cache folder under a hash of the file's bytes, its source URL, the
-base IRI and the code and lexicons that read it, so an unchanged document is not read again. Fragments are
-merged as sorted runs: the output is the same bytes whatever the order of the files or the number of jobs.
+Each document becomes a Fragment (pipeline.document_triples): sorted N-Triples lines and label candidates,
+computed in worker processes (`jobs`) and kept in a cache folder under a hash of everything its graph depends
+on (its identity, bytes, source URL, the base IRI, the code and lexicons), so an unchanged document is not read
+again. Fragments are merged as sorted runs; the merge chooses one `rdfs:label` per entity and language (the
+first in code-point order) and writes the other spellings as `skos:altLabel`. The output is the same bytes
+whatever the order of the files or the number of jobs. The library (pipeline.build) and the CLI both build
+through `build` here.
+
+A graph of up to VALIDATE_IN_MEMORY triples is checked against the SHACL shapes. A document whose facts break
+them is set aside (the whole document, so what is written is what articles said, never half of it); the rest
+is merged again and written, and the Summary says which document, which shape and which sentence.
 """
 from __future__ import annotations
 
 import hashlib
 import heapq
+import itertools
 import os
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import ingest, pipeline, store
+from kg import ingest, pipeline, sources as sources_module, store
+from kg.emit.sink import Fragment
 from kg.errors import InputError, KgError
 
 RUN_LINES = 2_000_000          # lines held in memory before a sorted run is written to disk
@@ -23,34 +33,52 @@ VALIDATE_IN_MEMORY = 200_000   # triples; above this a streamed build is left to
 
 
 class InvalidGraph(KgError):
-    """What a build made breaks the SHACL shapes: a bug in reform-kg, never the user's input."""
+    """What a build made breaks the SHACL shapes and --strict asked for all or nothing."""
 
     def __init__(self, message: str, report: str):
         super().__init__(message)
         self.report = report
 
 
+@dataclass(frozen=True)
+class SetAside:
+    """A document left out of the graph because its facts break the shapes."""
+    path: str
+    doc_id: str
+    violations: list[dict]
+
+
 @dataclass
 class Summary:
-    documents: int = 0
+    documents: int = 0           # documents in the graph (rk:Document), not files read
     triples: int = 0
     seconds: float = 0.0
     cached: int = 0
-    skipped: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)       # articles that could not be read, with why
+    failed: list[str] = field(default_factory=list)        # articles that hit a bug in reform-kg
+    set_aside: list[SetAside] = field(default_factory=list)
+    not_articles: Counter = field(default_factory=Counter)  # files in folders that are not articles, by kind
+    warnings: list[str] = field(default_factory=list)      # manifest and cache problems
     counts: dict[str, int] = field(default_factory=dict)
+    validated: bool = False      # False when --no-validate or above VALIDATE_IN_MEMORY triples
+    graph: object = None         # the rdflib Graph, when it was parsed to be checked and keep_graph asked
+
+    @property
+    def partial(self) -> bool:
+        """Some article's facts are not in the graph (unreadable, failed or set aside)."""
+        return bool(self.skipped or self.failed or self.set_aside)
 
 
 @dataclass(frozen=True)
 class _Task:
     path: str
+    doc_id: str
     source_url: str | None
     base: str
     encoding: str | None
     max_bytes: int
     cache: str | None
     salt: str
-    named: bool
 
 
 def fingerprint() -> str:
@@ -66,68 +94,179 @@ def fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _fragment(task: _Task) -> tuple[str, str, list[str] | None, bool]:
-    """(path, outcome, lines, from cache): outcome is "" when read, else why the file was skipped or failed."""
+def _fragment(task: _Task) -> tuple[str, Fragment | None, bool, str]:
+    """(outcome, fragment, from cache, cache problem): outcome is "" when read, else why it was skipped or failed."""
     path = Path(task.path)
     try:
         raw = path.read_bytes() if path.is_file() and path.stat().st_size <= task.max_bytes else b""
-        key = hashlib.sha256(b"\0".join([raw, (task.source_url or "").encode(), task.base.encode(),
-                                         task.salt.encode(), (task.encoding or "").encode()])).hexdigest()
+        key = hashlib.sha256(b"\0".join(x.encode() if isinstance(x, str) else x for x in (
+            raw, task.doc_id, task.source_url or "", task.base, task.salt, task.encoding or ""))).hexdigest()
         cached = Path(task.cache) / key[:2] / f"{key}.nt" if task.cache and raw else None
         if cached is not None and cached.is_file():
-            return task.path, "", cached.read_text(encoding="utf-8").splitlines(keepends=True), True
-        document = ingest.load(path, task.source_url, task.encoding, task.max_bytes)
-        lines = pipeline.document_triples(document, task.base)[0].lines()
-        if cached is not None:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            store.write_atomic(cached, "".join(lines).encode("utf-8"))
-        return task.path, "", lines, False
+            return "", _read_cached(cached), True, ""
+        document = ingest.load(path, task.source_url, task.encoding, task.max_bytes, doc_id=task.doc_id)
+        fragment = pipeline.document_triples(document, task.base)[0].fragment()
+        problem = _write_cached(cached, fragment) if cached is not None else ""
+        return "", fragment, False, problem
     except InputError as e:
-        return task.path, f"skip:{e}", None, False
+        return f"skip:{e}", None, False, ""
     except Exception as e:  # a bug while reading one article: reported, the others still build
-        return task.path, f"fail:{path}: {type(e).__name__}: {e}", None, False
+        return f"fail:{path}: {type(e).__name__}: {e}", None, False, ""
+
+
+_LABELS_MARK = "# labels\n"
+
+
+def _read_cached(path: Path) -> Fragment:
+    lines, _, labels = path.read_text(encoding="utf-8").partition(_LABELS_MARK)
+    return Fragment(lines.splitlines(keepends=True), labels.splitlines(keepends=True))
+
+
+def _write_cached(path: Path, fragment: Fragment) -> str:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        store.write_atomic(path, "".join([*fragment.lines, _LABELS_MARK, *fragment.labels]).encode("utf-8"))
+    except (OSError, KgError) as e:
+        return f"{path.parent}: the cache cannot be written ({getattr(e, 'strerror', None) or e})"
+    return ""
+
+
+def usable_cache(cache: Path | None, summary: Summary) -> Path | None:
+    """The cache folder when it can be written; otherwise a warning, and the build goes on without it."""
+    if cache is None:
+        return None
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".probe-", dir=cache)
+        os.close(fd)
+        os.unlink(probe)
+        return cache
+    except OSError as e:
+        summary.warnings.append(f"{cache}: the cache folder cannot be written ({e.strerror or e}); building without it")
+        return None
 
 
 def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Path | None = None,
           encoding: str | None = None, max_bytes: int = ingest.MAX_BYTES, progress=None,
-          files: list[Path] | None = None) -> Summary:
-    """Build the corpus into one sorted N-Triples file (written atomically). `files` is
-    pipeline.article_files(inputs) when the caller already listed them."""
+          listing: sources_module.Listing | None = None, validate: bool = True, strict: bool = False,
+          keep_graph: bool = False) -> Summary:
+    """Build the corpus into one sorted N-Triples file (written atomically). `listing` is
+    sources.list_inputs(inputs) when the caller already listed them."""
     start = time.monotonic()
-    files = pipeline.article_files(inputs) if files is None else files
-    named = {p.resolve() for p in inputs if not p.is_dir()}
+    listing = listing or sources_module.list_inputs(inputs)
+    summary = Summary(not_articles=listing.skipped, warnings=list(listing.warnings))
+    cache = usable_cache(cache, summary)
     salt = fingerprint()
-    tasks = [_Task(str(p), pipeline.source_url(p), base, encoding, max_bytes, str(cache) if cache else None, salt,
-                   p.resolve() in named) for p in files]
-    summary = Summary()
-    runs: list[Path] = []
+    tasks = [_Task(str(s.path), s.doc_id, s.source_url, base, encoding, max_bytes, str(cache) if cache else None, salt)
+             for s in listing.sources]
+    named = {str(s.path) for s in listing.sources if s.named}
+    kept: dict[_Task, Fragment] | None = {} if validate else None    # fragments, while small enough to check
+    runs: list[tuple[Path, Path]] = []
     lines: set[str] = set()
-    workdir = Path(tempfile.mkdtemp(prefix=".reform-kg-", dir=out_nt.resolve().parent))
+    labels: set[str] = set()
+    workdir = None
     try:
-        for task, (path, outcome, fragment, from_cache) in zip(tasks, _map(_fragment, tasks, jobs)):
+        workdir = Path(tempfile.mkdtemp(prefix=".reform-kg-", dir=out_nt.resolve().parent))
+        for task, (outcome, fragment, from_cache, problem) in zip(tasks, _map(_fragment, tasks, jobs)):
             if progress is not None:
                 progress(1)
+            if problem and problem not in summary.warnings:
+                summary.warnings.append(problem)
             if outcome.startswith("skip:"):
-                if task.named:
+                if task.path in named:
                     raise InputError(outcome[5:])
                 summary.skipped.append(outcome[5:])
             elif outcome.startswith("fail:"):
                 summary.failed.append(outcome[5:])
             else:
-                summary.documents += 1
                 summary.cached += from_cache
-                lines.update(fragment)
-                if len(lines) >= RUN_LINES:
-                    runs.append(_run(workdir, len(runs), lines))
-                    lines = set()
-        runs.append(_run(workdir, len(runs), lines))
+                lines.update(fragment.lines)
+                labels.update(fragment.labels)
+                if kept is not None:
+                    kept[task] = fragment
+                    if len(lines) + len(labels) > VALIDATE_IN_MEMORY or runs:
+                        kept = None
+                if len(lines) + len(labels) >= RUN_LINES:
+                    runs.append(_run(workdir, len(runs), lines, labels))
+                    lines, labels = set(), set()
+        if not lines and not runs:
+            why = "; ".join(summary.skipped[:3] + summary.failed[:3])
+            raise InputError(f"{', '.join(map(str, inputs))}: no article could be read" + (f" ({why})" if why else ""))
+        runs.append(_run(workdir, len(runs), lines, labels))
         summary.triples, summary.counts = _merge(runs, out_nt)
+        if kept is not None:
+            _check(inputs, summary, kept, runs, workdir, out_nt, strict, keep_graph)
     finally:
-        for run in runs:
+        for run in itertools.chain.from_iterable(runs):
             run.unlink(missing_ok=True)
-        os.rmdir(workdir)
+        if workdir is not None:
+            os.rmdir(workdir)
+    if strict and summary.partial:
+        raise InvalidGraph(f"{', '.join(map(str, inputs))}: not written (--strict): "
+                           f"{len(summary.skipped)} article(s) unreadable, {len(summary.failed)} failed", "")
+    summary.documents = summary.counts.get("documents", 0)
     summary.seconds = time.monotonic() - start
     return summary
+
+
+def _check(inputs: list[Path], summary: Summary, kept: dict, runs: list, workdir: Path, out_nt: Path, strict: bool, keep_graph: bool) -> None:
+    """Validate the merged graph; set aside the documents whose facts break the shapes and merge again."""
+    from kg import validate as shacl
+    from kg.emit import new_graph
+
+    for _ in range(3):     # a second pass only confirms: a document's facts never depend on another's
+        graph = new_graph().parse(out_nt, format="nt")
+        violations = shacl.validate(graph)
+        if not violations:
+            summary.validated = True
+            summary.graph = graph if keep_graph else None
+            return
+        if strict:
+            raise InvalidGraph(f"{', '.join(map(str, inputs))}: not written (--strict): the graph breaks "
+                               f"{len(violations)} SHACL constraint(s)", shacl.report(violations))
+        offenders = _offenders(violations, kept, graph)
+        if not offenders:
+            raise InvalidGraph(f"the graph breaks {len(violations)} SHACL constraint(s) that no single article "
+                               "explains; this is a bug in reform-kg, please report it", shacl.report(violations))
+        for task, found in sorted(offenders.items(), key=lambda kv: kv[0].doc_id):
+            summary.set_aside.append(SetAside(task.path, task.doc_id, found))
+            del kept[task]
+        lines = set().union(*(f.lines for f in kept.values()))
+        labels = set().union(*(f.labels for f in kept.values()))
+        runs.append(_run(workdir, len(runs), lines, labels))
+        summary.triples, summary.counts = _merge(runs[-1:], out_nt)
+        if not kept:
+            raise InputError("no article could be built: every one breaks the SHACL shapes (" +
+                             "; ".join(f"{s.path}: {s.violations[0]['shape']} {s.violations[0]['path']}"
+                                       for s in summary.set_aside[:3]) + ")")
+    raise InvalidGraph("the graph still breaks the SHACL shapes after setting documents aside; "
+                       "this is a bug in reform-kg, please report it", "")
+
+
+def _offenders(violations, kept: dict, graph) -> dict:
+    """Each document that states something about a violation's focus node, with those violations."""
+    focus: dict[str, list] = {}
+    for v in violations:
+        focus.setdefault(f"<{v.focus}>", []).append(v)
+    found: dict = {}
+    for task, fragment in kept.items():
+        mine = {line.split(" ", 1)[0] for line in fragment.lines} | {r.split("\t", 1)[0] for r in fragment.labels}
+        hits = [v for key, vs in focus.items() if key in mine for v in vs]
+        if hits:
+            found[task] = [{"focus": v.focus, "label": v.label, "shape": v.shape, "path": v.path,
+                            "message": v.message, "sentence": _sentence(graph, v.focus)} for v in hits]
+    return found
+
+
+def _sentence(graph, focus: str) -> str:
+    """The sentence a fact about `focus` was read from, as the evidence quotes it ("" when none)."""
+    from rdflib import URIRef
+    from kg.namespace import OA, RK
+    evidence = graph.value(URIRef(focus), RK.evidence)
+    if evidence is None:
+        return ""
+    sentence = graph.value(evidence, RK.sentence) or evidence
+    return " ".join(str(graph.value(URIRef(f"{sentence}/quote"), OA.exact) or "").split())
 
 
 def _map(fn, tasks, jobs: int):
@@ -147,37 +286,46 @@ def _worker_signals() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _run(workdir: Path, n: int, lines: set[str]) -> Path:
-    path = workdir / f"run-{n:05d}.nt"
-    with path.open("w", encoding="utf-8") as fh:
-        fh.writelines(sorted(lines))
-    return path
+def _run(workdir: Path, n: int, lines: set[str], labels: set[str]) -> tuple[Path, Path]:
+    paths = workdir / f"run-{n:05d}.nt", workdir / f"labels-{n:05d}.tsv"
+    for path, content in zip(paths, (lines, labels)):
+        with path.open("w", encoding="utf-8") as fh:
+            fh.writelines(sorted(content))
+    return paths
 
 
 _TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label> "
-_ALT_LABEL = "<http://www.w3.org/2004/02/skos/core#altLabel> "
-_COUNTED = {"initiatives": ["Initiative"], "wards": ["Ward", "Commune", "Township"], "metrics": ["Metric"]}
+_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+_ALT_LABEL = "<http://www.w3.org/2004/02/skos/core#altLabel>"
+_COUNTED = {"documents": ["Document"], "initiatives": ["Initiative"], "wards": ["Ward", "Commune", "Township"],
+            "metrics": ["Metric"]}
 
 
-def _merge(runs: list[Path], out_nt: Path) -> tuple[int, dict[str, int]]:
+def _chosen_labels(records):
+    """Label triples from sorted `subject<TAB>lang<TAB>literal` records: the first spelling of an entity in a
+    language is its rdfs:label, the others skos:altLabel; sorted lines, subject after subject."""
+    for subject, group in itertools.groupby(records, key=lambda r: r.split("\t", 1)[0]):
+        out, seen = [], set()
+        for record in group:
+            _, lang, literal = record.rstrip("\n").split("\t", 2)
+            out.append(f"{subject} {_ALT_LABEL if lang in seen else _LABEL} {literal} .\n")
+            seen.add(lang)
+        yield from sorted(out)
+
+
+def _merge(runs: list[tuple[Path, Path]], out_nt: Path) -> tuple[int, dict[str, int]]:
     """Merge sorted runs into one sorted file without duplicates; count triples and entities on the way."""
     wanted = {f"{_TYPE} <https://w3id.org/reform-kg/ontology#{cls}> .\n": name
               for name, classes in _COUNTED.items() for cls in classes}
     counts = {name: 0 for name in _COUNTED}
-    total, previous, labelled = 0, None, None
-    handles = [run.open(encoding="utf-8") for run in runs]
+    total, previous = 0, None
+    handles = [path.open(encoding="utf-8") for run in runs for path in run]
     try:
+        triples, labels = handles[0::2], handles[1::2]
         with store.atomic_open(out_nt, "w") as out:
-            for line in heapq.merge(*handles):
+            for line in heapq.merge(*triples, _chosen_labels(_unique(heapq.merge(*labels)))):
                 if line != previous:
                     previous = line
-                    subject, _, rest = line.partition(" ")
-                    if rest.startswith(_LABEL):
-                        key = (subject, rest.rsplit("@", 1)[-1] if '"@' in rest else "")
-                        if key == labelled:            # one name per language: another spelling is an altLabel
-                            line = subject + " " + _ALT_LABEL + rest[len(_LABEL):]
-                        labelled = key
                     out.write(line)
                     total += 1
                     tail = line.split(" ", 1)[1]
@@ -189,25 +337,46 @@ def _merge(runs: list[Path], out_nt: Path) -> tuple[int, dict[str, int]]:
     return total, counts
 
 
-def write_outputs(merged: Path, output: Path | None, fmt: str | None, store_spec: str | None, triples: int,
-                  validate: bool = True) -> None:
-    """Check the merged graph against the shapes (in memory, up to VALIDATE_IN_MEMORY triples) and write it
-    where asked: a store by Oxigraph's bulk load, the N-Triples by renaming `merged` (made in the output's
-    folder) into place, other formats through rdflib."""
-    from kg.emit import new_graph
+def _unique(records):
+    previous = None
+    for r in records:
+        if r != previous:
+            previous = r
+            yield r
 
-    check = validate and triples <= VALIDATE_IN_MEMORY
-    graph = new_graph().parse(merged, format="nt") if check or fmt not in (None, "nt") else None
-    if check:
-        from kg import validate as shacl
-        violations = shacl.validate(graph)
-        if violations:
-            raise InvalidGraph(f"{output or store_spec}: not written: the graph built from these articles breaks "
-                               f"{len(violations)} SHACL constraint(s); this is a bug in reform-kg, please report it",
-                               shacl.report(violations))
+
+def report_path(target: Path) -> Path:
+    """Where the machine-readable report of a partial build goes: beside the output, `NAME.report.json`."""
+    return target.parent / f"{target.name}.report.json"
+
+
+def write_outputs(merged: Path, output: Path | None, fmt: str | None, store_spec: str | None,
+                  summary: Summary) -> None:
+    """Write the built graph where asked: a store by Oxigraph's bulk load (into a new store swapped in whole),
+    the N-Triples by renaming `merged` (made in the output's folder) into place, other formats through
+    rdflib; and beside each, the report of what was left out (a stale one is removed)."""
+    graph = summary.graph
+    if output and fmt not in (None, "nt") and graph is None:
+        from kg.emit import new_graph
+        graph = new_graph().parse(merged, format="nt")
     if store_spec:
         store.load_store_from_nt(merged, store_spec)
     if output and fmt == "nt":
         store.move_into_place(merged, output)    # merged is beside it: a rename, not a copy through memory
     elif output:
         store.save(graph, output, fmt)
+    for target in (output, store.parse_store(store_spec)[1] if store_spec else None):
+        if target is not None:
+            _write_report(report_path(target), summary)
+
+
+def _write_report(path: Path, summary: Summary) -> None:
+    import json
+    if not summary.partial and not summary.warnings:
+        path.unlink(missing_ok=True)
+        return
+    report = {"partial": summary.partial, "documents": summary.documents, "validated": summary.validated,
+              "set_aside": [{"file": s.path, "document": s.doc_id, "violations": s.violations} for s in summary.set_aside],
+              "unreadable": summary.skipped, "failed": summary.failed, "warnings": summary.warnings,
+              "not_articles": dict(sorted(summary.not_articles.items()))}
+    store.write_atomic(path, (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

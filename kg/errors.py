@@ -15,3 +15,7 @@ class GraphError(KgError):
 
 class QueryError(KgError):
     """A query is unknown, does not parse, or is not allowed."""
+
+
+class OutputError(KgError):
+    """An output cannot be written where the user asked: a folder, a device, a missing or read-only folder."""

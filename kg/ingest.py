@@ -122,9 +122,12 @@ def _decode(path: Path, raw: bytes, encoding: str | None) -> str:
         raise InputError(f"{path}: not UTF-8 text (byte {e.start}); convert it to UTF-8 or give --encoding") from e
 
 
-def load(path: Path, source_url: str | None = None, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
+def load(path: Path, source_url: str | None = None, encoding: str | None = None, max_bytes: int = MAX_BYTES,
+         doc_id: str | None = None) -> Document:
+    """The document in a file; `doc_id` (kg.sources gives it: the path within the input folder) defaults to
+    the file's name."""
     text = read_text(path, encoding, max_bytes)
-    doc_id = slug(path.stem, limit=120)
+    doc_id = doc_id or slug(path.stem, limit=120)
     if path.suffix.lower() in {".html", ".htm"}:
         from kg import webpage
         try:
@@ -170,8 +173,9 @@ def date_of(line: str, strict: bool = True) -> str | None:
     portal = _PORTAL_DATE.match(line)
     if portal:
         return _portal_datetime(portal)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", line):
-        return line
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", line)
+    if iso:
+        return _iso(int(iso[1]), int(iso[2]), int(iso[3]), None)
     if not strict or _DATE_LINE.match(line):
         when = _TIME_DMY.search(line) or _DMY_TIME.search(line)
         return _dmy_iso(when) if when else None
@@ -187,7 +191,8 @@ def parse(text: str, doc_id: str, path: str = "", source_url: str | None = None)
     if title and len(title) <= 200 and not title.endswith((".", ":")) and _skip_blank(text, title_end) < len(text):
         trailing = _DMY_TIME.search(title)
         if trailing and trailing.end() == len(title):         # "... xin nghe!' 07/11/2025 10:00"
-            meta.setdefault("published", _dmy_iso(trailing))
+            if _dmy_iso(trailing):
+                meta.setdefault("published", _dmy_iso(trailing))
             title = title[:trailing.start()].strip()
         meta["title"] = title
         _header(text, meta, _skip_blank(text, title_end))
@@ -224,9 +229,12 @@ def _header(text: str, meta: dict, start: int = 0) -> int:
         portal, iso = _PORTAL_DATE.match(line), _ISO_DATE.match(text, i)
         if portal:
             meta.setdefault("category", portal["category"].strip() or None)
-            meta.setdefault("published", _portal_datetime(portal))
+            if _portal_datetime(portal):
+                meta.setdefault("published", _portal_datetime(portal))
         elif iso:
-            meta.setdefault("published", iso["date"])
+            y, mo, *d = (int(x) for x in iso["date"].split("-"))
+            if _iso(y, mo, d[0] if d else 1, None):
+                meta.setdefault("published", iso["date"])
             return iso.end()
         elif _DATE_LINE.match(line):
             if when := date_of(line):
@@ -244,18 +252,24 @@ def _banner(line: str) -> bool:
         line.lower().startswith("trang thông tin điện tử")
 
 
-def _dmy_iso(m: re.Match) -> str:
-    date = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
-    if m["H"]:
-        return f"{date}T{int(m['H']):02d}:{int(m['M']):02d}:{int(m['S'] or 0):02d}+07:00"
-    return date
+def _dmy_iso(m: re.Match) -> str | None:
+    time = (int(m["H"]), int(m["M"]), int(m["S"] or 0)) if m["H"] else None
+    return _iso(int(m["y"]), int(m["m"]), int(m["d"]), time)
 
 
-def _portal_datetime(m: re.Match) -> str:
+def _portal_datetime(m: re.Match) -> str | None:
     hour = int(m["hour"]) % 12 + (12 if m["half"].upper() == "CH" else 0)
-    month = _MONTHS[m["month"].lower()]
-    return (f"{int(m['year']):04d}-{month:02d}-{int(m['day']):02d}"
-            f"T{hour:02d}:{int(m['minute']):02d}:{int(m['second']):02d}+07:00")
+    return _iso(int(m["year"]), _MONTHS[m["month"].lower()], int(m["day"]), (hour, int(m["minute"]), int(m["second"])))
+
+
+def _iso(y: int, mo: int, d: int, time: tuple[int, int, int] | None) -> str | None:
+    """ISO 8601 in Vietnam's time zone, or None for a date that does not exist ("31/02/2020", "25:00")."""
+    import datetime
+    try:
+        when = datetime.datetime(y, mo, d, *(time or (0, 0, 0)))
+    except ValueError:
+        return None
+    return when.strftime("%Y-%m-%dT%H:%M:%S+07:00") if time else when.strftime("%Y-%m-%d")
 
 
 def _skip_blank(text: str, i: int) -> int:

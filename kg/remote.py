@@ -5,6 +5,7 @@ requests reform-kg ever makes, and only to the URL the user gives.
 """
 from __future__ import annotations
 
+import http.client
 import io
 import urllib.error
 import urllib.parse
@@ -29,7 +30,7 @@ def query(endpoint: str, text: str, is_graph: bool, timeout: float | None = None
     request = urllib.request.Request(endpoint, data=body, method="POST", headers={
         "Content-Type": "application/x-www-form-urlencoded",
         "Accept": _ACCEPT_GRAPH if is_graph else _ACCEPT_RESULTS})
-    data = _send(request, timeout)
+    data = _send(request, timeout)[1]
     if is_graph:
         from kg.emit import new_graph
         result = Result("CONSTRUCT")
@@ -39,24 +40,55 @@ def query(endpoint: str, text: str, is_graph: bool, timeout: float | None = None
 
 
 def push(endpoint: str, graph: Graph, graph_iri: str | None = None, replace: bool = True,
-         timeout: float | None = None) -> None:
-    """Load a graph into a Graph Store Protocol endpoint: PUT replaces the target graph, POST adds to it."""
+         timeout: float | None = None) -> int:
+    """Load a graph into a Graph Store Protocol endpoint: PUT replaces the target graph, POST adds to it.
+    The server must answer 200, 201 or 204 itself (a redirect is refused: following it would send the data
+    elsewhere, or, as urllib does, turn the request into a body-less GET). After a PUT the target graph is read
+    back and its triples counted; the count is returned."""
     target = f"{endpoint}{'&' if '?' in endpoint else '?'}" + (
         urllib.parse.urlencode({"graph": graph_iri}) if graph_iri else "default")
     data = graph.serialize(format="nt", encoding="utf-8")
+    sent = len(graph)
     request = urllib.request.Request(target, data=data, method="PUT" if replace else "POST",
                                      headers={"Content-Type": _ACCEPT_GRAPH})
-    _send(request, timeout)
+    status = _send(request, timeout)[0]
+    if status not in (200, 201, 204):
+        raise RemoteError(f"{target}: the server answered {status} to the upload, not 200, 201 or 204; "
+                          "the graph may not have been stored")
+    if not replace:
+        return sent
+    stored = _count_triples(_send(urllib.request.Request(target, headers={"Accept": _ACCEPT_GRAPH}), timeout)[1])
+    if stored != sent:
+        raise RemoteError(f"{target}: sent {sent} triples but the server holds {stored} in the target graph")
+    return stored
 
 
-def _send(request: urllib.request.Request, timeout: float | None) -> bytes:
+def _count_triples(data: bytes) -> int:
+    return sum(1 for line in data.splitlines() if line.strip() and not line.lstrip().startswith(b"#"))
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer to report, never one to follow with the user's data."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        raise RemoteError(f"{req.full_url}: the server answered {code} {msg}, redirecting to {newurl}; "
+                          "give that URL as the endpoint if it is the right server")
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
+def _send(request: urllib.request.Request, timeout: float | None) -> tuple[int, bytes]:
     try:
-        with urllib.request.urlopen(request, timeout=timeout or 300) as response:
-            return response.read()
+        with _OPENER.open(request, timeout=timeout or 300) as response:
+            return response.status, response.read()
     except urllib.error.HTTPError as e:
         detail = e.read(300).decode("utf-8", "replace").strip().splitlines()
         raise RemoteError(f"{request.full_url}: the server answered {e.code} {e.reason}"
                           + (f": {detail[0]}" if detail else "")) from e
-    except (urllib.error.URLError, OSError) as e:
-        reason = getattr(e, "reason", e)
-        raise RemoteError(f"{request.full_url}: cannot reach the server ({reason})") from e
+    except urllib.error.URLError as e:
+        raise RemoteError(f"{request.full_url}: cannot reach the server ({e.reason})") from e
+    except (OSError, http.client.HTTPException) as e:
+        reason = str(e) or type(e).__name__
+        raise RemoteError(f"{request.full_url}: the connection failed ({reason}); nothing is known to be stored "
+                          "or answered") from e

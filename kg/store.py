@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from xml.sax import SAXParseException
 from rdflib import Dataset, Graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from kg.errors import GraphError, InputError
+from kg.errors import GraphError, InputError, OutputError
 
 # --format name -> (rdflib format, usual extension, pyoxigraph RdfFormat name)
 FORMATS = {"turtle": ("turtle", ".ttl", "TURTLE"), "nt": ("nt", ".nt", "N_TRIPLES"),
@@ -83,22 +85,71 @@ def serialize(graph: Graph, fmt: str) -> bytes:
     return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
+def check_output(path: Path) -> None:
+    """Refuse, with one line naming the path, an output that is a folder or a device (never written over), or
+    whose folder is missing or cannot be written; before any work is done."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write ({e.strerror})") from e
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputError(f"{path}: is a folder; give a file name to write")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OutputError(f"{path}: is not a regular file (a device, FIFO or socket); reform-kg writes only files")
+    _check_folder(path)
+
+
+def _check_folder(path: Path) -> None:
+    """The folder `path` goes in exists and can be written."""
+    folder = path.absolute().parent
+    if not folder.is_dir():
+        raise OutputError(f"{path}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"{path}: cannot write in {folder} ({_why_unwritable(folder)})")
+
+
+def _why_unwritable(folder: Path) -> str:
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".probe-", dir=folder)
+    except OSError as e:
+        return e.strerror or str(e)
+    os.close(fd)
+    os.unlink(probe)
+    return "permission denied"
+
+
 @contextlib.contextmanager
 def atomic_open(path: Path, mode: str = "wb"):
     """A file to write `path` through: a temporary file beside it, renamed over it only when the block ends
     without error, with the old file's permissions (or the umask's; mkstemp alone would make it private)."""
-    folder = path.resolve().parent
-    if not folder.is_dir():
-        raise GraphError(f"{path}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    check_output(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.absolute().parent)
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write ({e.strerror})") from e
     try:
         with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
             yield fh
         move_into_place(Path(tmp), path)
+    except OSError as e:
+        os.path.exists(tmp) and os.unlink(tmp)
+        raise OutputError(f"{path}: cannot write ({e.strerror or e})") from e
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def scratch_file(beside: Path, suffix: str = ".nt") -> Path:
+    """A new empty temporary file in the folder of `beside` (an output), for the caller to fill and remove."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".reform-kg-", suffix=suffix, dir=beside.absolute().parent)
+    except OSError as e:
+        raise OutputError(f"{beside}: cannot write ({e.strerror or e})") from e
+    os.close(fd)
+    return Path(tmp)
 
 
 def move_into_place(tmp: Path, path: Path) -> None:
@@ -199,19 +250,64 @@ def load_store_from_nt(path: Path, spec: str) -> None:
     _bulk_load(spec, path=path)
 
 
-def _bulk_load(spec: str, data: bytes | None = None, path: Path | None = None) -> None:
-    """Loaded by Oxigraph itself from N-Triples: faster than adding triples through rdflib, and every term
-    stays exactly as written."""
-    import pyoxigraph
+def check_store_target(spec: str) -> Path:
+    """The folder a build may replace: missing, empty, or an Oxigraph store (never another folder's content)."""
     _, folder = parse_store(spec)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder}: is not a folder; give the store a folder of its own")
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / "CURRENT").is_file():
+        raise OutputError(f"{folder}: is a folder that holds something other than an Oxigraph store; "
+                          "give the store a folder of its own")
+    _check_folder(folder)
+    return folder
+
+
+def _bulk_load(spec: str, data: bytes | None = None, path: Path | None = None) -> None:
+    """Loaded by Oxigraph itself from N-Triples (faster than adding triples through rdflib, and every term
+    stays exactly as written) into a new store beside the old one, which is swapped in only once complete: an
+    interrupted rebuild leaves the old store whole."""
+    import pyoxigraph
+    folder = check_store_target(spec)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.absolute().parent))
     try:
-        store = pyoxigraph.Store(str(folder))
-        store.clear()
+        store = pyoxigraph.Store(str(fresh))
         if path is not None:
             store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.DefaultGraph())
         else:
             store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.DefaultGraph())
         store.flush()
         del store
+        _swap_in(fresh, folder)
     except OSError as e:
-        raise GraphError(f"{folder}: cannot write the Oxigraph store ({e})") from e
+        raise OutputError(f"{folder}: cannot write the Oxigraph store ({e.strerror or e})") from e
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)     # the new store if it failed, the old one after a swap
+
+
+def _swap_in(fresh: Path, folder: Path) -> None:
+    """Put `fresh` at `folder` in one step: Linux's renameat2(RENAME_EXCHANGE) swaps the two folders
+    atomically (the old store ends at `fresh`, removed after); elsewhere the old store is renamed aside
+    first, a moment in which a reader would find no store."""
+    if not folder.exists():
+        os.rename(fresh, folder)
+        fresh.mkdir()                 # so the caller's clean-up has a folder to remove
+        return
+    if _exchange(fresh, folder):
+        return
+    aside = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old-", dir=folder.absolute().parent))
+    os.rename(folder, aside / "store")
+    os.rename(fresh, folder)
+    os.rename(aside, fresh)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    import ctypes
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    return False

@@ -18,7 +18,7 @@ def test_build_prints_a_summary(runner, tmp_path):
     out = tmp_path / "g.ttl"
     r = runner.invoke(cli, ["build", str(EXAMPLES / "articles"), "-o", str(out)])
     assert r.exit_code == 0, r.output
-    assert r.stderr.startswith("built in ") and r.stderr.endswith(" s with 1 job(s): 0 from cache, 0 skipped, 0 failed\n")
+    assert r.stderr.startswith("built in ") and r.stderr.endswith(" s with 1 job(s): 0 from cache, 0 skipped, 0 failed, 0 set aside\n")
     assert r.stdout == f"{out}: 1 document, {len(Graph().parse(out))} triples, 23 initiatives, 12 wards, 15 metrics\n"
 
 

@@ -2,7 +2,7 @@
 from rdflib import RDF, RDFS, Literal, URIRef
 from click.testing import CliRunner
 
-from kg import pipeline
+from kg import pipeline, sources
 from kg.cli import cli
 from kg.namespace import RK
 
@@ -60,7 +60,7 @@ def test_same_model_in_two_articles_is_one_initiative_with_two_sources(tmp_path)
 def test_input_order_does_not_change_the_graph(tmp_path):
     from kg import store
     corpus = ROOT / "tests" / "data" / "corpus"
-    files = pipeline.article_files([corpus])
+    files = [s.path for s in sources.list_inputs([corpus]).sources]
     forward, _ = pipeline.build(files)
     backward, _ = pipeline.build(list(reversed(files)))
     assert store.serialize(forward, "turtle") == store.serialize(backward, "turtle")

@@ -4,7 +4,7 @@ import pytest
 from rdflib import RDF, URIRef
 from rdflib.namespace import DCTERMS
 
-from kg import ingest, pipeline
+from kg import ingest, pipeline, sources
 from kg.namespace import OA, RK
 
 from conftest import ROOT
@@ -16,8 +16,8 @@ CORPUS = ROOT / "tests" / "data" / "corpus"
 def corpus():
     graph, _ = pipeline.build([CORPUS])
     texts = {}
-    for path in pipeline.article_files([CORPUS]):
-        doc = ingest.load(path)
+    for source in sources.list_inputs([CORPUS]).sources:
+        doc = ingest.load(source.path, doc_id=source.doc_id)
         texts[doc.doc_id] = doc.text
     return graph, texts
 

@@ -153,10 +153,12 @@ def test_a_folder_with_bad_files_builds_the_rest_and_lists_them(tmp_path):
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 10)
     (corpus / "gone.txt").symlink_to(corpus / "nowhere.txt")
     r, out = build(tmp_path, corpus)
-    assert r.exit_code == 0
-    assert ": 1 document, " in r.stdout and r.stdout.endswith(" (3 skipped)\n")
-    assert r.stderr.splitlines()[-1].endswith("0 from cache, 3 skipped, 0 failed")
-    assert sorted(r.stderr.splitlines()[:-1]) == sorted([f"Skipped {corpus / 'binary.txt'}: looks like a binary file, not text",
+    assert r.exit_code == 3                                  # partial: written without three articles
+    assert ": 1 document, " in r.stdout
+    *listed, built, partial = r.stderr.splitlines()
+    assert built.endswith("0 from cache, 3 skipped, 0 failed, 0 set aside")
+    assert partial == f"Partial build: the graph was written without 3 article(s); see {out}.report.json (exit status 3)"
+    assert sorted(listed) == sorted([f"Skipped {corpus / 'binary.txt'}: looks like a binary file, not text",
                                         f"Skipped {corpus / 'empty.txt'}: the file is empty",
                                         f"Skipped {corpus / 'gone.txt'}: no such file"])
     assert out.exists()

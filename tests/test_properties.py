@@ -21,7 +21,7 @@ TEXT = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=60).map("".join
 def _graph(text: str):
     document = ingest.parse(text, "prop")
     graph = new_graph()
-    pipeline.emit_document(graph, document)
+    graph.addN((s, p, o, graph) for s, p, o in pipeline.document_triples(document)[0])
     return document, graph
 
 

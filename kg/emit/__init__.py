@@ -38,8 +38,10 @@ class Emitter:
         self.doc = document
         self.doc_iri = linker.document_iri(document.doc_id)
         self.evidence = Evidence(graph, linker, document, sentences)
+        self.most_named: Mention | None = None
 
     def emit(self, facts: Facts) -> None:
+        self.most_named = facts.most_named
         self.document()
         for i in facts.initiatives:
             self.initiative(i)
@@ -195,15 +197,22 @@ class Emitter:
             if period is not None:
                 g.add((s, RK.period, period))
             g.add((s, RK.periodText, Literal(" ".join(f.period.text.split()))))
-        if f.about is not None:
-            self.evidence.fact(s, RK.describes, self.initiative_iri(f.about), m)
-        else:
-            for p in self.link.scope(f.place).places or self.link.scope(None).places:
-                self.evidence.fact(s, RK.describes, self.place(p), m)
+        for about in self._described(f):
+            self.evidence.fact(s, RK.describes, about, m)
         for p in f.procedures:
             self.evidence.fact(s, RK.procedure, self.concept(URIRef(p.key)), p)
         self.evidence.entity(s, m)
         return s
+
+    def _described(self, f: MetricFacts) -> list[URIRef]:
+        """What a figure is about: its model; else the place its clause names, the document's place, or the
+        place the document names most; else, when the article names no place at all ("Toàn tỉnh tiếp nhận
+        1.000 hồ sơ."), the document that reports it. A figure always describes something."""
+        if f.about is not None:
+            return [self.initiative_iri(f.about)]
+        places = (self.link.scope(f.place).places or self.link.scope(None).places
+                  or (self.link.scope(self.most_named).places if self.most_named is not None else ()))
+        return [self.place(p) for p in places] or [self.doc_iri]
 
     def _period(self, p: Mention) -> Literal | None:
         kind = p.get("kind")

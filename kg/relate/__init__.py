@@ -25,6 +25,7 @@ class Facts:
     metrics: list[MetricFacts]
     main_place: Mention | None
     parents: dict[tuple, Mention]
+    most_named: Mention | None = None     # the place named most often, whatever its level (first on a tie)
 
 
 def relate(document: Document, analysed: list[Analysed]) -> Facts:
@@ -44,15 +45,25 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     merge_names(initiatives, parent_of)
     title_end = analysed[0].sentence.end if analysed and document.title else document.content_start
     return Facts(document, analysed, initiatives, drop_headline_repeats(metrics, title_end),
-                 _main_place(analysed), parent_of)
+                 _main_place(analysed), parent_of, _most_named(_named(analysed)))
 
 
 def _main_place(analysed: list[Analysed]) -> Mention | None:
     """The place the document is about: the larger place it names most ("Quận 4"), else its only ward or commune."""
-    named = [p for a in analysed for p in (place_of(m) for m in a.mentions)
-             if p is not None and not p.get("count") and (p.get("names") or p.key)]
+    named = _named(analysed)
     larger = [p for p in named if rank(p) < 3]
     pool = larger or (named if len({key(p) for p in named}) == 1 else [])
+    if not pool:
+        return None
+    return _most_named(pool)
+
+
+def _named(analysed: list[Analysed]) -> list[Mention]:
+    return [p for a in analysed for p in (place_of(m) for m in a.mentions)
+            if p is not None and not p.get("count") and (p.get("names") or p.key)]
+
+
+def _most_named(pool: list[Mention]) -> Mention | None:
     if not pool:
         return None
     counts = Counter(key(p) for p in pool)

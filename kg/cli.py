@@ -26,15 +26,20 @@ def _source(graph_path, store_spec, for_query: bool = False):
     from kg import store
     if bool(graph_path) == bool(store_spec):
         raise click.UsageError("give the graph as -g FILE or as --store oxigraph:DIR (one of them)")
-    if for_query:
-        yield store.load_for_query(graph_path, store_spec)
-        return
-    graph = store.load_any(graph_path, store_spec)
     try:
-        yield graph
-    finally:
-        if store_spec:
-            graph.close()
+        if for_query:
+            yield store.load_for_query(graph_path, store_spec)
+            return
+        graph = store.load_any(graph_path, store_spec)
+        try:
+            yield graph
+        finally:
+            if store_spec:
+                graph.close()
+    except RuntimeError as e:
+        if store_spec and store.is_damage(e):
+            raise store.damaged(store.parse_store(store_spec)[1], e) from e
+        raise
 
 
 def _errors(fn):
@@ -162,6 +167,8 @@ def _build_summary(summary, target, no_validate: bool) -> None:
                        + (f" in: {v['sentence']}" if v["sentence"] else ""), err=True)
     for reason in summary.skipped:
         click.echo(f"Skipped {reason}", err=True)
+    for path in summary.without_models:                 # silence is not "no reform here": say where none was found
+        click.echo(f"No model found in {path}", err=True)
     for reason in summary.failed:
         click.echo(f"Failed (a bug in reform-kg, please report it): {reason}", err=True)
     if summary.not_articles:
@@ -222,9 +229,13 @@ def _progress(total: int, label: str = "Reading articles"):
 @click.option("--timeout", type=click.FloatRange(min=0.001), default=None, metavar="SECONDS",
               help="Stop a query that runs longer than this.")
 @click.option("--endpoint", default=None, metavar="URL",
-              help="Run the query at this SPARQL 1.1 endpoint instead (e.g. http://127.0.0.1:7878/query).")
+              help="Run the query at this SPARQL 1.1 endpoint instead (e.g. http://127.0.0.1:7878/query); "
+                   "the whole exchange may take --timeout seconds (default 120).")
+@click.option("--raw", is_flag=True,
+              help="CSV/TSV exactly as in the graph, for programs (cells that start with = + - @ otherwise get a "
+                   "leading ' so a spreadsheet shows them instead of running them).")
 @_errors
-def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout, endpoint):
+def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout, endpoint, raw):
     """Run a bundled query by NAME, or a .rq file, against a graph.
 
     \b
@@ -248,19 +259,19 @@ def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout
             raise click.UsageError("give a graph (-g or --store) or an --endpoint, not both")
         prepared = queries.prepare(q.text, q.name, allow_remote)
         result = remote.query(endpoint, q.text, prepared.algebra.name in ("ConstructQuery", "DescribeQuery"), timeout)
-        _print_result(result, fmt)
+        _print_result(result, fmt, raw)
         return
     # --allow-remote keeps rdflib's engine, which fetches FROM graphs; Oxigraph would read them from the store.
     with _source(graph_path, store_spec, for_query=not allow_remote) as graph:
-        _print_result(queries.run(graph, q, allow_remote=allow_remote, timeout=timeout), fmt)
+        _print_result(queries.run(graph, q, allow_remote=allow_remote, timeout=timeout), fmt, raw)
 
 
-def _print_result(result, fmt) -> None:
-    from kg import queries
+def _print_result(result, fmt, raw: bool = False) -> None:
+    from kg import results
     default = "table" if sys.stdout.isatty() else "csv"
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         default = "turtle"
-    _out(queries.write(result, fmt or default))
+    _out(results.write(result, fmt or default, raw))
 
 
 @cli.command()
@@ -351,28 +362,32 @@ def explain(term, graph_path, store_spec):
     reform-kg explain "Phường 16" -g graph.ttl
     """
     from kg import explain as ex
+    from kg.text import terminal_safe
 
     with _source(graph_path, store_spec) as graph:
-        _out(ex.explain_term(graph, term))
+        _out(terminal_safe(ex.explain_term(graph, term)))
 
 
 @cli.command()
 @click.argument("annotations", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--corpus", type=click.Path(path_type=Path, exists=True, file_okay=False), default=None,
+              help="Folder holding the annotated articles (default: the folder 'corpus' beside ANNOTATIONS).")
 @click.option("--min-f1", type=float, default=None, help="Exit with status 1 if any relation scores below this F1.")
 @click.option("--quiet", is_flag=True, help="Print only the score table, not each miss and false hit.")
 @_errors
-def evaluate(annotations, min_f1, quiet):
-    """Score extraction against hand annotations (a folder of JSON files), per relation.
+def evaluate(annotations, corpus, min_f1, quiet):
+    """Score extraction against hand annotations (ANNOTATING.md format), per relation, with each miss and
+    false hit and the sentence it comes from.
 
     \b
     reform-kg evaluate tests/data/annotations
-    reform-kg evaluate tests/data/annotations --min-f1 0.9 --quiet
+    reform-kg evaluate ../shared/annotations --corpus ../shared/corpus --quiet
     """
     from kg import evaluate as ev
 
-    scores = ev.evaluate(annotations)
-    click.echo(ev.report(scores, details=not quiet), nl=False)
-    low = [r for r, s in scores.items() if min_f1 is not None and s.f1 < min_f1]
+    result = ev.evaluate(annotations, corpus)
+    click.echo(ev.report(result, details=not quiet), nl=False)
+    low = [r for r, s in result.scores.items() if min_f1 is not None and s.f1 < min_f1]
     if low:
         raise click.ClickException(f"F1 below {min_f1} for: {', '.join(low)}")
 

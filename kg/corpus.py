@@ -18,6 +18,7 @@ import hashlib
 import heapq
 import itertools
 import os
+import shutil
 import tempfile
 import time
 from collections import Counter
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from kg import ingest, pipeline, sources as sources_module, store
 from kg.emit.sink import Fragment
-from kg.errors import InputError, KgError
+from kg.errors import InputError, KgError, OutputError
 
 RUN_LINES = 2_000_000          # lines held in memory before a sorted run is written to disk
 VALIDATE_IN_MEMORY = 200_000   # triples; above this a streamed build is left to `reform-kg validate`
@@ -60,6 +61,7 @@ class Summary:
     not_articles: Counter = field(default_factory=Counter)  # files in folders that are not articles, by kind
     warnings: list[str] = field(default_factory=list)      # manifest and cache problems
     counts: dict[str, int] = field(default_factory=dict)
+    without_models: list[str] = field(default_factory=list)     # read, but no reform model found in them
     validated: bool = False      # False when --no-validate or above VALIDATE_IN_MEMORY triples
     graph: object = None         # the rdflib Graph, when it was parsed to be checked and keep_graph asked
 
@@ -180,6 +182,8 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
                 summary.failed.append(outcome[5:])
             else:
                 summary.cached += from_cache
+                if not any(line.endswith(_INITIATIVE) for line in fragment.lines):
+                    summary.without_models.append(task.path)
                 lines.update(fragment.lines)
                 labels.update(fragment.labels)
                 if kept is not None:
@@ -196,11 +200,11 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
         summary.triples, summary.counts = _merge(runs, out_nt)
         if kept is not None:
             _check(inputs, summary, kept, runs, workdir, out_nt, strict, keep_graph)
+        elif strict and validate:
+            _check_whole(inputs, summary, out_nt)
     finally:
-        for run in itertools.chain.from_iterable(runs):
-            run.unlink(missing_ok=True)
         if workdir is not None:
-            os.rmdir(workdir)
+            shutil.rmtree(workdir, ignore_errors=True)
     if strict and summary.partial:
         raise InvalidGraph(f"{', '.join(map(str, inputs))}: not written (--strict): "
                            f"{len(summary.skipped)} article(s) unreadable, {len(summary.failed)} failed", "")
@@ -243,18 +247,35 @@ def _check(inputs: list[Path], summary: Summary, kept: dict, runs: list, workdir
                        "this is a bug in reform-kg, please report it", "")
 
 
+def _check_whole(inputs: list[Path], summary: Summary, out_nt: Path) -> None:
+    """--strict on a graph too large to set documents aside: check all of it (slow, but asked for)."""
+    from kg import validate as shacl
+    from kg.emit import new_graph
+    violations = shacl.validate(new_graph().parse(out_nt, format="nt"))
+    if violations:
+        raise InvalidGraph(f"{', '.join(map(str, inputs))}: not written (--strict): the graph breaks "
+                           f"{len(violations)} SHACL constraint(s)", shacl.report(violations))
+    summary.validated = True
+
+
 def _offenders(violations, kept: dict, graph) -> dict:
-    """Each document that states something about a violation's focus node, with those violations."""
-    focus: dict[str, list] = {}
-    for v in violations:
-        focus.setdefault(f"<{v.focus}>", []).append(v)
-    found: dict = {}
+    """The documents behind each violation, with those violations: the ones that state the offending triple;
+    else (a missing value) the ones that state anything with the focus node and path; else about the focus
+    node. Entities are shared (a ward, a model), so a document is blamed only for what it says itself."""
+    stated: dict[str, set] = {}         # a line, its "<s> <p> " and its "<s> " -> the documents that state it
     for task, fragment in kept.items():
-        mine = {line.split(" ", 1)[0] for line in fragment.lines} | {r.split("\t", 1)[0] for r in fragment.labels}
-        hits = [v for key, vs in focus.items() if key in mine for v in vs]
-        if hits:
-            found[task] = [{"focus": v.focus, "label": v.label, "shape": v.shape, "path": v.path,
-                            "message": v.message, "sentence": _sentence(graph, v.focus)} for v in hits]
+        labels = (f"{s} {_LABEL} {lit}" for s, _, lit in (r.rstrip("\n").split("\t", 2) for r in fragment.labels))
+        for line in itertools.chain(fragment.lines, (f"{x} .\n" for x in labels)):
+            subject, predicate, _ = line.split(" ", 2)
+            for key in (line, f"{subject} {predicate} ", f"{subject} "):
+                stated.setdefault(key, set()).add(task)
+    found: dict = {}
+    for v in violations:
+        keys = [f"{v.head}{v.value} .\n" if v.head and v.value else "", v.head, f"<{v.focus}> "]
+        blamed = next((stated[k] for k in keys if k in stated), set())
+        for task in sorted(blamed, key=lambda t: t.doc_id):
+            found.setdefault(task, []).append({"focus": v.focus, "label": v.label, "shape": v.shape, "path": v.path,
+                                               "message": v.message, "sentence": _sentence(graph, v.focus)})
     return found
 
 
@@ -289,8 +310,11 @@ def _worker_signals() -> None:
 def _run(workdir: Path, n: int, lines: set[str], labels: set[str]) -> tuple[Path, Path]:
     paths = workdir / f"run-{n:05d}.nt", workdir / f"labels-{n:05d}.tsv"
     for path, content in zip(paths, (lines, labels)):
-        with path.open("w", encoding="utf-8") as fh:
-            fh.writelines(sorted(content))
+        try:
+            with path.open("w", encoding="utf-8") as fh:
+                fh.writelines(sorted(content))
+        except OSError as e:
+            raise OutputError(f"{workdir.parent}: cannot write the build's sorted runs ({e.strerror or e})") from e
     return paths
 
 
@@ -299,6 +323,7 @@ _LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 _ALT_LABEL = "<http://www.w3.org/2004/02/skos/core#altLabel>"
 _COUNTED = {"documents": ["Document"], "initiatives": ["Initiative"], "wards": ["Ward", "Commune", "Township"],
             "metrics": ["Metric"]}
+_INITIATIVE = f" {_TYPE} <https://w3id.org/reform-kg/ontology#Initiative> .\n"
 
 
 def _chosen_labels(records):

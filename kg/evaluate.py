@@ -1,122 +1,257 @@
-"""Score the extractor against hand annotations, per relation, through the bundled queries.
+"""Score the extractor against hand annotations (the format of ANNOTATING.md), through the bundled queries.
 
-An annotation file (JSON) names an article (`file`, relative to the annotation) and what a careful reader
-finds in it: each initiative with its places, agencies and procedures, and the figures. Each article is
-built alone and read back through `initiatives`, `initiative-agencies`, `initiative-procedures` and
-`metrics`, so the score is what a user of those queries gets.
+Each article is built alone and read back through `initiatives`, `ward-initiatives`, `initiative-agencies`,
+`initiative-procedures` and `metrics`, so the score is what a user of those queries gets. A predicted fact
+is true when it matches a hard fact, ignored when it matches a soft one (or concerns a soft initiative), and
+a false hit otherwise; a hard fact nothing matched is a miss. Names match by words (kg.evaluate_match).
 """
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from kg import pipeline, queries
 from kg.errors import InputError
+from kg.evaluate_match import agency_matches, name_similarity, norm, place_matches
 
-RELATIONS = ("initiatives", "place-initiative", "initiative-agency", "initiative-procedure", "metric-values")
-_QUOTES = re.compile(r"[“”\"'‘’«»]")
-
-
-def norm(label: str) -> str:
-    """Compare labels by their words: case, quotes, spacing and trailing punctuation do not count."""
-    s = _QUOTES.sub("", unicodedata.normalize("NFC", str(label))).casefold()
-    return " ".join(s.split()).strip(" .,;:!…")
+RELATIONS = ("initiatives", "ward-initiative", "initiative-agency", "initiative-procedure", "metrics")
+SOFT = object()             # a predicted initiative that matches a soft one
+_SHAPE = {"initiatives": dict, "initiatives_soft": list, "ward_initiatives": dict, "initiative_agencies": dict,
+          "initiative_procedures": dict, "metrics": dict}
 
 
 @dataclass
 class Score:
-    true: set = field(default_factory=set)
-    false_hits: set = field(default_factory=set)
-    misses: set = field(default_factory=set)
+    true: int = 0
+    misses: list = field(default_factory=list)        # (doc, fact, sentence)
+    false_hits: list = field(default_factory=list)
 
     @property
     def precision(self) -> float:
-        found = len(self.true) + len(self.false_hits)
-        return len(self.true) / found if found else 1.0
+        found = self.true + len(self.false_hits)
+        return self.true / found if found else 1.0
 
     @property
     def recall(self) -> float:
-        wanted = len(self.true) + len(self.misses)
-        return len(self.true) / wanted if wanted else 1.0
+        wanted = self.true + len(self.misses)
+        return self.true / wanted if wanted else 1.0
 
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-
-def gold(annotation: dict, doc: str) -> dict[str, set]:
-    out: dict[str, set] = {r: set() for r in RELATIONS}
-    for name, facts in annotation.get("initiatives", {}).items():
-        n = norm(name)
-        out["initiatives"].add((doc, n))
-        out["place-initiative"].update((doc, n, norm(p)) for p in facts.get("places", []))
-        out["initiative-agency"].update((doc, n, norm(a)) for a in facts.get("agencies", []))
-        out["initiative-procedure"].update((doc, n, norm(p)) for p in facts.get("procedures", []))
-    out["metric-values"] = _numbered(doc, [Decimal(str(v)) for v in annotation.get("metrics", [])])
-    return out
+    def add(self, other: "Score") -> None:
+        self.true += other.true
+        self.misses += other.misses
+        self.false_hits += other.false_hits
 
 
-def predicted(article: Path, doc: str) -> dict[str, set]:
-    graph, _ = pipeline.build([article])
-    out: dict[str, set] = {r: set() for r in RELATIONS}
+@dataclass
+class Result:
+    scores: dict[str, Score]
+    per_article: dict[str, float]
 
-    def rows(name):
-        return list(queries.run(graph, queries.find(name)))
-    for r in rows("initiatives"):
-        n = norm(r.initiativeLabel)
-        out["initiatives"].add((doc, n))
-        if r.placeLabel is not None:
-            out["place-initiative"].add((doc, n, norm(r.placeLabel)))
-    for r in rows("initiative-agencies"):
-        out["initiative-agency"].add((doc, norm(r.initiativeLabel), norm(r.agencyLabel)))
-    for r in rows("initiative-procedures"):
-        out["initiative-procedure"].add((doc, norm(r.initiativeLabel), norm(r.procedureLabel)))
-    out["metric-values"] = _numbered(doc, [Decimal(str(r.value)) for r in rows("metrics")])
-    return out
+    @property
+    def mean_f1(self) -> float:
+        return sum(self.per_article.values()) / len(self.per_article) if self.per_article else 0.0
 
 
-def _numbered(doc: str, values: list[Decimal]) -> set:
-    """A multiset as a set: the second 100 in a document is (doc, 100, 2)."""
-    seen: Counter = Counter()
-    out = set()
-    for v in sorted(values):
-        seen[v] += 1
-        out.add((doc, v.normalize(), seen[v]))
-    return out
+def load(path: Path) -> dict:
+    try:
+        annotation = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise InputError(f"{path}: not a readable annotation file ({e})") from e
+    if not isinstance(annotation, dict) or not isinstance(annotation.get("doc"), str):
+        raise InputError(f"{path}: not an annotation (no \"doc\"; see ANNOTATING.md)")
+    for name, kind in _SHAPE.items():
+        if not isinstance(annotation.get(name, kind()), kind):
+            raise InputError(f"{path}: not an annotation in the ANNOTATING.md format (\"{name}\" is not a {kind.__name__})")
+    return annotation
 
 
-def evaluate(annotation_dir: Path) -> dict[str, Score]:
-    files = sorted(annotation_dir.glob("*.json"))
+def article_path(annotation: dict, path: Path, corpus: Path) -> Path:
+    """The article an annotation names: `doc` under the corpus folder, else the one file of that name in it."""
+    direct = corpus / annotation["doc"]
+    if direct.is_file():
+        return direct
+    found = sorted(corpus.rglob(Path(annotation["doc"]).name)) if corpus.is_dir() else []
+    if len(found) != 1:
+        raise InputError(f"{path}: article {annotation['doc']} not found (once) under {corpus}")
+    return found[0]
+
+
+def evaluate(annotation_dir: Path, corpus: Path | None = None) -> Result:
+    files = sorted(Path(annotation_dir).glob("*.json"))
     if not files:
         raise InputError(f"{annotation_dir}: no annotation files (*.json)")
+    corpus = Path(corpus) if corpus is not None else Path(annotation_dir).parent / "corpus"
     scores = {r: Score() for r in RELATIONS}
+    per_article = {}
     for path in files:
+        annotation = load(path)
+        article = article_path(annotation, path, corpus)
+        got = Predicted.of(article)
         try:
-            annotation = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as e:
-            raise InputError(f"{path}: not a readable annotation file ({e})") from e
-        article = (path.parent / annotation["file"]).resolve()
-        want, got = gold(annotation, path.stem), predicted(article, path.stem)
+            mine = score_article(annotation, got)
+        except (InputError, TypeError, AttributeError, KeyError, ValueError) as e:
+            raise InputError(f"{path}: not an annotation in the ANNOTATING.md format ({e})") from e
         for r in RELATIONS:
-            scores[r].true |= want[r] & got[r]
-            scores[r].misses |= want[r] - got[r]
-            scores[r].false_hits |= got[r] - want[r]
-    return scores
+            scores[r].add(mine[r])
+        true = sum(s.true for s in mine.values())
+        wrong = sum(len(s.misses) + len(s.false_hits) for s in mine.values())
+        per_article[annotation["doc"]] = 2 * true / (2 * true + wrong) if true or wrong else 1.0
+    return Result(scores, per_article)
 
 
-def report(scores: dict[str, Score], details: bool = True) -> str:
+@dataclass
+class Predicted:
+    """What the bundled queries answer for one article, with the sentence each fact was read from."""
+    initiatives: dict[str, str]                     # IRI -> label
+    wards: list[tuple[str, str]]                    # (initiative IRI, ward label)
+    agencies: list[tuple[str, str]]
+    procedures: list[tuple[str, str]]
+    metrics: list[tuple[Decimal, str]]              # (value, what the figure's clause says)
+    sentences: dict[str, str]                       # initiative label -> sentence
+    text: str
+
+    @classmethod
+    def of(cls, article: Path) -> "Predicted":
+        from kg import ingest, pipeline, queries
+        graph, _ = pipeline.build([article])
+        facts = [pipeline.extract(ingest.load(article))]        # the sentences each model was read from
+
+        def rows(name):
+            return list(queries.run(graph, queries.find(name)))
+        inits = {str(r.initiative): str(r.initiativeLabel) for r in rows("initiatives")}
+        sentences = {i.label: i.sentence.text for f in facts for i in f.initiatives}
+        return cls(inits,
+                   sorted({(str(r.initiative), str(r.wardLabel)) for r in rows("ward-initiatives")}),
+                   sorted({(str(r.initiative), str(r.agencyLabel)) for r in rows("initiative-agencies")}),
+                   sorted({(str(r.initiative), str(r.procedureLabel)) for r in rows("initiative-procedures")}),
+                   [(Decimal(str(r.value)), str(r.metricLabel)) for r in rows("metrics")],
+                   sentences, facts[0].document.text if facts else "")
+
+    def sentence(self, iri: str) -> str:
+        return self.sentences.get(self.initiatives.get(iri, ""), "")
+
+
+def score_article(annotation: dict, got: Predicted) -> dict[str, Score]:
+    doc = annotation["doc"]
+    gold = annotation.get("initiatives", {})
+    soft_keys = set(annotation.get("initiatives_soft", []))
+    hard_keys = [k for k in gold if k not in soft_keys]
+    key_of = {iri: _initiative_key(label, gold, hard_keys) for iri, label in got.initiatives.items()}
+    out = {r: Score() for r in RELATIONS}
+
+    s = out["initiatives"]
+    for iri, label in sorted(got.initiatives.items(), key=lambda x: x[1]):
+        if key_of[iri] is None:
+            s.false_hits.append((doc, label, got.sentence(iri)))
+    found = {k for k in key_of.values() if k is not None and k is not SOFT}
+    s.true = len(found)
+    s.misses = [(doc, gold[k]["aliases"][0], _where(got.text, gold[k]["aliases"])) for k in hard_keys if k not in found]
+
+    for rel, section, rows, same in (("ward-initiative", "ward_initiatives", got.wards, place_matches),
+                                     ("initiative-agency", "initiative_agencies", got.agencies, agency_matches),
+                                     ("initiative-procedure", "initiative_procedures", got.procedures, agency_matches)):
+        out[rel] = _pairs(doc, annotation.get(section, {}), rows, key_of, same, got, gold, rel == "ward-initiative")
+    out["metrics"] = _metrics(doc, annotation.get("metrics", {}), got.metrics)
+    return out
+
+
+def _initiative_key(label: str, gold: dict, hard_keys: list[str]):
+    """The hard initiative a predicted label names best, SOFT if it only names a soft one, None if neither."""
+    def best(keys):
+        scored = [(max((name_similarity(label, a) for a in gold[k].get("aliases", [k])), default=0.0), k) for k in keys]
+        top = max(scored, default=(0.0, None), key=lambda s: s[0])
+        return top[1] if top[0] > 0 else None
+    found = best(hard_keys)
+    if found is not None:
+        return found
+    return SOFT if best(list(gold)) is not None else None
+
+
+def _pairs(doc, section: dict, rows, key_of: dict, same, got: Predicted, gold: dict, flip: bool) -> Score:
+    """(initiative, other) facts: a hard pair is found when a row names its initiative (or any, for "*")
+    and an alternative of its other side. Ward facts are written (place, initiative): `flip`."""
+    def read(pairs):
+        return [(k, str(v).split("|")) for k, v in (((k, v) for v, k in pairs) if flip else pairs)]
+    hard, soft = read(section.get("hard", [])), read(section.get("soft", []))
+    s = Score()
+    hit = set()
+
+    def matching(pairs, key, value):
+        return [n for n, (k, alts) in enumerate(pairs) if (k == "*" or k == key) and any(a == "*" or same(value, a) for a in alts)]
+    for iri, value in rows:
+        key = key_of.get(iri)
+        hard_hits = matching(hard, key, value) if key is not SOFT else []
+        if hard_hits:
+            hit.update(hard_hits)
+        elif key is not SOFT and not matching(soft, key, value):
+            s.false_hits.append((doc, f"{got.initiatives.get(iri, iri)} — {value}", got.sentence(iri)))
+    s.true = len(hit)
+    for n, (k, alts) in enumerate(hard):
+        if n not in hit:
+            name = gold[k]["aliases"][0] if k in gold else k
+            s.misses.append((doc, f"{name} — {alts[0]}", _where(got.text, alts)))
+    return s
+
+
+def _metrics(doc, section: dict, predicted: list[tuple[Decimal, str]]) -> Score:
+    """Figures as multisets of values: each predicted value uses up an equal hard figure, else an equal soft one,
+    else it is a false hit (marked when the annotation lists it as not a metric)."""
+    hard = Counter(_value(m["value"]) for m in section.get("hard", []))
+    soft = Counter(_value(m["value"]) for m in section.get("soft", []))
+    never = {_value(v) for v in section.get("not_metrics", [])}
+    what = {_value(m["value"]): m.get("what", "") for m in section.get("hard", [])}
+    s = Score()
+    for value, clause in sorted(predicted, key=lambda x: (x[0], x[1])):
+        if hard[value] > 0:
+            hard[value] -= 1
+            s.true += 1
+        elif soft[value] > 0:
+            soft[value] -= 1
+        else:
+            s.false_hits.append((doc, f"{value}{' (listed as not a metric)' if value in never else ''}", clause))
+    s.misses = [(doc, str(v), what.get(v, "")) for v in sorted(hard.elements())]
+    return s
+
+
+def _value(v) -> Decimal:
+    try:
+        return Decimal(str(v)).normalize()
+    except InvalidOperation as e:
+        raise InputError(f"not a number in an annotation: {v!r}") from e
+
+
+def _where(text: str, aliases: list[str]) -> str:
+    """The sentence (roughly: the line part) in which an alias appears, to read a miss in context."""
+    low = text.casefold()
+    for a in aliases:
+        i = low.find(norm(a)) if norm(a) else -1
+        if i >= 0:
+            start = max(text.rfind(".", 0, i), text.rfind("\n", 0, i)) + 1
+            ends = [e for e in (text.find(". ", i), text.find("\n", i)) if e >= 0]
+            return " ".join(text[start:min(ends) if ends else len(text)].split())
+    return ""
+
+
+def report(result: Result, details: bool = True) -> str:
     lines = ["| relation | precision | recall | F1 | found | missed | false |", "|---|---|---|---|---|---|---|"]
-    for r, s in scores.items():
-        lines.append(f"| {r} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {len(s.true)} | {len(s.misses)} | {len(s.false_hits)} |")
+    for r, s in result.scores.items():
+        lines.append(f"| {r} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.true} | {len(s.misses)} "
+                     f"| {len(s.false_hits)} |")
+    lines.append(f"mean F1 per article: {result.mean_f1:.3f} ({len(result.per_article)} articles)")
     if details:
-        for r, s in scores.items():
+        for r, s in result.scores.items():
             for kind, items in (("miss", s.misses), ("false", s.false_hits)):
-                for item in sorted(items, key=str):
-                    lines.append(f"{kind:5} {r}: " + " | ".join(str(x) for x in item))
+                for doc, fact, sentence in items:
+                    lines.append(f"{kind:5} {r}: {doc}: {fact}" + (f"\n        « {_short(sentence)} »" if sentence else ""))
     return "\n".join(lines) + "\n"
+
+
+def _short(sentence: str, limit: int = 300) -> str:
+    return sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + " …"

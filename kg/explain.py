@@ -40,7 +40,9 @@ def explain(graph: Graph, entity: URIRef) -> str:
             lines.append(f"  ← {label(graph, s)} · {label(graph, p)}{cite(_because(graph, s, p, entity))}")
     for ev in sorted(graph.objects(entity, RK.evidence)):
         sentence = graph.value(ev, RK.sentence)
-        lines.append(f"  read as “{_exact(graph, ev)}” {_where(graph, ev)}{cite([sentence] if sentence else [])}")
+        rules = ", ".join(sorted(str(r) for r in graph.objects(ev, RK.rule)))
+        found = f" by rule {rules}" if rules else ""
+        lines.append(f"  read as “{_exact(graph, ev)}” {_where(graph, ev)}{found}{cite([sentence] if sentence else [])}")
     if notes:
         lines.append("  sentences:")
         lines += [f"  [{n}] “{_exact(graph, ev)}” {_where(graph, ev)}" for ev, n in notes.items()]

@@ -1,8 +1,10 @@
 """Read an article file, keep its metadata, and find where the article's own text is.
 
-The text is normalised to NFC once, here, before any offset exists; later steps never rewrite it.
-Offsets everywhere are into `Document.text`. Page furniture (view counters, lists of other headlines,
-visitor counters, search boxes) stays in the text but outside `Document.content`, so it never becomes facts.
+The text is normalised once, here, before any offset exists (`normalize`: invisible characters dropped, odd
+spaces and line breaks made plain, NFC); later steps never rewrite it. Offsets everywhere are into
+`Document.text`, the text as normalised, which is what the graph's evidence quotes and counts in. Page
+furniture (view counters, lists of other headlines, visitor counters, search boxes) stays in the text but
+outside `Document.content`, so it never becomes facts.
 A web page (.html) is first reduced to its article by kg.webpage; its metadata comes from the page.
 """
 from __future__ import annotations
@@ -64,10 +66,39 @@ _VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắ
 MAX_BYTES = 10_000_000      # news articles are tens of kilobytes; a larger file is refused unless asked for
 
 
+# Characters that change what the program reads but not what a reader sees. Format characters (zero-width
+# space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen, direction marks and embeddings,
+# the combining grapheme joiner, tag characters) and control characters other than tab and line breaks are
+# dropped; every other space (tab, no-break, en/em/thin/ideographic spaces...) becomes " "; every line
+# break (CR LF, CR, vertical tab, form feed, NEL, line and paragraph separators) becomes "\n".
+_LINE_BREAKS = re.compile("\r\n?|[\v\f\x85\u2028\u2029]")
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5"
+                        "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+                        "\ufff9-\ufffb\U000e0000-\U000e007f]")
+_ODD_SPACES = re.compile("[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def normalize(text: str) -> str:
+    """The one text normalisation, applied to every article before any offset exists: line breaks as "\\n",
+    invisible characters dropped, odd spaces as " ", then NFC. Idempotent."""
+    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text))
+    return unicodedata.normalize("NFC", _ODD_SPACES.sub(" ", text))
+
+
+def _size(path: Path) -> int:
+    """The file's size, from os.stat: a FIFO, device or socket is refused without being opened."""
+    from kg.sources import special_kind
+    status = path.stat()
+    kind = special_kind(status.st_mode)
+    if kind:
+        raise InputError(f"{path}: is a {kind}, not a file; reform-kg reads only regular files")
+    return status.st_size
+
+
 def read_text(path: Path, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> str:
-    """The file's text as NFC, or an InputError that says what is wrong with it and what to do."""
+    """The file's text, normalised, or an InputError that says what is wrong with it and what to do."""
     try:
-        size = path.stat().st_size
+        size = _size(path)
         if size > max_bytes:
             raise InputError(f"{path}: {size / 1e6:.1f} MB is larger than an article ({max_bytes / 1e6:g} MB); "
                              f"pass --max-size {size // 1_000_000 + 1} to read it anyway")
@@ -78,10 +109,10 @@ def read_text(path: Path, encoding: str | None = None, max_bytes: int = MAX_BYTE
         raise InputError(f"{path}: is a folder, not a file") from e
     except OSError as e:
         raise InputError(f"{path}: cannot be read ({e.strerror})") from e
-    text = _decode(path, raw, encoding)
+    text = normalize(_decode(path, raw, encoding))
     if not text.strip():
         raise InputError(f"{path}: the file is empty")
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text
 
 
 def _utf16_without_bom(path: Path, raw: bytes) -> str:
@@ -141,25 +172,27 @@ def load(path: Path, source_url: str | None = None, encoding: str | None = None,
 def from_page(page, doc_id: str, path: str = "", source_url: str | None = None) -> Document:
     """A Document from a web page's article (kg.webpage.Page): the title, then the article's blocks."""
     meta: dict = {}
-    title = page.title or ""
-    text = unicodedata.normalize("NFC", f"{title}\n\n{page.body}\n" if title else f"{page.body}\n")
+    title = normalize(page.title or "").strip()      # normalised again: the HTML parser decoded &nbsp;, &#8203;
+    body = normalize(page.body)
+    text = f"{title}\n\n{body}\n" if title else f"{body}\n"
     start = _skip_blank(text, 0)
     if not title:
         start = _header(text, meta, start)
     end = _article_end(text, start, meta)
     meta["title"] = title or None
-    meta["author"] = page.author or meta.get("author")
-    meta["published"] = _page_date(page) or meta.get("published")
-    _view_count(page.page_text, meta)
+    meta["author"] = normalize(page.author).strip() if page.author else meta.get("author")
+    page_text = normalize(page.page_text)
+    meta["published"] = _page_date(normalize(page.date or ""), page_text) or meta.get("published")
+    _view_count(page_text, meta)
     return Document(doc_id=doc_id, path=path, text=text, content_start=start, content_end=end,
                     source_url=source_url, **meta)
 
 
-def _page_date(page) -> str | None:
+def _page_date(date: str, page_text: str) -> str | None:
     """The page's date, with the time of day from a date line of the same day on the page when it has one."""
-    published = date_of(page.date, strict=False) if page.date else None
+    published = date_of(date, strict=False) if date else None
     if published and "T" not in published:
-        for line in page.page_text.splitlines():
+        for line in page_text.splitlines():
             when = date_of(line)
             if when and "T" in when and when.startswith(published):
                 return when

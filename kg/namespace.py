@@ -76,6 +76,7 @@ class RK(DefinedNamespace):
     fractionOnly: URIRef
     processingTimeOnly: URIRef
     sentence: URIRef
+    rule: URIRef
 
 
 # Declared terms become plain class attributes: DefinedNamespace looks each one up through __getattr__ on

@@ -5,7 +5,9 @@ rdflib fetch data from elsewhere), unless the user allows remote access.
 
 A query runs in Oxigraph (a pyoxigraph Store: a graph file parsed into memory, or a persistent store) or in
 rdflib (a Graph: what the views and `--allow-remote` use). Results come back as rdflib's Result either way,
-so one set of writers serves both. rdflib's SPARQL parser is imported only when a query needs checking.
+so one set of writers (kg.results) serves both. rdflib's SPARQL parser is imported only when a query needs
+checking. Every query file is checked for size and nesting before any parser sees it, and every query can be
+stopped by Ctrl-C, SIGTERM and a time limit (kg.limits).
 """
 from __future__ import annotations
 
@@ -17,7 +19,6 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
 from kg.errors import QueryError
-from kg.namespace import DEFAULT_BASE, PREFIXES
 from kg.resources import query_files
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
@@ -38,12 +39,47 @@ def _read(path: Path, name: str) -> QueryFile:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise QueryError(f"{path}: cannot read the query file ({e})") from e
+    _guard(text, str(path))
     meta = {}
     for line in text.splitlines():
         if line.startswith("#") and ":" in line:
             key, _, value = line[1:].partition(":")
             meta.setdefault(key.strip().lower(), value.strip())
     return QueryFile(name, path, meta.get("title", name), meta.get("description", ""), text)
+
+
+# What a query may be before any parser sees it. Both engines parse recursively: Oxigraph's parser overflows
+# the C stack (segmentation fault) at about 3,000 nested `{`, rdflib's goes as deep as Python lets it.
+# Real questions nest a few levels and fit in a few kilobytes.
+MAX_QUERY_CHARS = 1_000_000
+MAX_NESTING = 100
+# Strings, IRIs and comments, whose brackets do not nest; then the brackets that do.
+_TOKENS = re.compile(r'''"""(?:[^"\\]|\\.|"(?!""))*"""|'{3}(?:[^'\\]|\\.|'(?!''))*'{3}'''
+                     r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*|[{(\[})\]]''')
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _unescape(m: re.Match) -> str:
+    code = int(m[1] or m[2], 16)
+    return chr(code) if code < 0x110000 else ""
+
+
+def _guard(text: str, source: str) -> None:
+    """Refuse a query too long or too deeply nested to parse safely, before any parser sees it."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"{source}: the query is {len(text):,} characters long, more than {MAX_QUERY_CHARS:,}; "
+                         "shorten it (put long lists of values in the graph, not in the query)")
+    depth = deepest = 0
+    for m in _TOKENS.finditer(_ESCAPE.sub(_unescape, text)):     # SPARQL undoes \u escapes before parsing
+        token = m.group()
+        if token in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "})]":
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise QueryError(f"{source}: brackets nested {deepest} deep, more than {MAX_NESTING}; "
+                         "no engine parses that safely: flatten the query")
 
 
 def bundled() -> dict[str, QueryFile]:
@@ -119,32 +155,42 @@ def _walk(node):
             yield from _walk(value)
 
 
-class _TimedOut(Exception):
-    pass
-
-
 def run(graph, query: QueryFile, allow_remote: bool = False, timeout: float | None = None) -> Result:
     """Evaluate a query on an rdflib Graph or a pyoxigraph Store; with `timeout`, stop waiting for it after
-    that many seconds (results are gathered inside the time limit)."""
+    that many seconds (results are gathered inside the time limit). Ctrl-C and SIGTERM end it either way."""
+    from kg.limits import TimedOut, deadline, within
     oxigraph = not isinstance(graph, Graph)
     prepared = prepare(query.text, query.name, allow_remote) if not oxigraph or _may_reach_out(query.text) else None
     try:
         if oxigraph:
-            return _within(timeout, _oxigraph, graph, query)
-        with _deadline(timeout):
-            # An Oxigraph-backed rdflib Graph (oxrdflib) runs SPARQL itself only when given the text; given
-            # rdflib's parsed form it falls back to rdflib's evaluator. The text was checked above either way.
-            native = type(graph.store).__name__ == "OxigraphStore"
-            result = graph.query(query.text if native else prepared)
-            if result.type == "SELECT":
-                result.bindings          # evaluate now, inside the deadline
-            return result
-    except _TimedOut:
+            return within(timeout, _oxigraph, graph, query)
+        with deadline(timeout):
+            return _rdflib(graph, query, prepared)
+    except TimedOut:
         raise QueryError(f"{query.name}: stopped after {timeout:g} s (--timeout); narrow the query or allow more time") from None
     except QueryError:
         raise
     except Exception as e:  # an evaluation error inside the engine: report it as the query's fault
+        from kg.store import is_damage
+        if is_damage(e):
+            raise                # the store's fault, not the query's: the caller names the store
         raise QueryError(f"{query.name}: the query failed: {e}") from e
+
+
+def _rdflib(graph: Graph, query: QueryFile, prepared) -> Result:
+    # An Oxigraph-backed rdflib Graph (oxrdflib) runs SPARQL itself only when given the text; given rdflib's
+    # parsed form it falls back to rdflib's evaluator. The text was checked by `prepare` either way.
+    native = type(graph.store).__name__ == "OxigraphStore"
+    if prepared.algebra.get("datasetClause"):
+        # rdflib ignores FROM on a plain Graph and answers from it, and Oxigraph reads FROM <iri> as a named
+        # graph of its store: on an empty Dataset rdflib fetches the FROM graphs (allowed with --allow-remote)
+        # and reads those, as SPARQL says.
+        from rdflib import Dataset
+        graph, native = Dataset(), False
+    result = graph.query(query.text if native else prepared)
+    if result.type == "SELECT":
+        result.bindings          # evaluate now, inside the deadline
+    return result
 
 
 def _oxigraph(store, query: QueryFile) -> Result:
@@ -188,144 +234,3 @@ def _to_rdflib(term):
         datatype = term.datatype.value
         return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
     raise QueryError(f"an RDF-star triple term in the results is not supported: {term}")
-
-
-class _deadline:
-    """SIGALRM-based time limit (POSIX main thread); a no-op without a timeout."""
-
-    def __init__(self, seconds: float | None):
-        self.seconds = seconds
-
-    def __enter__(self):
-        import signal
-        if self.seconds:
-            def expire(signum, frame):
-                raise _TimedOut()
-            self.previous = signal.signal(signal.SIGALRM, expire)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-        return self
-
-    def __exit__(self, *exc):
-        import signal
-        if self.seconds:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, self.previous)
-        return False
-
-
-def _within(seconds: float | None, fn, *args):
-    """fn(*args), given up after `seconds`. Oxigraph cannot be interrupted, but it lets go of the GIL while it
-    evaluates: the query runs in a daemon thread, and one past its time runs on until the process ends (the
-    command line ends at once; a long-lived caller should run timed queries in a process it can stop)."""
-    if not seconds:
-        return fn(*args)
-    import threading
-    outcome: list = []
-
-    def work():
-        try:
-            outcome.append((True, fn(*args)))
-        except BaseException as e:  # handed to the caller's thread
-            outcome.append((False, e))
-    thread = threading.Thread(target=work, name="reform-kg-query", daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if not outcome:
-        raise _TimedOut()
-    ok, value = outcome[0]
-    if not ok:
-        raise value
-    return value
-
-
-# ---------------------------------------------------------------------------- results
-
-def rows(result: Result) -> tuple[list[str], list[list]]:
-    names = [str(v) for v in result.vars]
-    return names, [[row[v] for v in result.vars] for row in result]
-
-
-def write(result: Result, fmt: str) -> str:
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        rdf_fmt = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml"}.get(fmt, "turtle")
-        return result.graph.serialize(format=rdf_fmt)
-    if result.type == "ASK":
-        return "true\n" if result.askAnswer else "false\n"
-    if fmt in ("json", "xml"):
-        data = result.serialize(format=fmt, encoding="utf-8")
-        return data.decode("utf-8") if isinstance(data, bytes) else data
-    names, values = rows(result)
-    if fmt == "csv":
-        return _csv(names, values)
-    if fmt == "tsv":
-        return _tsv(names, values)
-    return table(names, values)
-
-
-def _csv(names: list[str], values: list[list]) -> str:
-    """SPARQL 1.1 CSV: RFC 4180 (CRLF, quoted where needed), plain values, blank nodes as _:label. Written
-    here, like TSV, because rdflib's writer would import its whole SPARQL package for the default piped output."""
-    import csv
-    import io
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(names)
-    for row in values:
-        writer.writerow(["" if v is None else f"_:{v}" if isinstance(v, BNode) else str(v) for v in row])
-    return buffer.getvalue()
-
-
-def _tsv(names: list[str], values: list[list]) -> str:
-    """SPARQL 1.1 TSV: ?var headers, terms in N-Triples syntax, with tabs and newlines escaped inside strings."""
-    from kg.emit.sink import nt
-    out = ["\t".join("?" + n for n in names)]
-    for row in values:
-        out.append("\t".join("" if v is None else f"_:{v}" if isinstance(v, BNode) else nt(v).replace("\t", "\\t")
-                             for v in row))
-    return "\n".join(out) + "\n"
-
-
-def table(names: list[str], values: list[list], width: int = 60) -> str:
-    """An aligned text table; widths by display columns, so Vietnamese text lines up."""
-    from wcwidth import wcswidth
-
-    def cell(v) -> str:
-        if v is None:
-            return ""
-        if isinstance(v, URIRef):
-            return _short_iri(v)
-        s = " ".join(str(v).split())
-        return s if wcswidth(s) <= width else _clip(s, width)
-
-    cells = [[cell(v) for v in row] for row in values]
-    widths = [max([wcswidth(n)] + [wcswidth(r[i]) for r in cells]) for i, n in enumerate(names)]
-
-    def line(items):
-        return "  ".join(s + " " * (w - wcswidth(s)) for s, w in zip(items, widths)).rstrip()
-
-    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in cells]
-    out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
-    return "\n".join(out) + "\n"
-
-
-def _short_iri(iri: URIRef) -> str:
-    """`id:place/ho-chi-minh/quan-4` for reform-kg's own entities, a prefixed name for its vocabularies."""
-    if str(iri).startswith(DEFAULT_BASE):
-        return "id:" + str(iri)[len(DEFAULT_BASE):]
-    for prefix, namespace in _BY_LENGTH:
-        local = str(iri)[len(namespace):]
-        if str(iri).startswith(namespace) and re.fullmatch(r"[\w.-]*", local) and not local.endswith("."):
-            return f"{prefix}:{local}"
-    return str(iri)
-
-
-_BY_LENGTH = sorted(((p, ns) for p, ns in {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-                     "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-                     "owl": "http://www.w3.org/2002/07/owl#"}.items()), key=lambda item: -len(item[1]))
-
-
-def _clip(s: str, width: int) -> str:
-    from wcwidth import wcswidth
-    while wcswidth(s) > width - 1:
-        s = s[:-1]
-    return s + "…"

@@ -24,19 +24,57 @@ class RemoteError(KgError):
     """The server could not be reached or refused the request."""
 
 
+DEFAULT_TIMEOUT = 120.0      # seconds a query at a server may take in all, when the user gives no --timeout
+
+
 def query(endpoint: str, text: str, is_graph: bool, timeout: float | None = None) -> Result:
-    """Run a query at a SPARQL 1.1 query endpoint; the answer is an rdflib Result like a local one."""
+    """Run a query at a SPARQL 1.1 query endpoint; the answer is an rdflib Result like a local one, once it is
+    known to be one. `timeout` bounds the whole exchange (connecting, waiting, every read), not each read."""
+    from kg.limits import TimedOut, within
     body = urllib.parse.urlencode({"query": text}).encode("utf-8")
     request = urllib.request.Request(endpoint, data=body, method="POST", headers={
         "Content-Type": "application/x-www-form-urlencoded",
         "Accept": _ACCEPT_GRAPH if is_graph else _ACCEPT_RESULTS})
-    data = _send(request, timeout)[1]
-    if is_graph:
-        from kg.emit import new_graph
-        result = Result("CONSTRUCT")
+    seconds = timeout or DEFAULT_TIMEOUT
+    try:
+        data = within(seconds, _send, request, seconds)[1]
+    except TimedOut:
+        raise RemoteError(f"{endpoint}: no complete answer after {seconds:g} s; the server is slow or stalled: "
+                          "try again later, or allow more time with --timeout") from None
+    return _graph_answer(endpoint, data) if is_graph else _results_answer(endpoint, data)
+
+
+def _results_answer(endpoint: str, data: bytes) -> Result:
+    """SPARQL JSON results, checked: a page of HTML, a login form or half an answer is not a result."""
+    import json
+    try:
+        answer = json.loads(data.decode("utf-8"))
+        if not isinstance(answer, dict) or "head" not in answer or not ({"results", "boolean"} & answer.keys()):
+            raise ValueError("no head and results")
+        return Result.parse(io.BytesIO(data), format="json")
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        raise RemoteError(f"{endpoint}: the answer is not SPARQL JSON results ({_glimpse(data)}); "
+                          "check that the URL is the server's SPARQL query endpoint") from e
+
+
+def _graph_answer(endpoint: str, data: bytes) -> Result:
+    """N-Triples for a CONSTRUCT or DESCRIBE, checked as it is parsed."""
+    from kg.emit import new_graph
+    result = Result("CONSTRUCT")
+    try:
         result.graph = new_graph().parse(data=data.decode("utf-8"), format="nt")
-        return result
-    return Result.parse(io.BytesIO(data), format="json")
+    except Exception as e:  # rdflib's N-Triples parser raises ParserError, UnicodeDecodeError, ...
+        raise RemoteError(f"{endpoint}: the answer is not N-Triples ({_glimpse(data)}); "
+                          "check that the URL is the server's SPARQL query endpoint") from e
+    return result
+
+
+def _glimpse(data: bytes) -> str:
+    """The start of an answer, printable on one line."""
+    if not data.strip():
+        return "it is empty"
+    text = " ".join(data[:60].decode("utf-8", "replace").split())
+    return "it starts " + repr("".join(c if c.isprintable() else "?" for c in text))
 
 
 def push(endpoint: str, graph: Graph, graph_iri: str | None = None, replace: bool = True,

@@ -15,9 +15,11 @@ http(s) URL is reported and its document keeps no URL. Files in a folder that ar
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import stat
+import unicodedata
 import urllib.parse
 from collections import Counter
 from dataclasses import dataclass, field
@@ -111,7 +113,8 @@ def describe_skipped(skipped: Counter) -> str:
 
 def _identities(files: list[tuple[Path, Path]]) -> dict[Path, str]:
     """doc_id for each file: its path relative to its input folder; where two collide, relative to the
-    folder their inputs share; where that still collides (bai.txt beside bai.html), with the extension."""
+    folder their inputs share; where that still collides (bai.txt beside bai.html), with the extension; and
+    where names differ only in what a slug drops ("Bài 1.txt", "bai-1.txt"), with a digest of the path."""
     def ident(p: Path, root: Path, keep_suffix: bool = False) -> str:
         relative = p.resolve().relative_to(root.resolve()) if _under(p, root) else Path(p.name)
         parts = relative.parts if keep_suffix else relative.with_suffix("").parts
@@ -128,6 +131,11 @@ def _identities(files: list[tuple[Path, Path]]) -> dict[Path, str]:
         for p, _ in colliding:
             if clashes[ids[p]] > 1:
                 ids[p] = ident(p, common, keep_suffix=True)
+        clashes = Counter(ids.values())
+        for p, _ in colliding:
+            if clashes[ids[p]] > 1:
+                relative = unicodedata.normalize("NFC", p.resolve().relative_to(common).as_posix())
+                ids[p] += "-" + hashlib.sha256(relative.encode("utf-8")).hexdigest()[:8]
     return ids
 
 
@@ -154,7 +162,7 @@ class _Manifests:
                 urls = self._read.get(manifest)
                 if urls is None:
                     urls = self._read[manifest] = self._parse(manifest)
-                return urls.get(path.resolve().relative_to(directory).as_posix())
+                return urls.get(_name(path.resolve().relative_to(directory).as_posix()))
         return None
 
     def _parse(self, manifest: Path) -> dict[str, str | None]:
@@ -175,11 +183,32 @@ class _Manifests:
             row = {(k or "").strip().lower(): (v or "").strip() if isinstance(v, str) else "" for k, v in row.items()}
             if not row.get("file"):
                 continue
+            name = _name(row["file"].replace("\\", "/"))
+            if not _exists(manifest.parent, name):
+                self.warnings.append(f"{manifest}, line {n}: {row['file']!r} names no file in {manifest.parent}; "
+                                     "its source URL is not used")
+                continue
             url, problem = clean_url(row.get(url_column, ""))
             if problem:
                 self.warnings.append(f"{manifest}, line {n}: {row[url_column]!r} {problem}; {row['file']} keeps no source URL")
-            urls[row["file"].replace("\\", "/")] = url
+            urls[name] = url
         return urls
+
+
+def _name(relative: str) -> str:
+    """A file name as written in a manifest or on disk, compared in one Unicode form (macOS saves NFD)."""
+    return unicodedata.normalize("NFC", relative)
+
+
+def _exists(folder: Path, relative: str) -> bool:
+    """Whether the file a manifest row names is there, its name compared in NFC."""
+    path = folder / relative
+    if path.exists():
+        return True
+    try:
+        return _name(path.name) in {_name(n) for n in os.listdir(path.parent)}
+    except OSError:
+        return False
 
 
 def _delimiter(text: str) -> str:
@@ -199,8 +228,14 @@ def clean_url(text: str) -> tuple[str | None, str | None]:
     problem when it is not an absolute http(s) URL."""
     if not text:
         return None, None
+    import pyoxigraph
     encoded = "".join(urllib.parse.quote(c, safe="") if c in _IRI_UNSAFE else c for c in text)
-    parts = urllib.parse.urlsplit(encoded)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None, "is not an absolute http(s) URL"
+    try:
+        parts = urllib.parse.urlsplit(encoded)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            return None, "is not an absolute http(s) URL"
+        parts.port                                   # raises on a port that is not a number
+        pyoxigraph.NamedNode(encoded)                # the strict IRI parser every query goes through
+    except ValueError:
+        return None, "is not a valid URL"
     return encoded, None

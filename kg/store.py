@@ -190,23 +190,45 @@ def parse_store(spec: str) -> tuple[str, Path]:
     return kind, Path(location)
 
 
-def _store_folder(spec: str, create: bool = False) -> Path:
+def _store_folder(spec: str) -> Path:
     _, folder = parse_store(spec)
-    if not create and not folder.is_dir():
+    if not folder.is_dir():
         raise InputError(f"{folder}: no such store (create one with `reform-kg build ARTICLES --store {spec}`)")
     return folder
 
 
-def open_store(spec: str, create: bool = False) -> Graph:
-    """A persistent Oxigraph store behind rdflib's Graph API (oxrdflib): SPARQL runs in Oxigraph."""
+def open_store(spec: str) -> Graph:
+    """A persistent Oxigraph store behind rdflib's Graph API (oxrdflib), opened read-only: the commands that
+    take one only read it (a read-only disk will do), and SPARQL runs in Oxigraph."""
+    from oxrdflib import OxigraphStore
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-    folder = _store_folder(spec, create)
-    graph = Graph(store="Oxigraph", identifier=DATASET_DEFAULT_GRAPH_ID)
+    return Graph(store=OxigraphStore(store=_oxigraph_store(_store_folder(spec))), identifier=DATASET_DEFAULT_GRAPH_ID)
+
+
+def _oxigraph_store(folder: Path):
+    """pyoxigraph's Store on `folder`, read-only, or one `Error:` line that says what to do."""
+    import pyoxigraph
     try:
-        graph.open(str(folder), create=create)
+        return pyoxigraph.Store.read_only(str(folder))
     except OSError as e:
-        raise GraphError(f"{folder}: cannot open the Oxigraph store ({e})") from e
-    return graph
+        raise GraphError(f"{folder}: cannot open the Oxigraph store ({_first_line(e)})") from e
+    except RuntimeError as e:     # RocksDB: "Corruption: Sst file size mismatch ...", "Invalid argument: ..."
+        raise damaged(folder, e) from e
+
+
+def damaged(folder: Path | str, e: Exception) -> GraphError:
+    return GraphError(f"{folder}: the Oxigraph store is damaged or not a store ({_first_line(e)}); build it again "
+                      f"(reform-kg build ARTICLES --store oxigraph:{folder} replaces it)")
+
+
+def is_damage(e: BaseException) -> bool:
+    """RocksDB finds most damage only when it reads the damaged block, in the middle of a command."""
+    return isinstance(e, RuntimeError) and str(e).startswith(("Corruption:", "IO error:"))
+
+
+def _first_line(e: Exception) -> str:
+    lines = str(e).strip().splitlines()
+    return " ".join(lines[0].split()) if lines else type(e).__name__
 
 
 def load_for_query(path: Path | None, store_spec: str | None):
@@ -215,11 +237,7 @@ def load_for_query(path: Path | None, store_spec: str | None):
     named graphs; queries read their union, as rdflib's load does."""
     import pyoxigraph
     if store_spec:
-        folder = _store_folder(store_spec)
-        try:
-            return pyoxigraph.Store.read_only(str(folder))
-        except OSError as e:
-            raise GraphError(f"{folder}: cannot open the Oxigraph store ({e})") from e
+        return _oxigraph_store(_store_folder(store_spec))
     fmt = _checked(path)
     graph = pyoxigraph.Store()
     try:
@@ -267,8 +285,10 @@ def _bulk_load(spec: str, data: bytes | None = None, path: Path | None = None) -
     stays exactly as written) into a new store beside the old one, which is swapped in only once complete: an
     interrupted rebuild leaves the old store whole."""
     import pyoxigraph
-    folder = check_store_target(spec)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.absolute().parent))
+    folder = check_store_target(spec).resolve()      # a symlinked store: the real folder is swapped
+    for stale in folder.parent.glob(f".{folder.name}.new-*"):
+        shutil.rmtree(stale, ignore_errors=True)      # left by a rebuild that was killed (one build at a time)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
     try:
         store = pyoxigraph.Store(str(fresh))
         if path is not None:
@@ -280,6 +300,8 @@ def _bulk_load(spec: str, data: bytes | None = None, path: Path | None = None) -
         _swap_in(fresh, folder)
     except OSError as e:
         raise OutputError(f"{folder}: cannot write the Oxigraph store ({e.strerror or e})") from e
+    except (SyntaxError, ValueError) as e:      # the N-Triples reform-kg wrote: a bug, named as one
+        raise GraphError(f"{folder}: Oxigraph refused the graph ({e}); this is a bug in reform-kg, please report it") from e
     finally:
         shutil.rmtree(fresh, ignore_errors=True)     # the new store if it failed, the old one after a swap
 
@@ -294,7 +316,7 @@ def _swap_in(fresh: Path, folder: Path) -> None:
         return
     if _exchange(fresh, folder):
         return
-    aside = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old-", dir=folder.absolute().parent))
+    aside = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old-", dir=folder.parent))
     os.rename(folder, aside / "store")
     os.rename(fresh, folder)
     os.rename(aside, fresh)

@@ -31,3 +31,12 @@ def parse_number(text: str) -> Decimal:
     if _DOT_DECIMAL.fullmatch(text):
         return Decimal(text)
     return Decimal(text.replace(".", "").replace(",", "."))
+
+
+_UNSAFE = re.compile(r"[^\S\n ]|[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text for a terminal: control characters (ESC sequences would restyle or rewrite the screen) and
+    invisible direction marks (which would reorder what is shown) as visible escapes; other spaces as " "."""
+    return _UNSAFE.sub(lambda m: " " if m.group().isspace() else m.group().encode("unicode_escape").decode("ascii"), text)

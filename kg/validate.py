@@ -18,6 +18,8 @@ class Violation:
     path: str
     message: str
     shape: str
+    head: str = ""          # "<focus> <path> ": where the N-Triples lines that break the shape start
+    value: str = ""         # the offending value in N-Triples, when the shape names one
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,10 +45,22 @@ def validate(graph: Graph) -> list[Violation]:
         path = results.value(result, SH.resultPath)
         shape = results.value(result, SH.sourceShape)
         node_shape = next(iter(shapes.subjects(SH.property, shape)), shape) if shape is not None else None
+        value = results.value(result, SH.value)
         out.append(Violation(str(focus), str(graph.value(focus, RDFS.label) or ""),
                              _short(graph, path), str(results.value(result, SH.resultMessage) or ""),
-                             _short(shapes, node_shape)))
+                             _short(shapes, node_shape), *_nt(focus, path, value)))
     return sorted(set(out), key=lambda v: (v.focus, v.path, v.message))
+
+
+def _nt(focus, path, value) -> tuple[str, str]:
+    """(focus and path, value) in N-Triples, for finding the lines that break the shape."""
+    from kg.emit.sink import nt
+    if not isinstance(path, URIRef) or not isinstance(focus, URIRef):
+        return "", ""
+    try:
+        return f"{nt(focus)} {nt(path)} ", nt(value) if value is not None else ""
+    except (TypeError, ValueError):
+        return f"{nt(focus)} {nt(path)} ", ""
 
 
 def _short(graph: Graph, term) -> str:

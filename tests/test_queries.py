@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from rdflib import URIRef
 
-from kg import queries
+from kg import queries, results
 
 RK = "https://w3id.org/reform-kg/ontology#"
 SPEC_COLUMNS = {
@@ -41,7 +41,7 @@ MARRIAGE = [m for m in MODELS if m.startswith("Liên thông thực hiện")][0]
 
 
 def run(graph, name):
-    names, values = queries.rows(queries.run(graph, queries.find(name)))
+    names, values = results.rows(queries.run(graph, queries.find(name)))
     return [dict(zip(names, (None if v is None else v.toPython() if hasattr(v, "toPython") else v for v in row)))
             for row in values]
 
@@ -209,7 +209,7 @@ def test_csv_and_tsv_follow_the_sparql_result_formats():
     names = ["a", "b", "c"]
     values = [[URIRef("http://x.org/p"), Literal('say "hi",\tthen\nleave', lang="vi"), None],
               [BNode("n1"), Literal(3), Literal("plain")]]
-    assert queries._csv(names, values) == ('a,b,c\r\nhttp://x.org/p,"say ""hi"",\tthen\nleave",\r\n'
+    assert results._csv(names, values) == ('a,b,c\r\nhttp://x.org/p,"say ""hi"",\tthen\nleave",\r\n'
                                            '_:n1,3,plain\r\n')
-    assert queries._tsv(names, values) == ('?a\t?b\t?c\n<http://x.org/p>\t"say \\"hi\\",\\tthen\\nleave"@vi\t\n'
+    assert results._tsv(names, values) == ('?a\t?b\t?c\n<http://x.org/p>\t"say \\"hi\\",\\tthen\\nleave"@vi\t\n'
                                            '_:n1\t"3"^^<http://www.w3.org/2001/XMLSchema#integer>\t"plain"\n')

@@ -63,6 +63,8 @@ class Evidence:
         self.g.add((subject, RK.source, self.doc_iri))
         ev = self.span(m.start, m.end)
         self.g.add((subject, RK.evidence, ev))
+        if m.get("rule"):
+            self.g.add((ev, RK.rule, Literal(m.get("rule"))))
         sentence = self.sentence(m.start)
         if sentence != ev:
             self.g.add((ev, RK.sentence, sentence))

@@ -14,22 +14,21 @@ from dataclasses import dataclass
 
 from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
+from kg.recognize.grammar import Grammar, load as load_grammar
 from kg.segment import Sentence
 
-# Words that introduce a model's name. After a copula ("X là mô hình hỗ trợ ...") what follows describes, not names.
-_CUE = re.compile(r"(?<!\w)(?:mô hình|chương trình|đề án)(?!\w)", re.IGNORECASE)
+# Cue words, launch verbs and name heads are data (ontology/model-grammar.json). After a copula
+# ("X là mô hình hỗ trợ ...") what follows a cue describes, not names.
 _COPULA = re.compile(r"(?<!\w)(?:là|như là)\s*$", re.IGNORECASE)
-# "UBND phường ... triển khai chứng thực ngoài giờ hành chính": a launch verb and a named service practice.
-_LAUNCH = re.compile(r"(?<!\w)(?:triển khai|ra mắt|áp dụng)\s+(?!mô hình|chương trình|đề án)", re.IGNORECASE)
 _PAIRS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
 _SPACE = re.compile(r"[\s\xa0]*")
 _CHAIN = re.compile(r"[\s\xa0]*(?:,|;|và|hoặc)[\s\xa0]*(?:mô hình[\s\xa0]*)?", re.IGNORECASE)
 # Where an unquoted name ends: punctuation, or a word that starts the rest of the clause.
-_HEAD_END = re.compile(r"[.;:(“”\"…]|,(?=\s)|\s(?=(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này|từ|vào|trong)\s)"
-                       r"|\s(?=(?:giai đoạn|năm|tháng)\s+\d)")
+_HEAD_END = re.compile(r"[.;:(“”\"…]|,(?=\s)|\s(?=(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này|từ|trong|hay)\s)"
+                       r"|\s(?=vào\s+(?:ngày|năm|tháng|lúc|dịp|đầu|cuối|giữa|thứ)\s)|\s(?=(?:giai đoạn|năm|tháng)\s+\d)")
 _LIST_INTRO = re.compile(r"[^.;:“\"(]{0,120}?:")
 _ANAPHORA = {"này", "trên", "đó", "nói trên", "đã nêu"}
-_GENERIC_START = ("mới", "sáng tạo", "cải cách", "hiệu quả", "điểm", "thí điểm", "đạt", "được", "và", "có", "của",
+_GENERIC_START = ("mới", "đều", "sáng tạo", "cải cách", "hiệu quả", "điểm", "thí điểm", "đạt", "được", "và", "có", "của",
                   "như", "hay", "tiêu biểu", "điển hình", "hướng đến", "thể hiện", "tập trung")
 _MAX_PRACTICE_WORDS = 25
 
@@ -88,16 +87,26 @@ def _repair(text: str, opened: int, limit: int) -> Quote:
 
 
 def recognizer(lexicon: Lexicon) -> Recognizer:
+    grammar = load_grammar()
+
     def recognize(sentence: Sentence) -> list[Mention]:
-        if not _CUE.search(sentence.text) and not _LAUNCH.search(sentence.text):
+        if not grammar.any_rule.search(sentence.text) and not _is_heading(sentence.text, grammar):
             return []
-        return _Finder(lexicon, sentence).find()
+        return _Finder(lexicon, grammar, sentence).find()
     return recognize
 
 
+def _is_heading(text: str, grammar: Grammar) -> bool:
+    """A sub-heading: a short line with no full stop at its end."""
+    text = text.rstrip()
+    return bool(text) and text[-1] not in ".!?:;…,”\"" and len(text.split()) <= grammar.heading_words
+
+
 class _Finder:
-    def __init__(self, lexicon: Lexicon, sentence: Sentence):
+    def __init__(self, lexicon: Lexicon, grammar: Grammar, sentence: Sentence):
         self.lexicon = lexicon
+        self.grammar = grammar
+        self.rule = ""                  # the id of the rule being applied, recorded on what it finds
         self.text = sentence.text
         self.base = sentence.start
         self.quotes = quotes(self.text)
@@ -105,25 +114,62 @@ class _Finder:
         self.found: dict[int, Mention] = {}
 
     def find(self) -> list[Mention]:
-        for cue in _CUE.finditer(self.text):
+        g = self.grammar
+        for rule, cue in g.finditer(g.cues, self.text):
             if not self._in_quote(cue.start()) and not _COPULA.search(self.text, 0, cue.start()):
+                self.rule = rule.id
                 self._after_cue(cue.end())
-        for verb in _LAUNCH.finditer(self.text):
-            if not self._in_quote(verb.start()):
-                self._launched(verb.end())
+        for rule, verb in g.finditer(g.launch_verbs, self.text):
+            if not self._in_quote(verb.start()) and not g.first(g.cues, self.text, _SPACE.match(self.text, verb.end()).end()):
+                self.rule = rule.id
+                self._launched(_SPACE.match(self.text, verb.end()).end())
+        if _is_heading(self.text, g):
+            lead = g.first(g.launch_verbs + (g.heading,), self.text, 0)
+            self.rule = g.heading.id
+            self._launched(_SPACE.match(self.text, lead[1].end() if lead else 0).end())
+        for rule, head in g.finditer(g.heads, self.text):
+            self.rule = rule.id
+            self._headed(head.start(), head.end(), rule.id in g.alone)
         return [self.found[k] for k in sorted(self.found)]
 
     def _launched(self, pos: int) -> None:
-        """A practice after a launch verb names a model when it starts with a service (a field or procedure)
-        and says how it is done (a kind): "chứng thực ngoài giờ hành chính"."""
+        """After a launch verb, a quoted name ("ra quân “Ngày Thứ bảy tình nguyện ...”"), or a practice that
+        starts with a service (a field, a procedure, a practice word of the grammar) and says how it is done
+        (a kind): "triển khai chứng thực ngoài giờ hành chính"."""
+        if pos in self.by_start:
+            heading = self.rule == self.grammar.heading.id       # a quoted sub-heading says how, or is a slogan
+            if not heading or next(self.lexicon.kinds.finditer(self.text), None):
+                self._quoted_chain(self.by_start[pos])
+            return
         lex = self.lexicon
         starts = lex.fields.match_at(self.text, pos) or lex.procedures.match_at(self.text, pos)
+        start_end = starts.end if starts else None
         if not starts:
-            return
+            practice = self.grammar.practice.regex.match(self.text, pos)
+            if not practice:
+                return
+            start_end, self.rule = practice.end(), self.grammar.practice.id
         end_match = _HEAD_END.search(self.text, pos)
         head = self.text[pos:end_match.start() if end_match else len(self.text)].strip()
-        if next(lex.kinds.finditer(head, starts.end - pos), None):
+        generic = not starts and lex.kinds.match_at(head, 0) is not None     # "dịch vụ công trực tuyến"
+        if not generic and next(lex.kinds.finditer(head, start_end - pos), None):
             self._add(pos, pos + len(head), quoted=False)
+
+    def _headed(self, start: int, pos: int, alone: bool) -> None:
+        """A device, channel or service named by its head ("AI Kiosk thông minh", "Cổng Zalo OA “...”",
+        "Chatbot AI phường Bến Thành"): the head and the capitalised words, modifiers, place or quote after it."""
+        after = _SPACE.match(self.text, pos).end()
+        if after in self.by_start:
+            self._add(start, self.by_start[after].end, quoted=False)
+            return
+        end, words = pos, 0
+        while words < self.grammar.max_head_words:
+            more = self.grammar.continuation.match(self.text, end)
+            if not more:
+                break
+            end, words = more.end(), words + 1
+        if words or alone:
+            self._add(start, end, quoted=False)
 
     def _in_quote(self, i: int) -> bool:
         return any(q.start < i < q.end for q in self.quotes)
@@ -153,7 +199,7 @@ class _Finder:
 
     def _quoted_chain(self, q: Quote) -> None:
         while q:
-            if not self.lexicon.procedures.fullmatch(self.text[q.inner_start:q.inner_end]):
+            if not self.lexicon.procedures.fullmatch(self.text[q.inner_start:q.inner_end]) and q.inner_end > q.inner_start:
                 self._add(q.inner_start, q.inner_end, quoted=True)
             nxt = _CHAIN.match(self.text, q.end)
             q = self.by_start.get(nxt.end()) if nxt else None
@@ -163,7 +209,7 @@ class _Finder:
             item = self.text[start:end]
             lead = len(item) - len(item.lstrip())
             start += lead
-            if _CUE.match(self.text, start) or self.text[start:start + 3].lower() == "và ":
+            if self.grammar.first(self.grammar.cues, self.text, start) or self.text[start:start + 3].lower() == "và ":
                 continue
             if start in self.by_start:
                 self._quoted_chain(self.by_start[start])
@@ -207,4 +253,4 @@ class _Finder:
     def _add(self, start: int, end: int, quoted: bool) -> None:
         if end > start and start not in self.found:
             self.found[start] = Mention(self.base + start, self.base + end, self.text[start:end], "MODEL",
-                                        attrs=(("quoted", quoted),))
+                                        attrs=(("quoted", quoted), ("rule", self.rule)))

@@ -8,10 +8,12 @@ ages ("6 tuổi"), anniversaries ("89 năm"), levels ("mức độ 3"), phone nu
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from kg.lexicon import Lexicon
 from kg.namespace import RK
 from kg.recognize import Mention, Recognizer
+from kg.recognize.grammar import figures
 from kg.segment import Sentence
 from kg.text import NUMBER, parse_number
 
@@ -27,9 +29,6 @@ def _duration(name: str) -> str:
 _REDUCTION = re.compile(r"(?i:từ)\s+" + _duration("before") + r"\s+(?i:(?:giảm|rút ngắn)\s+)?(?i:còn|xuống(?:\s+còn)?)\s+"
                         + _duration("after"))
 _RANGE = re.compile(r"(?i:từ)\s+(?P<low>" + _N + r")\s*%\s+(?i:đến|tới)\s+(?P<high>" + _N + r")\s*%")
-# A time is a figure only as how long processing takes: "giải quyết trong 30 phút", "trả kết quả chỉ còn 2 ngày".
-_PROCESSING = re.compile(r"(?i:giải quyết|xử lý|trả kết quả|hoàn thành|thời gian)[^.;,]{0,40}?"
-                         r"(?i:trong(?: vòng)?|chỉ(?: còn)?|còn|không quá|tối đa|là)\s+$")
 _DIGIT = re.compile(r"\d")
 _NOT_A_COUNT_BEFORE = re.compile(r"(?i:(?:mức độ|số|khu phố|lần thứ|thứ|năm|tháng|ngày|quý|khóa|nhiệm kỳ)\s*)$")
 _PERIODS = [
@@ -51,10 +50,13 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
     qualifier = re.compile(r"(?<!\w)(?i:" + "|".join(re.escape(q) for q in sorted(lexicon.qualifiers.labels, key=len, reverse=True))
                            + r")[ \t\xa0]+$")
 
+    figs = figures()
+
     def recognize(sentence: Sentence) -> list[Mention]:
         text, base = sentence.text, sentence.start
         out: list[Mention] = []
-        if not _DIGIT.search(text):          # no figure, reduction or dated period: only "đến nay" can be here
+        words = list(figs.word_number.finditer(text))
+        if not _DIGIT.search(text) and not words:      # no figure, reduction or dated period: only "đến nay"
             return _periods(text, base, _PERIODS_WITHOUT_DIGITS)
         for m in _REDUCTION.finditer(text):
             out.append(Mention(base + m.start(), base + m.end(), m.group(), "REDUCTION", attrs=(
@@ -63,28 +65,34 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
         for m in _RANGE.finditer(text):
             out.append(_metric(text, base, m.start(), m.end(), unit=percent, low=parse_number(m["low"]),
                                high=parse_number(m["high"]), low_qualifier=at_least, high_qualifier=at_most))
-        for m in number.finditer(text):
-            if _NOT_A_COUNT_BEFORE.search(text, 0, m.start()):
-                continue
-            rest = m.end()
-            pct = re.match(r"\s*%", text[rest:])
-            unit_hit = None if pct else units.match_at(text, _skip_space(text, rest))
-            if not pct and not unit_hit:
-                continue
-            if unit_hit and not m["fraction"] and lexicon.value(unit_hit.concept, RK.fractionOnly):
-                continue
-            if unit_hit and lexicon.value(unit_hit.concept, RK.processingTimeOnly) and not _PROCESSING.search(text, 0, m.start()):
-                continue
-            end = rest + pct.end() if pct else unit_hit.end
-            unit = percent if pct else str(unit_hit.concept)
-            q = qualifier.search(text, max(0, m.start() - 20), m.start())
-            values = {"qualifier": str(lexicon.qualifiers.fullmatch(q.group().strip()))} if q else {}
-            if m["fraction"]:
-                values.update(numerator=parse_number(m["num"]), denominator=parse_number(m["den"]))
-            else:
-                values["value"] = parse_number(m["value"])
-            out.append(_metric(text, base, m.start(), end, unit=unit, **values))
+        found = [(m, {"numerator": parse_number(m["num"]), "denominator": parse_number(m["den"])} if m["fraction"]
+                  else {"value": parse_number(m["value"])}, "figure.unit") for m in number.finditer(text)]
+        found += [(m, {"value": Decimal(figs.number_words[m.group().lower()])}, "figure.number-word") for m in words]
+        for m, values, rule in found:
+            if not _NOT_A_COUNT_BEFORE.search(text, 0, m.start()):
+                out += [x for x in [figure(text, base, m.start(), m.end(), values, rule)] if x is not None]
         return out + _periods(text, base, _PERIODS)
+
+    def figure(text: str, base: int, start: int, rest: int, values: dict, rule: str) -> Mention | None:
+        """The figure a number starts, if a unit (or %) follows it, maybe after a multiplier ("15,4 triệu")."""
+        mult = figs.multiplier.match(text, rest) if "value" in values else None
+        if mult:
+            values["value"] *= figs.multipliers[mult.group().strip().lower()]
+            rest, rule = mult.end(), "figure.multiplier"
+        pct = re.match(r"\s*%", text[rest:])
+        unit_hit = None if pct else units.match_at(text, _skip_space(text, rest))
+        if not pct and not unit_hit:
+            return None
+        if unit_hit and ("value" in values and lexicon.value(unit_hit.concept, RK.fractionOnly)
+                         or lexicon.value(unit_hit.concept, RK.processingTimeOnly)
+                         and not figs.processing_time.search(text, 0, start)
+                         or figs.back_reference.match(text, unit_hit.end) or figs.counter.match(text, unit_hit.end)):
+            return None
+        end = rest + pct.end() if pct else unit_hit.end
+        q = qualifier.search(text, max(0, start - 20), start)
+        if q:
+            values["qualifier"] = str(lexicon.qualifiers.fullmatch(q.group().strip()))
+        return _metric(text, base, start, end, unit=percent if pct else str(unit_hit.concept), rule=rule, **values)
     return recognize
 
 

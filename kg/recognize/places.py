@@ -9,6 +9,7 @@ import re
 
 from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
+from kg.recognize.grammar import load as load_grammar
 from kg.segment import Sentence
 
 _NUMS = re.compile(r"\s*(\d+(?:(?:\s*,\s*|\s+và\s+)\d+)*)(?![\d/]|[.,]\d)")
@@ -17,7 +18,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"[ \t\xa0]*")
 _LIST_SEP = re.compile(r"\s*,\s*|\s+và\s+")
 _PARTY = re.compile(r"\s*ủy(?!\w)", re.IGNORECASE)
+# "37 xã, phường, thị trấn được chọn ... bao gồm: Cái Nước, Đầm Dơi, ...": the units a count names, listed without
+# their level word. They take the count's (first) level.
+_LISTED = re.compile(r"[^.;:()]{0,80}?(?i:bao gồm|gồm|gồm có|là)\s*:\s*")
 _MAX_NAME_WORDS = 4
+# "UBND cấp xã, phường", "cấp huyện": a level, not a place
+_LEVEL_ONLY = re.compile(r"(?<!\w)(?i:cấp)\s+(?:[^\W\d_]+\s*,\s*|[^\W\d_]+\s+[^\W\d_]+\s*,\s*)?$")
 ALL_UNITS, SOME_UNITS = -1, -2
 
 
@@ -38,7 +44,13 @@ class PlaceGrammar:
         for h in self.lexicon.known_places.finditer(text):
             out.append(Mention(base + h.start, base + h.end, text[h.start:h.end], "PLACE", str(h.concept)))
         for m in self.count.finditer(text):
-            out.append(self.match_at(text, m.start(), base))
+            counted = self.match_at(text, m.start(), base)
+            out.append(counted)
+            listed = _LISTED.match(text, m.end())
+            names, end = self._names(text, listed.end()) if listed and counted.get("count") > 0 else ([], 0)
+            if len(names) > 1:
+                unit = self._mention(text, base, listed.end(), end, counted.get("level"), names=tuple(names))
+                out.append(Mention(unit.start, unit.end, unit.text, unit.label, unit.key, unit.attrs + (("listed", True),)))
         for m in self.level.finditer(text):
             found = self.match_at(text, m.start(), base)
             if found:
@@ -63,9 +75,12 @@ class PlaceGrammar:
             names = _NUM.findall(nums.group(1))
             return self._mention(text, base, pos, nums.end(), level, names=tuple(str(int(n)) for n in names))
         names, end = self._names(text, m.end())
+        if names and load_grammar().person(text, pos, names[0]):
+            return None
         if names:
             return self._mention(text, base, pos, end, level, names=tuple(names))
-        if m.group()[-1] != "." and m.group()[0].isalpha() and " " not in m.group().strip():
+        if m.group()[-1] != "." and m.group()[0].isalpha() and " " not in m.group().strip() \
+                and not _LEVEL_ONLY.search(text, max(0, pos - 24), pos):
             return self._mention(text, base, pos, m.end(), level, bare=True)
         return None
 

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 
 from kg.ingest import Document
 from kg.recognize import Mention
-from kg.relate.context import Analysed, key, parents, place_of, rank
-from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, initiative, merge_names
+from kg.recognize.grammar import load as load_grammar
+from kg.relate.context import Analysed, apposed, key, parents, place_of, rank, subject
+from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, give_kinds, initiative, merge_names
 from kg.relate.metrics import MetricFacts, drop_headline_repeats, metric
 
 __all__ = ["Analysed", "Facts", "InitiativeFacts", "MetricFacts", "LEAD", "PARTNER", "INVOLVED", "relate"]
 
-# "Các thủ tục áp dụng gồm: ..." lists the procedures of the model just described.
-_PROCEDURE_LIST = re.compile(r"(?i:thủ tục (?:được )?áp dụng|áp dụng (?:đối )?(?:với|cho) (?:các )?thủ tục)")
 
 
 @dataclass
@@ -33,28 +32,77 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     metrics: list[MetricFacts] = []
     previous: list[InitiativeFacts] = []
     before: Analysed | None = None
+    announcer: Mention | None = None
     for a in analysed:
         current = [initiative(a, m, before) for m in a.of("MODEL")]
-        if not current and previous and _PROCEDURE_LIST.search(a.sentence.text):
+        announcer = _announcer(a) or announcer
+        for i in current:
+            if announcer is not None and not any(role == LEAD for _, role in i.agencies):
+                i.agencies.append((announcer, LEAD))
+        if not current and previous and load_grammar().procedure_list.regex.search(a.sentence.text):
             previous[-1].procedures += a.of("PROCEDURE")
+        if not current and previous:
+            previous[-1].places += _launched_in(a)
+            previous[-1].agencies += [(who, INVOLVED) for who in _speaker(a)]
         initiatives.extend(current)
         metrics.extend(metric(a, m, current, previous) for m in a.of("METRIC"))
         previous = current or previous
         before = a
     parent_of = parents(analysed)
     merge_names(initiatives, parent_of)
+    give_kinds(initiatives)
     title_end = analysed[0].sentence.end if analysed and document.title else document.content_start
     return Facts(document, analysed, initiatives, drop_headline_repeats(metrics, title_end),
                  _main_place(analysed), parent_of, _most_named(_named(analysed)))
 
 
-def _main_place(analysed: list[Analysed]) -> Mention | None:
-    """The place the document is about: the larger place it names most ("Quận 4"), else its only ward or commune."""
-    named = _named(analysed)
-    larger = [p for p in named if rank(p) < 3]
-    pool = larger or (named if len({key(p) for p in named}) == 1 else [])
-    if not pool:
+_AT = re.compile(r"(?<!\w)tại(?:\s+(?:các|\d+))?\s*$", re.IGNORECASE)     # "tại 5 UBND phường ...", "tại xã ..."
+
+
+def _announcer(a: Analysed) -> Mention | None:
+    """The agency that says it launches a number of models ("Trung tâm ... phường Tam Thắng chính thức triển khai 2
+    mô hình"): it leads the models the next sentences name."""
+    counts = [m for m in a.of("METRIC") if str(m.get("unit", "")).endswith("/mo-hinh") and m.get("value")]
+    if not counts or a.of("MODEL"):
         return None
+    verbs = [m.end() for m in load_grammar().any_launch.finditer(a.sentence.text)]
+    counts = [m for m in counts if any(a.sentence.start + v <= m.start for v in verbs)]
+    who = subject(a, counts[0].start) if counts else None
+    return who if who is not None and who.label == "AGENCY" else None
+
+
+def _speaker(a: Analysed) -> list[Mention]:
+    """The agency a sentence that points back at the last model names before the pointer ("Theo Trung tâm Phục vụ
+    hành chính công Hà Nội, mô hình này giúp ...")."""
+    pointer = load_grammar().anaphora.regex.search(a.sentence.text)
+    who = subject(a, a.sentence.start + pointer.start()) if pointer else None
+    return [who] if who is not None and who.label == "AGENCY" else []
+
+
+def _launched_in(a: Analysed) -> list[Mention]:
+    """The wards and communes a sentence with no model says the last model is launched in: "Giai đoạn 1 ... sẽ
+    triển khai tại 5 UBND phường Phú Hòa, Phú Mỹ ...", "Danh sách 37 xã ... được chọn triển khai ... gồm: ..."."""
+    verb = load_grammar().any_launch.search(a.sentence.text) if a.of("PLACE") or a.of("AGENCY") else None
+    if not verb:
+        return []
+    after = a.sentence.start + verb.end()
+    places = [place_of(m) for m in a.mentions if m.start >= after
+              and (m.get("listed") or _AT.search(a.slice(max(after, m.start - 16), m.start)))]
+    return [p for p in places if p is not None and rank(p) == 3 and not p.get("count") and not p.get("bare")
+            and (p.get("names") or p.key)]
+
+
+def _main_place(analysed: list[Analysed]) -> Mention | None:
+    """The place the document is about: the larger place it names most ("Quận 4"), else the ward or commune it
+    names most. A larger place written only to say where a ward lies ("phường Tam Thắng (TPHCM)", "xã Mỹ Hương,
+    tỉnh Sóc Trăng") is not what the document is about."""
+    named = _named(analysed)
+    beside = apposed(analysed)
+    larger = [p for p in named if rank(p) < 3 and p.start not in beside]
+    pool = larger or [p for p in named if rank(p) == 3]
+    counts = Counter(key(p) for p in pool).most_common(2)
+    if not counts or (not larger and len(counts) > 1 and counts[0][1] == counts[1][1]):
+        return None                     # wards named as often as each other: none is the document's
     return _most_named(pool)
 
 

@@ -95,13 +95,23 @@ def parents(analysed: list[Analysed]) -> dict[tuple, Mention]:
     """A place written beside a larger one ("phường Bến Thành (quận 1, TPHCM)", "thành phố Tân Uyên, tỉnh Bình
     Dương") lies in it. Keyed by the smaller place's (level, names)."""
     out: dict[tuple, Mention] = {}
+    for left, right in _apposed(analysed):
+        out.setdefault(key(left), right)
+    return out
+
+
+def apposed(analysed: list[Analysed]) -> set[int]:
+    """The offsets of the larger places written only to say where a smaller one lies ("(TPHCM)")."""
+    return {right.start for _, right in _apposed(analysed)}
+
+
+def _apposed(analysed: list[Analysed]):
     for a in analysed:
         places = [p for p in (place_of(m) for m in a.mentions) if p is not None and not p.get("count")]
         for left, right in zip(places, places[1:]):
             gap = a.slice(left.end, right.start) if left.end <= right.start else "x"
             if _APPOSITION.match(gap) and rank(right) < rank(left) and (left.get("names") or left.key):
-                out.setdefault(key(left), right)
-    return out
+                yield left, right
 
 
 def key(place: Mention) -> tuple:

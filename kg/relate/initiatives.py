@@ -10,17 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.namespace import DEFAULT_BASE
 from kg.recognize import Mention
 from kg.recognize.places import SOME_UNITS
-from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, subject
+from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, rank, subject
 from kg.segment import Sentence
 from kg.text import fold
 
 LEAD, PARTNER, INVOLVED = "lead", "partner", "involved"
+OTHER_KIND = DEFAULT_BASE + "kind/other"
 _PARTNER_CUE = re.compile(r"(?i:phối hợp(?:\s+với)?|cùng với|liên thông với)\s*$")
-_LEAD_CUE = re.compile(r"(?i:(?<!\w)do|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$")
+_LEAD_CUE = re.compile(r"(?i:(?<!\w)(?:do|được)|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$")
 _AT_CUE = re.compile(r"(?i:(?<!\w)(?:tại|ở))\s*$")
 _AND = re.compile(r"^\s*(?:,|và)\s*$")
+_JOINED = re.compile(r"^[\s”\"'’]*(?:,|và|hoặc)[\s“\"'‘]*$")
 
 
 @dataclass
@@ -34,11 +37,16 @@ class InitiativeFacts:
     fields: list[Mention] = field(default_factory=list)
     procedures: list[Mention] = field(default_factory=list)
     reductions: list[tuple[Mention, Mention | None, list[Mention]]] = field(default_factory=list)
+    item_kinds: list[Mention] = field(default_factory=list)  # kinds named after the name, in its item
 
 
 def item_end(a: Analysed, model: Mention) -> int:
-    later = [m.start for m in a.of("MODEL") if m.start > model.start]
-    limit = min(later) if later else a.sentence.end
+    """Where a model's item ends: the next model, `;` or the sentence end. Models joined by "và" or a comma
+    share what follows the last ("“A” và “B” tại Trung tâm X")."""
+    later = sorted((m for m in a.of("MODEL") if m.start > model.start), key=lambda m: m.start)
+    if later and _JOINED.match(a.slice(model.end, later[0].start)):
+        return item_end(a, later[0])
+    limit = later[0].start if later else a.sentence.end
     depth = 0
     for i in range(model.end, limit):
         ch = a.sentence.text[i - a.sentence.start]
@@ -53,15 +61,23 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None) -> Initiat
     facts = InitiativeFacts(name, a.sentence, label=" ".join(name.text.split()))
     procs_in_name = a.of("PROCEDURE", name.start, name.end)
     facts.kinds = [k for k in a.of("KIND", name.start, name.end) if not any(k.within(p.start, p.end) for p in procs_in_name)]
+    facts.item_kinds = a.of("KIND", name.end, end)
     facts.procedures = a.of("PROCEDURE", name.start, end)
     facts.fields = a.of("FIELD", name.start, end)
-    brackets = a.brackets(name.end, end)
-    named = roles(a, a.of("AGENCY", name.start, name.end), name.start, default=LEAD)
+    brackets = [b for b in a.brackets(name.end, end) if not _says_where(a, *b)]
+    # an agency inside the name takes part only when written as a name or placed with "tại" ("qua đường bưu điện"
+    # names no post office; "tại bộ phận một cửa" names the desk)
+    named = roles(a, [ag for ag in a.of("AGENCY", name.start, name.end) if ag.text[0].isupper()
+                      or _AT_CUE.search(a.slice(max(name.start, ag.start - 12), ag.start))], name.start, default=LEAD)
     bracketed = [(ag, LEAD) for lo, hi in brackets for ag in a.of("AGENCY", lo, hi)]
     outside = [ag for ag in a.of("AGENCY", name.end, end) if not any(ag.within(lo, hi) for lo, hi in brackets)]
     cued = [(ag, r) for ag, r in roles(a, outside, name.end, default=None) if r in (LEAD, PARTNER)]
+    cued += [(ag, INVOLVED) for ag in outside if _AT_CUE.search(a.slice(max(name.end, ag.start - 12), ag.start))]
     who = subject(a, name.start) or (first_subject(previous) if previous is not None and a.refers_back() else None)
     led_by_subject = [(who, LEAD)] if who is not None and who.label == "AGENCY" else []
+    first = first_subject(a)        # "UBND phường X thành lập tổ công tác ... triển khai mô hình ...": X takes part
+    if first is not None and first.label == "AGENCY" and led_by_subject and first.end <= name.start and first != who:
+        led_by_subject.append((first, INVOLVED))
     facts.agencies = named + bracketed + cued + led_by_subject
     facts.places = [p for lo, hi in brackets for p in a.of("PLACE", lo, hi)] + _at_places(a, name.end, end, brackets)
     if not facts.places:
@@ -76,12 +92,21 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None) -> Initiat
     return facts
 
 
+def _says_where(a: Analysed, lo: int, hi: int) -> bool:
+    """A bracket right after a place or an agency that only says where it lies: "xã Lao Bảo (tỉnh Quảng Trị)"."""
+    inside = a.of("PLACE", lo, hi)
+    before = [p for p in (place_of(m) for m in a.mentions if lo - 2 <= m.end <= lo) if p is not None]
+    return bool(inside and before) and all(rank(p) < rank(before[-1]) for p in inside) \
+        and not a.of("AGENCY", lo, hi) and not a.slice(lo, hi).strip("() ").lower().startswith(("phường", "xã", "thị trấn"))
+
+
 def _at_places(a: Analysed, start: int, end: int, brackets) -> list[Mention]:
     """Places the item introduces with "tại" or "ở": "thực hiện thí điểm tại xã Tây Vinh, Tây Giang"."""
     out = []
     agency_ends = {ag.end for ag in a.of("AGENCY", start, end)}
     for p in a.of("PLACE", start, end):
-        cue = _AT_CUE.search(a.slice(max(start, p.start - 12), p.start))
+        cue = _AT_CUE.search(a.slice(max(start, p.start - 12), p.start)) or \
+            (out and _AND.match(a.slice(out[-1].end, p.start)))        # "tại xã Đại Thanh và xã Mỹ Đức"
         if cue and not any(lo <= p.start < hi for lo, hi in brackets) \
                 and not any(a.slice(e, p.start).strip() in ("tại", "ở") for e in agency_ends if e <= p.start):
             out.append(p)       # "Bộ phận Một cửa tại các xã" locates the desk, not the model
@@ -123,10 +148,9 @@ def merge_names(initiatives: list[InitiativeFacts], parent_of: dict) -> None:
     """One model named twice in a text is one initiative. A shorter name that keeps the fuller one's first
     and last words and its word order ("Alo… xin nghe!" in "Alo! Trung tâm ... xin nghe!") takes the fuller
     name; the initiative runs in the places any mention gives, less those that only contain another."""
-    words = [re.findall(r"\w+", fold(i.label)) for i in initiatives]
-    for i, mine in zip(initiatives, words):
-        fuller = [(len(w), j.label) for j, w in zip(initiatives, words) if _alias(mine, w)]
-        i.label = max(fuller)[1] if fuller else i.label
+    fuller = _fuller_names({i.label for i in initiatives})
+    for i in initiatives:
+        i.label = fuller[i.label]
     places: dict[str, list[Mention]] = {}
     for i in initiatives:
         group = places.setdefault(i.label, [])
@@ -136,6 +160,35 @@ def merge_names(initiatives: list[InitiativeFacts], parent_of: dict) -> None:
         places[label] = [p for p in group if key(p) not in inner]
     for i in initiatives:
         i.places = places[i.label] or i.places
+
+
+def _fuller_names(labels: set[str]) -> dict[str, str]:
+    """Each distinct label's fullest alias. Compared only among names with the same first and last words, so
+    a long article that names the same models thousands of times costs linear time, not quadratic."""
+    words = {label: re.findall(r"\w+", fold(label)) for label in labels}
+    by_ends: dict[tuple[str, str], list[str]] = {}
+    for label, w in words.items():
+        if w:
+            by_ends.setdefault((w[0], w[-1]), []).append(label)
+    fuller = {}
+    for label, mine in words.items():
+        same_ends = by_ends.get((mine[0], mine[-1]), []) if mine else []
+        candidates = [(len(words[other]), other) for other in same_ends if _alias(mine, words[other])]
+        fuller[label] = max(candidates)[1] if candidates else label
+    return fuller
+
+
+def give_kinds(initiatives: list[InitiativeFacts]) -> None:
+    """Every model has a kind: the kinds its name says; else the nearest kind its item names ("Mô hình “5 rõ” ...
+    minh bạch"); else "other", never none. A model named twice keeps the kinds any of its names gives."""
+    for i in initiatives:
+        if not i.kinds:
+            i.kinds = i.item_kinds[:1] or [Mention(i.name.start, i.name.end, i.name.text, "KIND", OTHER_KIND,
+                                                   (("rule", "kind.other"),))]
+    told = {i.label for i in initiatives if any(k.key != OTHER_KIND for k in i.kinds)}
+    for i in initiatives:
+        if i.label in told:
+            i.kinds = [k for k in i.kinds if k.key != OTHER_KIND]
 
 
 def _alias(short: list[str], full: list[str]) -> bool:

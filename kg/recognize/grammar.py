@@ -1,0 +1,113 @@
+"""The grammar of model names, read once from ontology/model-grammar.json: cue words, launch verbs, the
+words an unquoted practice starts with, and the heads of device, channel and service names. Every rule has
+an id that the mentions it finds carry."""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+
+from kg.resources import data_dir
+
+GRAMMAR = "model-grammar.json"
+# A capital letter, Vietnamese ones included (Đ, Ơ, Ư, Ấ, ...): a word that goes on a proper name.
+_UPPER = "[" + "".join(re.escape(chr(c)) for c in range(0x41, 0x1F00) if chr(c).isupper()) + "]"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class Grammar:
+    cues: tuple[Rule, ...]
+    launch_verbs: tuple[Rule, ...]
+    practice: Rule
+    heads: tuple[Rule, ...]
+    alone: frozenset[str]             # ids of heads that name a model with nothing after them
+    continuation: re.Pattern          # one word that goes on a head's name
+    max_head_words: int
+    heading: Rule                     # what may lead a sub-heading that names a practice
+    heading_words: int
+    procedure_list: Rule              # a later sentence listing the last model's procedures
+    title: re.Pattern                 # a person's title, searched just before an agency
+    surnames: frozenset[str]
+    any_launch: re.Pattern            # any launch verb (one search instead of one per rule)
+    anaphora: Rule                    # "mô hình này": a sentence about the last model
+    any_rule: re.Pattern              # any cue, launch verb or head, case aside: whether a sentence can hold a model
+
+    def person(self, text: str, pos: int, name: str) -> bool:
+        """A name after a title ("Chủ tịch UBND tỉnh Lê Phước Thanh") that is a person's, not a place's."""
+        words = name.split()
+        return len(words) >= 3 and words[0] in self.surnames and bool(self.title.search(text, max(0, pos - 40), pos))
+
+    def first(self, rules: tuple[Rule, ...], text: str, pos: int) -> tuple[Rule, re.Match] | None:
+        """The rule whose pattern matches at pos (the longest match)."""
+        hits = [(r, m) for r in rules for m in [r.regex.match(text, pos)] if m]
+        return max(hits, key=lambda h: h[1].end() - h[1].start()) if hits else None
+
+    def finditer(self, rules: tuple[Rule, ...], text: str):
+        """(rule, match) for every match of any rule, in text order; at one place the longest."""
+        hits = sorted(((r, m) for r in rules for m in r.regex.finditer(text)),
+                      key=lambda h: (h[1].start(), -(h[1].end() - h[1].start())))
+        last = -1
+        for r, m in hits:
+            if m.start() >= last:
+                last = m.end()
+                yield r, m
+
+
+def _rule(spec: dict) -> Rule:
+    flags = 0 if spec.get("case") else re.IGNORECASE
+    return Rule(spec["id"], re.compile(r"(?<!\w)(?:" + spec["pattern"] + r")(?!\w)", flags))
+
+
+def _union(specs: list[dict]) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{s['pattern']})" for s in specs) + r")(?!\w)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Grammar:
+    data = json.loads((data_dir("ontology") / GRAMMAR).read_text(encoding="utf-8"))
+    heads = data["name_heads"]
+    mods = data["head_modifiers"]
+    alternation = "|".join(sorted(mods["words"], key=len, reverse=True))
+    levels = "|".join(sorted(mods["levels"], key=len, reverse=True))
+    continuation = re.compile(r"[ \t\xa0]+(?:(?i:" + alternation + r")(?!\w)|(?i:" + levels + r")(?=[ \t\xa0]+"
+                              + _UPPER + r")|" + _UPPER + r"\w*)")
+    return Grammar(tuple(_rule(s) for s in data["cues"]), tuple(_rule(s) for s in data["launch_verbs"]),
+                   _rule(data["practice_starts"]), tuple(_rule(s) for s in heads),
+                   frozenset(s["id"] for s in heads if s.get("alone")), continuation, int(data["max_head_words"]),
+                   _rule({"id": data["headings"]["id"], "pattern": data["headings"]["lead"]}), data["headings"]["max_words"],
+                   _rule(data["procedure_lists"]),
+                   re.compile(r"(?<!\w)(?i:" + data["people"]["titles"] + r")[ \t\xa0]+\S+(?:[ \t\xa0]+\S+){0,3}?[ \t\xa0]*$"),
+                   frozenset(data["people"]["surnames"]),
+                   _union(data["launch_verbs"]), _rule(data["anaphora"]), _union(data["cues"] + data["launch_verbs"] + heads))
+
+
+@dataclass(frozen=True)
+class FigureGrammar:
+    number_words: dict[str, int]
+    word_number: re.Pattern           # a number word followed by a space
+    multipliers: dict[str, int]
+    multiplier: re.Pattern            # spaces and a multiplier word
+    back_reference: re.Pattern
+    counter: re.Pattern
+    processing_time: re.Pattern       # searched in the text before a time
+
+
+@functools.lru_cache(maxsize=1)
+def figures() -> FigureGrammar:
+    data = json.loads((data_dir("ontology") / "figure-grammar.json").read_text(encoding="utf-8"))
+    words, mult = data["number_words"]["words"], data["multipliers"]["words"]
+
+    def alternation(ws):
+        return "|".join(sorted(map(re.escape, ws), key=len, reverse=True))
+    return FigureGrammar(words, re.compile(r"(?<![\w.,])(?i:" + alternation(words) + r")(?=[ \t\xa0]+[^\W\d_])"),
+                         mult, re.compile(r"[ \t\xa0]+(?i:" + alternation(mult) + r")(?!\w)"),
+                         re.compile(data["back_reference"]["pattern"], re.IGNORECASE),
+                         re.compile(data["counter"]["pattern"], re.IGNORECASE),
+                         re.compile(data["processing_time"]["pattern"], re.IGNORECASE))

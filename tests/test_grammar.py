@@ -1,0 +1,112 @@
+"""The grammar as data (ontology/model-grammar.json, figure-grammar.json): one sentence per pattern of the
+language, with what a reader finds in it, checked through the bundled queries; and the rule each mention
+records, the kind every model gets, and the documents a build found no model in."""
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+
+from kg import ingest, pipeline, queries
+from kg.cli import cli
+from kg.recognize.grammar import load
+
+
+def _rows(tmp_path, text, query):
+    (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
+    graph, _ = pipeline.build([tmp_path / "a.txt"])
+    return list(queries.run(graph, queries.find(query))), pipeline.extract(ingest.load(tmp_path / "a.txt"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted name right after a launch verb, no "mô hình"
+    ("Đoàn phường Hòa Khánh ra quân “Ngày Chủ nhật tình nguyện hỗ trợ dịch vụ công”.",
+     {"Ngày Chủ nhật tình nguyện hỗ trợ dịch vụ công"}),
+    ('Tỉnh Bình Phước triển khai "một cửa phi địa giới" từ ngày 1/9.', {"một cửa phi địa giới"}),
+    # devices and channels named by their head, with what goes on the name
+    ("Phường Tân Định đưa vào hoạt động Kiosk thông minh tại trụ sở.", {"Kiosk thông minh"}),
+    ("Người dân truy cập Chatbot AI phường Tân Định để hỏi thủ tục.", {"Chatbot AI phường Tân Định"}),
+    ("Với Chatbot này, người dân tra cứu ở bất cứ đâu.", set()),
+    # a practice after a launch verb that starts with a service and says how
+    ("Bưu điện tỉnh triển khai dịch vụ trả kết quả thủ tục hành chính qua bưu điện.",
+     {"dịch vụ trả kết quả thủ tục hành chính qua bưu điện"}),
+    # a kind's name alone is generic, not a model
+    ("Xã triển khai dịch vụ công trực tuyến tại Trung tâm.", set()),
+    # cues beyond "mô hình"
+    ("Phường 3 duy trì sáng kiến “Tổ tư vấn pháp luật lưu động”.", {"Tổ tư vấn pháp luật lưu động"}),
+    ("Mỗi sáng kiến đều phản ánh nỗ lực của chính quyền.", set()),
+    # a unit's own portal, named with its place; a sub-heading that names a practice
+    ("Công ty hỗ trợ phường Tân Định xây dựng Trang thông tin điện tử phường Tân Định.",
+     {"Trang thông tin điện tử phường Tân Định"}),
+    ("Tỉnh mở thêm kênh nộp hồ sơ.\nDịch vụ bưu chính công ích\nNgười dân gọi tổng đài.", {"Dịch vụ bưu chính công ích"}),
+    ("Tỉnh mở thêm kênh nộp hồ sơ.\nGõ cửa nhà dân\nNgười dân gọi tổng đài.", set()),
+])
+def test_models(tmp_path, text, expected):
+    rows, _ = _rows(tmp_path, text, "initiatives")
+    assert {str(r.initiativeLabel) for r in rows} == expected
+
+
+def test_units_listed_without_their_level_run_the_model(tmp_path):
+    text = ("Tỉnh triển khai mô hình “Một cửa số”. Danh sách 3 xã được chọn triển khai gồm: Tân Lập, Hòa Bình "
+            "và Phú Mỹ.")
+    rows, _ = _rows(tmp_path, text, "ward-initiatives")
+    assert {str(r.wardLabel) for r in rows} == {"Xã Tân Lập", "Xã Hòa Bình", "Xã Phú Mỹ"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trung tâm đã tiếp nhận 14 trường hợp gồm ba hồ sơ chứng thực, bảy hồ sơ hộ tịch.", [3, 7, 14]),
+    ("Thành phố đã số hóa 15,4 triệu dữ liệu hộ tịch.", [15400000]),
+    ("Trung tâm triển khai 2 mô hình. Ngoài 2 mô hình trên, Trung tâm còn tổ chức tập huấn.", [2]),
+    ("Bài viết có 469 lượt xem.", []),
+    ("Trung tâm tăng thêm 30 phút mỗi buổi sáng; hơn 60 hồ sơ trên Cổng dịch vụ công.", [30, 60]),
+    ("Cước thu hộ là 20.000 đồng/lượt.", [20000]),
+])
+def test_figures(tmp_path, text, expected):
+    rows, _ = _rows(tmp_path, text, "metrics")
+    assert sorted(Decimal(str(r.value)) for r in rows) == [Decimal(v) for v in expected]
+
+
+def test_a_sentence_pointing_back_names_who_speaks_for_the_model(tmp_path):
+    text = ("Phường Tân Định ra mắt mô hình “Ngày thứ 7 không hẹn”. Theo Công an phường Tân Định, mô hình này "
+            "giúp người dân tiết kiệm thời gian.")
+    rows, _ = _rows(tmp_path, text, "initiative-agencies")
+    assert ("Ngày thứ 7 không hẹn", "Công an Phường Tân Định") in {(str(r.initiativeLabel), str(r.agencyLabel)) for r in rows}
+
+
+def test_every_model_has_a_kind_and_a_rule(tmp_path):
+    rows, facts = _rows(tmp_path, "Phường Tân Định triển khai mô hình “5 sạch” và mô hình “Ngày thứ 7 không hẹn”.",
+                        "initiatives")
+    kinds = {}
+    for r in rows:
+        kinds.setdefault(str(r.initiativeLabel), set()).add(str(r.kind))
+    assert kinds == {"5 sạch": {"Loại khác"}, "Ngày thứ 7 không hẹn": {"Ngoài giờ hành chính", "Rút ngắn thời gian"}}
+    rules = {i.name.get("rule") for i in facts.initiatives}
+    assert rules == {"cue.mo-hinh"}
+
+
+def test_rule_ids_are_unique():
+    g = load()
+    ids = [r.id for r in g.cues + g.launch_verbs + g.heads] + [g.practice.id]
+    assert len(ids) == len(set(ids)) and all(ids)
+
+
+def test_explain_shows_the_rule(tmp_path):
+    (tmp_path / "a.txt").write_text("Phường Tân Định đưa vào hoạt động Kiosk thông minh.\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "g.ttl")]).exit_code == 0
+    r = runner.invoke(cli, ["explain", "Kiosk thông minh", "-g", str(tmp_path / "g.ttl")])
+    assert r.exit_code == 0 and "by rule head.kiosk" in r.output
+
+
+def test_build_names_the_documents_without_a_model(tmp_path):
+    (tmp_path / "none.txt").write_text("Phường Tân Định tổ chức hội nghị tổng kết năm.\n", encoding="utf-8")
+    (tmp_path / "one.txt").write_text("Phường Tân Định ra mắt mô hình “Một cửa số”.\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["build", str(tmp_path), "-o", str(tmp_path / "g.nt")])
+    assert r.exit_code == 0
+    assert f"No model found in {tmp_path / 'none.txt'}" in r.stderr and str(tmp_path / "one.txt") not in r.stderr
+
+
+def test_a_level_is_not_a_place():
+    from kg.lexicon import load as lexicon
+    from kg.recognize.places import PlaceGrammar
+    found = PlaceGrammar(lexicon()).findall("gửi các sở, ngành, UBND cấp xã, phường và cấp huyện")
+    assert [m.text for m in found] == []

@@ -22,8 +22,7 @@ from kg.namespace import RK
 
 from conftest import ARTICLE, ROOT
 
-SHARED = ROOT.parent / "shared" / "corpus"
-CORPUS = ROOT / "tests" / "data" / "corpus"
+CORPUS = ROOT / "tests" / "data" / "corpus"      # the seed, dev/ and dev2/: every real article we have
 SCHEMA_URL = URIRef("https://schema.org/url")
 
 
@@ -112,7 +111,7 @@ def test_a_clean_build_removes_a_stale_report(tmp_path):
 
 @pytest.mark.parametrize("text, subject", [
     # Read from the article: the two sub-points are phường Nam Nha Trang's (the article is about that ward).
-    ((SHARED / "dev2" / "khanhhoa-namnhatrang-2025-diem-tiep-nhan-phu.txt"), "Phường Nam Nha Trang"),
+    ((CORPUS / "dev2" / "khanhhoa-namnhatrang-2025-diem-tiep-nhan-phu.txt"), "Phường Nam Nha Trang"),
     ("Tin\n\nToàn tỉnh tiếp nhận 1.000 hồ sơ.\n", None),     # no place named at all: the document reports it
 ])
 def test_a_figure_always_describes_something(tmp_path, text, subject):
@@ -129,12 +128,12 @@ def test_a_figure_always_describes_something(tmp_path, text, subject):
 
 
 def test_every_shared_article_builds_alone_and_together(tmp_path):
-    files = sorted(SHARED.rglob("*.txt"))
-    assert len(files) >= 43, "../shared/corpus is missing (CI lays it beside the clone)"
+    files = sorted(CORPUS.rglob("*.txt"))
+    assert len(files) == 43
     for path in files:
         _, summary = pipeline.build([path], strict=True)
         assert summary.documents == 1, path
-    graph, summary = pipeline.build([SHARED], strict=True)
+    graph, summary = pipeline.build([CORPUS], strict=True)
     assert summary.documents == len(files) == len(documents(graph))
 
 

@@ -4,11 +4,13 @@
 
 writes graph.ttl (the knowledge graph), wards.html (which wards run which models), matrix.html (places ×
 models) and wards.graphml into OUTPUT_FOLDER, by default this examples/ folder; with Playwright and Chromium
-installed (the test extra and Debian's chromium) it also takes the README's screenshots. The test suite
-checks that the committed copies are current.
+installed (the test extra and Debian's chromium) it also takes the README's screenshots, of these pages and
+of the case library `reform-kg site` makes (built in a temporary folder: only its screenshots are kept).
+The test suite checks that the committed copies are current.
 """
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from kg import pipeline, store, views
@@ -38,15 +40,20 @@ def screenshots(out: Path, pages) -> None:
     if not chromium:
         print("screenshots skipped: needs Playwright (pip install '.[test]') and Chromium (apt-get install chromium)")
         return
-    with sync_playwright() as p:
+    from kg.views import site
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        site.build(store.load_for_query(out / "graph.ttl", None), Path(tmp) / "site")
+        birth = next((Path(tmp) / "site" / "initiative").glob("*lien-thong-giua-phong-tu-phap*.html"))
+        shots = {out / name: (out / name.replace(".html", ".png")) for name in pages}
+        shots.update({Path(tmp) / "site" / "index.html": out / "site-index.png", birth: out / "site-initiative.png"})
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu",
                                                                     "--disable-background-networking"])
         page = browser.new_page(viewport={"width": 1400, "height": 900})
-        for name in pages:
-            page.goto((out / name).as_uri())
-            if "matrix" not in name:
+        for html, png in shots.items():
+            page.goto(html.as_uri())
+            if html.name.startswith("wards"):
                 page.wait_for_selector("body[data-stabilized=true]", timeout=60000)
-            page.screenshot(path=str(out / name.replace(".html", ".png")))
+            page.screenshot(path=str(png))
         browser.close()
     print(f"{out}: screenshots written")
 

@@ -401,9 +401,11 @@ def evaluate(annotations, corpus, min_f1, quiet):
 @click.option("--place", "places", multiple=True, help="Only models that run in this place (label or IRI); repeatable.")
 @click.option("--document", "docs", multiple=True, help="Only models read from this document (identifier or IRI); repeatable.")
 @click.option("--query", "query_file", default=None, help="Draw the result of a bundled query or .rq file (CONSTRUCT or SELECT).")
+@click.option("--every-ward", is_flag=True, help="Draw a model run in every ward of a district as a link to each ward "
+              "(by default: one dashed link to the district; the matrix always marks each ward).")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the browser afterwards.")
 @_errors
-def view(graph_path, store_spec, output, matrix, layers, kinds, places, docs, query_file, open_page):
+def view(graph_path, store_spec, output, matrix, layers, kinds, places, docs, query_file, every_ward, open_page):
     """Draw which places run which models as one HTML page that opens offline.
 
     \b
@@ -418,7 +420,7 @@ def view(graph_path, store_spec, output, matrix, layers, kinds, places, docs, qu
     unknown = [x for x in wanted if x not in views.model_module.LAYERS]
     if unknown:
         raise click.UsageError(f"unknown layer {unknown[0]!r}; layers are: {', '.join(views.model_module.LAYERS)}")
-    filters = views.Filters(kinds=kinds, places=places, documents=docs, layers=wanted)
+    filters = views.Filters(kinds=kinds, places=places, documents=docs, layers=wanted, every_ward=every_ward or matrix)
     store.check_output(output)
     with _source(graph_path, store_spec, for_query=True) as graph:
         g = views.from_query(graph, query_file, filters) if query_file else views.model(graph, filters)
@@ -429,6 +431,25 @@ def view(graph_path, store_spec, output, matrix, layers, kinds, places, docs, qu
     _out(f"{output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges\n")
     if open_page:
         click.launch(str(output))
+
+
+@cli.command()
+@_GRAPH
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="Folder to write the site into.")
+@_errors
+def site(graph_path, store_spec, output):
+    """Write a static case library: a page per initiative, place, agency and kind, an index with filters and
+    search, CSV and JSON listings, and the network and matrix pages. It opens from disk with no request.
+
+    \b
+    reform-kg site -g graph.ttl -o library
+    """
+    from kg.views import site as site_module
+
+    with _source(graph_path, store_spec, for_query=True) as graph:
+        counts = site_module.build(graph, output)
+    _out(f"{output}: {counts['initiatives']} initiatives, {counts['places']} places, "
+         f"{counts['agencies']} agencies, {counts['kinds']} kinds\n")
 
 
 # ---------------------------------------------------------------------------------------------------- fetch
@@ -464,6 +485,7 @@ def fetch(urls, output, url_file, sitemaps, feeds, delay, timeout, max_size, ret
     """
     from kg import fetch as fetching
     from kg.http import Client
+    from kg.text import terminal_safe
 
     if not (urls or url_file or sitemaps or feeds):
         raise click.UsageError("give URLs, -i FILE, --sitemap URL or --feed URL")
@@ -475,10 +497,10 @@ def fetch(urls, output, url_file, sitemaps, feeds, delay, timeout, max_size, ret
     pages = list(dict.fromkeys(pages))
     with _progress(len(pages), "Fetching pages") as tick:
         fetching.fetch(pages, output, client, summary, lambda url: tick(1))
-    for url in summary.robots:
-        click.echo(f"skipped by robots.txt: {url}", err=True)
+    for url in summary.robots:          # URLs come from sitemaps and Location headers: escaped for the terminal
+        click.echo(terminal_safe(f"skipped by robots.txt: {url}"), err=True)
     for url, reason in summary.failed:
-        click.echo(f"failed: {url}: {reason}", err=True)
+        click.echo(terminal_safe(f"failed: {url}: {reason}"), err=True)
     click.echo(f"{output}: {len(summary.fetched)} fetched, {len(summary.unchanged)} unchanged, "
                f"{len(summary.robots)} skipped by robots.txt, {len(summary.failed)} failed "
                f"({client.requests} request{'' if client.requests == 1 else 's'})")

@@ -15,6 +15,7 @@ from rdflib import Graph
 from rdflib.query import Result
 
 from kg.errors import KgError
+from kg.text import terminal_safe
 
 _ACCEPT_RESULTS = "application/sparql-results+json"
 _ACCEPT_GRAPH = "application/n-triples"
@@ -122,8 +123,8 @@ def _send(request: urllib.request.Request, timeout: float | None) -> tuple[int, 
             return response.status, response.read()
     except urllib.error.HTTPError as e:
         detail = e.read(300).decode("utf-8", "replace").strip().splitlines()
-        raise RemoteError(f"{request.full_url}: the server answered {e.code} {e.reason}"
-                          + (f": {detail[0]}" if detail else "")) from e
+        raise RemoteError(f"{request.full_url}: the server answered {e.code} {terminal_safe(str(e.reason))}"
+                          + (f": {terminal_safe(detail[0])}" if detail else "")) from e
     except urllib.error.URLError as e:
         raise RemoteError(f"{request.full_url}: cannot reach the server ({e.reason})") from e
     except (OSError, http.client.HTTPException) as e:

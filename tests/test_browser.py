@@ -45,6 +45,30 @@ def open_page(browser, path, requests):
     return page
 
 
+LABEL_BOXES = """nodes.getIds().filter(function (id) { return nodes.get(id).label.trim(); }).map(function (id) {
+    var s = network.body.nodes[id].labelModule.size; return [id, s.left, s.top, s.left + s.width, s.top + s.height]; })"""
+
+
+def assert_labels_readable(page, every_node_labelled=True):
+    """No two label boxes overlap (vis-network's own label sizes at the node positions), every label is at least
+    12 px on screen at the zoom the page opens with, and (at the seed's size) no label had to be dropped."""
+    boxes = page.evaluate(LABEL_BOXES)
+    overlaps = [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]
+    assert overlaps == []
+    assert page.evaluate("Math.min.apply(null, nodes.get().map(function (n) { return n.font.size; })) * network.getScale()") >= 12
+    if every_node_labelled:
+        assert len(boxes) == page.evaluate("nodes.length")
+
+
+def assert_legend_whole(page):
+    """Every legend entry can be seen: none is clipped by the legend's box, and the page scrolls to the last."""
+    assert page.evaluate("(function (a) { return a.scrollHeight <= a.clientHeight + 1 && getComputedStyle(a).overflowY !== 'hidden'; })"
+                         "(document.querySelector('aside'))")
+    page.locator("aside .item").last.scroll_into_view_if_needed()
+    assert page.locator("aside .item").last.is_visible()
+
+
 def test_network_page_holds_every_ward_and_model(browser, graph, tmp_path):
     path = tmp_path / "wards.html"
     path.write_text(views.network_page(graph), encoding="utf-8")
@@ -53,7 +77,16 @@ def test_network_page_holds_every_ward_and_model(browser, graph, tmp_path):
     page.wait_for_selector("body[data-stabilized=true]", timeout=60000)
     titles = page.evaluate("nodes.get().map(function (n) { return n.title.split('\\n')[0]; })")
     assert set(titles) == WARDS | {"Quận 4"} | MODELS
-    assert page.evaluate("edges.length") == 63          # 3 models in all 12 wards, 11 at the district, 16 at named wards
+    # 3 models run in all 15 wards ("15 Phường"): one dashed link each to Quận 4; 11 run at the district
+    # itself, and 16 links go to the wards the article names
+    shown = "edges.get().filter(function (e) { return !e.hidden; })"
+    assert page.evaluate(shown + ".length") == 30
+    assert page.evaluate(shown + ".filter(function (e) { return e.dashes; }).length") == 3
+    page.check("#each-ward")                             # the option to expand: a link to each of the 12 wards
+    assert page.evaluate(shown + ".length") == 63 and page.evaluate(shown + ".filter(function (e) { return e.dashes; }).length") == 36
+    page.uncheck("#each-ward")
+    assert page.evaluate(shown + ".length") == 30
+    assert_labels_readable(page)
     assert requests == [path.as_uri()]
     painted = page.evaluate("""(function () {
         var c = document.querySelector('#network canvas'), ctx = c.getContext('2d');
@@ -61,8 +94,17 @@ def test_network_page_holds_every_ward_and_model(browser, graph, tmp_path):
         for (var i = 0; i < d.length; i += 4 * 97) colours[d[i] + ',' + d[i + 1] + ',' + d[i + 2] + ',' + d[i + 3]] = 1;
         return Object.keys(colours).length; })()""")
     assert painted > 20                                  # not a blank canvas
-    page.screenshot(path=str(tmp_path / "wards.png"))
-    assert (tmp_path / "wards.png").stat().st_size > 20000
+    links = page.evaluate("Array.prototype.map.call(document.querySelectorAll('footer a'), function (a) { return a.href; })")
+    assert links == ["http://www.quan4.hochiminhcity.gov.vn/tintuc/default.aspx?Source=/tintuc&Category=Ch%c3%adnh+quy%e1%bb%81n&ItemID=9432&Mode=1"]
+    legend = page.inner_text("aside")
+    assert "Một cửa" in legend and "Triển khai ở mọi phường" in legend and "Chưa rõ loại" not in legend
+    assert_legend_whole(page)
+    page.close()
+    path = tmp_path / "layers.html"
+    path.write_text(views.network_page(graph, views.Filters(layers=("agencies", "procedures"))), encoding="utf-8")
+    page = open_page(browser, path, requests)
+    page.wait_for_selector("body[data-stabilized=true]", timeout=60000)
+    assert_labels_readable(page)
 
 
 def test_matrix_page_marks_and_sorts(browser, graph, tmp_path):
@@ -78,6 +120,20 @@ def test_matrix_page_marks_and_sorts(browser, graph, tmp_path):
     page.click("th.count")
     first = page.evaluate("document.querySelector('#matrix tbody tr').cells[0].textContent")
     assert first == "Quận 4"                              # 11 models, the most
+    headers = page.evaluate("Array.prototype.map.call(document.querySelectorAll('tr.models th div'), function (d) {"
+                            " return [d.textContent, d.scrollHeight <= d.clientHeight + 1 && d.scrollWidth <= d.clientWidth + 1]; })")
+    assert {h for h, _ in headers} == MODELS and all(whole for _, whole in headers)   # every name in full, none cut
+    groups_whole = page.evaluate("Array.prototype.every.call(document.querySelectorAll('tr.groups th[colspan]'), "
+                                 "function (t) { return t.scrollWidth <= t.clientWidth + 1; })")
+    assert groups_whole
+    page.focus("th.corner")
+    page.keyboard.press("Enter")                          # sorting by keyboard: back to place order, Quận 4 first
+    assert page.evaluate("document.querySelector('#matrix tbody tr:last-child').cells[0].textContent") == "Phường 18"
+    page.set_viewport_size({"width": 700, "height": 500})
+    page.evaluate("document.querySelector('.wrap').scrollTo(400, 300)")
+    corner = page.locator("th.corner").bounding_box()
+    wrap = page.locator(".wrap").bounding_box()
+    assert abs(corner["x"] - wrap["x"]) < 2 and abs(corner["y"] - wrap["y"]) < 2   # headers stay in view
     assert requests == [path.as_uri()]
 
 
@@ -151,3 +207,103 @@ def test_two_thousand_nodes_settle_within_bound(browser, tmp_path):
     page.mouse.wheel(0, 300)                             # still answers after settling
     assert page.evaluate("network.getScale()") > 0
     print(f"2000-node page settled in {elapsed:.1f} s")
+
+
+PAYLOAD = "<img src=x onerror=window.pwned=1></script><script>window.pwned=2</script>"
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory):
+    """The site of the development corpus (13 articles: tests/data/corpus without dev2/), plus one article whose model name, title and author,
+    and a place's name and a source URL, are script: read through the whole pipeline and the site."""
+    from rdflib.namespace import DCTERMS
+
+    from kg import pipeline, store
+    from kg.views import site
+    from conftest import ROOT
+    folder = tmp_path_factory.mktemp("corpus")
+    hostile = folder / "hostile"
+    hostile.mkdir()
+    (hostile / "a.txt").write_text(f"Chính quyền 23 Tháng Giêng 2020 5:05:00 CH\n\nTiêu đề {PAYLOAD}\n\n"
+                                   f"Phường 1 triển khai mô hình “Một cửa {PAYLOAD}” (Phường 1).\n", encoding="utf-8")
+    corpus = ROOT / "tests" / "data" / "corpus"                 # the District 4 article and the 12 of dev/
+    graph, _ = pipeline.build([corpus / "quan4-2020-01-23-mo-hinh-cchc.txt", corpus / "dev", hostile])
+    doc = URIRef("https://w3id.org/reform-kg/id/document/a")
+    graph.add((doc, DCTERMS.creator, Literal("Nguyễn " + PAYLOAD)))
+    graph.add((doc, URIRef("https://schema.org/url"), Literal("javascript:window.pwned=3")))
+    ward = next(s for s in graph.subjects(RDF.type, RK.Ward) if str(s).endswith("/phuong-1") and "quan-4" not in str(s))
+    graph.set((ward, RDFS.label, Literal("Phường 1 " + PAYLOAD, lang="vi")))
+    store.save(graph, folder / "graph.ttl")
+    site.build(store.load_for_query(folder / "graph.ttl", None), folder / "site")
+    return folder / "site"
+
+
+def visible_models(page):
+    return set(page.evaluate("Array.prototype.filter.call(document.querySelectorAll('#initiatives tbody tr'), "
+                             "function (r) { return !r.hidden; }).map(function (r) { return r.cells[0].textContent; })"))
+
+
+def test_site_filters_and_search_with_or_without_diacritics(browser, corpus_site):
+    requests = []
+    page = open_page(browser, corpus_site / "index.html", requests)
+    everything = visible_models(page)
+    assert len(everything) > 30
+    page.keyboard.press("Tab")                                   # keyboard: a skip link first, then on to the search
+    assert page.evaluate("document.activeElement.className") == "skip"
+    for _ in range(12):
+        if page.evaluate("document.activeElement.id") == "q":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.type("khong hen")
+    assert visible_models(page) == {"Ngày thứ 6 không hẹn"}
+    for typed in ("không hẹn", "khong hen", "KHÔNG HẸN", "  khong   hẹn "):
+        page.fill("#q", typed)
+        assert visible_models(page) == {"Ngày thứ 6 không hẹn"}, typed
+    page.fill("#q", "")
+    page.select_option("#f-province", "Tỉnh Hà Tĩnh")          # only Thành Sen's article is in Hà Tĩnh
+    assert visible_models(page) == {"Ngày thứ 6 không hẹn"}
+    page.click("#reset")
+    page.wait_for_timeout(50)
+    assert visible_models(page) == everything
+    page.select_option("#f-year", "2026")                       # only Thanh Ba's article is dated 2026
+    assert visible_models(page) == {"Ngày thứ Bảy vì dân"}
+    page.select_option("#f-year", "")
+    page.select_option("#f-kind", "one-stop-shop")               # District 4's "Một cửa" and the tax desk at its one-stop shop
+    one_stop = visible_models(page)
+    assert {"Một cửa", "trên lĩnh vực thuế, kho bạc, ngân hàng tại bộ phận một cửa"} <= one_stop
+    assert "Giờ làm việc thứ 9" not in one_stop
+    page.select_option("#f-level", "Commune")                    # one-stop models at a commune: none of District 4's
+    assert not {"Một cửa", "trên lĩnh vực thuế, kho bạc, ngân hàng tại bộ phận một cửa"} & visible_models(page)
+    page.select_option("#f-kind", "")
+    assert "Ngày thứ Bảy vì dân" in visible_models(page)         # Xã Thanh Ba is a commune
+    assert "Ngày thứ 6 không hẹn" not in visible_models(page)    # Phường Thành Sen is a ward
+    assert requests == [(corpus_site / "index.html").as_uri()]
+
+
+def test_site_pages_request_nothing_and_run_no_script(browser, corpus_site):
+    pages = sorted(corpus_site.rglob("*.html"))
+    assert len(pages) > 100
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    requests, dialogs = [], []
+    context.on("request", lambda r: requests.append(r.url))
+    context.route("http*://**/*", lambda route: route.abort())
+    page = context.new_page()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in pages:
+        page.goto(path.as_uri())
+        if path.name == "network.html":
+            page.wait_for_selector("body[data-stabilized=true]", timeout=60000)
+            assert_labels_readable(page, every_node_labelled=False)
+            assert_legend_whole(page)
+        assert page.evaluate("typeof window.pwned") == "undefined", path
+        assert page.evaluate("document.querySelectorAll('img').length") == 0, path
+        assert page.evaluate("Array.prototype.every.call(document.querySelectorAll('a[href]'), "
+                             "function (a) { return /^(https?|file):/.test(a.href); })"), path
+    assert requests == [p.as_uri() for p in pages]
+    assert dialogs == []
+    hostile = next(p for p in corpus_site.glob("initiative/*.html") if "onerror" in p.read_text(encoding="utf-8"))
+    page.goto(hostile.as_uri())
+    text = page.inner_text("main")
+    assert "Một cửa " + PAYLOAD in text and "Phường 1 " + PAYLOAD in text and "Nguyễn " + PAYLOAD in text
+    assert "Tiêu đề " + PAYLOAD in text                          # shown as text, a title with no link (not http)
+    context.close()

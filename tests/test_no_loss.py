@@ -382,6 +382,8 @@ class _Server(BaseHTTPRequestHandler):
             return self._answer(301, headers=[("Location", "/elsewhere")])
         if self.mode == "error":
             return self._answer(500, b"internal error\n")
+        if self.mode == "hostile":
+            return self._answer(500, b"\x1b[2J\x1b[31mall is well\n")
         if self.mode == "drop":
             self.connection.shutdown(2)
             return
@@ -410,6 +412,7 @@ def fake_store():
     ("redirect", False, "the server answered 301 Moved Permanently, redirecting to"),
     ("error", False, "the server answered 500 Internal Server Error: internal error"),
     ("drop", False, "the connection failed"),
+    ("hostile", False, "the server answered 500 Internal Server Error: \\x1b[2J\\x1b[31mall is well"),
     ("forgets", False, "but the server holds 0 in the target graph"),
 ])
 def test_push_fails_loudly(fake_store, graph_file, mode, append, expected):

@@ -51,6 +51,19 @@ def test_filters(graph, filters, models):
     assert {d["label"] for _, d in g.nodes(data=True) if d["type"] == "initiative"} == models
 
 
+def test_a_model_of_no_kind_has_a_legend_entry():
+    from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+    from kg.namespace import RK
+    g, base = Graph(), "https://w3id.org/reform-kg/id/"
+    ward, model = URIRef(base + "place/x/phuong-1"), URIRef(base + "initiative/x/mo-hinh")
+    g += [(ward, RDF.type, RK.Ward), (ward, RDFS.label, Literal("Phường 1", lang="vi")),
+          (model, RDF.type, RK.Initiative), (model, RDFS.label, Literal("Mô hình mới", lang="vi")), (model, RK.runsIn, ward)]
+    html = views.network_page(g)
+    assert "Chưa rõ loại · No kind" in html.split("<aside>", 1)[1].split("</aside>", 1)[0]
+    assert "Chưa rõ loại · No kind" in views.matrix_page(g)
+
+
 def test_same_graph_same_bytes(graph):
     assert views.network_page(graph) == views.network_page(graph)
     assert views.matrix_page(graph) == views.matrix_page(graph)
@@ -80,3 +93,108 @@ def test_view_command_options(graph_file, tmp_path):
     assert r.exit_code == 2 and "Error: unknown layer 'cats'; layers are: agencies, procedures" in r.output
     r = run("--kind", "nope")
     assert r.exit_code == 1 and r.output == f"Error: {graph_file}: nothing to draw (no model matches the filters)\n"
+
+
+# ---------------------------------------------------------------- the static site (browser tests: test_browser.py)
+
+def test_site_has_a_page_for_everything_and_listings(graph_file, tmp_path):
+    import csv
+    import json
+
+    from test_queries import MODELS
+    r = CliRunner().invoke(cli, ["site", "-g", str(graph_file), "-o", str(tmp_path / "site")])
+    assert r.exit_code == 0, r.output
+    site = tmp_path / "site"
+    rows = json.loads((site / "initiatives.json").read_text(encoding="utf-8"))
+    assert {row["label"] for row in rows} == MODELS
+    assert all((site / row["page"]).is_file() for row in rows)
+    with open(site / "initiatives.csv", encoding="utf-8-sig", newline="") as fh:
+        assert {row["label"] for row in csv.DictReader(fh)} == MODELS
+    places = {row["label"]: row for row in json.loads((site / "places.json").read_text(encoding="utf-8"))}
+    assert places["Phường 1"]["partOf"] == ["Quận 4", "Thành phố Hồ Chí Minh"] and places["Phường 1"]["replacedBy"] == []
+    assert places["Phường 1"]["initiatives"] == 6          # its own three, and the three run in every ward of Quận 4
+    assert places["Quận 4"]["initiatives"] == 14           # eleven at the district, three in every ward
+    kinds = {row["label"]: row for row in json.loads((site / "kinds.json").read_text(encoding="utf-8"))}
+    assert (kinds["Một cửa"]["label_en"], kinds["Một cửa"]["initiatives"]) == ("One-stop shop", 2)   # "Một cửa", the tax desk
+    assert kinds["Liên thông"]["initiatives"] == 4
+    agencies = {row["label"] for row in json.loads((site / "agencies.json").read_text(encoding="utf-8"))}
+    assert {"Phòng Tư pháp Quận 4", "Công an Quận 4", "Bảo hiểm xã hội Quận 4"} <= agencies
+    birth = (site / next(row["page"] for row in rows if row["label"].startswith("Liên thông giữa"))).read_text(encoding="utf-8")
+    assert "Công an Quận 4</a> — phối hợp · partner" in birth and "Đăng ký khai sinh" in birth and "18 hồ sơ" in birth
+    assert 'href="http://www.quan4.hochiminhcity.gov.vn/' in birth
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.findall(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=", html), page
+        assert "Content-Security-Policy" in html
+        assert [int(h) for h in re.findall(r"<h([1-6])\b", html)][:1] == [1], page   # one h1 first
+        levels = [int(h) for h in re.findall(r"<h([1-6])\b", html)]
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), page            # no level skipped
+
+
+def _saved(graph, folder):
+    from kg import store
+    path = folder / "graph.ttl"
+    store.save(graph, path)
+    return path
+
+
+def _fast(graph, folder):
+    """The graph in Oxigraph, as `reform-kg site` reads it (rdflib's SPARQL would take seconds a build)."""
+    from kg import store
+    return store.load_for_query(_saved(graph, folder), None)
+
+
+def test_site_is_the_same_bytes_and_replaces_only_a_site(graph_file, tmp_path):
+    from kg import store
+    from kg.views import site
+    graph = store.load_for_query(graph_file, None)
+    site.build(graph, tmp_path / "a")
+    site.build(graph, tmp_path / "b")
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files)
+    site.build(graph, tmp_path / "a")                     # an earlier site is replaced whole
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["site", "-g", str(graph_file), "-o", str(tmp_path / "mine")])
+    assert r.exit_code == 1 and r.output == f"Error: {tmp_path / 'mine'}: exists and is not a reform-kg site; give a new or empty folder\n"
+    assert (tmp_path / "mine" / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "mine"]   # no temporary folder left
+
+
+def test_place_pages_show_parents_and_a_successor_when_the_graph_has_one(tmp_path):
+    """A hand-made graph: Phường 1 of Quận 4 was merged into Phường Xóm Chiếu in 2025 (dcterms:isReplacedBy)."""
+    import json
+
+    from rdflib import RDF, RDFS, Graph, Literal, URIRef
+    from rdflib.namespace import DCTERMS, SKOS
+
+    from kg.namespace import RK
+    from kg.views import site
+    base = "https://w3id.org/reform-kg/id/"
+    city, district, ward, new = (URIRef(base + p) for p in ("place/ho-chi-minh", "place/ho-chi-minh/quan-4",
+                                                            "place/ho-chi-minh/quan-4/phuong-1", "place/ho-chi-minh/phuong-xom-chieu"))
+    model, kind = URIRef(base + "initiative/x/mot-cua"), URIRef(base + "kind/one-stop-shop")
+    g = Graph()
+    for iri, cls, label in ((city, RK.Province, "Thành phố Hồ Chí Minh"), (district, RK.District, "Quận 4"),
+                            (ward, RK.Ward, "Phường 1"), (new, RK.Ward, "Phường Xóm Chiếu")):
+        g.add((iri, RDF.type, cls))
+        g.add((iri, RDFS.label, Literal(label, lang="vi")))
+    g.add((district, RK.partOf, city))
+    g.add((ward, RK.partOf, district))
+    g.add((new, RK.partOf, city))
+    g.add((ward, DCTERMS.isReplacedBy, new))
+    g += [(model, RDF.type, RK.Initiative), (model, RDFS.label, Literal("Một cửa", lang="vi")), (model, RK.runsIn, ward),
+          (model, RK.kind, kind), (kind, SKOS.prefLabel, Literal("Một cửa", lang="vi")), (kind, SKOS.prefLabel, Literal("One-stop shop", lang="en"))]
+    site.build(_fast(g, tmp_path), tmp_path / "s")
+    places = {row["label"]: row for row in json.loads((tmp_path / "s" / "places.json").read_text(encoding="utf-8"))}
+    assert places["Phường 1"]["replacedBy"] == ["Phường Xóm Chiếu"] and places["Phường 1"]["partOf"] == ["Quận 4", "Thành phố Hồ Chí Minh"]
+    assert places["Phường Xóm Chiếu"]["replacedBy"] == [] and places["Phường Xóm Chiếu"]["province"] == "Thành phố Hồ Chí Minh"
+    page = (tmp_path / "s" / places["Phường 1"]["page"]).read_text(encoding="utf-8")
+    assert "Replaced by (2025 reorganisation)" in page and "Phường Xóm Chiếu</a>" in page
+    model_page = (tmp_path / "s" / json.loads((tmp_path / "s" / "initiatives.json").read_text(encoding="utf-8"))[0]["page"]).read_text(encoding="utf-8")
+    assert "now part of</span> <a" in model_page and "Phường Xóm Chiếu</a>" in model_page
+    g.remove((ward, DCTERMS.isReplacedBy, new))           # absent: no section, nothing else changes
+    site.build(_fast(g, tmp_path), tmp_path / "s")
+    page = (tmp_path / "s" / places["Phường 1"]["page"]).read_text(encoding="utf-8")
+    assert "Replaced by" not in page and "Quận 4</a>" in page

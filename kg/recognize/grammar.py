@@ -37,6 +37,8 @@ class Grammar:
     surnames: frozenset[str]
     any_launch: re.Pattern            # any launch verb (one search instead of one per rule)
     anaphora: Rule                    # "mô hình này": a sentence about the last model
+    any_cue: re.Pattern
+    any_head: re.Pattern
     any_rule: re.Pattern              # any cue, launch verb or head, case aside: whether a sentence can hold a model
 
     def person(self, text: str, pos: int, name: str) -> bool:
@@ -85,7 +87,8 @@ def load() -> Grammar:
                    _rule(data["procedure_lists"]),
                    re.compile(r"(?<!\w)(?i:" + data["people"]["titles"] + r")[ \t\xa0]+\S+(?:[ \t\xa0]+\S+){0,3}?[ \t\xa0]*$"),
                    frozenset(data["people"]["surnames"]),
-                   _union(data["launch_verbs"]), _rule(data["anaphora"]), _union(data["cues"] + data["launch_verbs"] + heads))
+                   _union(data["launch_verbs"]), _rule(data["anaphora"]), _union(data["cues"]), _union(heads),
+                   _union(data["cues"] + data["launch_verbs"] + heads))
 
 
 @dataclass(frozen=True)

@@ -115,11 +115,11 @@ class _Finder:
 
     def find(self) -> list[Mention]:
         g = self.grammar
-        for rule, cue in g.finditer(g.cues, self.text):
+        for rule, cue in g.finditer(g.cues, self.text) if g.any_cue.search(self.text) else ():
             if not self._in_quote(cue.start()) and not _COPULA.search(self.text, 0, cue.start()):
                 self.rule = rule.id
                 self._after_cue(cue.end())
-        for rule, verb in g.finditer(g.launch_verbs, self.text):
+        for rule, verb in g.finditer(g.launch_verbs, self.text) if g.any_launch.search(self.text) else ():
             if not self._in_quote(verb.start()) and not g.first(g.cues, self.text, _SPACE.match(self.text, verb.end()).end()):
                 self.rule = rule.id
                 self._launched(_SPACE.match(self.text, verb.end()).end())
@@ -127,7 +127,7 @@ class _Finder:
             lead = g.first(g.launch_verbs + (g.heading,), self.text, 0)
             self.rule = g.heading.id
             self._launched(_SPACE.match(self.text, lead[1].end() if lead else 0).end())
-        for rule, head in g.finditer(g.heads, self.text):
+        for rule, head in g.finditer(g.heads, self.text) if g.any_head.search(self.text) else ():
             self.rule = rule.id
             self._headed(head.start(), head.end(), rule.id in g.alone)
         return [self.found[k] for k in sorted(self.found)]

@@ -65,24 +65,23 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
         for m in _RANGE.finditer(text):
             out.append(_metric(text, base, m.start(), m.end(), unit=percent, low=parse_number(m["low"]),
                                high=parse_number(m["high"]), low_qualifier=at_least, high_qualifier=at_most))
-        found = [(m, {"numerator": parse_number(m["num"]), "denominator": parse_number(m["den"])} if m["fraction"]
-                  else {"value": parse_number(m["value"])}, "figure.unit") for m in number.finditer(text)]
-        found += [(m, {"value": Decimal(figs.number_words[m.group().lower()])}, "figure.number-word") for m in words]
-        for m, values, rule in found:
+        found = [(m, "figure.unit") for m in number.finditer(text)] + [(m, "figure.number-word") for m in words]
+        for m, rule in found:
             if not _NOT_A_COUNT_BEFORE.search(text, 0, m.start()):
-                out += [x for x in [figure(text, base, m.start(), m.end(), values, rule)] if x is not None]
+                out += [x for x in [figure(text, base, m, rule)] if x is not None]
         return out + _periods(text, base, _PERIODS)
 
-    def figure(text: str, base: int, start: int, rest: int, values: dict, rule: str) -> Mention | None:
+    def figure(text: str, base: int, m: re.Match, rule: str) -> Mention | None:
         """The figure a number starts, if a unit (or %) follows it, maybe after a multiplier ("15,4 triệu")."""
-        mult = figs.multiplier.match(text, rest) if "value" in values else None
+        start, rest, fraction = m.start(), m.end(), rule == "figure.unit" and m["fraction"]
+        mult = None if fraction else figs.multiplier.match(text, rest)
         if mult:
-            values["value"] *= figs.multipliers[mult.group().strip().lower()]
             rest, rule = mult.end(), "figure.multiplier"
         pct = re.match(r"\s*%", text[rest:])
         unit_hit = None if pct else units.match_at(text, _skip_space(text, rest))
         if not pct and not unit_hit:
             return None
+        values = _values(m, figs.number_words, figs.multipliers[mult.group().strip().lower()] if mult else 1)
         if unit_hit and ("value" in values and lexicon.value(unit_hit.concept, RK.fractionOnly)
                          or lexicon.value(unit_hit.concept, RK.processingTimeOnly)
                          and not figs.processing_time.search(text, 0, start)
@@ -94,6 +93,14 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
             values["qualifier"] = str(lexicon.qualifiers.fullmatch(q.group().strip()))
         return _metric(text, base, start, end, unit=percent if pct else str(unit_hit.concept), rule=rule, **values)
     return recognize
+
+
+def _values(m: re.Match, words: dict[str, int], factor: int) -> dict:
+    """A number's value (times a multiplier), or a fraction's two terms."""
+    if m.re.groupindex.get("fraction") and m["fraction"]:
+        return {"numerator": parse_number(m["num"]), "denominator": parse_number(m["den"])}
+    value = parse_number(m["value"]) if m.re.groupindex.get("value") else Decimal(words[m.group().lower()])
+    return {"value": value * factor}
 
 
 def _periods(text: str, base: int, patterns) -> list[Mention]:

@@ -21,14 +21,19 @@ def documents(graph) -> list[dict]:
             for row in queries.run(graph, queries.find("documents"))]
 
 
-def network_page(graph, filters: Filters | None = None, g=None, note: str = "") -> str:
+def network_page(graph, filters: Filters | None = None, g=None, note: str = "", home: str = "") -> str:
+    """`home`: a link back (the site's index) shown in the header."""
     from kg.views import network
-    return network.page(g if g is not None else model(graph, filters), NETWORK_TITLE, documents(graph), note)
+    return network.page(g if g is not None else model(graph, filters), NETWORK_TITLE, documents(graph), note, home)
 
 
-def matrix_page(graph, filters: Filters | None = None, g=None) -> str:
+def matrix_page(graph, filters: Filters | None = None, g=None, home: str = "") -> str:
+    """Places × models; a model run in every ward of a district is marked in each of its wards."""
+    from dataclasses import replace
+
     from kg.views import matrix
-    return matrix.page(g if g is not None else model(graph, filters), MATRIX_TITLE, documents(graph))
+    g = g if g is not None else model(graph, replace(filters or Filters(), every_ward=True))
+    return matrix.page(g, MATRIX_TITLE, documents(graph), home)
 
 
 def from_query(graph, name_or_file: str, filters: Filters):

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.views.style import OTHER_COLOR, kind_color, kind_rank, natural, template
+from kg.views.style import (NO_KIND, OTHER_COLOR, kind_color, kind_rank, kind_shape, level_rank, natural, template,
+                            text_on)
 
-_LEVEL_ORDER = {"City": 0, "District": 1, "Township": 2, "Commune": 3, "Ward": 4}
-
-
-def page(g: nx.Graph, title: str, documents: list[dict]) -> str:
+def page(g: nx.Graph, title: str, documents: list[dict], home: str = "") -> str:
     places = sorted((n for n, d in g.nodes(data=True) if d["type"] == "place"),
-                    key=lambda n: (_LEVEL_ORDER.get(g.nodes[n].get("level"), 5), natural(g.nodes[n]["label"]), n))
+                    key=lambda n: (level_rank(g.nodes[n].get("level")), natural(g.nodes[n]["label"]), n))
     groups: dict[str, dict] = {}
     for n, d in g.nodes(data=True):
         if d["type"] != "initiative":
             continue
         slugs = [k for k in d.get("kinds", "").split("; ") if k]
         labels = [k for k in d.get("kind_labels", "").split("; ") if k]
-        main, main_label = (slugs[0], labels[0]) if slugs else ("", "Khác · Other")
-        group = groups.setdefault(main, {"label": main_label, "color": kind_color(main) if main else OTHER_COLOR, "models": []})
+        main, main_label = (slugs[0], labels[0]) if slugs else ("", NO_KIND)
+        color = kind_color(main) if main else OTHER_COLOR
+        group = groups.setdefault(main, {"label": main_label, "color": color, "ink": text_on(color),
+                                         "symbol": kind_shape(main)[1], "models": []})
         group["models"].append({"iri": n, "label": d["label"], "tooltip": d.get("tooltip", d["label"])})
     ordered = [groups[k] for k in sorted(groups, key=kind_rank)]
     columns = []
@@ -30,7 +30,8 @@ def page(g: nx.Graph, title: str, documents: list[dict]) -> str:
             columns.append((m, group))
     rows = []
     for order, p in enumerate(places):
-        cells = [{"label": m["label"], "color": group["color"]} if g.has_edge(p, m["iri"]) else None for m, group in columns]
+        cells = [{"label": m["label"], "color": group["color"], "symbol": group["symbol"]} if g.has_edge(p, m["iri"]) else None for m, group in columns]
         rows.append({"label": g.nodes[p]["label"], "order": order, "count": sum(1 for c in cells if c), "cells": cells})
     subtitle = f"{len(places)} địa bàn · {len(columns)} mô hình"
-    return template("matrix.html").render(title=title, subtitle=subtitle, groups=ordered, rows=rows, documents=documents)
+    return template("matrix.html").render(title=title, subtitle=subtitle, groups=ordered, rows=rows, documents=documents,
+                                          home=home)

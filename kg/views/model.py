@@ -22,6 +22,7 @@ class Filters:
     places: tuple[str, ...] = ()       # place IRIs or labels
     documents: tuple[str, ...] = ()    # document IRIs or identifiers
     layers: tuple[str, ...] = field(default=())
+    every_ward: bool = False           # a model run in every ward of a district: an edge to each ward, not one to the district
 
 
 def model(graph, filters: Filters | None = None) -> nx.Graph:
@@ -29,8 +30,8 @@ def model(graph, filters: Filters | None = None) -> nx.Graph:
     `kinds` (slugs, "; "-joined, main kind first), `kind_labels`, `documents`, and the text of their tooltip."""
     filters = filters or Filters()
     g = nx.Graph()
-    runs: dict[str, set[str]] = {}
-    for row in queries.run(graph, queries.find("place-initiatives")):
+    rows, wards = _place_rows(graph, filters.every_ward or bool(filters.places))   # a ward filter finds every-ward models
+    for row in rows:
         place, initiative = str(row.place), str(row.initiative)
         g.add_node(place, type="place", label=str(row.placeLabel), level=PLACE_LEVELS.get(str(row.placeClass), "Place"))
         node = g.nodes[initiative] if initiative in g else _new_initiative(g, initiative, str(row.initiativeLabel))
@@ -38,13 +39,29 @@ def model(graph, filters: Filters | None = None) -> nx.Graph:
             node["_kinds"][_slug(row.kind)] = str(row.kindLabel)
         if row.document is not None:
             node["_documents"].add(str(row.document))
-        runs.setdefault(initiative, set()).add(place)
-        g.add_edge(place, initiative, relation="runsIn")
+        g.add_edge(place, initiative, relation="runsInAllWardsOf" if row.allWards is not None else "runsIn")
+    for (initiative, district), each in wards.items():
+        if g.has_edge(district, initiative):
+            g.edges[district, initiative]["wards"] = "; ".join(sorted(each))   # the page can expand the link
     facts = _facts(graph)
     for initiative in [n for n, d in g.nodes(data=True) if d["type"] == "initiative"]:
         _finish(g, initiative, facts.get(initiative, []), filters)
     _apply(g, filters)
     return g
+
+
+def _place_rows(graph, every_ward: bool) -> tuple[list, dict]:
+    """The rows of place-initiatives to draw: a model run in every ward of a district once at the district,
+    or (every_ward) at each of its wards the graph knows, falling back to the district when it knows none;
+    and those wards, by (model, district)."""
+    rows = list(queries.run(graph, queries.find("place-initiatives")))
+    wards: dict[tuple[str, str], set[str]] = {}
+    for r in rows:
+        if r.viaDistrict is not None:
+            wards.setdefault((str(r.initiative), str(r.viaDistrict)), set()).add(str(r.place))
+    if not every_ward:
+        return [r for r in rows if r.viaDistrict is None], wards
+    return [r for r in rows if r.allWards is None or (str(r.initiative), str(r.place)) not in wards], {}
 
 
 def _new_initiative(g: nx.Graph, iri: str, label: str) -> dict:
@@ -66,7 +83,9 @@ def _finish(g: nx.Graph, initiative: str, facts: list, filters: Filters) -> None
     node["kinds"] = "; ".join(k for k, _ in order)
     node["kind_labels"] = "; ".join(lab for _, lab in order)
     node["documents"] = "; ".join(sorted(node.pop("_documents")))
-    places = sorted(g.nodes[p]["label"] for p in g.neighbors(initiative))
+    every = " (mọi phường · every ward)"
+    places = sorted(g.nodes[p]["label"] + (every if g.edges[p, initiative]["relation"] == "runsInAllWardsOf" else "")
+                    for p in g.neighbors(initiative))
     by_fact: dict[str, list[str]] = {}
     for fact, other, value, role in facts:
         by_fact.setdefault(fact, []).append(f"{value} ({role})" if role else value)

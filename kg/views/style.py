@@ -1,24 +1,43 @@
-"""Colours, shapes and order shared by every view, so the network and the matrix read the same way."""
+"""Colours, shapes and order shared by every view, so the network, the matrix and the site read the same way.
+
+Kinds get the Okabe–Ito palette (seven hues that people with the common colour-vision deficiencies can tell
+apart); past seven kinds the hues repeat on another shape (dot, then diamond, then triangle), so no two kinds
+share both. A model of no kind is grey and has its own legend entry."""
 from __future__ import annotations
 
-KIND_COLORS = {  # one colour per kind, in the order a model's main kind is chosen (one-stop shop first)
-    "one-stop-shop": "#e4572e", "interconnection": "#f3a712", "online-service": "#29335c", "time-reduction": "#669bbc",
-    "home-service": "#7fb069", "extended-hours": "#8e44ad", "digitisation": "#17becf", "digital-map": "#0b7a75",
-    "communication": "#d4a5a5", "sms": "#c0392b", "e-office": "#5d4037", "e-portal": "#7f8c8d",
-    "assistance": "#27ae60", "feedback": "#f39c12", "service-culture": "#b07aa1",
+import functools
+
+KIND_ORDER = (  # the order a model's main kind is chosen in (one-stop shop first), and the order of the legend
+    "one-stop-shop", "interconnection", "online-service", "time-reduction", "home-service", "extended-hours",
+    "digitisation", "digital-map", "communication", "sms", "e-office", "e-portal", "assistance", "feedback",
+    "service-culture",
+)
+PALETTE = ("#D55E00", "#E69F00", "#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#F0E442")   # Okabe & Ito (2008)
+SHAPES = (("dot", "●"), ("diamond", "◆"), ("triangle", "▲"))
+OTHER_COLOR = "#BDBDBD"
+NO_KIND = "Chưa rõ loại · No kind"
+INK = "#243B53"
+PLACE_LEVELS = {  # largest first; vis-network shape, fill, text colour, label
+    "Province": ("box", INK, "#FFFFFF", "Tỉnh, thành phố · Province"), "City": ("box", INK, "#FFFFFF", "Thành phố · City"),
+    "District": ("box", INK, "#FFFFFF", "Quận, huyện · District"),
+    "Township": ("box", "#FFFFFF", INK, "Thị trấn · Township"), "Commune": ("box", "#FFFFFF", INK, "Xã · Commune"),
+    "Ward": ("box", "#FFFFFF", INK, "Phường · Ward"),
 }
-OTHER_COLOR = "#bcccdc"
-PLACE_SHAPES = {"Ward": ("dot", "●", "Phường · Ward"), "Commune": ("triangle", "▲", "Xã · Commune"),
-                "Township": ("diamond", "◆", "Thị trấn · Township"), "District": ("square", "■", "Quận, huyện · District"),
-                "City": ("star", "★", "Thành phố · City")}
-LAYER_STYLE = {"agency": ("box", "#f7e8c8", "▭", "Cơ quan · Agency"), "procedure": ("ellipse", "#dde7f0", "⬭", "Thủ tục · Procedure")}
+LEVELS = list(PLACE_LEVELS)
+
+
+def level_rank(level: str) -> int:
+    """Where a place's level comes: provinces first, wards last, anything else after."""
+    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
+
+
+LAYER_STYLE = {"agency": ("box", "#FBEFD5", "▭", "Cơ quan · Agency"), "procedure": ("ellipse", "#E3ECF5", "⬭", "Thủ tục · Procedure")}
 CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
 
 
 def kind_rank(slug: str) -> int:
     """Where a kind comes in every view: one-stop shop first, unknown kinds last."""
-    order = list(KIND_COLORS)
-    return order.index(slug) if slug in order else len(order)
+    return KIND_ORDER.index(slug) if slug in KIND_ORDER else len(KIND_ORDER)
 
 
 def kinds_in_order(kinds: dict[str, str]) -> list[tuple[str, str]]:
@@ -26,16 +45,38 @@ def kinds_in_order(kinds: dict[str, str]) -> list[tuple[str, str]]:
 
 
 def kind_color(slug: str) -> str:
-    return KIND_COLORS.get(slug, OTHER_COLOR)
+    rank = kind_rank(slug)
+    return PALETTE[rank % len(PALETTE)] if slug and rank < len(KIND_ORDER) else OTHER_COLOR
+
+
+def kind_shape(slug: str) -> tuple[str, str]:
+    """The vis-network shape and the text symbol of a kind's marks."""
+    rank = kind_rank(slug)
+    return SHAPES[min(rank // len(PALETTE), len(SHAPES) - 1)] if slug and rank < len(KIND_ORDER) else SHAPES[0]
+
+
+def text_on(color: str) -> str:
+    """Black or white, whichever reads better on this background (WCAG relative luminance)."""
+    rgb = [int(color.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lum = sum(w * (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4) for w, c in zip((0.2126, 0.7152, 0.0722), rgb))
+    return "#000000" if lum > 0.179 else "#FFFFFF"
 
 
 def natural(label: str) -> tuple:
-    """Sort "Phường 2" before "Phường 10"."""
+    """Sort "Phường 2" before "Phường 10", and "Đăng ký" among the d's (by the folded text, then the text)."""
     import re
-    return tuple((0, int(t), "") if t.isdigit() else (1, 0, t.casefold()) for t in re.findall(r"\d+|\D+", label))
+
+    from kg.text import fold
+    return tuple((0, int(t), "", "") if t.isdigit() else (1, 0, fold(t), t) for t in re.findall(r"\d+|\D+", label))
 
 
 def template(name: str):
+    return _environment().get_template(name)
+
+
+@functools.lru_cache(maxsize=1)
+def _environment():
+    """One Jinja environment (templates compile once, not once a page), autoescaping everything."""
     from pathlib import Path
 
     import jinja2
@@ -47,4 +88,11 @@ def template(name: str):
     env = jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=True)
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
     env.globals["csp"] = markupsafe.Markup(CSP)        # our own constant: its quotes must stay quotes
-    return env.get_template(name)
+    env.filters["web_url"] = web_url
+    return env
+
+
+def web_url(url) -> str:
+    """A source URL fit for an href: http(s) only, so a `javascript:` URL in a graph never becomes a link."""
+    text = str(url or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else ""

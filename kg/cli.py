@@ -202,7 +202,7 @@ def _silence_stdout() -> None:
 
 
 @contextlib.contextmanager
-def _progress(total: int):
+def _progress(total: int, label: str = "Reading articles"):
     """A function to call after each article: it draws a progress bar on a terminal (not when piped or in
     CI), and ends the command if a SIGTERM came and was lost on the way."""
     import os
@@ -215,7 +215,7 @@ def _progress(total: int):
     if total < 2 or not sys.stderr.isatty() or os.environ.get("CI"):
         yield tick
         return
-    with click.progressbar(length=total, label="Reading articles", file=sys.stderr) as bar:
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
         yield functools.partial(tick, update=bar.update)
 
 
@@ -450,3 +450,59 @@ def site(graph_path, store_spec, output):
         counts = site_module.build(graph, output)
     _out(f"{output}: {counts['initiatives']} initiatives, {counts['places']} places, "
          f"{counts['agencies']} agencies, {counts['kinds']} kinds\n")
+
+
+# ---------------------------------------------------------------------------------------------------- fetch
+@cli.command()
+@click.argument("urls", nargs=-1)
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder to save the pages and manifest.csv in (created if needed; a re-run updates it).")
+@click.option("-i", "--input-file", "url_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="A file of URLs, one a line (# comments allowed).")
+@click.option("--sitemap", "sitemaps", multiple=True, metavar="URL", help="A sitemap or sitemap index (repeatable).")
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="An RSS or Atom feed (repeatable).")
+@click.option("--delay", type=click.FloatRange(min=0), default=2.0, show_default=True, metavar="SECONDS",
+              help="Wait between two requests to the same host (robots.txt's Crawl-delay wins when longer).")
+@click.option("--timeout", type=click.FloatRange(min=0.01), default=20.0, show_default=True, metavar="SECONDS",
+              help="Give up on a server silent for this long (or still sending a page after 4 times as long).")
+@click.option("--max-size", type=click.FloatRange(min=0.001), default=10, show_default=True, metavar="MB",
+              help="Refuse pages larger than this many megabytes.")
+@click.option("--retries", type=click.IntRange(min=0), default=3, show_default=True,
+              help="Retries after a 429, a 5xx or a timeout, waiting longer each time (Retry-After honoured).")
+@click.option("--backoff", type=click.FloatRange(min=0), default=5.0, show_default=True, metavar="SECONDS",
+              help="The first wait before a retry; doubled each time.")
+@_errors
+def fetch(urls, output, url_file, sitemaps, feeds, delay, timeout, max_size, retries, backoff):
+    """Save web pages (URLs, a file of URLs, sitemaps, feeds) into a folder that `build` reads.
+
+    Polite: robots.txt is honoured, one request at a time with --delay between requests to a host, a user
+    agent that names reform-kg, and pages that have not changed since the last run are not downloaded again.
+
+    \b
+    reform-kg fetch https://example.gov.vn/tin-tuc/bai-1.html -o pages
+    reform-kg fetch --sitemap https://example.gov.vn/sitemap.xml -o pages
+    reform-kg build pages -o graph.ttl
+    """
+    from kg import fetch as fetching
+    from kg.http import Client
+    from kg.text import terminal_safe
+
+    if not (urls or url_file or sitemaps or feeds):
+        raise click.UsageError("give URLs, -i FILE, --sitemap URL or --feed URL")
+    client = Client(delay=delay, timeout=timeout, max_bytes=int(max_size * 1e6), retries=retries, backoff=backoff)
+    summary = fetching.Summary()
+    pages = list(urls) + (fetching.read_url_file(url_file) if url_file else [])
+    for listing in (*sitemaps, *feeds):
+        pages += fetching.links(client, listing, summary)
+    pages = list(dict.fromkeys(pages))
+    with _progress(len(pages), "Fetching pages") as tick:
+        fetching.fetch(pages, output, client, summary, lambda url: tick(1))
+    for url in summary.robots:          # URLs come from sitemaps and Location headers: escaped for the terminal
+        click.echo(terminal_safe(f"skipped by robots.txt: {url}"), err=True)
+    for url, reason in summary.failed:
+        click.echo(terminal_safe(f"failed: {url}: {reason}"), err=True)
+    click.echo(f"{output}: {len(summary.fetched)} fetched, {len(summary.unchanged)} unchanged, "
+               f"{len(summary.robots)} skipped by robots.txt, {len(summary.failed)} failed "
+               f"({client.requests} request{'' if client.requests == 1 else 's'})")
+    if summary.failed:
+        raise click.ClickException(f"{len(summary.failed)} URL(s) failed (listed above); the others are saved")

@@ -84,11 +84,11 @@ class _Task:
 
 
 def fingerprint() -> str:
-    """What the output depends on besides the article: reform-kg's code, its lexicons and its gazetteer."""
+    """What the output depends on besides the article: reform-kg's code, its lexicons and gazetteer, and the site profiles."""
     from kg import __version__
-    from kg.resources import data_dir
+    from kg.resources import data_dir, site_profile_folders
     digest = hashlib.sha256(__version__.encode())
-    roots = [Path(__file__).parent, data_dir("ontology")]
+    roots = [Path(__file__).parent, data_dir("ontology"), *site_profile_folders()]
     for root in roots:
         for path in sorted(root.rglob("*")):
             if path.suffix in (".py", ".ttl", ".html", ".json"):

@@ -5,11 +5,11 @@ spaces and line breaks made plain, NFC); later steps never rewrite it. Offsets e
 `Document.text`, the text as normalised, which is what the graph's evidence quotes and counts in. Page
 furniture (view counters, lists of other headlines, visitor counters, search boxes) stays in the text but
 outside `Document.content`, so it never becomes facts.
+A web page (.html) is first reduced to its article by kg.webpage; its metadata comes from the page.
 """
 from __future__ import annotations
 
 import codecs
-import html.parser
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,9 +26,9 @@ _PORTAL_DATE = re.compile(
     r" (?P<hour>\d{1,2}):(?P<minute>\d{2}):(?P<second>\d{2}) (?P<half>SA|CH)\s*$", re.IGNORECASE)
 # A leading "date 2025-12-10" token, as web archives store some pages.
 _ISO_DATE = re.compile(r"[ \t]*date (?P<date>\d{4}-\d{2}(?:-\d{2})?)\s+")
-_DMY_TIME = re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*(?:-\s*)?(?:(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?")
-_TIME_DMY = re.compile(r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?,?\s*(?:Thứ [^,]+,\s*)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
-_DATE_LINE = re.compile(r"^\s*(?:Cập nhật lúc\s*|Thứ [^,\d]+,\s*|Chủ nhật,\s*)?[\d/: ,\-]+(?:\(GMT[+\d]*\))?\s*(?:View Count:\s*\d+)?\s*$"
+_DMY_TIME = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})\s*(?:[-,]\s*)?(?:(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?")
+_TIME_DMY = re.compile(r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?,?\s*(?:Thứ [^,]+,\s*|ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
+_DATE_LINE = re.compile(r"^\s*(?:Cập nhật lúc\s*|Thứ [^,\d]+,\s*|Chủ nhật,\s*)?[\d/: ,\-]+(?:\(?GMT[+\d]*\)?)?\s*(?:View Count:\s*\d+)?\s*$"
                         r"|^\s*Cập nhật lúc .*$", re.IGNORECASE)
 _VIEW_COUNT = re.compile(r"(?:Số lượt người xem|Lượt xem|View Count)\s*:\s*(?P<n>[\d.]+)", re.IGNORECASE | re.MULTILINE)
 # Lines that start the site's furniture after the article: nothing from there on is the article.
@@ -153,48 +153,66 @@ def _decode(path: Path, raw: bytes, encoding: str | None) -> str:
         raise InputError(f"{path}: not UTF-8 text (byte {e.start}); convert it to UTF-8 or give --encoding") from e
 
 
-class _HtmlText(html.parser.HTMLParser):
-    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "header", "footer"}
-    _SKIP = {"script", "style", "noscript", "template"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self._SKIP:
-            self._skipping += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in self._SKIP and self._skipping:
-            self._skipping -= 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self._skipping:
-            self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    parser = _HtmlText()
-    parser.feed(markup)
-    parser.close()
-    lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
-    return unicodedata.normalize("NFC", re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n")
-
-
 def load(path: Path, source_url: str | None = None, encoding: str | None = None, max_bytes: int = MAX_BYTES,
          doc_id: str | None = None) -> Document:
     """The document in a file; `doc_id` (kg.sources gives it: the path within the input folder) defaults to
     the file's name."""
     text = read_text(path, encoding, max_bytes)
+    doc_id = doc_id or slug(path.stem, limit=120)
     if path.suffix.lower() in {".html", ".htm"}:
-        text = normalize(html_to_text(text))      # again: entities such as &nbsp; and &#8203; are decoded only now
-    return parse(text, doc_id=doc_id or slug(path.stem, limit=120), path=str(path), source_url=source_url)
+        from kg import webpage
+        try:
+            page = webpage.read(text, source_url)
+        except InputError as e:
+            raise InputError(f"{path}: {e}") from e
+        return from_page(page, doc_id, str(path), source_url)
+    return parse(text, doc_id=doc_id, path=str(path), source_url=source_url)
+
+
+def from_page(page, doc_id: str, path: str = "", source_url: str | None = None) -> Document:
+    """A Document from a web page's article (kg.webpage.Page): the title, then the article's blocks."""
+    meta: dict = {}
+    title = normalize(page.title or "").strip()      # normalised again: the HTML parser decoded &nbsp;, &#8203;
+    body = normalize(page.body)
+    text = f"{title}\n\n{body}\n" if title else f"{body}\n"
+    start = _skip_blank(text, 0)
+    if not title:
+        start = _header(text, meta, start)
+    end = _article_end(text, start, meta)
+    meta["title"] = title or None
+    meta["author"] = normalize(page.author).strip() if page.author else meta.get("author")
+    page_text = normalize(page.page_text)
+    meta["published"] = _page_date(normalize(page.date or ""), page_text) or meta.get("published")
+    _view_count(page_text, meta)
+    return Document(doc_id=doc_id, path=path, text=text, content_start=start, content_end=end,
+                    source_url=source_url, **meta)
+
+
+def _page_date(date: str, page_text: str) -> str | None:
+    """The page's date, with the time of day from a date line of the same day on the page when it has one."""
+    published = date_of(date, strict=False) if date else None
+    if published and "T" not in published:
+        for line in page_text.splitlines():
+            when = date_of(line)
+            if when and "T" in when and when.startswith(published):
+                return when
+    return published
+
+
+def date_of(line: str, strict: bool = True) -> str | None:
+    """The date (and time) a date line gives: "Thứ Ba, 05/03/2024 08:30", "23 Tháng Giêng 2020 5:05:00 CH",
+    "Cập nhật lúc 15:45 ngày 14/06/2024", "2024-03-05". Not strict: the date anywhere in the line."""
+    line = line.strip()
+    portal = _PORTAL_DATE.match(line)
+    if portal:
+        return _portal_datetime(portal)
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", line)
+    if iso:
+        return _iso(int(iso[1]), int(iso[2]), int(iso[3]), None)
+    if not strict or _DATE_LINE.match(line):
+        when = _TIME_DMY.search(line) or _DMY_TIME.search(line)
+        return _dmy_iso(when) if when else None
+    return None
 
 
 def parse(text: str, doc_id: str, path: str = "", source_url: str | None = None) -> Document:
@@ -211,6 +229,20 @@ def parse(text: str, doc_id: str, path: str = "", source_url: str | None = None)
             title = title[:trailing.start()].strip()
         meta["title"] = title
         _header(text, meta, _skip_blank(text, title_end))
+    end = _article_end(text, start, meta)
+    _view_count(text, meta)
+    return Document(doc_id=doc_id, path=path, text=text, content_start=start, content_end=end,
+                    source_url=source_url, **meta)
+
+
+def _view_count(text: str, meta: dict) -> None:
+    views = _VIEW_COUNT.search(text)
+    if views:
+        meta["view_count"] = int(views["n"].replace(".", ""))
+
+
+def _article_end(text: str, start: int, meta: dict) -> int:
+    """Where the article ends: before the site's furniture and the byline (read into meta["author"])."""
     furniture = _FURNITURE.search(text, start)
     end = _trim_end(text, start, furniture.start() if furniture else len(text))
     byline_start = text.rfind("\n", start, end) + 1
@@ -218,11 +250,7 @@ def parse(text: str, doc_id: str, path: str = "", source_url: str | None = None)
     if byline and byline_start > start and all(w[0].isupper() for w in byline["name"].split()):
         meta["author"] = byline["name"]
         end = _trim_end(text, start, byline_start)
-    views = _VIEW_COUNT.search(text)
-    if views:
-        meta["view_count"] = int(views["n"].replace(".", ""))
-    return Document(doc_id=doc_id, path=path, text=text, content_start=start, content_end=end,
-                    source_url=source_url, **meta)
+    return end
 
 
 def _header(text: str, meta: dict, start: int = 0) -> int:
@@ -242,9 +270,8 @@ def _header(text: str, meta: dict, start: int = 0) -> int:
                 meta.setdefault("published", iso["date"])
             return iso.end()
         elif _DATE_LINE.match(line):
-            when = _TIME_DMY.search(line) or _DMY_TIME.search(line)
-            if when and _dmy_iso(when):
-                meta.setdefault("published", _dmy_iso(when))
+            if when := date_of(line):
+                meta.setdefault("published", when)
         elif not _banner(line):
             return i
         i = _skip_blank(text, line_end)

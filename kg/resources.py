@@ -3,6 +3,7 @@
 In a wheel they are shipped as `kg/data/ontology` and `kg/data/queries`; in a source checkout (or an
 editable install) they are the top-level `ontology/` and `queries/` folders.
 """
+import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -29,3 +30,11 @@ def shapes_file() -> Path:
 
 def query_files() -> list[Path]:
     return sorted(data_dir("queries").glob("*.rq"))
+
+
+SITES_ENV = "REFORM_KG_SITES"
+
+
+def site_profile_folders() -> list[Path]:
+    """The bundled site profiles, then the folders named in $REFORM_KG_SITES (separated by os.pathsep)."""
+    return [data_dir("sites")] + [Path(p) for p in os.environ.get(SITES_ENV, "").split(os.pathsep) if p]

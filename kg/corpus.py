@@ -139,13 +139,13 @@ def usable_cache(cache: Path | None, summary: Summary) -> Path | None:
         return None
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".probe-", dir=cache)
-        os.close(fd)
-        os.unlink(probe)
-        return cache
+        why = store.unwritable(cache)
     except OSError as e:
-        summary.warnings.append(f"{cache}: the cache folder cannot be written ({e.strerror or e}); building without it")
-        return None
+        why = e.strerror or str(e)
+    if why is None:
+        return cache
+    summary.warnings.append(f"{cache}: the cache folder cannot be written ({why}); building without it")
+    return None
 
 
 def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Path | None = None,
@@ -198,10 +198,10 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
             raise InputError(f"{', '.join(map(str, inputs))}: no article could be read" + (f" ({why})" if why else ""))
         runs.append(_run(workdir, len(runs), lines, labels))
         summary.triples, summary.counts = _merge(runs, out_nt)
-        if kept is not None:
-            _check(inputs, summary, kept, runs, workdir, out_nt, strict, keep_graph)
-        elif strict and validate:
-            _check_whole(inputs, summary, out_nt)
+        if strict and validate:
+            _check_whole(inputs, summary, out_nt, keep_graph)
+        elif kept is not None:
+            _check(summary, kept, runs, workdir, out_nt, keep_graph)
     finally:
         if workdir is not None:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -213,7 +213,7 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
     return summary
 
 
-def _check(inputs: list[Path], summary: Summary, kept: dict, runs: list, workdir: Path, out_nt: Path, strict: bool, keep_graph: bool) -> None:
+def _check(summary: Summary, kept: dict, runs: list, workdir: Path, out_nt: Path, keep_graph: bool) -> None:
     """Validate the merged graph; set aside the documents whose facts break the shapes and merge again."""
     from kg import validate as shacl
     from kg.emit import new_graph
@@ -225,9 +225,6 @@ def _check(inputs: list[Path], summary: Summary, kept: dict, runs: list, workdir
             summary.validated = True
             summary.graph = graph if keep_graph else None
             return
-        if strict:
-            raise InvalidGraph(f"{', '.join(map(str, inputs))}: not written (--strict): the graph breaks "
-                               f"{len(violations)} SHACL constraint(s)", shacl.report(violations))
         offenders = _offenders(violations, kept, graph)
         if not offenders:
             raise InvalidGraph(f"the graph breaks {len(violations)} SHACL constraint(s) that no single article "
@@ -247,15 +244,18 @@ def _check(inputs: list[Path], summary: Summary, kept: dict, runs: list, workdir
                        "this is a bug in reform-kg, please report it", "")
 
 
-def _check_whole(inputs: list[Path], summary: Summary, out_nt: Path) -> None:
-    """--strict on a graph too large to set documents aside: check all of it (slow, but asked for)."""
+def _check_whole(inputs: list[Path], summary: Summary, out_nt: Path, keep_graph: bool) -> None:
+    """--strict: check the whole graph, whatever its size (slow above VALIDATE_IN_MEMORY, but asked for), and
+    refuse it on any violation."""
     from kg import validate as shacl
     from kg.emit import new_graph
-    violations = shacl.validate(new_graph().parse(out_nt, format="nt"))
+    graph = new_graph().parse(out_nt, format="nt")
+    violations = shacl.validate(graph)
     if violations:
         raise InvalidGraph(f"{', '.join(map(str, inputs))}: not written (--strict): the graph breaks "
                            f"{len(violations)} SHACL constraint(s)", shacl.report(violations))
     summary.validated = True
+    summary.graph = graph if keep_graph else None
 
 
 def _offenders(violations, kept: dict, graph) -> dict:

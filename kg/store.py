@@ -107,17 +107,18 @@ def _check_folder(path: Path) -> None:
     if not folder.is_dir():
         raise OutputError(f"{path}: folder {folder} does not exist")
     if not os.access(folder, os.W_OK):
-        raise OutputError(f"{path}: cannot write in {folder} ({_why_unwritable(folder)})")
+        raise OutputError(f"{path}: cannot write in {folder} ({unwritable(folder) or 'permission denied'})")
 
 
-def _why_unwritable(folder: Path) -> str:
+def unwritable(folder: Path) -> str | None:
+    """Why no file can be made in `folder`, in the system's words; None when one can."""
     try:
         fd, probe = tempfile.mkstemp(prefix=".probe-", dir=folder)
     except OSError as e:
         return e.strerror or str(e)
     os.close(fd)
     os.unlink(probe)
-    return "permission denied"
+    return None
 
 
 @contextlib.contextmanager
@@ -133,12 +134,11 @@ def atomic_open(path: Path, mode: str = "wb"):
         with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
             yield fh
         move_into_place(Path(tmp), path)
-    except OSError as e:
-        os.path.exists(tmp) and os.unlink(tmp)
-        raise OutputError(f"{path}: cannot write ({e.strerror or e})") from e
-    except BaseException:
+    except BaseException as e:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if isinstance(e, OSError):
+            raise OutputError(f"{path}: cannot write ({e.strerror or e})") from e
         raise
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import heapq
 import itertools
-import os
 import shutil
 import tempfile
 import time

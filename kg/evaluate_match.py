@@ -8,20 +8,14 @@ written out; places by their name, with or without the level word ("1" is "Phư�
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_PUNCT = re.compile(r"[^\w\s%+]")
+from kg.text import label_key as norm
+
 _MODEL = re.compile(r"^(?:mô hình|sáng kiến)\s+")
 _LEVEL = re.compile(r"^(?:phường|xã|thị trấn|p\.|x\.)\s*")
 _ABBREVIATIONS = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "tthc": "thủ tục hành chính",
                   "hcc": "hành chính công", "tp": "thành phố", "bhxh": "bảo hiểm xã hội", "ttpvhcc": "trung tâm phục vụ hành chính công",
                   "cchc": "cải cách hành chính", "dvc": "dịch vụ công", "ca": "công an"}
-
-
-def norm(label: str) -> str:
-    """Words only: NFC, case folded, quotes and punctuation dropped, spacing collapsed; "uỷ" is "ủy"."""
-    s = unicodedata.normalize("NFC", str(label)).casefold().replace("uỷ", "ủy").replace("hoá", "hóa")
-    return " ".join(_PUNCT.sub(" ", s).split())
 
 
 def words(label: str) -> list[str]:

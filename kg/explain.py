@@ -6,7 +6,7 @@ from rdflib.namespace import DCTERMS
 
 from kg import lexicon
 from kg.errors import KgError
-from kg.evaluate import norm
+from kg.text import label_key as norm
 from kg.namespace import OA, RK
 
 _HIDDEN = {RDFS.label, RK.evidence, RK.source, SKOS.prefLabel, SKOS.altLabel, SKOS.inScheme}

@@ -57,10 +57,8 @@ class Gazetteer:
             self.by_ascii.setdefault(u.ascii, []).append(u.key)
             if u.parent:
                 self.children.setdefault(u.parent, []).append(u.key)
-            ancestor = u.parent
-            while ancestor:
+            for ancestor in self.ancestors(u.key):
                 self.within.setdefault((ancestor, u.match), []).append(u.key)
-                ancestor = self.units[ancestor].parent
         for alias, key in data["aliases"].items():
             self.by_name.setdefault(name_key(alias), []).append(key)
         self.replaces: dict[str, list[str]] = {}

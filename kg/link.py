@@ -31,10 +31,6 @@ def level_iri(level: str) -> URIRef:
     return URIRef(DEFAULT_BASE + "place-level/" + level)
 
 
-def _rank(place: Place) -> int:
-    return place.rank
-
-
 @dataclass(frozen=True)
 class Place:
     iri: URIRef
@@ -123,7 +119,7 @@ class Linker:
         """ "15 Phường", "các xã" of the district: its units of that level on the publication date."""
         explicit = self.parents.get(key(m))
         district = (self.scope(explicit).places or (None,))[0] if explicit is not None else None
-        district = district or (self.main if self.main and _rank(self.main) < 3 else None)
+        district = district or (self.main if self.main and self.main.rank < 3 else None)
         if m.get("count") == SOME_UNITS or level_rank(level) != 3 or district is None:
             return Scope()
         level_name = str(level).rsplit("/", 1)[-1]
@@ -142,7 +138,7 @@ class Linker:
         if mine == 2 and str(level).endswith("/quan") and m.get("names")[0].isdigit():
             for city in sorted(self.lexicon.graph.subjects(RK.numberedDistricts, None)):
                 return self._known(city)
-        if self.main is not None and _rank(self.main) < mine:
+        if self.main is not None and self.main.rank < mine:
             return self.main
         return None
 

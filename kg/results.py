@@ -29,7 +29,7 @@ def write(result: Result, fmt: str, raw: bool = False) -> str:
         return data.decode("utf-8") if isinstance(data, bytes) else data
     names, values = rows(result)
     if fmt == "csv":
-        return _csv(names, values, raw)
+        return csv_text(names, values, raw)
     if fmt == "tsv":
         return _tsv(names, values, raw)
     return table(names, values)
@@ -45,7 +45,7 @@ def _formula(value: str) -> bool:
     return value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value)
 
 
-def _csv(names: list[str], values: list[list], raw: bool = False) -> str:
+def csv_text(names: list[str], values: list[list], raw: bool = False) -> str:
     """SPARQL 1.1 CSV: RFC 4180 (CRLF, quoted where needed), plain values, blank nodes as _:label. Written
     here, like TSV, because rdflib's writer would import its whole SPARQL package for the default piped output."""
     import csv

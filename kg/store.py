@@ -98,10 +98,10 @@ def check_output(path: Path) -> None:
         raise OutputError(f"{path}: is a folder; give a file name to write")
     if mode is not None and not stat.S_ISREG(mode):
         raise OutputError(f"{path}: is not a regular file (a device, FIFO or socket); reform-kg writes only files")
-    _check_folder(path)
+    check_folder(path)
 
 
-def _check_folder(path: Path) -> None:
+def check_folder(path: Path) -> None:
     """The folder `path` goes in exists and can be written."""
     folder = path.absolute().parent
     if not folder.is_dir():
@@ -169,9 +169,14 @@ def _mode_for(path: Path) -> int:
     try:
         return path.stat().st_mode & 0o777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~umask()
+
+
+def umask() -> int:
+    """The process's umask (reading it means setting it: set it back at once)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def save(graph: Graph, path: Path, fmt: str | None = None) -> None:
@@ -276,7 +281,7 @@ def check_store_target(spec: str) -> Path:
     if folder.is_dir() and any(folder.iterdir()) and not (folder / "CURRENT").is_file():
         raise OutputError(f"{folder}: is a folder that holds something other than an Oxigraph store; "
                           "give the store a folder of its own")
-    _check_folder(folder)
+    check_folder(folder)
     return folder
 
 
@@ -297,7 +302,7 @@ def _bulk_load(spec: str, data: bytes | None = None, path: Path | None = None) -
             store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.DefaultGraph())
         store.flush()
         del store
-        _swap_in(fresh, folder)
+        swap_in(fresh, folder)
     except OSError as e:
         raise OutputError(f"{folder}: cannot write the Oxigraph store ({e.strerror or e})") from e
     except (SyntaxError, ValueError) as e:      # the N-Triples reform-kg wrote: a bug, named as one
@@ -306,8 +311,8 @@ def _bulk_load(spec: str, data: bytes | None = None, path: Path | None = None) -
         shutil.rmtree(fresh, ignore_errors=True)     # the new store if it failed, the old one after a swap
 
 
-def _swap_in(fresh: Path, folder: Path) -> None:
-    """Put `fresh` at `folder` in one step: Linux's renameat2(RENAME_EXCHANGE) swaps the two folders
+def swap_in(fresh: Path, folder: Path) -> None:
+    """Put the folder `fresh` at `folder` (a store, a site) in one step: Linux's renameat2(RENAME_EXCHANGE) swaps the two folders
     atomically (the old store ends at `fresh`, removed after); elsewhere the old store is renamed aside
     first, a moment in which a reader would find no store."""
     if not folder.exists():

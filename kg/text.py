@@ -27,6 +27,15 @@ def name_key(text: str) -> str:
     return _DASHES.sub(" ", _OLD_TONES.sub(lambda m: _TONES[m.group()], text)).strip()
 
 
+_PUNCT = re.compile(r"[^\w\s%+]")
+
+
+def label_key(label: str) -> str:
+    """Words only, for comparing labels a person typed or an annotator wrote: name_key's one form, case
+    folded, quotes and punctuation dropped, spacing collapsed ("“Một cửa” liên-thông" is "một cửa liên thông")."""
+    return " ".join(_PUNCT.sub(" ", name_key(str(label)).casefold()).split())
+
+
 def slug(text: str, limit: int = 80) -> str:
     """A readable, deterministic IRI segment: "Phường Bến Thành" -> "phuong-ben-thanh"."""
     s = _NON_SLUG.sub("-", fold(text)).strip("-")

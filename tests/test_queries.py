@@ -223,7 +223,7 @@ def test_csv_and_tsv_follow_the_sparql_result_formats():
     names = ["a", "b", "c"]
     values = [[URIRef("http://x.org/p"), Literal('say "hi",\tthen\nleave', lang="vi"), None],
               [BNode("n1"), Literal(3), Literal("plain")]]
-    assert results._csv(names, values) == ('a,b,c\r\nhttp://x.org/p,"say ""hi"",\tthen\nleave",\r\n'
+    assert results.csv_text(names, values) == ('a,b,c\r\nhttp://x.org/p,"say ""hi"",\tthen\nleave",\r\n'
                                            '_:n1,3,plain\r\n')
     assert results._tsv(names, values) == ('?a\t?b\t?c\n<http://x.org/p>\t"say \\"hi\\",\\tthen\\nleave"@vi\t\n'
                                            '_:n1\t"3"^^<http://www.w3.org/2001/XMLSchema#integer>\t"plain"\n')

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from kg.views.style import (NO_KIND, OTHER_COLOR, kind_color, kind_rank, kind_shape, level_rank, natural, template,
+from kg.views.style import (NO_KIND, kind_color, kind_rank, kind_shape, level_rank, natural, template,
                             text_on)
 
 def page(g: nx.Graph, title: str, documents: list[dict], home: str = "") -> str:
@@ -17,7 +17,7 @@ def page(g: nx.Graph, title: str, documents: list[dict], home: str = "") -> str:
         slugs = [k for k in d.get("kinds", "").split("; ") if k]
         labels = [k for k in d.get("kind_labels", "").split("; ") if k]
         main, main_label = (slugs[0], labels[0]) if slugs else ("", NO_KIND)
-        color = kind_color(main) if main else OTHER_COLOR
+        color = kind_color(main)
         group = groups.setdefault(main, {"label": main_label, "color": color, "ink": text_on(color),
                                          "symbol": kind_shape(main)[1], "models": []})
         group["models"].append({"iri": n, "label": d["label"], "tooltip": d.get("tooltip", d["label"])})

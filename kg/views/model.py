@@ -8,7 +8,7 @@ import networkx as nx
 from rdflib import URIRef
 
 from kg import queries
-from kg.evaluate import norm
+from kg.text import label_key as norm
 from kg.namespace import RK
 
 LAYERS = ("agencies", "procedures")

@@ -60,7 +60,7 @@ def _node_style(g: nx.Graph, node: str, used: dict[str, str]) -> dict:
         used.update(zip(slugs, [k for k in data.get("kind_labels", "").split("; ") if k]))
         if not slugs:
             used[""] = NO_KIND
-        fill = kind_color(slugs[0]) if slugs else OTHER_COLOR
+        fill = kind_color(slugs[0] if slugs else "")
         border = kind_color(slugs[1]) if len(slugs) > 1 else "#52606D"
         return {**common, "label": _short(data["label"]), "shape": kind_shape(slugs[0] if slugs else "")[0],
                 "size": min(9 + 2 * degree, 24), "color": {"background": fill, "border": border},

@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from kg import store
 from kg.errors import OutputError
 from kg.text import slug
 from kg.views.library import LEVEL_LABELS, ROLES, gather
@@ -79,7 +80,7 @@ def _listing(key: str, items: list[dict], paths: dict[str, str]) -> dict[str, by
     from kg import results
     rows = [_row(key, item, paths) for item in items]
     names = list(rows[0]) if rows else ["iri"]
-    text = results._csv(names, [["; ".join(v) if isinstance(v, list) else v for v in r.values()] for r in rows])
+    text = results.csv_text(names, [["; ".join(v) if isinstance(v, list) else v for v in r.values()] for r in rows])
     return {f"{key}.csv": ("\ufeff" + text).encode("utf-8"),
             f"{key}.json": (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")}
 
@@ -104,12 +105,8 @@ def _check_destination(out: Path) -> Path:
     """Before any work: `out` is new, empty or an earlier site, and its folder can be written. Its folder."""
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).is_file())):
         raise OutputError(f"{out}: exists and is not a reform-kg site; give a new or empty folder")
-    parent = out.absolute().parent
-    if not parent.is_dir():
-        raise OutputError(f"{out}: folder {parent} does not exist")
-    if not os.access(parent, os.W_OK):
-        raise OutputError(f"{out}: cannot write in {parent}")
-    return parent
+    store.check_folder(out)
+    return out.absolute().parent
 
 
 def _write_folder(out: Path, parent: Path, files: dict[str, bytes]) -> None:
@@ -122,23 +119,14 @@ def _write_folder(out: Path, parent: Path, files: dict[str, bytes]) -> None:
 
 
 def _swap_in(out: Path, parent: Path, files: dict[str, bytes]) -> None:
-    """The files into a new folder beside `out`; then the old site aside, the new one in, the old one gone."""
+    """The files into a new folder beside `out`, swapped in whole (store.swap_in); the old site, left at the
+    new folder's place, is removed."""
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
     try:
         for name, data in sorted(files.items()):
             (tmp / name).parent.mkdir(parents=True, exist_ok=True)
             (tmp / name).write_bytes(data)
-        os.chmod(tmp, 0o777 & ~_umask())
-        old = parent / f".{out.name}.old-{os.getpid()}"
-        if out.exists():
-            os.replace(out, old)
-        os.replace(tmp, out)
-        shutil.rmtree(old, ignore_errors=True)
+        os.chmod(tmp, 0o777 & ~store.umask())
+        store.swap_in(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 
 from kg.errors import InputError
 from kg.http import Client, Disallowed, FetchFailed
+from kg.sources import MANIFEST
 from kg.text import slug
 
-MANIFEST = "manifest.csv"
 COLUMNS = ["file", "source_url", "final_url", "retrieved", "status", "sha256", "etag", "last_modified"]
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)

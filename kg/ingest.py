@@ -224,8 +224,8 @@ def parse(text: str, doc_id: str, path: str = "", source_url: str | None = None)
     if title and len(title) <= 200 and not title.endswith((".", ":")) and _skip_blank(text, title_end) < len(text):
         trailing = _DMY_TIME.search(title)
         if trailing and trailing.end() == len(title):         # "... xin nghe!' 07/11/2025 10:00"
-            if _dmy_iso(trailing):
-                meta.setdefault("published", _dmy_iso(trailing))
+            if when := _dmy_iso(trailing):
+                meta.setdefault("published", when)
             title = title[:trailing.start()].strip()
         meta["title"] = title
         _header(text, meta, _skip_blank(text, title_end))
@@ -262,8 +262,8 @@ def _header(text: str, meta: dict, start: int = 0) -> int:
         portal, iso = _PORTAL_DATE.match(line), _ISO_DATE.match(text, i)
         if portal:
             meta.setdefault("category", portal["category"].strip() or None)
-            if _portal_datetime(portal):
-                meta.setdefault("published", _portal_datetime(portal))
+            if when := _portal_datetime(portal):
+                meta.setdefault("published", when)
         elif iso:
             y, mo, *d = (int(x) for x in iso["date"].split("-"))
             if _iso(y, mo, d[0] if d else 1, None):

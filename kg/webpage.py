@@ -35,8 +35,8 @@ _BLOCK = {"p", "div", "head", "h1", "h2", "h3", "h4", "h5", "h6", "li", "item", 
           "footer", "blockquote", "quote", "pre", "figure", "figcaption", "address", "hr", "form", "center",
           "fieldset", "details", "summary"} | _ROW | _CELL
 _SELECTORS = ("detect", "title", "date", "author")
-_FIGURE_CELL = 100
-_ROW_NUMBER = re.compile(r"\d{1,4}\.?|[IVXLC]{1,6}\.?")        # an "STT" column: the row's number, not its place           # a cell of a table of figures is short; a longer one is a layout table's
+_FIGURE_CELL = 100                # a cell of a table of figures is short; a longer one is a layout table's
+_ROW_NUMBER = re.compile(r"\d{1,4}\.?|[IVXLC]{1,6}\.?")        # an "STT" column: the row's number, not its place
 _SPACE = re.compile(r"\s+")            # HTML white space, line breaks in the source included
 
 
@@ -53,7 +53,8 @@ def read(markup: str, url: str | None = None) -> Page:
     """The article in a saved page: by a site profile when one applies, otherwise by trafilatura, otherwise
     (a page too short for trafilatura) the whole page."""
     tree = _tree(markup)
-    page_text = render(tree.find("body") if tree.find("body") is not None else tree)
+    body = tree.find("body")
+    page_text = render(body if body is not None else tree)
     profile = _profile_for(tree, url)
     page = (_by_profile(tree, profile, page_text) if profile else None) or _by_trafilatura(tree, url, page_text)
     if page is not None:

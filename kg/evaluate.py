@@ -119,23 +119,36 @@ class Predicted:
 
     @classmethod
     def of(cls, article: Path) -> "Predicted":
+        """One extraction: the graph the build makes, with each model's sentence read from its evidence."""
         from kg import ingest, pipeline, queries
         graph, _ = pipeline.build([article])
-        facts = [pipeline.extract(ingest.load(article))]        # the sentences each model was read from
 
         def rows(name):
             return list(queries.run(graph, queries.find(name)))
         inits = {str(r.initiative): str(r.initiativeLabel) for r in rows("initiatives")}
-        sentences = {i.label: i.sentence.text for f in facts for i in f.initiatives}
         return cls(inits,
                    sorted({(str(r.initiative), str(r.wardLabel)) for r in rows("ward-initiatives")}),
                    sorted({(str(r.initiative), str(r.agencyLabel)) for r in rows("initiative-agencies")}),
                    sorted({(str(r.initiative), str(r.procedureLabel)) for r in rows("initiative-procedures")}),
                    [(Decimal(str(r.value)), str(r.metricLabel)) for r in rows("metrics")],
-                   sentences, facts[0].document.text if facts else "")
+                   {label: _evidence_sentence(graph, iri) for iri, label in inits.items()},
+                   ingest.load(article).text)
 
     def sentence(self, iri: str) -> str:
         return self.sentences.get(self.initiatives.get(iri, ""), "")
+
+
+def _evidence_sentence(graph, iri: str) -> str:
+    """The sentence a model was first read in, from its evidence (rk:evidence, rk:sentence, oa:exact)."""
+    from rdflib import URIRef
+    from kg.namespace import OA, RK
+
+    def span(ev):
+        start = graph.value(next((s for s in graph.objects(ev, OA.hasSelector) if (s, OA.start, None) in graph), ev), OA.start)
+        exact = next((str(e) for s in graph.objects(ev, OA.hasSelector) for e in graph.objects(s, OA.exact)), "")
+        return (int(start) if start is not None else 0, exact)
+    sentences = sorted(span(graph.value(ev, RK.sentence) or ev) for ev in graph.objects(URIRef(iri), RK.evidence))
+    return sentences[0][1] if sentences else ""
 
 
 def score_article(annotation: dict, got: Predicted) -> dict[str, Score]:

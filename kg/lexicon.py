@@ -82,6 +82,7 @@ class Lexicon:
     levels: TermMatcher
     known_places: TermMatcher
     broader: dict[URIRef, list[URIRef]] = field(default_factory=dict)
+    procedure_groups: dict[URIRef, URIRef] = field(default_factory=dict)   # field -> the procedures of that field
     _about: dict = field(default_factory=dict)
     _labels: dict = field(default_factory=dict)
 
@@ -139,11 +140,12 @@ def load() -> Lexicon:
     broader: dict[URIRef, list[URIRef]] = {}
     for s, o in sorted(g.subject_objects(SKOS.broader)):
         broader.setdefault(s, []).append(o)
+    groups = set(g.subjects(SKOS.inScheme, URIRef(ids + "procedure/groups")))
     return Lexicon(
         graph=g,
         kinds=TermMatcher(_vi_labels(g, g.subjects(RDF.type, RK.InitiativeKind))),
         fields=TermMatcher(_vi_labels(g, g.subjects(RDF.type, RK.ServiceField))),
-        procedures=TermMatcher(_vi_labels(g, g.subjects(RDF.type, RK.Procedure))),
+        procedures=TermMatcher(_vi_labels(g, set(g.subjects(RDF.type, RK.Procedure)) - groups)),
         agency_types=TermMatcher(_vi_labels(g, g.subjects(RDF.type, RK.AgencyType))),
         units=TermMatcher(_vi_labels(g, g.subjects(RDF.type, RK.Unit))),
         qualifiers=TermMatcher(_vi_labels(g, g.subjects(RDF.type, RK.Qualifier))),
@@ -151,4 +153,5 @@ def load() -> Lexicon:
         known_places=TermMatcher(_vi_labels(g, (s for c in (RK.AdministrativeArea, RK.Province, RK.City, RK.District)
                                                 for s in g.subjects(RDF.type, c)), (RDFS.label, SKOS.altLabel))),
         broader=broader,
+        procedure_groups={g.value(c, RK.field): c for c in sorted(groups)},
     )

@@ -110,3 +110,37 @@ def test_a_level_is_not_a_place():
     from kg.recognize.places import PlaceGrammar
     found = PlaceGrammar(lexicon()).findall("gửi các sở, ngành, UBND cấp xã, phường và cấp huyện")
     assert [m.text for m in found] == []
+
+
+def _agencies(tmp_path, text):
+    rows, _ = _rows(tmp_path, text, "initiative-agencies")
+    return {(str(r.initiativeLabel), str(r.agencyLabel), str(r.role)) for r in rows}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a later sentence takes the model up by one of its own practice words ("lưu động"): its agencies take part
+    ("UBND phường Thục Phán triển khai mô hình “Tiếp nhận hồ sơ lưu động”. Tại các điểm hỗ trợ lưu động, công chức "
+     "Công an phường Thục Phán hướng dẫn người cao tuổi.",
+     {("Tiếp nhận hồ sơ lưu động", "Ủy ban nhân dân Phường Thục Phán", "chủ trì"),
+      ("Tiếp nhận hồ sơ lưu động", "Công an Phường Thục Phán", "tham gia")}),
+    # ... by a bare cue that opens the sentence
+    ("Phường Hàng Bạc ra quân “Ngày Chủ nhật tình nguyện hỗ trợ dịch vụ công”. Chương trình có sự tham gia của "
+     "Đoàn Thanh niên phường Hàng Bạc.",
+     {("Ngày Chủ nhật tình nguyện hỗ trợ dịch vụ công", "Đoàn Thanh niên Phường Hàng Bạc", "tham gia")}),
+    # without a reference, only those the sentence says work with ("phối hợp cùng") are partners
+    ("Xã Lao Bảo triển khai mô hình “Ngày không hẹn”. Vào thứ tư, cán bộ xã phối hợp cùng Công an xã Lao Bảo để "
+     "hướng dẫn người dân. Người dân đến Trung tâm Phục vụ hành chính công xã Lao Bảo.",
+     {("Ngày không hẹn", "Công an Xã Lao Bảo", "phối hợp")}),
+    # a person's office is not the subject; a generic practice word ("hỗ trợ") takes up no model
+    ("Phường Đông Hưng Thuận ra mắt mô hình “Ngày thứ 7 không hẹn”. Chủ tịch UBND phường Đông Hưng Thuận yêu cầu "
+     "Trung tâm Phục vụ hành chính công phường Đông Hưng Thuận hỗ trợ người cao tuổi.", set()),
+])
+def test_a_later_sentence_about_the_model_names_who_takes_part(tmp_path, text, expected):
+    assert _agencies(tmp_path, text) == expected
+
+
+def test_a_later_sentence_about_the_model_names_its_procedures(tmp_path):
+    text = ("Thực hiện thủ tục hành chính qua dịch vụ bưu chính công ích\nChị Loan vừa hoàn thành thủ tục cấp phiếu lý "
+            "lịch tư pháp, thông qua dịch vụ bưu chính công ích.")
+    rows, _ = _rows(tmp_path, text, "initiative-procedures")
+    assert {str(r.procedureLabel) for r in rows} == {"Cấp phiếu lý lịch tư pháp"}

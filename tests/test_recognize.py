@@ -123,3 +123,23 @@ def test_filter_spans_keeps_longest_per_layer():
 def test_one_procedure_whatever_the_wording(recognizers, wordings):
     keys = {m.key for w in wordings for m in found(recognizers, f"thủ tục {w} tại phường", "PROCEDURE")}
     assert len(keys) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a field's word where dossiers or procedures are counted or listed names the procedures of that field
+    ("tiếp nhận 14 trường hợp gồm ba hồ sơ chứng thực, bảy hồ sơ về hộ tịch",
+     [("chứng thực", "PROCEDURE", "nhom-chung-thuc"), ("hộ tịch", "PROCEDURE", "nhom-ho-tich")]),
+    ("người dân có thể nộp và nhận kết quả thủ tục đất đai ngay tại nơi ở", [("đất đai", "PROCEDURE", "nhom-dat-dai")]),
+    ("Nhiều loại thủ tục thông thường như chứng thực, hộ tịch, đăng ký kết hôn đều được xử lý",
+     [("chứng thực", "PROCEDURE", "nhom-chung-thuc"), ("hộ tịch", "PROCEDURE", "nhom-ho-tich"),
+      ("đăng ký kết hôn", "PROCEDURE", "dang-ky-ket-hon")]),
+    # under "lĩnh vực", or where no procedure is spoken of, the word is the field
+    ("rút ngắn thời gian giải quyết lĩnh vực hộ tịch", [("hộ tịch", "FIELD", "ho-tich")]),
+    ("thành phố số hóa 15,4 triệu dữ liệu hộ tịch", [("hộ tịch", "FIELD", "ho-tich")]),
+    # the citizen identity card, however it is asked for
+    ("hỗ trợ trực tiếp như cấp khai sinh cho con, làm lại căn cước công dân",
+     [("khai sinh", "PROCEDURE", "dang-ky-khai-sinh"), ("làm lại căn cước công dân", "PROCEDURE", "cap-can-cuoc-cong-dan")]),
+])
+def test_fields_and_procedures(recognizers, text, expected):
+    got = [(m.text, m.label, m.key.rsplit("/", 1)[-1]) for m in found(recognizers, text, "PROCEDURE") + found(recognizers, text, "FIELD")]
+    assert sorted(got, key=lambda g: text.index(g[0])) == expected

@@ -22,6 +22,16 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Continuation:
+    id: str
+    pointer: re.Pattern               # a bare cue that points back: "Chương trình có sự tham gia của ..."
+    generic: frozenset[str]           # kind words too common to say which model a sentence is about
+    plural: re.Pattern                # before an agency: "các bộ phận một cửa" is a kind of office, not one
+    level: re.Pattern                 # after an agency: "Trung tâm ... cấp xã", the same
+    title: re.Pattern                 # a person's title right before an agency: the person, not the office, acts
+
+
+@dataclass(frozen=True)
 class Grammar:
     cues: tuple[Rule, ...]
     launch_verbs: tuple[Rule, ...]
@@ -33,10 +43,12 @@ class Grammar:
     heading: Rule                     # what may lead a sub-heading that names a practice
     heading_words: int
     procedure_list: Rule              # a later sentence listing the last model's procedures
+    procedure_group: Rule             # searched before a field's word: the field names its procedures
     title: re.Pattern                 # a person's title, searched just before an agency
     surnames: frozenset[str]
     any_launch: re.Pattern            # any launch verb (one search instead of one per rule)
     anaphora: Rule                    # "mô hình này": a sentence about the last model
+    goes_on: Continuation             # a sentence with no model that goes on about the last one
     any_cue: re.Pattern
     any_head: re.Pattern
     any_rule: re.Pattern              # any cue, launch verb or head, case aside: whether a sentence can hold a model
@@ -71,6 +83,16 @@ def _union(specs: list[dict]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{s['pattern']})" for s in specs) + r")(?!\w)", re.IGNORECASE)
 
 
+def _continuation(spec: dict, titles: str) -> Continuation:
+    from kg.text import label_key
+    generic = spec["generic_agency"]
+    return Continuation(spec["id"], re.compile(spec["pointer"], re.IGNORECASE),
+                        frozenset(label_key(w) for w in spec["generic_kinds"]),
+                        re.compile(r"(?<!\w)(?:" + generic["before"] + ")", re.IGNORECASE),
+                        re.compile(generic["after"], re.IGNORECASE),
+                        re.compile(r"(?<!\w)(?:" + titles + r")[ \t\xa0]+$", re.IGNORECASE))
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> Grammar:
     data = json.loads((data_dir("ontology") / GRAMMAR).read_text(encoding="utf-8"))
@@ -85,9 +107,12 @@ def load() -> Grammar:
                    frozenset(s["id"] for s in heads if s.get("alone")), continuation, int(data["max_head_words"]),
                    _rule({"id": data["headings"]["id"], "pattern": data["headings"]["lead"]}), data["headings"]["max_words"],
                    _rule(data["procedure_lists"]),
+                   Rule(data["procedure_groups"]["id"],
+                        re.compile(r"(?<!\w)(?:" + data["procedure_groups"]["before"] + r")$", re.IGNORECASE)),
                    re.compile(r"(?<!\w)(?i:" + data["people"]["titles"] + r")[ \t\xa0]+\S+(?:[ \t\xa0]+\S+){0,3}?[ \t\xa0]*$"),
                    frozenset(data["people"]["surnames"]),
-                   _union(data["launch_verbs"]), _rule(data["anaphora"]), _union(data["cues"]), _union(heads),
+                   _union(data["launch_verbs"]), _rule(data["anaphora"]), _continuation(data["continuation"], data["people"]["titles"]),
+                   _union(data["cues"]), _union(heads),
                    _union(data["cues"] + data["launch_verbs"] + heads))
 
 

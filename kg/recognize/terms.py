@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from kg.lexicon import Lexicon, TermMatcher
 from kg.recognize import Mention, Recognizer
+from kg.recognize.grammar import load as load_grammar
 from kg.segment import Sentence
 
 
@@ -18,7 +19,20 @@ def procedures(lexicon: Lexicon) -> Recognizer:
 
 
 def fields(lexicon: Lexicon) -> Recognizer:
-    return _term_recognizer(lexicon.fields, "FIELD")
+    """Service fields; a field's word where the text speaks of procedures or dossiers ("ba hồ sơ chứng thực",
+    "thủ tục đất đai") names the procedures of that field, a procedure group of the lexicon."""
+    group = load_grammar().procedure_group
+
+    def recognize(sentence: Sentence) -> list[Mention]:
+        out = []
+        for h in lexicon.fields.finditer(sentence.text):
+            procedures = lexicon.procedure_groups.get(h.concept)
+            named = procedures is not None and group.regex.search(sentence.text, max(0, h.start - 160), h.start)
+            out.append(Mention(sentence.start + h.start, sentence.start + h.end, sentence.text[h.start:h.end],
+                               "PROCEDURE" if named else "FIELD", str(procedures if named else h.concept),
+                               (("rule", group.id),) if named else ()))
+        return out
+    return recognize
 
 
 def kinds(lexicon: Lexicon) -> Recognizer:

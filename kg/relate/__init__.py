@@ -9,6 +9,7 @@ from kg.ingest import Document
 from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar
 from kg.relate.context import Analysed, apposed, key, parents, place_of, rank, subject
+from kg.relate.continuation import goes_on
 from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, give_kinds, initiative, merge_names
 from kg.relate.metrics import MetricFacts, drop_headline_repeats, metric
 
@@ -43,7 +44,7 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
             previous[-1].procedures += a.of("PROCEDURE")
         if not current and previous:
             previous[-1].places += _launched_in(a)
-            previous[-1].agencies += [(who, INVOLVED) for who in _speaker(a)]
+            goes_on(a, previous)
         initiatives.extend(current)
         metrics.extend(metric(a, m, current, previous) for m in a.of("METRIC"))
         previous = current or previous
@@ -69,14 +70,6 @@ def _announcer(a: Analysed) -> Mention | None:
     counts = [m for m in counts if any(a.sentence.start + v <= m.start for v in verbs)]
     who = subject(a, counts[0].start) if counts else None
     return who if who is not None and who.label == "AGENCY" else None
-
-
-def _speaker(a: Analysed) -> list[Mention]:
-    """The agency a sentence that points back at the last model names before the pointer ("Theo Trung tâm Phục vụ
-    hành chính công Hà Nội, mô hình này giúp ...")."""
-    pointer = load_grammar().anaphora.regex.search(a.sentence.text)
-    who = subject(a, a.sentence.start + pointer.start()) if pointer else None
-    return [who] if who is not None and who.label == "AGENCY" else []
 
 
 def _launched_in(a: Analysed) -> list[Mention]:

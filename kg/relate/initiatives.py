@@ -19,7 +19,7 @@ from kg.text import fold
 
 LEAD, PARTNER, INVOLVED = "lead", "partner", "involved"
 OTHER_KIND = DEFAULT_BASE + "kind/other"
-_PARTNER_CUE = re.compile(r"(?i:phối hợp(?:\s+với)?|cùng với|liên thông với)\s*$")
+_PARTNER_CUE = re.compile(r"(?i:phối hợp(?:\s+(?:với|cùng))?(?:\s+(?:lực lượng|các lực lượng))?|cùng với|liên thông với)\s*$")
 _LEAD_CUE = re.compile(r"(?i:(?<!\w)(?:do|được)|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$")
 _AT_CUE = re.compile(r"(?i:(?<!\w)(?:tại|ở))\s*$")
 _AND = re.compile(r"^\s*(?:,|và)\s*$")

@@ -1,0 +1,71 @@
+"""A sentence with no model that goes on about one named before it.
+
+News tells a model in the sentences after the one that names it: "Tổ công tác liên ngành phường Thục Phán hỗ
+trợ người cao tuổi nộp hồ sơ hưởng chính sách trợ cấp hưu trí xã hội", "Tại các điểm hỗ trợ lưu động, hơn 20
+công chức Trung tâm ..., Công an, phòng Văn hóa - Xã hội ... tham gia", "Chương trình có sự tham gia của ...".
+Such a sentence takes the model up by a pointer ("mô hình này", "Chương trình có ..."), by a practice word of
+the model's own (its kind: "lưu động", "bưu chính công ích"; not a generic one like "hỗ trợ"), by the model's
+own agency as subject, or by the head of its name ("Điểm phục vụ đầu tiên ..."). Its agencies then take part in
+the model and its procedures are the model's. Without such a reference, only partners named with "phối hợp
+cùng/với" are taken (the rule ids are in ontology/model-grammar.json, "continuation").
+"""
+from __future__ import annotations
+
+from kg.recognize import Mention
+from kg.recognize.grammar import load as load_grammar
+from kg.relate.context import Analysed, first_subject, place_of, some
+from kg.relate.initiatives import INVOLVED, PARTNER, InitiativeFacts, roles
+from kg.text import label_key
+
+
+def goes_on(a: Analysed, previous: list[InitiativeFacts]) -> None:
+    """Give the model this sentence goes on about its agencies and procedures."""
+    about = _about(a, previous)
+    if about is None:
+        partners = [(ag, r) for ag, r in roles(a, _free_agencies(a), a.sentence.start, default=None) if r == PARTNER]
+        _add_agencies(previous[-1], partners)
+        return
+    found = roles(a, _free_agencies(a), a.sentence.start, default=INVOLVED)
+    _add_agencies(about, [(ag, PARTNER if r == PARTNER else INVOLVED) for ag, r in found])
+    known = {p.key for p in about.procedures}
+    about.procedures += [p for p in a.of("PROCEDURE") if p.key not in known]
+
+
+def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | None:
+    g = load_grammar()
+    text = a.sentence.text
+    if g.anaphora.regex.search(text) or g.goes_on.pointer.search(text):
+        return previous[-1]
+    generic = g.goes_on.generic
+    said = {k.key for k in a.of("KIND") if label_key(k.text) not in generic}
+    subject = first_subject(a)
+    if subject is not None and g.goes_on.title.search(a.slice(max(a.sentence.start, subject.start - 20), subject.start)):
+        subject = None              # "Chủ tịch UBND phường X yêu cầu ...": a person speaks, not the office
+    for i in reversed(previous):
+        if said & {k.key for k in i.kinds}:
+            return i
+        if subject is not None and subject.label == "AGENCY" and any(_same_agency(subject, ag) for ag, _ in i.agencies):
+            return i
+        head = label_key(i.label).split()[:2]
+        if len(head) == 2 and head[0] not in generic and label_key(text[:40]).split()[:2] == head:
+            return i
+    return None
+
+
+def _free_agencies(a: Analysed) -> list[Mention]:
+    """The sentence's agencies outside brackets, less "một số xã" and kinds of office ("các bộ phận một cửa")."""
+    blocked = a.brackets()
+    g = load_grammar().goes_on
+    return [ag for ag in a.of("AGENCY") if not any(lo <= ag.start < hi for lo, hi in blocked) and not some(place_of(ag))
+            and not g.plural.search(a.slice(max(a.sentence.start, ag.start - 8), ag.start))
+            and not g.level.match(a.slice(ag.end, a.sentence.end))]
+
+
+def _same_agency(x: Mention, y: Mention) -> bool:
+    px, py = place_of(x), place_of(y)
+    return x.key == y.key and (px is None or py is None or (px.get("names"), px.key) == (py.get("names"), py.key))
+
+
+def _add_agencies(i: InitiativeFacts, found: list[tuple[Mention, str]]) -> None:
+    have = {(ag.start, ag.end) for ag, _ in i.agencies}
+    i.agencies += [(ag, role) for ag, role in found if (ag.start, ag.end) not in have]

@@ -39,6 +39,26 @@ def _rows(tmp_path, text, query):
      {"Trang thông tin điện tử phường Tân Định"}),
     ("Tỉnh mở thêm kênh nộp hồ sơ.\nDịch vụ bưu chính công ích\nNgười dân gọi tổng đài.", {"Dịch vụ bưu chính công ích"}),
     ("Tỉnh mở thêm kênh nộp hồ sơ.\nGõ cửa nhà dân\nNgười dân gọi tổng đài.", set()),
+    # a practice told, not named, after a verb that launches or keeps it up
+    ("Trung tâm cũng đẩy mạnh hỗ trợ song ngữ cho đồng bào dân tộc.", {"hỗ trợ song ngữ cho đồng bào dân tộc"}),
+    ("Trung tâm Hành chính công tỉnh đã tổ chức khảo sát sự hài lòng của người dân.",
+     {"khảo sát sự hài lòng của người dân"}),
+    ("Chủ tịch UBND phường còn gửi thư chúc mừng gia đình đón chào thành viên mới.",
+     {"gửi thư chúc mừng gia đình đón chào thành viên mới"}),
+    ("Phường sẽ cử cán bộ tổ địa chính xuống tận nhà dân thu thập hồ sơ.",
+     {"cử cán bộ tổ địa chính xuống tận nhà dân thu thập hồ sơ"}),
+    ("HĐND và UBND phường tổ chức hội nghị đối thoại trực tiếp, kết hợp livestream.",
+     {"hội nghị đối thoại trực tiếp"}),
+    # ... but not an event with only a generic word, nor "tổ chức" as a noun
+    ("Phường tổ chức hội nghị triển khai các hoạt động chuyển đổi số.", set()),
+    ("Bưu điện nỗ lực trong tổ chức tiếp nhận hồ sơ tại các điểm giao dịch của bưu điện.", set()),
+    # a mobile team and longer opening hours, named by their head
+    ("Bà được đoàn hỗ trợ dịch vụ công lưu động của Phòng Văn hóa - Xã hội tới tận nhà.",
+     {"đoàn hỗ trợ dịch vụ công lưu động"}),
+    ("Trung tâm điều chỉnh giờ làm việc, tăng thêm 30 phút mỗi buổi sáng và chiều.", {"tăng thêm 30 phút"}),
+    # a practice told again after the model was named is that model
+    ("Phường Tân Tạo triển khai mô hình “Hành chính phục vụ tại nhà”. Phường cử cán bộ đến tận nhà người cao tuổi.",
+     {"Hành chính phục vụ tại nhà"}),
 ])
 def test_models(tmp_path, text, expected):
     rows, _ = _rows(tmp_path, text, "initiatives")

@@ -19,6 +19,8 @@ _UPPER = "[" + "".join(re.escape(chr(c)) for c in range(0x41, 0x1F00) if chr(c).
 class Rule:
     id: str
     regex: re.Pattern
+    practice_only: bool = False       # a launch verb that names practices, never a quoted event ("tổ chức")
+    in_name: bool = False             # a launch verb that is part of the practice's name ("cử cán bộ ...")
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,8 @@ class Grammar:
 
 def _rule(spec: dict) -> Rule:
     flags = 0 if spec.get("case") else re.IGNORECASE
-    return Rule(spec["id"], re.compile(r"(?<!\w)(?:" + spec["pattern"] + r")(?!\w)", flags))
+    return Rule(spec["id"], re.compile(r"(?<!\w)(?:" + spec["pattern"] + r")(?!\w)", flags),
+                bool(spec.get("practice_only")), bool(spec.get("in_name")))
 
 
 def _union(specs: list[dict]) -> re.Pattern:

@@ -16,6 +16,7 @@ from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import Grammar, load as load_grammar
 from kg.segment import Sentence
+from kg.text import label_key
 
 # Cue words, launch verbs and name heads are data (ontology/model-grammar.json). After a copula
 # ("X là mô hình hỗ trợ ...") what follows a cue describes, not names.
@@ -31,6 +32,7 @@ _ANAPHORA = {"này", "trên", "đó", "nói trên", "đã nêu"}
 _GENERIC_START = ("mới", "đều", "sáng tạo", "cải cách", "hiệu quả", "điểm", "thí điểm", "đạt", "được", "và", "có", "của",
                   "như", "hay", "tiêu biểu", "điển hình", "hướng đến", "thể hiện", "tập trung")
 _MAX_PRACTICE_WORDS = 25
+_WHERE = {"tại", "ở", "trên", "cho", "của"}
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,8 @@ class _Finder:
         for rule, verb in g.finditer(g.launch_verbs, self.text) if g.any_launch.search(self.text) else ():
             if not self._in_quote(verb.start()) and not g.first(g.cues, self.text, _SPACE.match(self.text, verb.end()).end()):
                 self.rule = rule.id
-                self._launched(_SPACE.match(self.text, verb.end()).end())
+                self._launched(_SPACE.match(self.text, verb.end()).end(), quotes=not rule.practice_only,
+                               name_start=verb.start() if rule.in_name else None)
         if _is_heading(self.text, g):
             lead = g.first(g.launch_verbs + (g.heading,), self.text, 0)
             self.rule = g.heading.id
@@ -132,10 +135,13 @@ class _Finder:
             self._headed(head.start(), head.end(), rule.id in g.alone)
         return [self.found[k] for k in sorted(self.found)]
 
-    def _launched(self, pos: int) -> None:
+    def _launched(self, pos: int, quotes: bool = True, name_start: int | None = None) -> None:
         """After a launch verb, a quoted name ("ra quân “Ngày Thứ bảy tình nguyện ...”"), or a practice that
         starts with a service (a field, a procedure, a practice word of the grammar) and says how it is done
-        (a kind): "triển khai chứng thực ngoài giờ hành chính"."""
+        (a kind): "triển khai chứng thực ngoài giờ hành chính". The name starts at `name_start` when the verb
+        is part of it ("cử cán bộ ...")."""
+        if pos in self.by_start and not quotes:
+            return
         if pos in self.by_start:
             heading = self.rule == self.grammar.heading.id       # a quoted sub-heading says how, or is a slogan
             if not heading or next(self.lexicon.kinds.finditer(self.text), None):
@@ -151,9 +157,23 @@ class _Finder:
             start_end, self.rule = practice.end(), self.grammar.practice.id
         end_match = _HEAD_END.search(self.text, pos)
         head = self.text[pos:end_match.start() if end_match else len(self.text)].strip()
-        generic = not starts and lex.kinds.match_at(head, 0) is not None     # "dịch vụ công trực tuyến"
-        if not generic and next(lex.kinds.finditer(head, start_end - pos), None):
-            self._add(pos, pos + len(head), quoted=False)
+        if self._says_how(head, start_end - pos if starts else 0, starts is not None):
+            start = pos if name_start is None else name_start
+            self._add(start, pos + len(head), quoted=False, described=True)
+
+    def _says_how(self, head: str, after: int, service: bool) -> bool:
+        """A practice says how it is done: a kind after the service it starts with ("chứng thực ngoài giờ"). One
+        that starts with a kind ("dịch vụ công trực tuyến", "hỗ trợ") needs a specific kind after it ("hỗ trợ song
+        ngữ"), or is itself specific and says more than where ("khảo sát sự hài lòng của ...")."""
+        kinds = self.lexicon.kinds
+        first = None if service else kinds.match_at(head, 0)
+        generic = self.grammar.goes_on.generic
+        if first is None:
+            return any(label_key(head[k.start:k.end]) not in generic for k in kinds.finditer(head, after))
+        if any(label_key(head[k.start:k.end]) not in generic for k in kinds.finditer(head, first.end)):
+            return True
+        rest = head[first.end:].split()
+        return label_key(head[:first.end]) not in generic and len(rest) >= 2 and rest[0].lower() not in _WHERE
 
     def _headed(self, start: int, pos: int, alone: bool) -> None:
         """A device, channel or service named by its head ("AI Kiosk thông minh", "Cổng Zalo OA “...”",
@@ -250,7 +270,9 @@ class _Finder:
         return any(next(m.finditer(head), None) for m in (lex.kinds, lex.fields, lex.procedures)) and \
             (practice is False or next(lex.kinds.finditer(head), None) is not None)
 
-    def _add(self, start: int, end: int, quoted: bool) -> None:
+    def _add(self, start: int, end: int, quoted: bool, described: bool = False) -> None:
+        """A model's name; `described` when it is a practice told after a launch verb, not a name."""
         if end > start and start not in self.found:
             self.found[start] = Mention(self.base + start, self.base + end, self.text[start:end], "MODEL",
-                                        attrs=(("quoted", quoted), ("rule", self.rule)))
+                                        attrs=(("quoted", quoted), ("rule", self.rule))
+                                        + ((("described", True),) if described else ()))

@@ -10,7 +10,7 @@ from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar
 from kg.relate.context import Analysed, apposed, key, parents, place_of, rank, subject
 from kg.relate.continuation import goes_on
-from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, give_kinds, initiative, merge_names
+from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, give_kinds, initiative, merge_names, retold
 from kg.relate.metrics import MetricFacts, drop_headline_repeats, metric
 
 __all__ = ["Analysed", "Facts", "InitiativeFacts", "MetricFacts", "LEAD", "PARTNER", "INVOLVED", "relate"]
@@ -50,6 +50,7 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
         previous = current or previous
         before = a
     parent_of = parents(analysed)
+    retold(initiatives, load_grammar().goes_on.generic)
     merge_names(initiatives, parent_of)
     give_kinds(initiatives)
     title_end = analysed[0].sentence.end if analysed and document.title else document.content_start

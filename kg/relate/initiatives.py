@@ -15,7 +15,7 @@ from kg.recognize import Mention
 from kg.recognize.places import SOME_UNITS
 from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, rank, subject
 from kg.segment import Sentence
-from kg.text import fold
+from kg.text import fold, label_key
 
 LEAD, PARTNER, INVOLVED = "lead", "partner", "involved"
 OTHER_KIND = DEFAULT_BASE + "kind/other"
@@ -160,6 +160,19 @@ def merge_names(initiatives: list[InitiativeFacts], parent_of: dict) -> None:
         places[label] = [p for p in group if key(p) not in inner]
     for i in initiatives:
         i.places = places[i.label] or i.places
+
+
+def retold(initiatives: list[InitiativeFacts], generic: frozenset[str]) -> None:
+    """A practice described after a launch verb ("cử cán bộ đến tận nhà") whose specific kinds a named model of
+    the text already has ("Hành chính phục vụ tại nhà") tells that model again: it takes the model's name."""
+    def specific(i: InitiativeFacts) -> set[str]:
+        return {k.key for k in i.kinds if label_key(k.text) not in generic}
+    named = [i for i in initiatives if not i.name.get("described") and specific(i)]
+    for i in initiatives:
+        mine = specific(i) if i.name.get("described") else set()
+        same = next((j for j in named if mine <= specific(j)), None) if mine else None
+        if same is not None:
+            i.label = same.label
 
 
 def _fuller_names(labels: set[str]) -> dict[str, str]:

@@ -164,3 +164,19 @@ def test_a_later_sentence_about_the_model_names_its_procedures(tmp_path):
             "lịch tư pháp, thông qua dịch vụ bưu chính công ích.")
     rows, _ = _rows(tmp_path, text, "initiative-procedures")
     assert {str(r.procedureLabel) for r in rows} == {"Cấp phiếu lý lịch tư pháp"}
+
+
+def test_the_only_model_of_a_sentence_owns_the_procedures_before_it(tmp_path):
+    text = ("Người dân có thể nộp và nhận kết quả thủ tục đất đai ngay tại nơi ở, khi Trung tâm Phục vụ hành chính "
+            "công thành phố triển khai mô hình “Điểm phục vụ hành chính công cộng đồng” tại xã Đại Thanh.")
+    rows, _ = _rows(tmp_path, text, "initiative-procedures")
+    assert {(str(r.initiativeLabel), str(r.procedureLabel)) for r in rows} == {
+        ("Điểm phục vụ hành chính công cộng đồng", "Đất đai")}
+
+
+def test_agencies_listed_after_de_all_lead(tmp_path):
+    text = ("Bà được đoàn hỗ trợ dịch vụ công lưu động của Phòng Văn hóa - Xã hội phường Hải Vân, Trung tâm Phục vụ "
+            "hành chính công phường Hải Vân và Công an phường Hải Vân tới tận nhà.")
+    assert {(agency, role) for _, agency, role in _agencies(tmp_path, text)} == {
+        ("Phòng Văn hóa - Xã hội Phường Hải Vân", "chủ trì"),
+        ("Trung tâm Phục vụ hành chính công Phường Hải Vân", "chủ trì"), ("Công an Phường Hải Vân", "chủ trì")}

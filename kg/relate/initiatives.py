@@ -62,7 +62,9 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None) -> Initiat
     procs_in_name = a.of("PROCEDURE", name.start, name.end)
     facts.kinds = [k for k in a.of("KIND", name.start, name.end) if not any(k.within(p.start, p.end) for p in procs_in_name)]
     facts.item_kinds = a.of("KIND", name.end, end)
-    facts.procedures = a.of("PROCEDURE", name.start, end)
+    # the only model of its sentence owns the procedures before it too ("nộp thủ tục đất đai ..., khi Trung tâm
+    # triển khai mô hình “...”")
+    facts.procedures = a.of("PROCEDURE", a.sentence.start if len(a.of("MODEL")) == 1 else name.start, end)
     facts.fields = a.of("FIELD", name.start, end)
     brackets = [b for b in a.brackets(name.end, end) if not _says_where(a, *b)]
     # an agency inside the name takes part only when written as a name or placed with "tại" ("qua đường bưu điện"
@@ -122,6 +124,8 @@ def roles(a: Analysed, agencies: list[Mention], start: int, default: str | None)
         gap = a.slice(prev_end, ag.start)
         if _PARTNER_CUE.search(gap) or (prev_role == PARTNER and _AND.match(gap)):
             role = PARTNER
+        elif prev_role == LEAD and _AND.match(gap) and not default:      # "của A, B và C": all lead
+            role = LEAD
         elif _LEAD_CUE.search(gap):
             role = LEAD
         elif _AT_CUE.search(gap):

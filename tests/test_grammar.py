@@ -56,6 +56,11 @@ def _rows(tmp_path, text, query):
     ("Bà được đoàn hỗ trợ dịch vụ công lưu động của Phòng Văn hóa - Xã hội tới tận nhà.",
      {"đoàn hỗ trợ dịch vụ công lưu động"}),
     ("Trung tâm điều chỉnh giờ làm việc, tăng thêm 30 phút mỗi buổi sáng và chiều.", {"tăng thêm 30 phút"}),
+    # the steps of one service joined by a comma; examples a cue gives with "như"
+    ("Phường An Phú Đông triển khai mô hình tiếp nhận, giải quyết TTHC ngoài giờ và tại nhà.",
+     {"tiếp nhận, giải quyết TTHC ngoài giờ và tại nhà"}),
+    ("Những sáng kiến như ứng dụng mã QR để tra cứu thủ tục hay mô hình “giờ thứ 9” đã mang lại sự tiện lợi.",
+     {"ứng dụng mã QR", "giờ thứ 9"}),
     # a practice told again after the model was named is that model
     ("Phường Tân Tạo triển khai mô hình “Hành chính phục vụ tại nhà”. Phường cử cán bộ đến tận nhà người cao tuổi.",
      {"Hành chính phục vụ tại nhà"}),
@@ -180,3 +185,11 @@ def test_agencies_listed_after_de_all_lead(tmp_path):
     assert {(agency, role) for _, agency, role in _agencies(tmp_path, text)} == {
         ("Phòng Văn hóa - Xã hội Phường Hải Vân", "chủ trì"),
         ("Trung tâm Phục vụ hành chính công Phường Hải Vân", "chủ trì"), ("Công an Phường Hải Vân", "chủ trì")}
+
+
+def test_a_bare_head_means_the_last_agency_of_that_head(tmp_path):
+    text = ("Trung tâm Phục vụ hành chính công thành phố Hà Nội triển khai mô hình “Điểm phục vụ hành chính công cộng "
+            "đồng”. Cùng ngày, Trung tâm cũng ra mắt mô hình “Điểm phục vụ hành chính công lưu động”.")
+    assert {(model, agency) for model, agency, _ in _agencies(tmp_path, text)} == {
+        ("Điểm phục vụ hành chính công cộng đồng", "Trung tâm Phục vụ hành chính công Thành phố Hà Nội"),
+        ("Điểm phục vụ hành chính công lưu động", "Trung tâm Phục vụ hành chính công Thành phố Hà Nội")}

@@ -51,6 +51,7 @@ class Grammar:
     any_launch: re.Pattern            # any launch verb (one search instead of one per rule)
     anaphora: Rule                    # "mô hình này": a sentence about the last model
     goes_on: Continuation             # a sentence with no model that goes on about the last one
+    bare_agency: Rule                 # "Trung tâm cũng ra mắt ...": the last agency of that head
     any_cue: re.Pattern
     any_head: re.Pattern
     any_rule: re.Pattern              # any cue, launch verb or head, case aside: whether a sentence can hold a model
@@ -115,6 +116,7 @@ def load() -> Grammar:
                    re.compile(r"(?<!\w)(?i:" + data["people"]["titles"] + r")[ \t\xa0]+\S+(?:[ \t\xa0]+\S+){0,3}?[ \t\xa0]*$"),
                    frozenset(data["people"]["surnames"]),
                    _union(data["launch_verbs"]), _rule(data["anaphora"]), _continuation(data["continuation"], data["people"]["titles"]),
+                   Rule(data["bare_agency"]["id"], re.compile(data["bare_agency"]["pattern"])),
                    _union(data["cues"]), _union(heads),
                    _union(data["cues"] + data["launch_verbs"] + heads))
 

@@ -28,6 +28,8 @@ _CHAIN = re.compile(r"[\s\xa0]*(?:,|;|và|hoặc)[\s\xa0]*(?:mô hình[\s\xa0]*)
 _HEAD_END = re.compile(r"[.;:(“”\"…]|,(?=\s)|\s(?=(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này|từ|trong|hay)\s)"
                        r"|\s(?=vào\s+(?:ngày|năm|tháng|lúc|dịp|đầu|cuối|giữa|thứ)\s)|\s(?=(?:giai đoạn|năm|tháng)\s+\d)")
 _LIST_INTRO = re.compile(r"[^.;:“\"(]{0,120}?:")
+_LIKE = re.compile(r"[\s\xa0]*như[\s\xa0]+(?!là\b)", re.IGNORECASE)
+_EXAMPLE_SEP = re.compile(r",\s+|\s+(?:hay|hoặc|và)\s+")
 _ANAPHORA = {"này", "trên", "đó", "nói trên", "đã nêu"}
 _GENERIC_START = ("mới", "đều", "sáng tạo", "cải cách", "hiệu quả", "điểm", "thí điểm", "đạt", "được", "và", "có", "của",
                   "như", "hay", "tiêu biểu", "điển hình", "hướng đến", "thể hiện", "tập trung")
@@ -203,6 +205,10 @@ class _Finder:
         if intro:                                   # "mô hình sáng tạo trong tiếp nhận ... như:" introduces a list
             self._enumeration(intro.end())
             return
+        like = _LIKE.match(self.text, pos)
+        if like:                                    # "Những sáng kiến như ứng dụng mã QR ... hay mô hình “...”"
+            self._examples(like.end())
+            return
         end_match = _HEAD_END.search(self.text, pos)
         end = end_match.start() if end_match else len(self.text)
         while end_match and end_match.group() == "," and self._list_goes_on(pos, end):
@@ -213,9 +219,12 @@ class _Finder:
             self._add(pos, pos + len(head), quoted=False)
 
     def _list_goes_on(self, start: int, comma: int) -> bool:
-        """A comma inside a name: a list of fields ("lĩnh vực thuế, kho bạc") or of kinds ("một cửa, một cửa liên thông")."""
+        """A comma inside a name: a list of fields ("lĩnh vực thuế, kho bạc"), of kinds ("một cửa, một cửa liên
+        thông") or of the steps of a service ("tiếp nhận, giải quyết TTHC ngoài giờ")."""
         after = _SPACE.match(self.text, comma + 1).end()
-        return "lĩnh vực" in self.text[start:comma] or self.lexicon.kinds.match_at(self.text, after) is not None
+        return "lĩnh vực" in self.text[start:comma] or self.lexicon.kinds.match_at(self.text, after) is not None \
+            or (self.grammar.practice.regex.match(self.text, start) is not None
+                and self.grammar.practice.regex.match(self.text, after) is not None)   # "tiếp nhận, giải quyết TTHC"
 
     def _quoted_chain(self, q: Quote) -> None:
         while q:
@@ -238,6 +247,23 @@ class _Finder:
                 name = self.text[start:start + stop.start() if stop else end].strip()
                 if len(name.split()) <= _MAX_PRACTICE_WORDS and self._named(name, practice=True):
                     self._add(start, start + len(name), quoted=False)
+
+    def _examples(self, pos: int) -> None:
+        """The practices a cue gives as examples with "như", up to where the clause goes on ("đã mang lại ...")."""
+        start = pos
+        while start < len(self.text):
+            sep = _EXAMPLE_SEP.search(self.text, start)
+            stop = sep.start() if sep else len(self.text)
+            start = _SPACE.match(self.text, start).end()
+            if self.grammar.first(self.grammar.cues, self.text, start) or start in self.by_start:
+                return                               # the cue or quote that goes on is read by its own rule
+            end_match = _HEAD_END.search(self.text, start, stop)
+            name = self.text[start:end_match.start() if end_match else stop].strip()
+            if name and len(name.split()) <= _MAX_PRACTICE_WORDS and self._named(name, practice=True):
+                self._add(start, start + len(name), quoted=False)
+            if end_match or sep is None:
+                return
+            start = sep.end()
 
     def _items(self, pos: int) -> list[tuple[int, int]]:
         """List items after a colon: split at `;` outside quotes and brackets, or at `,` if there is no `;`.

@@ -34,8 +34,9 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     previous: list[InitiativeFacts] = []
     before: Analysed | None = None
     announcer: Mention | None = None
+    known: list[Mention] = []
     for a in analysed:
-        current = [initiative(a, m, before) for m in a.of("MODEL")]
+        current = [initiative(a, m, before, known) for m in a.of("MODEL")]
         announcer = _announcer(a) or announcer
         for i in current:
             if announcer is not None and not any(role == LEAD for _, role in i.agencies):
@@ -49,6 +50,7 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
         metrics.extend(metric(a, m, current, previous) for m in a.of("METRIC"))
         previous = current or previous
         before = a
+        known += a.of("AGENCY")
     parent_of = parents(analysed)
     retold(initiatives, load_grammar().goes_on.generic)
     merge_names(initiatives, parent_of)

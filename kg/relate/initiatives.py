@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from kg.namespace import DEFAULT_BASE
 from kg.recognize import Mention
+from kg.recognize.grammar import load as load_grammar
 from kg.recognize.places import SOME_UNITS
 from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, rank, subject
 from kg.segment import Sentence
@@ -56,7 +57,8 @@ def item_end(a: Analysed, model: Mention) -> int:
     return limit
 
 
-def initiative(a: Analysed, name: Mention, previous: Analysed | None) -> InitiativeFacts:
+def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: list[Mention] = ()) -> InitiativeFacts:
+    """The facts of one model; `known` are the agencies the text named before this sentence."""
     end = item_end(a, name)
     facts = InitiativeFacts(name, a.sentence, label=" ".join(name.text.split()))
     procs_in_name = a.of("PROCEDURE", name.start, name.end)
@@ -75,7 +77,8 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None) -> Initiat
     outside = [ag for ag in a.of("AGENCY", name.end, end) if not any(ag.within(lo, hi) for lo, hi in brackets)]
     cued = [(ag, r) for ag, r in roles(a, outside, name.end, default=None) if r in (LEAD, PARTNER)]
     cued += [(ag, INVOLVED) for ag in outside if _AT_CUE.search(a.slice(max(name.end, ag.start - 12), ag.start))]
-    who = subject(a, name.start) or (first_subject(previous) if previous is not None and a.refers_back() else None)
+    who = subject(a, name.start) or (first_subject(previous) if previous is not None and a.refers_back() else None) \
+        or _named_before(a, name.start, known)
     led_by_subject = [(who, LEAD)] if who is not None and who.label == "AGENCY" else []
     first = first_subject(a)        # "UBND phường X thành lập tổ công tác ... triển khai mô hình ...": X takes part
     if first is not None and first.label == "AGENCY" and led_by_subject and first.end <= name.start and first != who:
@@ -92,6 +95,15 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None) -> Initiat
     facts.places = [p for p in facts.places if p.get("count") != SOME_UNITS]
     facts.reductions = [_reduction(a, r, facts, brackets) for r in a.of("REDUCTION", name.start, end)]
     return facts
+
+
+def _named_before(a: Analysed, before: int, known: list[Mention]) -> Mention | None:
+    """ "Trung tâm cũng ra mắt ...", "đơn vị này đã ...": the last agency named with that head (rule relate.bare-agency)."""
+    bare = load_grammar().bare_agency.regex.search(a.slice(a.sentence.start, before)) if known else None
+    if bare is None:
+        return None
+    head = (bare["head"] or "").lower()
+    return next((ag for ag in reversed(known) if ag.text.lower().startswith(head)), None)
 
 
 def _says_where(a: Analysed, lo: int, hi: int) -> bool:

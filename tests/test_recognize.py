@@ -28,6 +28,7 @@ def found(recognizers, text, label):
     ("P.3, Q.11", [("P.3", ("3",)), ("Q.11", ("11",))]),
     ("Riêng đối với 15 Phường tiếp tục", [("15 Phường", ())]),
     ("Ban Tuyên giáo Quận ủy", []),
+    ("Ban Thường vụ Quận Đoàn Thanh Khê", []),
 ])
 def test_places(recognizers, text, expected):
     assert [(m.text, m.get("names")) for m in found(recognizers, text, "PLACE")] == expected
@@ -45,6 +46,8 @@ def test_count_of_wards_means_every_ward(recognizers):
     ("do Trung tâm PVHCC phường Tam Quan phối hợp với CA phường triển khai",
      [("Trung tâm PVHCC phường Tam Quan", "trung-tam-phuc-vu-hanh-chinh-cong"), ("CA phường", "cong-an")]),
     ("một ca sĩ hát", []),
+    # a youth union named with its level in front: the capitalised words after it are its place
+    ("của Ban Thường vụ Quận Đoàn Thanh Khê; Tuổi trẻ", [("Quận Đoàn Thanh Khê", "doan-thanh-nien")]),
 ])
 def test_agencies(recognizers, text, expected):
     assert [(m.text, m.key.rsplit("/", 1)[-1]) for m in found(recognizers, text, "AGENCY")] == expected

@@ -1,6 +1,6 @@
 """Agencies: an agency type from the lexicon followed by the place it belongs to
 ("Công an Quận 4", "UBND phường Bến Thành", "Phòng Tư pháp Quận"), or by a party committee
-("Ban Tuyên giáo Quận ủy"). A type with no place belongs to the place the text is about.
+("Ban Tuyên giáo Quận ủy"), or with its level in front ("Quận Đoàn Thanh Khê"). A type with no place belongs to the place the text is about.
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
             party = _PARTY.match(text, h.end)
             join = _JOIN.match(text, h.end)
             place = places.match_at(text, join.end(), base) if join else None
+            place = place or _level_in_name(places, text, base, h.start, h.end)
             if party:
                 end, attrs = party.end(), (("party", party["level"].lower()),)
             elif place:
@@ -33,3 +34,15 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
             out.append(Mention(base + h.start, base + end, text[h.start:end], "AGENCY", str(h.concept), attrs))
         return out
     return recognize
+
+
+def _level_in_name(places: PlaceGrammar, text: str, base: int, start: int, end: int) -> Mention | None:
+    """ "Quận Đoàn Thanh Khê", "Huyện Đoàn Tây Sơn": an agency named with its level in front; the capitalised
+    words after it name the place."""
+    level = places.level.match(text, start)
+    if level is None or level.end() >= end:
+        return None
+    names, stop = places._names(text, end)
+    if not names:
+        return None
+    return places._mention(text, base, start, stop, places._level_of(level.group()), names=tuple(names))

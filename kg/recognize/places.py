@@ -67,8 +67,8 @@ class PlaceGrammar:
             return self._mention(text, base, pos, counted.end(), self._level_of(counted.group().split()[-1]),
                                  count=_count(counted))
         m = self.level.match(text, pos)
-        if not m or _PARTY.match(text, m.end()):
-            return None
+        if not m or _PARTY.match(text, m.end()) or self.lexicon.agency_types.match_at(text, pos):
+            return None             # "Quận ủy", "Quận Đoàn Thanh Khê": a party or youth body, not a place
         level = self._level_of(m.group())
         nums = _NUMS.match(text, m.end())
         if nums:

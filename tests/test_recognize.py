@@ -146,3 +146,14 @@ def test_one_procedure_whatever_the_wording(recognizers, wordings):
 def test_fields_and_procedures(recognizers, text, expected):
     got = [(m.text, m.label, m.key.rsplit("/", 1)[-1]) for m in found(recognizers, text, "PROCEDURE") + found(recognizers, text, "FIELD")]
     assert sorted(got, key=lambda g: text.index(g[0])) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # labels whatever their case, abbreviations only as written; offsets exact even where lower-casing a
+    # character lengthens it ("İ" lower-cases to two characters)
+    ("ỦY BAN NHÂN DÂN phường Bến Thành và Công An phường", ["ỦY BAN NHÂN DÂN phường Bến Thành", "Công An phường"]),
+    ("İstanbul: UBND phường Bến Thành, một ca sĩ", ["UBND phường Bến Thành"]),
+    ("ubnd phường Bến Thành", []),
+])
+def test_agency_types_match_case_as_written(recognizers, text, expected):
+    assert [m.text for m in found(recognizers, text, "AGENCY")] == expected

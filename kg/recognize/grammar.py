@@ -87,11 +87,18 @@ def _union(specs: list[dict]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{s['pattern']})" for s in specs) + r")(?!\w)", re.IGNORECASE)
 
 
+_MARKS = str.maketrans({c: " " for c in ",“”\"'‘’«»"})
+
+
+def words_of(text: str) -> str:
+    """A term's words, lower case, commas, quotes and spacing aside: how kind words and name heads are compared."""
+    return " ".join(text.lower().translate(_MARKS).split())
+
+
 def _continuation(spec: dict, titles: str) -> Continuation:
-    from kg.text import label_key
     generic = spec["generic_agency"]
     return Continuation(spec["id"], re.compile(spec["pointer"], re.IGNORECASE),
-                        frozenset(label_key(w) for w in spec["generic_kinds"]),
+                        frozenset(words_of(w) for w in spec["generic_kinds"]),
                         re.compile(r"(?<!\w)(?:" + generic["before"] + ")", re.IGNORECASE),
                         re.compile(generic["after"], re.IGNORECASE),
                         re.compile(r"(?<!\w)(?:" + titles + r")[ \t\xa0]+$", re.IGNORECASE))

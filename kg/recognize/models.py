@@ -14,9 +14,8 @@ from dataclasses import dataclass
 
 from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
-from kg.recognize.grammar import Grammar, load as load_grammar
+from kg.recognize.grammar import Grammar, load as load_grammar, words_of
 from kg.segment import Sentence
-from kg.text import label_key
 
 # Cue words, launch verbs and name heads are data (ontology/model-grammar.json). After a copula
 # ("X là mô hình hỗ trợ ...") what follows a cue describes, not names.
@@ -171,11 +170,11 @@ class _Finder:
         first = None if service else kinds.match_at(head, 0)
         generic = self.grammar.goes_on.generic
         if first is None:
-            return any(label_key(head[k.start:k.end]) not in generic for k in kinds.finditer(head, after))
-        if any(label_key(head[k.start:k.end]) not in generic for k in kinds.finditer(head, first.end)):
+            return any(words_of(head[k.start:k.end]) not in generic for k in kinds.finditer(head, after))
+        if any(words_of(head[k.start:k.end]) not in generic for k in kinds.finditer(head, first.end)):
             return True
         rest = head[first.end:].split()
-        return label_key(head[:first.end]) not in generic and len(rest) >= 2 and rest[0].lower() not in _WHERE
+        return words_of(head[:first.end]) not in generic and len(rest) >= 2 and rest[0].lower() not in _WHERE
 
     def _headed(self, start: int, pos: int, alone: bool) -> None:
         """A device, channel or service named by its head ("AI Kiosk thông minh", "Cổng Zalo OA “...”",

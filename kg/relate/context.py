@@ -1,13 +1,15 @@
 """What every relating step asks of a sentence: its mentions, brackets, and its subject."""
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.recognize import Mention
 from kg.recognize.places import SOME_UNITS
 from kg.segment import Sentence
 
+_PAREN = re.compile(r"[()]")
 _APPOSITION = re.compile(r"^\s*[,(–-]\s*$")
 _BACK_REFERENCE = re.compile(r"^\s*(?:Đây là|Đó là|Theo mô hình này|Mô hình này)\b", re.IGNORECASE)
 _LEVEL_RANK = {"tinh": 0, "thanh-pho": 1, "quan": 2, "huyen": 2, "thi-xa": 2, "phuong": 3, "xa": 3, "thi-tran": 3}
@@ -20,31 +22,52 @@ def level_rank(level) -> int:
 
 @dataclass
 class Analysed:
+    """A sentence and its mentions, with what relating asks of it computed once: where its brackets are and
+    its mentions by label."""
     sentence: Sentence
     mentions: list[Mention]
+    _parens: list[tuple[int, str]] | None = field(default=None, init=False, repr=False, compare=False)
+    _by_label: dict[str, list[Mention]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def of(self, label: str, start: int | None = None, end: int | None = None) -> list[Mention]:
+        if self._by_label is None:
+            self._by_label = {}
+            for m in self.mentions:
+                self._by_label.setdefault(m.label, []).append(m)
+        found = self._by_label.get(label, [])
+        if start is None and end is None:
+            return list(found)
         lo = self.sentence.start if start is None else start
         hi = self.sentence.end if end is None else end
-        return [m for m in self.mentions if m.label == label and m.within(lo, hi)]
+        return [m for m in found if m.within(lo, hi)]
 
     def slice(self, start: int, end: int) -> str:
         return self.sentence.text[start - self.sentence.start:end - self.sentence.start]
 
     def brackets(self, start: int | None = None, end: int | None = None) -> list[tuple[int, int]]:
-        """Top-level (...) spans between start and end."""
+        """Top-level (...) spans between start and end. The sentence's brackets are listed once; each call
+        walks only those in its range."""
         start = self.sentence.start if start is None else start
         end = self.sentence.end if end is None else end
+        marks = self._marks()
         out, stack = [], []
-        for i in range(start, end):
-            ch = self.sentence.text[i - self.sentence.start]
+        for k in range(bisect.bisect_left(marks, (start, "")), len(marks)):
+            i, ch = marks[k]
+            if i >= end:
+                break
             if ch == "(":
                 stack.append(i)
-            elif ch == ")" and stack:
+            elif stack:
                 o = stack.pop()
                 if not stack:
                     out.append((o, i + 1))
         return out
+
+    def _marks(self) -> list[tuple[int, str]]:
+        if self._parens is None:
+            base = self.sentence.start
+            self._parens = [(base + m.start(), m.group()) for m in _PAREN.finditer(self.sentence.text)]
+        return self._parens
 
     def refers_back(self) -> bool:
         return bool(_BACK_REFERENCE.match(self.sentence.text))

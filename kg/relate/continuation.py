@@ -12,10 +12,9 @@ cùng/với" are taken (the rule ids are in ontology/model-grammar.json, "contin
 from __future__ import annotations
 
 from kg.recognize import Mention
-from kg.recognize.grammar import load as load_grammar
+from kg.recognize.grammar import load as load_grammar, words_of
 from kg.relate.context import Analysed, first_subject, place_of, some
 from kg.relate.initiatives import INVOLVED, PARTNER, InitiativeFacts, roles
-from kg.text import label_key
 
 
 def goes_on(a: Analysed, previous: list[InitiativeFacts]) -> None:
@@ -37,7 +36,7 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
     if g.anaphora.regex.search(text) or g.goes_on.pointer.search(text):
         return previous[-1]
     generic = g.goes_on.generic
-    said = {k.key for k in a.of("KIND") if label_key(k.text) not in generic}
+    said = {k.key for k in a.of("KIND") if words_of(k.text) not in generic}
     subject = first_subject(a)
     if subject is not None and g.goes_on.title.search(a.slice(max(a.sentence.start, subject.start - 20), subject.start)):
         subject = None              # "Chủ tịch UBND phường X yêu cầu ...": a person speaks, not the office
@@ -46,8 +45,8 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
             return i
         if subject is not None and subject.label == "AGENCY" and any(_same_agency(subject, ag) for ag, _ in i.agencies):
             return i
-        head = label_key(i.label).split()[:2]
-        if len(head) == 2 and head[0] not in generic and label_key(text[:40]).split()[:2] == head:
+        head = words_of(i.label).split()[:2]
+        if len(head) == 2 and head[0] not in generic and words_of(text[:40]).split()[:2] == head:
             return i
     return None
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 from kg.namespace import DEFAULT_BASE
 from kg.recognize import Mention
-from kg.recognize.grammar import load as load_grammar
+from kg.recognize.grammar import load as load_grammar, words_of
 from kg.recognize.places import SOME_UNITS
 from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, rank, subject
 from kg.segment import Sentence
-from kg.text import fold, label_key
+from kg.text import fold
 
 LEAD, PARTNER, INVOLVED = "lead", "partner", "involved"
 OTHER_KIND = DEFAULT_BASE + "kind/other"
@@ -182,7 +182,7 @@ def retold(initiatives: list[InitiativeFacts], generic: frozenset[str]) -> None:
     """A practice described after a launch verb ("cử cán bộ đến tận nhà") whose specific kinds a named model of
     the text already has ("Hành chính phục vụ tại nhà") tells that model again: it takes the model's name."""
     def specific(i: InitiativeFacts) -> set[str]:
-        return {k.key for k in i.kinds if label_key(k.text) not in generic}
+        return {k.key for k in i.kinds if words_of(k.text) not in generic}
     named = [i for i in initiatives if not i.name.get("described") and specific(i)]
     for i in initiatives:
         mine = specific(i) if i.name.get("described") else set()

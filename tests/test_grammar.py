@@ -193,3 +193,10 @@ def test_a_bare_head_means_the_last_agency_of_that_head(tmp_path):
     assert {(model, agency) for model, agency, _ in _agencies(tmp_path, text)} == {
         ("Điểm phục vụ hành chính công cộng đồng", "Trung tâm Phục vụ hành chính công Thành phố Hà Nội"),
         ("Điểm phục vụ hành chính công lưu động", "Trung tâm Phục vụ hành chính công Thành phố Hà Nội")}
+
+
+def test_a_later_sentence_that_repeats_the_first_words_of_the_name_is_about_the_model(tmp_path):
+    text = ("Phường Trường Thọ cử cán bộ tổ địa chính xuống tận nhà dân thu thập hồ sơ. Ông Tư nói phường cử cán bộ "
+            "xuống hỗ trợ ông làm lại sổ hộ khẩu.")
+    rows, _ = _rows(tmp_path, text, "initiative-procedures")
+    assert {str(r.procedureLabel) for r in rows} == {"Cấp lại sổ hộ khẩu"}

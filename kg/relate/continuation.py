@@ -45,9 +45,11 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
             return i
         if subject is not None and subject.label == "AGENCY" and any(_same_agency(subject, ag) for ag, _ in i.agencies):
             return i
-        head = words_of(i.label).split()[:2]
-        if len(head) == 2 and head[0] not in generic and words_of(text[:40]).split()[:2] == head:
+        head = words_of(i.label).split()
+        if len(head) >= 2 and head[0] not in generic and words_of(text[:40]).split()[:2] == head[:2]:
             return i
+        if len(head) >= 4 and f" {' '.join(head[:3])} " in f" {words_of(text)} ":
+            return i                # "... cử cán bộ phường xuống hỗ trợ tôi": the first words of its name again
     return None
 
 

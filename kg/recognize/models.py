@@ -33,6 +33,7 @@ _ANAPHORA = {"này", "trên", "đó", "nói trên", "đã nêu"}
 _GENERIC_START = ("mới", "đều", "sáng tạo", "cải cách", "hiệu quả", "điểm", "thí điểm", "đạt", "được", "và", "có", "của",
                   "như", "hay", "tiêu biểu", "điển hình", "hướng đến", "thể hiện", "tập trung")
 _MAX_PRACTICE_WORDS = 25
+_SPEECH_WORDS = 15          # a quote longer than this is somebody's words, not a name
 _WHERE = {"tại", "ở", "trên", "cho", "của"}
 
 
@@ -123,7 +124,7 @@ class _Finder:
                 self.rule = rule.id
                 self._after_cue(cue.end())
         for rule, verb in g.finditer(g.launch_verbs, self.text) if g.any_launch.search(self.text) else ():
-            if not self._in_quote(verb.start()) and not g.first(g.cues, self.text, _SPACE.match(self.text, verb.end()).end()):
+            if not self._in_name_quote(verb.start(), rule) and not g.first(g.cues, self.text, _SPACE.match(self.text, verb.end()).end()):
                 self.rule = rule.id
                 self._launched(_SPACE.match(self.text, verb.end()).end(), quotes=not rule.practice_only,
                                name_start=verb.start() if rule.in_name else None)
@@ -158,17 +159,18 @@ class _Finder:
             start_end, self.rule = practice.end(), self.grammar.practice.id
         end_match = _HEAD_END.search(self.text, pos)
         head = self.text[pos:end_match.start() if end_match else len(self.text)].strip()
-        if self._says_how(head, start_end - pos if starts else 0, starts is not None):
+        if self._says_how(head, start_end - pos if starts else 0, starts is not None, name_start is not None):
             start = pos if name_start is None else name_start
             self._add(start, pos + len(head), quoted=False, described=True)
 
-    def _says_how(self, head: str, after: int, service: bool) -> bool:
-        """A practice says how it is done: a kind after the service it starts with ("chứng thực ngoài giờ"). One
-        that starts with a kind ("dịch vụ công trực tuyến", "hỗ trợ") needs a specific kind after it ("hỗ trợ song
-        ngữ"), or is itself specific and says more than where ("khảo sát sự hài lòng của ...")."""
+    def _says_how(self, head: str, after: int, service: bool, verb_in_name: bool = False) -> bool:
+        """A practice says how it is done: a specific kind after the service it starts with ("chứng thực ngoài
+        giờ"), any kind when the verb is part of the name ("cử cán bộ hỗ trợ"). One that starts with a kind
+        ("dịch vụ công trực tuyến", "hỗ trợ") needs a specific kind after it ("hỗ trợ song ngữ"), or is itself
+        specific and says more than where ("khảo sát sự hài lòng của ...")."""
         kinds = self.lexicon.kinds
         first = None if service else kinds.match_at(head, 0)
-        generic = self.grammar.goes_on.generic
+        generic = frozenset() if verb_in_name else self.grammar.goes_on.generic
         if first is None:
             return any(words_of(head[k.start:k.end]) not in generic for k in kinds.finditer(head, after))
         if any(words_of(head[k.start:k.end]) not in generic for k in kinds.finditer(head, first.end)):
@@ -194,6 +196,12 @@ class _Finder:
 
     def _in_quote(self, i: int) -> bool:
         return any(q.start < i < q.end for q in self.quotes)
+
+    def _in_name_quote(self, i: int, rule) -> bool:
+        """Inside a quote that may be a name. Somebody's words (a long quote) may tell a practice, so a verb that
+        names practices only is read there too ("Trung tâm cũng cử cán bộ hỗ trợ ...”")."""
+        return any(q.start < i < q.end and not (rule.practice_only and len(self.text[q.start:q.end].split()) > _SPEECH_WORDS)
+                   for q in self.quotes)
 
     def _after_cue(self, pos: int) -> None:
         pos = _SPACE.match(self.text, pos).end()

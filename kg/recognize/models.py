@@ -5,22 +5,24 @@ several in a row (“Một cửa”, “Một cửa liên thông”), as an unqu
 ("mô hình trao trả hồ sơ tại nhà"), or as the items of a list the word introduces
 ("các mô hình như: “A” (Phường 6); “B” (Phường 8); gửi thư chúc mừng ..."). A quoted text that is
 only a procedure's name is that procedure, not a model; a quote not in a model's place (a slogan,
-a campaign's theme, somebody's words) is not a model.
+a campaign's theme, somebody's words) is not a model. Beyond the cue words, a model is a practice told after
+a launch verb ("tổ chức khảo sát sự hài lòng ...", "cử cán bộ ... xuống tận nhà"), a device, channel or team
+named by its head ("AI Kiosk thông minh", "đoàn hỗ trợ dịch vụ công lưu động"), or a practice a sub-heading
+names. The grammar is data: ontology/model-grammar.json.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import Grammar, load as load_grammar, words_of
+from kg.recognize.quotes import Quote, quotes
 from kg.segment import Sentence
 
 # Cue words, launch verbs and name heads are data (ontology/model-grammar.json). After a copula
 # ("X là mô hình hỗ trợ ...") what follows a cue describes, not names.
 _COPULA = re.compile(r"(?<!\w)(?:là|như là)\s*$", re.IGNORECASE)
-_PAIRS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
 _SPACE = re.compile(r"[\s\xa0]*")
 _CHAIN = re.compile(r"[\s\xa0]*(?:,|;|và|hoặc)[\s\xa0]*(?:mô hình[\s\xa0]*)?", re.IGNORECASE)
 # Where an unquoted name ends: punctuation, or a word that starts the rest of the clause.
@@ -35,59 +37,6 @@ _GENERIC_START = ("mới", "đều", "sáng tạo", "cải cách", "hiệu quả
 _MAX_PRACTICE_WORDS = 25
 _SPEECH_WORDS = 15          # a quote longer than this is somebody's words, not a name
 _WHERE = {"tại", "ở", "trên", "cho", "của"}
-
-
-@dataclass(frozen=True)
-class Quote:
-    start: int        # the opening quote mark
-    end: int          # after the closing mark (or where a missing one belongs)
-    inner_start: int
-    inner_end: int
-
-
-def quotes(text: str) -> list[Quote]:
-    """Top-level quoted spans; nested quotes stay inside; a quote left open is closed before the `;`
-    (or the sentence end) that ends its list item, and before a bracket that follows it."""
-    out: list[Quote] = []
-    stack: list[tuple[int, str]] = []
-    for i, ch in enumerate(text):
-        if stack and ch == _PAIRS[stack[-1][1]] and not (ch == "'" and _is_apostrophe(text, i)):
-            opened, _ = stack.pop()
-            if not stack:
-                out.append(Quote(opened, i + 1, opened + 1, i))
-        elif ch in _PAIRS and _opens(text, i):
-            stack.append((i, ch))
-        elif ch == ";" and stack:
-            out.append(_repair(text, stack[0][0], i))
-            stack.clear()
-    if stack:
-        out.append(_repair(text, stack[0][0], len(text)))
-    return out
-
-
-def _opens(text: str, i: int) -> bool:
-    if text[i] in "“‘«":
-        return True
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "(:;,-–") and not after.isspace()
-
-
-def _is_apostrophe(text: str, i: int) -> bool:
-    return i + 1 < len(text) and text[i + 1].isalpha()
-
-
-def _repair(text: str, opened: int, limit: int) -> Quote:
-    end = limit
-    while end > opened and (text[end - 1].isspace() or text[end - 1] in ".…"):
-        end -= 1
-    if end > opened and text[end - 1] == ")":
-        bracket = text.rfind("(", opened, end)
-        if bracket > opened:
-            end = bracket
-            while end > opened and text[end - 1].isspace():
-                end -= 1
-    return Quote(opened, end, opened + 1, end)
 
 
 def recognizer(lexicon: Lexicon) -> Recognizer:

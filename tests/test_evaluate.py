@@ -14,7 +14,7 @@ FLOORS = {
     "initiatives": (0.95, 0.93),
     "ward-initiative": (0.95, 0.94),
     "initiative-agency": (0.92, 0.81),
-    "initiative-procedure": (0.95, 0.87),
+    "initiative-procedure": (0.95, 0.88),
     "metrics": (0.95, 0.97),
 }
 

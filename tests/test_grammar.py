@@ -217,3 +217,11 @@ def test_a_later_sentence_that_repeats_the_first_words_of_the_name_is_about_the_
             "xuống hỗ trợ ông làm lại sổ hộ khẩu.")
     rows, _ = _rows(tmp_path, text, "initiative-procedures")
     assert {str(r.procedureLabel) for r in rows} == {"Cấp lại sổ hộ khẩu"}
+
+
+def test_a_procedure_named_the_sentence_before_is_the_models_when_its_sentence_says_thu_tuc(tmp_path):
+    text = ("Anh Xứng vừa hoàn thành thủ tục đăng ký khai sinh cho con gái. Cùng với việc giải quyết thủ tục nhanh "
+            "chóng, Chủ tịch UBND phường Thiên Hương còn gửi thư chúc mừng gia đình đón chào thành viên mới.")
+    rows, _ = _rows(tmp_path, text, "initiative-procedures")
+    assert {(str(r.initiativeLabel), str(r.procedureLabel)) for r in rows} == {
+        ("gửi thư chúc mừng gia đình đón chào thành viên mới", "Đăng ký khai sinh")}

@@ -46,6 +46,7 @@ class Grammar:
     heading_words: int
     procedure_list: Rule              # a later sentence listing the last model's procedures
     procedure_group: Rule             # searched before a field's word: the field names its procedures
+    procedure_back: Rule              # "thủ tục" naming none: the procedures of the sentence before
     title: re.Pattern                 # a person's title, searched just before an agency
     surnames: frozenset[str]
     any_launch: re.Pattern            # any launch verb (one search instead of one per rule)
@@ -120,6 +121,7 @@ def load() -> Grammar:
                    _rule(data["procedure_lists"]),
                    Rule(data["procedure_groups"]["id"],
                         re.compile(r"(?<!\w)(?:" + data["procedure_groups"]["before"] + r")$", re.IGNORECASE)),
+                   _rule(data["procedure_back_reference"]),
                    re.compile(r"(?<!\w)(?i:" + data["people"]["titles"] + r")[ \t\xa0]+\S+(?:[ \t\xa0]+\S+){0,3}?[ \t\xa0]*$"),
                    frozenset(data["people"]["surnames"]),
                    _union(data["launch_verbs"]), _rule(data["anaphora"]), _continuation(data["continuation"], data["people"]["titles"]),

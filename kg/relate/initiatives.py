@@ -66,7 +66,8 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
     facts.item_kinds = a.of("KIND", name.end, end)
     # the only model of its sentence owns the procedures before it too ("nộp thủ tục đất đai ..., khi Trung tâm
     # triển khai mô hình “...”")
-    facts.procedures = a.of("PROCEDURE", a.sentence.start if len(a.of("MODEL")) == 1 else name.start, end)
+    facts.procedures = a.of("PROCEDURE", a.sentence.start if len(a.of("MODEL")) == 1 else name.start, end) \
+        or _procedures_before(a, previous)
     facts.fields = a.of("FIELD", name.start, end)
     brackets = [b for b in a.brackets(name.end, end) if not _says_where(a, *b)]
     # an agency inside the name takes part only when written as a name or placed with "tại" ("qua đường bưu điện"
@@ -95,6 +96,15 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
     facts.places = [p for p in facts.places if p.get("count") != SOME_UNITS]
     facts.reductions = [_reduction(a, r, facts, brackets) for r in a.of("REDUCTION", name.start, end)]
     return facts
+
+
+def _procedures_before(a: Analysed, previous: Analysed | None) -> list[Mention]:
+    """ "Cùng với việc giải quyết thủ tục nhanh chóng, ... còn gửi thư chúc mừng": a "thủ tục" that names none
+    means the procedures the sentence before named (rule relate.procedure-back-reference)."""
+    if previous is None or not previous.of("PROCEDURE") or a.of("PROCEDURE"):
+        return []
+    back = load_grammar().procedure_back.regex.search(a.sentence.text)
+    return previous.of("PROCEDURE") if back else []
 
 
 def _named_before(a: Analysed, before: int, known: list[Mention]) -> Mention | None:

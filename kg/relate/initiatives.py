@@ -190,13 +190,22 @@ def merge_names(initiatives: list[InitiativeFacts], parent_of: dict) -> None:
 
 def retold(initiatives: list[InitiativeFacts], generic: frozenset[str]) -> None:
     """A practice described after a launch verb ("cử cán bộ đến tận nhà") whose specific kinds a named model of
-    the text already has ("Hành chính phục vụ tại nhà") tells that model again: it takes the model's name."""
+    the text already has ("Hành chính phục vụ tại nhà"), or that starts with the same three words as one told
+    before it ("cử cán bộ tổ địa chính ...", then "cử cán bộ phường xuống ..."), tells that model again: it
+    takes the model's name."""
     def specific(i: InitiativeFacts) -> set[str]:
         return {k.key for k in i.kinds if words_of(k.text) not in generic}
+
+    def opening(i: InitiativeFacts) -> tuple[str, ...]:
+        words = words_of(i.label).split()
+        return tuple(words[:3]) if len(words) >= 4 else ()
     named = [i for i in initiatives if not i.name.get("described") and specific(i)]
-    for i in initiatives:
-        mine = specific(i) if i.name.get("described") else set()
+    for n, i in enumerate(initiatives):
+        if not i.name.get("described"):
+            continue
+        mine = specific(i)
         same = next((j for j in named if mine <= specific(j)), None) if mine else None
+        same = same or next((j for j in initiatives[:n] if opening(i) and opening(j) == opening(i)), None)
         if same is not None:
             i.label = same.label
 

@@ -69,6 +69,22 @@ def test_agencies(recognizers, text, expected):
     ("Anh chia sẻ: “Mô hình phối hợp thu thuế rút ngắn này giúp tôi”.", []),
     ("mô hình Rút ngắn thời gian giải quyết lĩnh vực hộ tịch “Xác nhận tình trạng hôn nhân” (Phường 1)",
      ["Rút ngắn thời gian giải quyết lĩnh vực hộ tịch"]),
+    # practices told after a verb that names practices only, the verb in the name when it is part of it
+    ("Trung tâm đã tổ chức khảo sát sự hài lòng của người dân.", ["khảo sát sự hài lòng của người dân"]),
+    ("Trung tâm cũng đẩy mạnh hỗ trợ song ngữ cho đồng bào.", ["hỗ trợ song ngữ cho đồng bào"]),
+    ("Phường còn mở các điểm tiếp nhận hồ sơ phụ.", ["điểm tiếp nhận hồ sơ phụ"]),
+    ("Chủ tịch phường còn gửi thư chúc mừng gia đình đón chào thành viên mới.",
+     ["gửi thư chúc mừng gia đình đón chào thành viên mới"]),
+    ("Phường sẽ cử cán bộ xuống tận nhà dân thu thập hồ sơ.", ["cử cán bộ xuống tận nhà dân thu thập hồ sơ"]),
+    ("Phường tổ chức hội nghị tuyên truyền về chuyển đổi số.", []),
+    ("Bưu điện nỗ lực trong tổ chức tiếp nhận hồ sơ qua bưu điện.", []),
+    # a mobile team and longer hours by their head; the steps of one service; examples after "như"
+    ("khi được đoàn hỗ trợ dịch vụ công lưu động của Phòng Văn hóa - Xã hội tới", ["đoàn hỗ trợ dịch vụ công lưu động"]),
+    ("Trung tâm tăng thêm 30 phút mỗi buổi sáng.", ["tăng thêm 30 phút"]),
+    ("phường triển khai mô hình tiếp nhận, giải quyết TTHC ngoài giờ và tại nhà.",
+     ["tiếp nhận, giải quyết TTHC ngoài giờ và tại nhà"]),
+    ("Những sáng kiến như ứng dụng mã QR để tra cứu thủ tục hay mô hình “giờ thứ 9” đã mang lại",
+     ["ứng dụng mã QR", "giờ thứ 9"]),
 ])
 def test_models(recognizers, text, expected):
     assert [m.text for m in found(recognizers, text, "MODEL")] == expected

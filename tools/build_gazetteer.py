@@ -37,6 +37,23 @@ MERGER_DATES = {
 }
 # 2026: three provinces became centrally governed cities; the source (2025) still has them as Tỉnh.
 CITIES_2026 = {"Quảng Ninh", "Bắc Ninh", "Đồng Nai"}
+# Old communes whose successors the source gives otherwise than the Government's correspondence table of old
+# and new units (draft decision on the list and codes of administrative units, chinhphu.vn; read through
+# vietnam-provinces 2026.9.0 by tools/crosscheck_gazetteer.py, see tools/crosscheck-report.md): the table's
+# successors replace the source's, True where only part of the old unit went there. Why the source differs:
+# a wrong extra from a same-named unit that wrong_extras() suspects but cannot settle (Ngã Năm: a Tân Long
+# and a Long Bình elsewhere went into Thạnh Hòa and Phường Long Bình), a wrong extra of another kind
+# (Hòa Thắng, Thủ Thừa), or a part missing (Văn Khê, Hòa Bình). Where the table's codes contradict its own
+# names (Đặng Xá written with Cổ Bi's code 00553, Mỹ Hưng with Hồng Quang's, Phú Thịnh with Công Đa's), the
+# source is right and nothing is changed.
+OFFICIAL_TARGETS = {
+    "09013": {"08980": True, "08995": True, "09022": True, "09817": True},   # Xã Văn Khê (Mê Linh): + Ô Diên
+    "10798": {"10804": True, "10843": True},                                 # Xã Hòa Bình (Kim Thành): + Hà Nam
+    "23053": {"23053": False},                                               # Xã Hòa Thắng (Bắc Bình): not Hồng Thái
+    "28036": {"28036": False},                                               # Thị trấn Thủ Thừa: not Nhựt Tảo
+    "31741": {"31741": False},                                               # Xã Tân Long (Ngã Năm): not Thạnh Hòa
+    "31744": {"31741": False},                                               # Xã Long Bình (Ngã Năm): not Phường Long Bình
+}
 # An old unit split across several new ones (the source's DICT_PROVINCE_WARD_DIVIDED) sometimes lists, as an
 # extra target, the new unit that a same-named old ward of another district (now in the same province)
 # went into, e.g. Phường 4 of Mỹ Tho -> Phường Cao Lãnh because Phường 4 of Cao Lãnh went there. Such a
@@ -84,7 +101,8 @@ class Builder:
         self.replaced: dict[str, dict[str, bool]] = defaultdict(dict)
         self.old_ward_key: dict[str, str] = {}      # "tinhx_huyeny_xaz" -> unit key
         self.old_province_key: dict[str, str] = {}
-        self.new_ward_key: dict[tuple[str, str], str] = {}
+        self.new_ward_key: dict[tuple[str, str], str] = {}        # (provinceKey, wardKey) -> unit key
+        self.new_ward_ascii: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.new_province_key: dict[str, str] = {}
         self.notes: list[str] = []
 
@@ -140,7 +158,19 @@ class Builder:
                 self.new_province_key[pkey] = pk
             level, short = split(ward, wtype, self.notes)
             self.unit("2025-" + wcode, wcode, level, 3, label(level, short), short, pk, REFORM, None)
-            self.new_ward_key[(pkey, fold(wkey).replace(" ", ""))] = "2025-" + wcode
+            self.new_ward_key[(pkey, wkey)] = "2025-" + wcode
+            self.new_ward_ascii[(pkey, fold(wkey).replace(" ", ""))].append("2025-" + wcode)
+
+    def new_ward(self, pkey: str, key: str) -> str:
+        """The mapping names a new ward by its key, in ASCII ("xatanthanh") except where two wards of one
+        province fold to one ASCII key (Xã Văn Lang and Xã Văn Lăng of Thái Nguyên: "xãvănlang", "xãvănlăng"),
+        where it keeps the diacritics: the exact key first, then the ASCII key if only one ward has it."""
+        if (pkey, key) in self.new_ward_key:
+            return self.new_ward_key[(pkey, key)]
+        found = self.new_ward_ascii[(pkey, fold(key))]
+        if len(found) != 1:
+            raise ValueError(f"{pkey}: the ward key {key!r} fits {len(found)} wards")
+        return found[0]
 
     # ---------------------------------------------------------------- old -> new
     def mapping(self) -> None:
@@ -149,15 +179,15 @@ class Builder:
                 self.replaced[self.old_province_key[o]][self.new_province_key[new_pkey]] = False
         for new_pkey, wards in self.conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
             for new_wkey, olds in wards.items():
-                new = self.new_ward_key[(new_pkey, fold(new_wkey))]
+                new = self.new_ward(new_pkey, new_wkey)
                 for o in olds:
                     self.replaced[self.old_ward_key[o]][new] = False
         for new_pkey, olds in self.conv["DICT_PROVINCE_WARD_DIVIDED"].items():
             for o, targets in olds.items():
                 for t in targets:
-                    self.replaced[self.old_ward_key[o]][self.new_ward_key[(new_pkey, fold(t["newWardKey"]))]] = True
+                    self.replaced[self.old_ward_key[o]][self.new_ward(new_pkey, t["newWardKey"])] = True
         wrong = self.wrong_extras()
-        for old, new in sorted(wrong):
+        for old, new in sorted(w for w in wrong if w[0] not in OFFICIAL_TARGETS):   # the table settles those
             where = f"{self.units[old][4]} ({self.units[self.units[old][8]][4]})"
             if all((old, t) in wrong for t in self.replaced[old]):     # never leave a unit without successor
                 self.notes.append(f"kept {where} -> {self.units[new][4]}: every target is suspect, none dropped")
@@ -166,6 +196,12 @@ class Builder:
             self.notes.append(f"dropped {where} -> {self.units[new][4]}: a same-named ward of another district went there")
             if len(self.replaced[old]) == 1:        # the split was the artefact: what is left went in whole
                 self.replaced[old] = dict.fromkeys(self.replaced[old], False)
+        for old, targets in OFFICIAL_TARGETS.items():
+            before = {self.units[n][4] for n in self.replaced[old]}
+            self.replaced[old] = {"2025-" + n: partly for n, partly in targets.items()}
+            after = {self.units[n][4] for n in self.replaced[old]}
+            self.notes.append(f"{self.units[old][4]} ({self.units[self.units[old][8]][4]}): successors "
+                              f"{sorted(after)} from the official correspondence table, not {sorted(before)}")
 
     def wrong_extras(self) -> set[tuple[str, str]]:
         """Targets of split old units that came from a same-named ward of another district: suspect when a

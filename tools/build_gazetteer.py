@@ -9,7 +9,7 @@ imports it. Its coordinates are not copied (they come from a commercial geocoder
 Output, one row per unit: key, GSO code, level, tier (1 province, 2 district, 3 commune), full Vietnamese
 label, short label (no level word), ASCII short label, the short label's match key (kg.text.name_key), parent key, valid from, valid until; and per old unit
 the units it went into, each with a flag when only part of it did. Known faults of the source are
-corrected below (CORRECTIONS, MERGER_DATES, CITIES_2026), each with its reason.
+corrected below (MERGERS, CITIES_2026, OFFICIAL_TARGETS, wrong_extras), each with its reason.
 """
 from __future__ import annotations
 
@@ -30,11 +30,23 @@ PACKAGE, VERSION = "vietnamadminunits", "1.0.4"
 REFORM = "2025-07-01"          # Resolution 202/2025/QH15 (provinces) and the 2025 commune resolutions
 LEVELS = {"Tỉnh": "tinh", "Thành phố": "thanh-pho", "Quận": "quan", "Huyện": "huyen", "Thị xã": "thi-xa",
           "Phường": "phuong", "Xã": "xa", "Thị trấn": "thi-tran", "Đặc khu": "dac-khu"}
-# Wards absorbed by earlier mergers appear in the source only as aliases of the ward that absorbed them;
-# the date is known where a resolution is cited here.
-MERGER_DATES = {
-    "773": ("2021-01-01", "Resolution 1111/NQ-UBTVQH14: Quận 4's wards 5, 6, 10, 12, 14 merged into 2, 9, 8, 13, 15"),
-}
+# Wards absorbed by earlier mergers appear in the source only as aliases of the ward that absorbed them, with
+# no date. When they ended, by resolution: {district code: the absorbed wards' numbers}, and the wards the
+# resolution created, which did not exist before it: {district code: names}. Checked against the
+# GSO's commune lists of 2021-02-03 and 2025-01-04 (in vietnam-provinces' repository, dev/seed-data): the wards
+# of 2021 are absent from the first, those of 2025 present in the first and absent from the second. Absorbed
+# wards of other districts (Mỹ Tho, Bến Tre, Tuy Hòa, ...) ended on a date not recorded here: no validUntil.
+MERGERS = (
+    ("2021-01-01", "Resolution 1111/NQ-UBTVQH14 of 2020-12-09, Ho Chi Minh City",
+     {"768": "12 14", "770": "6 7 8", "771": "3", "773": "5 12", "774": "15"}, {"770": ["Võ Thị Sáu"]}),
+    ("2025-01-01", "Resolution 1278/NQ-UBTVQH15 of 2024-11-14, Ho Chi Minh City 2023-2025",
+     {"764": "4 7 9 13", "765": "3 6 15 21 24", "768": "3 17", "770": "10 13", "771": "5 7 11",
+      "772": "2 4 6 9 12 13", "773": "6 10 14", "774": "3 6 8 10", "775": "3 4 5 6", "776": "1 2 3 8 9 10 11 12 13"},
+     {"776": ["Hưng Phú", "Rạch Ông", "Xóm Củi"]}),
+)
+MERGED_UNTIL = {(d, n): until for until, _, districts, _ in MERGERS for d, numbers in districts.items() for n in numbers.split()}
+CREATED_FROM = {(d, name): since for since, _, _, created in MERGERS for d, names in created.items() for name in names}
+ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7", "VIII": "8", "IX": "9", "X": "10"}
 # 2026: three provinces became centrally governed cities; the source (2025) still has them as Tỉnh.
 CITIES_2026 = {"Quảng Ninh", "Bắc Ninh", "Đồng Nai"}
 # Old communes whose successors the source gives otherwise than the Government's correspondence table of old
@@ -125,22 +137,23 @@ class Builder:
                 self.old_ward_key[f"{pkey}_{dkey}_"] = dcode
             if ward:
                 level, short = split(ward, wtype, self.notes)
-                self.unit(wcode, wcode, level, 3, label(level, short), short, dcode, None, REFORM)
+                self.unit(wcode, wcode, level, 3, label(level, short), short, dcode, CREATED_FROM.get((dcode, short)), REFORM)
                 self.old_ward_key[f"{pkey}_{dkey}_{wkey}"] = wcode
-                for absorbed in self.absorbed(alias, level, dcode):
+                for absorbed in self.absorbed(alias, level, short, dcode):
                     self.replaced[absorbed][wcode] = False
 
-    def absorbed(self, alias: str | None, level: str, dcode: str) -> list[str]:
+    def absorbed(self, alias: str | None, level: str, short: str, dcode: str) -> list[str]:
         """Numbered wards the source lists as aliases of the ward that absorbed them ("phuong12" of Phường
-        13). Named aliases are ASCII only in the source (no Vietnamese spelling to label them with): skipped."""
+        13), with their end date where MERGERS knows it. An alias that is the ward's own number in Roman
+        numerals ("phuong3" of Phường III, Vị Thanh) is another spelling, not a ward. Named aliases are ASCII
+        only in the source (no Vietnamese spelling to label them with): skipped."""
         out = []
         prefix = level.replace("-", "")
         for a in json.loads(alias) if alias else []:
             number = a[len(prefix):] if a.startswith(prefix) else ""
-            if number.isdigit() and not number.startswith("0"):
+            if number.isdigit() and not number.startswith("0") and ROMAN.get(short) != number:
                 key = f"{dcode}-{level}-{number}"
-                until, _ = MERGER_DATES.get(dcode, (None, ""))
-                self.unit(key, None, level, 3, label(level, number), number, dcode, None, until)
+                self.unit(key, None, level, 3, label(level, number), number, dcode, None, MERGED_UNTIL.get((dcode, number)))
                 out.append(key)
         return out
 
@@ -271,7 +284,10 @@ def build(data: Path) -> dict:
         "replacedBy": {o: sorted([n, int(p)] for n, p in t.items()) for o, t in sorted(b.replaced.items()) if t},
         "aliases": b.aliases(),
         "corrections": b.notes + [f"{c}: Tỉnh -> Thành phố (2026)" for c in sorted(CITIES_2026)]
-                       + [f"district {d}: absorbed wards end {until} ({why})" for d, (until, why) in MERGER_DATES.items()],
+                       + [f"district {d}: wards {numbers} absorbed, ending {until} ({why})"
+                          for until, why, districts, _ in MERGERS for d, numbers in districts.items()]
+                       + [f"district {d}: {', '.join(names)} created {since} ({why})"
+                          for since, why, _, created in MERGERS for d, names in created.items()],
     }
 
 

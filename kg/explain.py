@@ -62,7 +62,7 @@ def _place_lines(graph: Graph, place) -> list[str]:
     while up is not None and up not in chain and len(chain) < 5:
         chain.append(up)
         up = graph.value(up, RK.partOf)
-    lines = [f"  official code (mã): {code}" if code is not None else "  official code (mã): none of its own (absorbed before it got one)"]
+    lines = [f"  official code (mã): {code}" if code is not None else "  official code (mã): none in the data (a ward an earlier merger absorbed)"]
     if chain:
         lines.append("  part of (thuộc): " + " › ".join(_unit(graph, u) for u in chain))
     for p, name in ((RK.validFrom, "valid from (hiệu lực từ)"), (RK.validUntil, "valid until (hết hiệu lực từ)")):

@@ -47,7 +47,7 @@ def test_the_network_and_the_matrix_show_them_on_hover(graph):
 
 def test_explain_gives_code_parents_and_the_units_of_today(graph):
     text = explain(graph, URIRef(BASE + "place/773-phuong-5"))
-    assert "  official code (mã): none of its own (absorbed before it got one)\n" in text
+    assert "  official code (mã): none in the data (a ward an earlier merger absorbed)\n" in text
     assert "  part of (thuộc): Quận 4 (773) › Thành phố Hồ Chí Minh (79)\n" in text
     assert "  valid until (hết hiệu lực từ): 2021-01-01\n" in text
     assert "  went into (nhập vào): Phường 2 (27292), whole (toàn bộ)\n" in text

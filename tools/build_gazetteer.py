@@ -9,7 +9,8 @@ imports it. Its coordinates are not copied (they come from a commercial geocoder
 Output, one row per unit: key, GSO code, level, tier (1 province, 2 district, 3 commune), full Vietnamese
 label, short label (no level word), ASCII short label, the short label's match key (kg.text.name_key), parent key, valid from, valid until; and per old unit
 the units it went into, each with a flag when only part of it did. Known faults of the source are
-corrected below (MERGERS, CITIES_2026, OFFICIAL_TARGETS, wrong_extras), each with its reason.
+corrected, each with its reason: the tables of tools/gazetteer_corrections.py (MERGERS, CITIES_2026,
+OFFICIAL_TARGETS), new_ward() and wrong_extras() below.
 """
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
+from gazetteer_corrections import CITIES_2026, CREATED_FROM, MERGED_UNTIL, MERGERS, OFFICIAL_TARGETS, ROMAN  # noqa: E402
 from kg.text import fold, name_key  # noqa: E402
 
 OUT = ROOT / "ontology" / "gazetteer.json"
@@ -30,42 +32,6 @@ PACKAGE, VERSION = "vietnamadminunits", "1.0.4"
 REFORM = "2025-07-01"          # Resolution 202/2025/QH15 (provinces) and the 2025 commune resolutions
 LEVELS = {"Tỉnh": "tinh", "Thành phố": "thanh-pho", "Quận": "quan", "Huyện": "huyen", "Thị xã": "thi-xa",
           "Phường": "phuong", "Xã": "xa", "Thị trấn": "thi-tran", "Đặc khu": "dac-khu"}
-# Wards absorbed by earlier mergers appear in the source only as aliases of the ward that absorbed them, with
-# no date. When they ended, by resolution: {district code: the absorbed wards' numbers}, and the wards the
-# resolution created, which did not exist before it: {district code: names}. Checked against the
-# GSO's commune lists of 2021-02-03 and 2025-01-04 (in vietnam-provinces' repository, dev/seed-data): the wards
-# of 2021 are absent from the first, those of 2025 present in the first and absent from the second. Absorbed
-# wards of other districts (Mỹ Tho, Bến Tre, Tuy Hòa, ...) ended on a date not recorded here: no validUntil.
-MERGERS = (
-    ("2021-01-01", "Resolution 1111/NQ-UBTVQH14 of 2020-12-09, Ho Chi Minh City",
-     {"768": "12 14", "770": "6 7 8", "771": "3", "773": "5 12", "774": "15"}, {"770": ["Võ Thị Sáu"]}),
-    ("2025-01-01", "Resolution 1278/NQ-UBTVQH15 of 2024-11-14, Ho Chi Minh City 2023-2025",
-     {"764": "4 7 9 13", "765": "3 6 15 21 24", "768": "3 17", "770": "10 13", "771": "5 7 11",
-      "772": "2 4 6 9 12 13", "773": "6 10 14", "774": "3 6 8 10", "775": "3 4 5 6", "776": "1 2 3 8 9 10 11 12 13"},
-     {"776": ["Hưng Phú", "Rạch Ông", "Xóm Củi"]}),
-)
-MERGED_UNTIL = {(d, n): until for until, _, districts, _ in MERGERS for d, numbers in districts.items() for n in numbers.split()}
-CREATED_FROM = {(d, name): since for since, _, _, created in MERGERS for d, names in created.items() for name in names}
-ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7", "VIII": "8", "IX": "9", "X": "10"}
-# 2026: three provinces became centrally governed cities; the source (2025) still has them as Tỉnh.
-CITIES_2026 = {"Quảng Ninh", "Bắc Ninh", "Đồng Nai"}
-# Old communes whose successors the source gives otherwise than the Government's correspondence table of old
-# and new units (draft decision on the list and codes of administrative units, chinhphu.vn; read through
-# vietnam-provinces 2026.9.0 by tools/crosscheck_gazetteer.py, see tools/crosscheck-report.md): the table's
-# successors replace the source's, True where only part of the old unit went there. Why the source differs:
-# a wrong extra from a same-named unit that wrong_extras() suspects but cannot settle (Ngã Năm: a Tân Long
-# and a Long Bình elsewhere went into Thạnh Hòa and Phường Long Bình), a wrong extra of another kind
-# (Hòa Thắng, Thủ Thừa), or a part missing (Văn Khê, Hòa Bình). Where the table's codes contradict its own
-# names (Đặng Xá written with Cổ Bi's code 00553, Mỹ Hưng with Hồng Quang's, Phú Thịnh with Công Đa's), the
-# source is right and nothing is changed.
-OFFICIAL_TARGETS = {
-    "09013": {"08980": True, "08995": True, "09022": True, "09817": True},   # Xã Văn Khê (Mê Linh): + Ô Diên
-    "10798": {"10804": True, "10843": True},                                 # Xã Hòa Bình (Kim Thành): + Hà Nam
-    "23053": {"23053": False},                                               # Xã Hòa Thắng (Bắc Bình): not Hồng Thái
-    "28036": {"28036": False},                                               # Thị trấn Thủ Thừa: not Nhựt Tảo
-    "31741": {"31741": False},                                               # Xã Tân Long (Ngã Năm): not Thạnh Hòa
-    "31744": {"31741": False},                                               # Xã Long Bình (Ngã Năm): not Phường Long Bình
-}
 # An old unit split across several new ones (the source's DICT_PROVINCE_WARD_DIVIDED) sometimes lists, as an
 # extra target, the new unit that a same-named old ward of another district (now in the same province)
 # went into, e.g. Phường 4 of Mỹ Tho -> Phường Cao Lãnh because Phường 4 of Cao Lãnh went there. Such a
@@ -301,6 +267,7 @@ def checksums(text: str, input_sha256: str) -> str:
     sha = lambda b: hashlib.sha256(b).hexdigest()  # noqa: E731
     return (f"{sha(text.encode('utf-8'))}  ontology/gazetteer.json\n"
             f"{sha(Path(__file__).read_bytes())}  tools/build_gazetteer.py\n"
+            f"{sha((ROOT / 'tools' / 'gazetteer_corrections.py').read_bytes())}  tools/gazetteer_corrections.py\n"
             f"{input_sha256}  {PACKAGE}-{VERSION} data/dataset.db + data/converter_2025.json\n")
 
 

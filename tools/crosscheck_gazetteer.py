@@ -9,7 +9,7 @@ lists (the National Statistics Office's lists: communes of 2025-01-04 before the
 3,321 communes after it) and the gazetteer's old->new links with its conversion table (built from the
 Government's correspondence table of old and new units, chinhphu.vn). Names are compared through
 kg.text.name_key, so "Hoà"/"Hòa" and hyphens are no difference. The report lists every difference; where
-the gazetteer was wrong, tools/build_gazetteer.py corrects it (OFFICIAL_TARGETS, new_ward()).
+the gazetteer was wrong, tools/build_gazetteer.py corrects it (new_ward(); OFFICIAL_TARGETS in gazetteer_corrections.py).
 """
 from __future__ import annotations
 
@@ -50,13 +50,13 @@ def theirs() -> dict:
     if vp.__version__ != VERSION:
         sys.exit(f"Error: vietnam-provinces {vp.__version__} is installed; this report is for {VERSION}")
     old = {int(p.code): (p.name, None) for p in LP.iter_all()}
-    old |= {int(d.code): (d.name, int(d.province_code)) for d in LD.iter_all()}
+    districts = {int(d.code): (d.name, int(d.province_code)) for d in LD.iter_all()}
     wards = {int(w.code): (w.name, int(w.district_code)) for w in LW.iter_all()}
     new = {int(p.code): (p.name, None) for p in Province.iter_all()}
     new_wards = {int(w.code): (w.name, int(w.province_code)) for w in Ward.iter_all()}
     links = {c: {int(n.code): e.old_ward.is_partly_merged for n in e.new_wards} for c, e in wc.OLD_TO_NEW.items()}
     provinces = {c: {int(n.code) for n in e.new_provinces} for c, e in pc.OLD_TO_NEW.items()}
-    return {"old": old, "old_wards": wards, "new": new, "new_wards": new_wards, "links": links,
+    return {"old": old, "old_districts": districts, "old_wards": wards, "new": new, "new_wards": new_wards, "links": links,
             "province_links": provinces, "data_version": vp.__data_version__}
 
 
@@ -64,7 +64,7 @@ def ours() -> dict:
     data = json.loads((ROOT / "ontology" / "gazetteer.json").read_text(encoding="utf-8"))
     units = {u[0]: u for u in data["units"]}
     code = lambda key: int(units[key][1]) if key and units[key][1] else None   # noqa: E731
-    out = {"old": {}, "old_wards": {}, "new": {}, "new_wards": {}, "links": {}, "province_links": {}, "absorbed": 0}
+    out = {"old": {}, "old_districts": {}, "old_wards": {}, "new": {}, "new_wards": {}, "links": {}, "province_links": {}, "absorbed": 0}
     for key, u in units.items():
         if u[1] is None:
             out["absorbed"] += 1
@@ -75,7 +75,7 @@ def ours() -> dict:
         if new or (old and u[3] == 1 and u[10] is None):
             out["new_wards" if u[3] == 3 else "new"][int(u[1])] = row
         if old and not new:
-            out["old_wards" if u[3] == 3 else "old"][int(u[1])] = row
+            out[("old", "old_districts", "old_wards")[u[3] - 1]][int(u[1])] = row
     for o, targets in data["replacedBy"].items():
         if units[o][1] is None:
             continue
@@ -126,7 +126,7 @@ def compare_links(us: dict, them: dict, lines: list[str]) -> None:
                  f"{len(pairs_a)} links in the gazetteer, {len(pairs_b)} in vietnam-provinces, {len(agree)} in both; "
                  f"the 'only part of it' flag differs on {flags} of those.")
     name = lambda c: them["new_wards"].get(c, us["new_wards"].get(c, ("?",)))[0]   # noqa: E731
-    old = lambda c: f"{us['old_wards'][c][0]} ({us['old'][us['old_wards'][c][1]][0]})"  # noqa: E731
+    old = lambda c: f"{us['old_wards'][c][0]} ({us['old_districts'][us['old_wards'][c][1]][0]})"  # noqa: E731
     for o in sorted(set(a) ^ set(b)):
         lines.append(f"  - only in {'the gazetteer' if o in a else 'vietnam-provinces'}: {o:05d} {old(o)} -> "
                      + ", ".join(f"{n:05d} {name(n)}" for n in sorted(a.get(o) or b.get(o))) + why(o))
@@ -161,13 +161,11 @@ def report() -> str:
     levels = Counter(name.split(" ")[0] + (" phố" if name.startswith("Thành phố") else "") for name, _ in us["new"].values())
     lines += [f"- Levels of the 34 (gazetteer): {dict(sorted(levels.items()))}.", "",
               "## Before the reform", "",
-              f"The gazetteer also has {us['absorbed']} wards absorbed by mergers before 2025 (no code of their own); "
+              f"The gazetteer also has {us['absorbed']} wards absorbed by mergers before 2025 (no code in the data); "
               "vietnam-provinces has no such units and they are not compared.", ""]
-    compare_units("Provinces", {c: u for c, u in us["old"].items() if u[1] is None},
-                  {c: u for c, u in them["old"].items() if u[1] is None}, lines, (us["old"], them["old"]))
-    compare_units("Districts", {c: u for c, u in us["old"].items() if u[1] is not None},
-                  {c: u for c, u in them["old"].items() if u[1] is not None}, lines, (us["old"], them["old"]))
-    compare_units("Communes", us["old_wards"], them["old_wards"], lines, (us["old"], them["old"]))
+    compare_units("Provinces", us["old"], them["old"], lines, (us["old"], them["old"]))
+    compare_units("Districts", us["old_districts"], them["old_districts"], lines, (us["old"], them["old"]))
+    compare_units("Communes", us["old_wards"], them["old_wards"], lines, (us["old_districts"], them["old_districts"]))
     lines += ["", "## Old -> new", ""]
     compare_links(us, them, lines)
     return "\n".join(lines) + "\n"

@@ -117,6 +117,9 @@ def test_site_has_a_page_for_everything_and_listings(graph_file, tmp_path):
     # official lists: Phường 1 of Quận 4 went whole into Phường Vĩnh Hội on 1 July 2025
     assert places["Phường 1"]["partOf"] == ["Quận 4", "Thành phố Hồ Chí Minh"] and places["Phường 1"]["replacedBy"] == ["Phường Vĩnh Hội"]
     assert places["Phường 1"]["initiatives"] == 6          # its own three, and the three run in every ward of Quận 4
+    assert (places["Phường 1"]["code"], places["Phường 1"]["validUntil"], places["Phường 1"]["partlyReplacedBy"]) \
+        == ("27298", "2025-07-01", [])                     # GSO code; whole into Vĩnh Hội
+    assert places["Phường 2"]["partlyReplacedBy"] == ["Phường Khánh Hội", "Phường Vĩnh Hội"]   # split (Resolution 1685)
     assert places["Quận 4"]["initiatives"] == 14           # eleven at the district, three in every ward
     kinds = {row["label"]: row for row in json.loads((site / "kinds.json").read_text(encoding="utf-8"))}
     assert (kinds["Một cửa"]["label_en"], kinds["Một cửa"]["initiatives"]) == ("One-stop shop", 2)   # "Một cửa", the tax desk

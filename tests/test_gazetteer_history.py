@@ -1,10 +1,13 @@
 """Wards absorbed by mergers before 2025, outside Quận 4, against official lists (not against the gazetteer).
 
-Quận 3 (Ho Chi Minh City) had 14 wards, Phường 1 to 14. Resolution 1111/NQ-UBTVQH14 (2020-12-09) merged
-Phường 6, 7 and 8 into the new Phường Võ Thị Sáu from 2021-01-01: the GSO's commune list of 2021-02-03 has
-Võ Thị Sáu and Phường 1, 2, 3, 4, 5, 9, 10, 11, 12, 13, 14. After Resolution 1278/NQ-UBTVQH15 (2024-11-14,
-from 2025-01-01) the GSO's list of 2025-01-04 has Võ Thị Sáu and Phường 1, 2, 3, 4, 5, 9, 11, 12, 14. Vị Thanh (Hậu Giang) writes its wards in Roman numerals (Phường I, III, IV, V, VII in the
-list of 2021-02-03): "Phường 3" of Vị Thanh is Phường III, not an absorbed ward.
+Quận 3 (Ho Chi Minh City) had 14 wards, Phường 1 to 14. Resolution 1111/NQ-UBTVQH14 merged Phường 6, 7 and 8
+into the new Phường Võ Thị Sáu from 2021-01-01: the GSO's commune list of 2021-02-03 has Võ Thị Sáu and Phường
+1, 2, 3, 4, 5, 9, 10, 11, 12, 13, 14. After Resolution 1278/NQ-UBTVQH15 (from 2025-01-01) the GSO's list of
+2025-01-04 has Võ Thị Sáu and Phường 1, 2, 3, 4, 5, 9, 11, 12, 14.
+Bến Tre: Resolution 855/NQ-UBTVQH14 made Phường 1, 2 and 3 of Bến Tre city into Phường An Hội from 2020-02-01
+(VOV, 2020-02); the list of 2021-02-03 has An Hội and no Phường 1, 2, 3.
+Vị Thanh (Hậu Giang) writes its wards in Roman numerals (Phường I, III, IV, V, VII in the list of 2021-02-03):
+"Phường 3" of Vị Thanh is Phường III, not an absorbed ward.
 """
 import pytest
 
@@ -42,3 +45,13 @@ def test_roman_numerals_are_not_absorbed_wards():
     assert sorted(u.short for u in G.units_of(vi_thanh, "2021-02-03") if u.level == "phuong") \
         == ["I", "III", "IV", "V", "VII"]
     assert not [u for u in G.units.values() if u.parent == vi_thanh and u.code is None]
+
+
+def test_phuong_1_2_3_of_ben_tre_became_an_hoi_in_2020():
+    ben_tre = district("Thành phố Bến Tre", "Bến Tre").key
+    an_hoi = [u for u in G.units.values() if u.parent == ben_tre and u.short == "An Hội"]
+    assert len(an_hoi) == 1 and an_hoi[0].valid_from == "2020-02-01"
+    for number in ("1", "2", "3"):
+        [old] = [u for u in G.units.values() if u.parent == ben_tre and u.short == number]
+        assert old.valid_until == "2020-02-01" and G.replaced_by[old.key] == ((an_hoi[0].key, False),)
+    assert "An Hội" not in {u.short for u in G.units_of(ben_tre, "2019-06-30")}

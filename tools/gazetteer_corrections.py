@@ -6,11 +6,14 @@ from the code that applies them (see tools/README.md and tools/crosscheck-report
 # resolution created, which did not exist before it: {district code: names}. Checked against the
 # GSO's commune lists of 2021-02-03 and 2025-01-04 (in vietnam-provinces' repository, dev/seed-data): the wards
 # of 2021 are absent from the first, those of 2025 present in the first and absent from the second. Absorbed
-# wards of other districts (Mỹ Tho, Bến Tre, Tuy Hòa, ...) ended on a date not recorded here: no validUntil.
+# wards of other districts (Mỹ Tho, Tuy Hòa, Phường 4 and 5 of Bến Tre, ...) ended on a date not
+# recorded here: no validUntil. The effective dates are the resolutions' (855: as VOV reported it, 2020-02).
 MERGERS = (
-    ("2021-01-01", "Resolution 1111/NQ-UBTVQH14 of 2020-12-09, Ho Chi Minh City",
+    ("2020-02-01", "Resolution 855/NQ-UBTVQH14, Bến Tre: Phường 1, 2 and 3 of Bến Tre city became Phường An Hội",
+     {"829": "1 2 3"}, {"829": ["An Hội"]}),
+    ("2021-01-01", "Resolution 1111/NQ-UBTVQH14, Ho Chi Minh City",
      {"768": "12 14", "770": "6 7 8", "771": "3", "773": "5 12", "774": "15"}, {"770": ["Võ Thị Sáu"]}),
-    ("2025-01-01", "Resolution 1278/NQ-UBTVQH15 of 2024-11-14, Ho Chi Minh City 2023-2025",
+    ("2025-01-01", "Resolution 1278/NQ-UBTVQH15, Ho Chi Minh City 2023-2025",
      {"764": "4 7 9 13", "765": "3 6 15 21 24", "768": "3 17", "770": "10 13", "771": "5 7 11",
       "772": "2 4 6 9 12 13", "773": "6 10 14", "774": "3 6 8 10", "775": "3 4 5 6", "776": "1 2 3 8 9 10 11 12 13"},
      {"776": ["Hưng Phú", "Rạch Ông", "Xóm Củi"]}),

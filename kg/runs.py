@@ -111,14 +111,20 @@ def _parallel(tasks: list, read, jobs: int, folder: Path, small: int, runs: list
                 _hand_out(here, batches, waiting)
         while workers:
             for conn in wait(list(workers)):
-                kind, payload = _receive(conn, workers[conn])
-                if kind == "records":
-                    done.update(payload)
-                    waiting[conn] -= 1
-                    _hand_out(conn, batches, waiting)
-                else:                         # "runs": that worker is finished
+                try:
+                    kind, payload = conn.recv()
+                    if kind == "records":
+                        done.update(payload)
+                        waiting[conn] -= 1
+                        _hand_out(conn, batches, waiting)
+                except (EOFError, ConnectionError):
+                    kind, payload = "error", _ended(workers[conn])
+                if kind == "error":
+                    raise payload
+                if kind == "runs":            # that worker is finished
                     runs.extend(payload)
                     workers.pop(conn).join()
+                    conn.close()
             while next_index in done:
                 yield done.pop(next_index)
                 next_index += 1
@@ -140,16 +146,10 @@ def _hand_out(conn, batches, waiting: dict) -> None:
         waiting[conn] = -1
 
 
-def _receive(conn, process):
-    try:
-        kind, payload = conn.recv()
-    except EOFError:
-        process.join(5)
-        raise KgError(f"a worker process ended unexpectedly (exit status {process.exitcode}); if the machine ran "
-                      "out of memory, try fewer --jobs") from None
-    if kind == "error":
-        raise payload
-    return kind, payload
+def _ended(process) -> KgError:
+    process.join(5)
+    return KgError(f"a worker process ended unexpectedly (exit status {process.exitcode}); if the machine ran "
+                   "out of memory, try fewer --jobs")
 
 
 def _work(conn, read, folder: Path, name: str, budget: int, small: int) -> None:

@@ -11,6 +11,7 @@ the parent never decodes a line.
 """
 from __future__ import annotations
 
+import gc
 import heapq
 import itertools
 import operator
@@ -99,6 +100,7 @@ def _parallel(tasks: list, read, jobs: int, folder: Path, small: int, runs: list
     batches = iter([(i, tasks[i:i + BATCH]) for i in range(0, len(tasks), BATCH)])
     workers, waiting = {}, {}      # connection -> its process; -> batches it has not answered
     done, next_index = {}, 0
+    gc.freeze()         # the parent's objects stay shared: a worker's garbage collection would copy their pages
     try:
         for k in range(min(jobs, -(-len(tasks) // BATCH))):
             here, there = context.Pipe()
@@ -109,6 +111,7 @@ def _parallel(tasks: list, read, jobs: int, folder: Path, small: int, runs: list
             workers[here], waiting[here] = process, 0
             for _ in range(2):                # one to work on, one ready behind it
                 _hand_out(here, batches, waiting)
+        gc.unfreeze()
         while workers:
             for conn in wait(list(workers)):
                 try:

@@ -193,20 +193,13 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
     tasks = [_Task(str(s.path), s.doc_id, s.source_url, base, encoding, max_bytes, str(cache) if cache else None, salt)
              for s in listing.sources]
     named = {str(s.path) for s in listing.sources if s.named}
-    kept: dict[_Task, str | None] = {}      # every document read -> where its fragment is kept, if it is
     runs: list[tuple[Path, Path]] = []
     workdir = None
     try:
         workdir = Path(tempfile.mkdtemp(prefix=".reform-kg-", dir=out_nt.resolve().parent))
         small = VALIDATE_IN_MEMORY if validate and not strict else -1
         with contextlib.closing(runs_module.gather(tasks, _read, jobs, workdir, small, runs)) as records:
-            for i, record in enumerate(records):       # not zip(): it would stop before the last runs are written
-                task = tasks[i]
-                if progress is not None:
-                    progress(1)
-                _tell(summary, task, record, task.path in named)
-                if not record.outcome:
-                    kept[task] = record.kept
+            kept = _told(summary, tasks, records, named, progress)
         if not kept:
             why = "; ".join(summary.skipped[:3] + summary.failed[:3])
             raise InputError(f"{', '.join(map(str, inputs))}: no article could be read" + (f" ({why})" if why else ""))
@@ -226,21 +219,28 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
     return summary
 
 
-def _tell(summary: Summary, task: _Task, record: _Read, named: bool) -> None:
-    """Put what happened to one document in the summary; an article named on the command line that cannot be
-    read ends the build."""
-    if record.problem and record.problem not in summary.warnings:
-        summary.warnings.append(record.problem)
-    if record.outcome.startswith("skip:"):
-        if named:
-            raise InputError(record.outcome[5:])
-        summary.skipped.append(record.outcome[5:])
-    elif record.outcome.startswith("fail:"):
-        summary.failed.append(record.outcome[5:])
-    else:
-        summary.cached += record.cached
-        if not record.models:
-            summary.without_models.append(task.path)
+def _told(summary: Summary, tasks: list[_Task], records, named: set[str], progress) -> dict[_Task, str | None]:
+    """Put what happened to each document in the summary, in input order; an article named on the command line
+    that cannot be read ends the build. Every document read -> where its fragment is kept, if it is."""
+    kept = {}
+    for i, record in enumerate(records):       # not zip(): it would stop before the last runs are written
+        task = tasks[i]
+        if progress is not None:
+            progress(1)
+        if record.problem and record.problem not in summary.warnings:
+            summary.warnings.append(record.problem)
+        if record.outcome.startswith("skip:"):
+            if task.path in named:
+                raise InputError(record.outcome[5:])
+            summary.skipped.append(record.outcome[5:])
+        elif record.outcome.startswith("fail:"):
+            summary.failed.append(record.outcome[5:])
+        else:
+            summary.cached += record.cached
+            kept[task] = record.kept
+            if not record.models:
+                summary.without_models.append(task.path)
+    return kept
 
 
 def _check(summary: Summary, kept: dict, workdir: Path, out_nt: Path, keep_graph: bool) -> None:

@@ -94,24 +94,12 @@ def _one(mine: Runs, read, task):
 def _parallel(tasks: list, read, jobs: int, folder: Path, small: int, runs: list):
     """Worker processes (forked) that each take a batch at a time from the parent, and the parent putting
     their records back in order. A stopped build ends its workers (they die at once on SIGTERM)."""
-    import multiprocessing
     from multiprocessing.connection import wait
-    context = multiprocessing.get_context("fork")
     batches = iter([(i, tasks[i:i + BATCH]) for i in range(0, len(tasks), BATCH)])
-    workers, waiting = {}, {}      # connection -> its process; -> batches it has not answered
+    workers: dict = {}             # connection -> its process
     done, next_index = {}, 0
-    gc.freeze()         # the parent's objects stay shared: a worker's garbage collection would copy their pages
     try:
-        for k in range(min(jobs, -(-len(tasks) // BATCH))):
-            here, there = context.Pipe()
-            process = context.Process(target=_work, args=(there, read, folder, str(k), RUN_LINES // jobs, small),
-                                      daemon=True)
-            process.start()
-            there.close()
-            workers[here], waiting[here] = process, 0
-            for _ in range(2):                # one to work on, one ready behind it
-                _hand_out(here, batches, waiting)
-        gc.unfreeze()
+        waiting = _start(tasks, read, jobs, folder, small, batches, workers)
         while workers:
             for conn in wait(list(workers)):
                 try:
@@ -136,6 +124,28 @@ def _parallel(tasks: list, read, jobs: int, folder: Path, small: int, runs: list
             process.terminate()
         for process in workers.values():
             process.join()
+
+
+def _start(tasks: list, read, jobs: int, folder: Path, small: int, batches, workers: dict) -> dict:
+    """Fork the workers (into `workers`) and give each its first two batches (one to work on, one ready behind
+    it); for each connection, how many batches it has not answered."""
+    import multiprocessing
+    context = multiprocessing.get_context("fork")
+    waiting = {}
+    gc.freeze()         # the parent's objects stay shared: a worker's garbage collection would copy their pages
+    try:
+        for k in range(min(jobs, -(-len(tasks) // BATCH))):
+            here, there = context.Pipe()
+            process = context.Process(target=_work, args=(there, read, folder, str(k), RUN_LINES // jobs, small),
+                                      daemon=True)
+            process.start()
+            there.close()
+            workers[here], waiting[here] = process, 0
+            for _ in range(2):
+                _hand_out(here, batches, waiting)
+    finally:
+        gc.unfreeze()
+    return waiting
 
 
 def _hand_out(conn, batches, waiting: dict) -> None:

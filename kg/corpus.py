@@ -1,6 +1,6 @@
 """The one builder: every article to N-Triples in parallel, cached, merged with bounded memory, checked.
 
-Each document becomes a Fragment (pipeline.document_triples): sorted N-Triples lines and label candidates,
+Each document becomes a Fragment (pipeline.document_fragment): sorted N-Triples lines and label candidates,
 computed in worker processes (`jobs`) and kept in a cache folder under a hash of everything its graph depends
 on (its identity, bytes, source URL, the base IRI, the code and lexicons), so an unchanged document is not read
 again. Fragments are merged as sorted runs; the merge chooses one `rdfs:label` per entity and language (the
@@ -106,7 +106,7 @@ def _fragment(task: _Task) -> tuple[str, Fragment | None, bool, str]:
         if cached is not None and cached.is_file():
             return "", _read_cached(cached), True, ""
         document = ingest.load(path, task.source_url, task.encoding, task.max_bytes, doc_id=task.doc_id)
-        fragment = pipeline.document_triples(document, task.base)[0].fragment()
+        fragment = pipeline.document_fragment(document, task.base)
         problem = _write_cached(cached, fragment) if cached is not None else ""
         return "", fragment, False, problem
     except InputError as e:

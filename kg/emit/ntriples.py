@@ -2,17 +2,14 @@
 
 A literal's text is escaped once: backslash, double quote, line feed and carriage return (every other
 character, tabs and any Unicode included, may stand as it is in N-Triples 1.1 and in canonical N-Triples).
-IRIs reach the writer already checked (`checked`, for what comes from outside: the base IRI, a document's
-identity) or built from parts that are safe by construction (slugs, official codes, lexicon IRIs).
+IRIs reach the writer already checked (kg.namespace.checked_iri, for what comes from outside: the base IRI, a
+document's identity, its source URL) or built from parts safe by construction (slugs, official codes, the
+lexicon's IRIs).
 """
 from __future__ import annotations
 
-import re
-
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _STRING = XSD + "string"
-_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]')
-_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def escape(text: str) -> str:
@@ -37,16 +34,6 @@ def literal(text: str, lang: str = "", datatype: str = "") -> str:
 def typed(text: str, xsd_type: str) -> str:
     """A literal of an XML Schema type named by its local name ("integer", "date")."""
     return f'"{escape(text)}"^^<{XSD}{xsd_type}>'
-
-
-def checked(value: str, absolute: bool = True) -> str:
-    """`value` unchanged when it may stand in an IRI (absolute, when asked); else ValueError saying why."""
-    bad = _NOT_IN_IRI.search(value)
-    if bad:
-        raise ValueError(f"{value!r} cannot be part of an IRI: it holds {bad.group()!r}")
-    if absolute and not _ABSOLUTE.match(value):
-        raise ValueError(f"{value!r} is not an absolute IRI")
-    return value
 
 
 def nt(term) -> str:

@@ -8,6 +8,7 @@ writes the result and never comes back here.
 from __future__ import annotations
 
 import bisect
+import functools
 from rdflib import URIRef
 
 from kg.gazetteer import Gazetteer
@@ -17,7 +18,7 @@ from kg.link import linked
 from kg.link.linked import Cited, LinkedDocument, Source, Span
 from kg.link.places import Place, Places, home, level_iri
 from kg.link.portals import province_of
-from kg.namespace import RK
+from kg.namespace import RK, checked_iri
 from kg.recognize import Mention
 from kg.relate import Facts, InitiativeFacts, MetricFacts
 from kg.text import slug
@@ -25,9 +26,16 @@ from kg.text import slug
 __all__ = ["link", "LinkedDocument", "level_iri"]
 
 _CONTEXT = 32        # characters of text kept on either side of an evidence span
+_slug = functools.lru_cache(maxsize=8192)(slug)     # model and agency names recur in every document
 
 
 def link(facts: Facts, document: Document, lexicon: Lexicon, gazetteer: Gazetteer, base: str) -> LinkedDocument:
+    """The document's facts linked: what kg.emit writes. The parts of IRIs that come from outside (the base
+    IRI, the document's identity, its source URL) are checked here, so that what emit writes is valid."""
+    checked_iri(base)
+    checked_iri(document.doc_id, absolute=False)
+    if document.source_url:
+        checked_iri(document.source_url)
     mentions = tuple(m for a in facts.sentences for m in a.mentions if m.label == "PLACE")
     places = Places(lexicon, gazetteer, base, facts.main_place, facts.parents, document.published, mentions,
                     portal=province_of(document.source_url))
@@ -117,7 +125,7 @@ class _Linking:
         if party:
             name = f"{name} {party.capitalize()} ủy"
         label = f"{name} {place.label}" if place else name
-        iri = self.base + "agency/" + "/".join(p for p in (place.path if place else "", slug(name)) if p)
+        iri = self.base + "agency/" + "/".join(p for p in (place.path if place else "", _slug(name)) if p)
         self.agencies[linked.Agency(iri, label, m.key, self.place(place) if place else None)] = None
         return iri
 
@@ -126,7 +134,7 @@ class _Linking:
         places = [p for m in f.places for sc in [self.where.scope(m)] for p in (sc.places or (sc.all_wards_of,)) if p] \
             or list(self.where.scope(None).places)
         where = home(places)
-        return self.base + "initiative/" + "/".join(p for p in (where.path if where else "", slug(f.label)) if p)
+        return self.base + "initiative/" + "/".join(p for p in (where.path if where else "", _slug(f.label)) if p)
 
     def initiative(self, f: InitiativeFacts) -> linked.Initiative:
         runs_in, every = self.scope(f.places, f.name, wards_of=True)

@@ -23,7 +23,7 @@ from kg.recognize import Mention
 from kg.relate import Facts, InitiativeFacts, MetricFacts
 from kg.text import slug
 
-__all__ = ["link", "LinkedDocument", "level_iri"]
+__all__ = ["link", "LinkedDocument"]
 
 _CONTEXT = 32        # characters of text kept on either side of an evidence span
 _slug = functools.lru_cache(maxsize=8192)(slug)     # model and agency names recur in every document

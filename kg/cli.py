@@ -93,7 +93,8 @@ def _terminated(signum, frame):
 @click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
               help="Cache folder for incremental rebuilds [default: $XDG_CACHE_HOME/reform-kg].")
 @click.option("--no-cache", is_flag=True, help="Read every article again.")
-@click.option("--base", default=None, metavar="IRI", help="Base IRI for the graph's entities.")
+@click.option("--base", default=None, metavar="IRI", help="Base IRI for the graph's entities.",
+              callback=lambda ctx, param, value: _base_iri(value))
 @click.option("--encoding", default=None, help="Read the articles in this encoding (default: UTF-8, or as a BOM says).")
 @click.option("--max-size", type=click.FloatRange(min=0.001), default=10, show_default=True, metavar="MB",
               help="Refuse article files larger than this many megabytes.")
@@ -151,6 +152,17 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
         click.echo(f"Partial build: the graph was written without {len(summary.skipped) + len(summary.failed) + len(summary.set_aside)} "
                    f"article(s); see {report} (exit status 3)", err=True)
         sys.exit(3)
+
+
+def _base_iri(value: str | None) -> str | None:
+    """--base: an absolute IRI that every entity's IRI can start with (checked once, before any article)."""
+    if value is None:
+        return None
+    from kg.namespace import checked_iri
+    try:
+        return checked_iri(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="'--base'") from e
 
 
 def _build_summary(summary, target, no_validate: bool) -> None:

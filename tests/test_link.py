@@ -137,3 +137,13 @@ def test_what_comes_from_outside_is_checked_before_any_iri_is_made_of_it(base, d
     document = ingest.parse("Tin\n\nUBND phường Tân Định triển khai mô hình “Một cửa”.\n", doc_id)
     with pytest.raises(ValueError, match=problem):
         link(pipeline.extract(document), document, lexicon.load(), gazetteer.load(), base)
+
+
+def test_a_base_iri_that_cannot_start_an_iri_is_a_usage_error(tmp_path):
+    from click.testing import CliRunner
+    from kg.cli import cli
+    out = tmp_path / "g.nt"
+    r = CliRunner().invoke(cli, ["build", str(ROOT / "examples" / "articles"), "-o", str(out), "--no-cache",
+                                 "--base", "https://example.org/my ids/"])
+    assert r.exit_code == 2 and not out.exists()
+    assert "Error: Invalid value for '--base': 'https://example.org/my ids/' cannot be part of an IRI: it holds ' '" in r.output

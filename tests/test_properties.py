@@ -22,7 +22,7 @@ def _graph(text: str):
     document = ingest.parse(text, "prop")
     fragment = pipeline.document_fragment(document)
     labels = [f"{s} <http://www.w3.org/2000/01/rdf-schema#label> {o}" for s, _, o in
-              (record.rstrip("\n").split("\t") for record in fragment.labels)]
+              (record.rstrip("\n").split("\t", 2) for record in fragment.labels)]
     graph = new_graph().parse(data="".join(fragment.lines) + "".join(f"{line} .\n" for line in labels), format="nt")
     return document, graph
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.emit.evidence import Evidence
 from kg.emit.lexicon import LexiconLines
-from kg.emit.ntriples import XSD, iri, literal, typed
+from kg.emit.ntriples import iri, literal, typed
 from kg.emit.sink import Fragment, Lines
 from kg.emit.terms import DCTERMS, RDF_TYPE, SCHEMA_URL, T
 

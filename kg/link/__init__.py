@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+
 from rdflib import URIRef
 
 from kg.gazetteer import Gazetteer

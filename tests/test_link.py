@@ -147,3 +147,46 @@ def test_a_base_iri_that_cannot_start_an_iri_is_a_usage_error(tmp_path):
                                  "--base", "https://example.org/my ids/"])
     assert r.exit_code == 2 and not out.exists()
     assert "Error: Invalid value for '--base': 'https://example.org/my ids/' cannot be part of an IRI: it holds ' '" in r.output
+
+
+# ---------------------------------------------------------------------------------------------- emit on its own
+
+def test_emit_writes_a_hand_made_linked_document_and_nothing_else_is_asked():
+    """A linked document made by hand (no article, no linker): Phường 4 of Quận 4 (27283), which went partly
+    into Phường Khánh Hội (27265) in 2025, and a model that runs in it, read in "Phường 4 làm Một cửa."."""
+    from rdflib import RDF, Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import DCTERMS, RDFS
+    from kg.emit import emit
+    from kg.link import linked
+    rk, oa = Namespace("https://w3id.org/reform-kg/ontology#"), Namespace("http://www.w3.org/ns/oa#")
+    text = "Phường 4 làm Một cửa."
+    sentence = linked.Span(f"{ID}evidence/d/0-21", 0, 21, text, "", "")
+    name = linked.Span(f"{ID}evidence/d/13-20", 13, 20, text[13:20], text[:13], text[20:])
+    ward, new = f"{ID}place/27283", f"{ID}place/2025-27265"
+    doc = linked.LinkedDocument(
+        ID, f"{ID}document/d", "d", None, None, "2020-01-23", None, None, None, f"{ID}place/27283",
+        places=(linked.Place(ward, str(rk.Ward), "Phường 4", "Ward 4", None, False, "27283", None, None,
+                             "2025-07-01", ((new, True),)),
+                linked.Place(new, str(rk.Ward), "Phường Khánh Hội", "", None, False, "27265")),
+        agencies=(), reductions=(), metrics=(),
+        initiatives=(linked.Initiative(
+            f"{ID}initiative/773/mot-cua", "Một cửa", (linked.Cited(ward, sentence),), (),
+            (linked.Cited(f"{ID}kind/one-stop-shop", sentence),), (), (), (), (),
+            linked.Source(name, sentence, "quoted")),))
+    fragment = emit(doc, lexicon.load())
+    assert fragment.lines == sorted(set(fragment.lines))
+    g = Graph().parse(data="".join(fragment.lines), format="nt")
+    w, n, i = URIRef(ward), URIRef(new), URIRef(f"{ID}initiative/773/mot-cua")
+    assert (w, DCTERMS.isReplacedBy, n) in g and (w, rk.partlyReplacedBy, n) in g
+    assert (w, rk.validUntil, Literal("2025-07-01", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))) in g
+    assert (w, DCTERMS.identifier, Literal("27283")) in g and (URIRef(f"{ID}document/d"), rk.aboutPlace, w) in g
+    assert (i, rk.runsIn, w) in g and (i, rk.kind, URIRef(f"{ID}kind/one-stop-shop")) in g
+    [statement] = [s for s in g.subjects(RDF.object, w) if (s, RDF.predicate, rk.runsIn) in g]
+    assert g.value(statement, rk.evidence) == URIRef(sentence.iri) and g.value(statement, RDF.subject) == i
+    quote = URIRef(name.iri + "/quote")
+    assert g.value(quote, oa.exact) == Literal("Một cửa") and g.value(URIRef(name.iri), rk.rule) == Literal("quoted")
+    assert g.value(URIRef(name.iri), rk.sentence) == URIRef(sentence.iri)
+    assert (URIRef(f"{ID}kind/one-stop-shop"), RDF.type, rk.InitiativeKind) in g        # the concept, copied
+    labels = set(fragment.labels)
+    assert f'<{ward}>\tvi\t"Phường 4"@vi\n' in labels and f'<{ward}>\ten\t"Ward 4"@en\n' in labels
+    assert not any(line.split(" ")[1] == f"<{RDFS.label}>" for line in fragment.lines)   # labels apart

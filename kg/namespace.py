@@ -102,6 +102,6 @@ class RK(DefinedNamespace):
 
 
 # Declared terms become plain class attributes: DefinedNamespace looks each one up through __getattr__ on
-# every access, which showed in profiles of emit. An undeclared (misspelt) name still raises.
+# every access, which showed in profiles. An undeclared (misspelt) name still raises.
 for _name in RK.__annotations__:
     setattr(RK, _name, RK._NS[_name])

@@ -90,3 +90,20 @@ def test_a_number_is_an_integer_or_a_decimal_as_rdflib_writes_it(n):
     else:
         expected = Literal(value.normalize(), datatype=namespace.XSD.decimal)
     assert _number(value) == nt(expected)
+
+
+def test_every_line_of_a_real_article_is_valid_n_triples_to_both_parsers():
+    """The District 4 article (menus and sidebar included) and the Báo Gia Lai excerpt: each line is one distinct
+    triple to rdflib and to pyoxigraph (the strict IRI parser every query goes through), each label a literal."""
+    from pathlib import Path
+    from kg import ingest, pipeline
+    root = Path(__file__).resolve().parent.parent
+    for path in (root / "examples" / "articles" / "quan4-2020-01-23-mo-hinh-cchc.txt",
+                 root / "tests" / "data" / "corpus" / "dev" / "tam-quan-baogialai.txt"):
+        fragment = pipeline.document_fragment(ingest.load(path, "https://example.org/a?b=c&d=e#f"))
+        data = "".join(fragment.lines)
+        assert len(Graph().parse(data=data, format="nt")) == len(fragment.lines)
+        assert len(list(pyoxigraph.parse(data.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES))) == len(fragment.lines)
+        labels = "".join(f"{s} <http://www.w3.org/2000/01/rdf-schema#label> {o} .\n"
+                         for s, _, o in (r.rstrip("\n").split("\t", 2) for r in fragment.labels))
+        assert len(list(pyoxigraph.parse(labels.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES))) == len(fragment.labels)

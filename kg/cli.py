@@ -253,25 +253,18 @@ def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout
     if not name:
         raise click.UsageError("give a query NAME or .rq file (or --list to see the bundled ones)")
     q = queries.find(name)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "csv")     # a CONSTRUCT writes Turtle unless asked otherwise
     if endpoint:
-        from kg import remote
+        from kg import remote, results
         if graph_path or store_spec:
             raise click.UsageError("give a graph (-g or --store) or an --endpoint, not both")
         prepared = queries.prepare(q.text, q.name, allow_remote)
         result = remote.query(endpoint, q.text, prepared.algebra.name in ("ConstructQuery", "DescribeQuery"), timeout)
-        _print_result(result, fmt, raw)
+        _out(results.write(results.native(result), fmt, raw))
         return
     # --allow-remote keeps rdflib's engine, which fetches FROM graphs; Oxigraph would read them from the store.
     with _source(graph_path, store_spec, for_query=not allow_remote) as graph:
-        _print_result(queries.run(graph, q, allow_remote=allow_remote, timeout=timeout), fmt, raw)
-
-
-def _print_result(result, fmt, raw: bool = False) -> None:
-    from kg import results
-    default = "table" if sys.stdout.isatty() else "csv"
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        default = "turtle"
-    _out(results.write(result, fmt or default, raw))
+        _out(queries.answer(graph, q, fmt, raw, allow_remote=allow_remote, timeout=timeout))
 
 
 @cli.command()

@@ -1,84 +1,173 @@
 """Query results written out: the SPARQL 1.1 result formats, RDF for CONSTRUCT, and a table for people.
 
+Written from Oxigraph's own answers, never through rdflib terms: CSV and TSV are Oxigraph's own writers,
+JSON, XML and the table are made from Oxigraph's JSON (parsed by Python's C JSON reader), and a CONSTRUCT or
+DESCRIBE graph is written by pyoxigraph's serialisers, sorted, so the same graph always gives the same bytes.
 Written to be opened safely: CSV and TSV values a spreadsheet would run as formulas are defused unless the
 caller asks for them raw, and no control character from the graph reaches a terminal through the table.
 """
 from __future__ import annotations
 
+import json
 import re
-
-from rdflib import BNode, Literal, URIRef
-from rdflib.query import Result
 
 from kg.namespace import DEFAULT_BASE, PREFIXES
 
-def rows(result: Result) -> tuple[list[str], list[list]]:
+XSD = "http://www.w3.org/2001/XMLSchema#"
+NAMESPACES = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+              "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": XSD, "owl": "http://www.w3.org/2002/07/owl#"}
+# --format name -> pyoxigraph RdfFormat, for a graph answer (anything else writes Turtle, as before)
+_RDF = {"turtle": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD", "xml": "RDF_XML"}
+
+
+def rows(result) -> tuple[list[str], list[list]]:
+    """An rdflib Result (kg.queries.run) as column names and rows of rdflib terms."""
     names = [str(v) for v in result.vars]
     return names, [[row[v] for v in result.vars] for row in result]
 
 
-def write(result: Result, fmt: str, raw: bool = False) -> str:
-    """The result in a format; CSV and TSV cells a spreadsheet would run as a formula are defused unless `raw`."""
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        rdf_fmt = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml"}.get(fmt, "turtle")
-        return result.graph.serialize(format=rdf_fmt)
-    if result.type == "ASK":
-        return "true\n" if result.askAnswer else "false\n"
-    if fmt in ("json", "xml"):
-        data = result.serialize(format=fmt, encoding="utf-8")
-        return data.decode("utf-8") if isinstance(data, bytes) else data
-    names, values = rows(result)
+def write(answer, fmt: str, raw: bool = False) -> str:
+    """Oxigraph's answer (QuerySolutions, QueryBoolean, QueryTriples, or a graph as N-Triples bytes) in a
+    format; CSV and TSV cells a spreadsheet would run as a formula are defused unless `raw`."""
+    import pyoxigraph as ox
+    if isinstance(answer, ox.QueryBoolean):
+        return "true\n" if answer else "false\n"
+    if isinstance(answer, ox.QueryTriples):
+        answer = answer.serialize(format=ox.RdfFormat.N_TRIPLES)
+    if isinstance(answer, bytes):
+        return graph_text(answer, fmt)
     if fmt == "csv":
-        return csv_text(names, values, raw)
+        return _csv(answer.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"), raw)
     if fmt == "tsv":
-        return _tsv(names, values, raw)
-    return table(names, values)
+        return _tsv(answer.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8"), raw)
+    data = json.loads(answer.serialize(format=ox.QueryResultsFormat.JSON))
+    if fmt == "json":      # the layout rdflib's writer gave: results first, Python's separators
+        return json.dumps({"results": data["results"], "head": data["head"]}, ensure_ascii=False)
+    names, bindings = data["head"]["vars"], data["results"]["bindings"]
+    if fmt == "xml":
+        return _xml(names, bindings)
+    return table(names, [[b.get(n) for n in names] for b in bindings])
 
+
+def native(result):
+    """An rdflib Result (from `--allow-remote` or an `--endpoint`) as the answer `write` takes."""
+    import pyoxigraph as ox
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        triples = ox.parse(result.graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    data = result.serialize(format="json", encoding="utf-8")
+    return ox.parse_query_results(data if isinstance(data, bytes) else data.encode("utf-8"),
+                                  format=ox.QueryResultsFormat.JSON)
+
+
+# ------------------------------------------------------------------------------------------ graphs
+
+def graph_text(nt: bytes, fmt: str) -> str:
+    """A graph (N-Triples) written by pyoxigraph: triples sorted and de-duplicated, the namespaces it uses
+    as prefixes (sorted), so the same graph gives the same bytes whatever order the engine found it in."""
+    import pyoxigraph as ox
+    data = b"".join(line + b"\n" for line in sorted(set(nt.splitlines())) if line)
+    if fmt == "nt":
+        return data.decode("utf-8")
+    used = {p: ns for p, ns in sorted(NAMESPACES.items()) if b"<" + ns.encode("utf-8") in data}
+    rdf_format = getattr(ox.RdfFormat, _RDF.get(fmt, "TURTLE"))
+    text = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=rdf_format, prefixes=used).decode("utf-8")
+    if rdf_format != ox.RdfFormat.TURTLE:
+        return text
+    lines = text.splitlines(keepends=True)
+    head = [line for line in lines[:len(used)] if line.startswith("@prefix ")]   # Oxigraph's order is a hash's
+    return "".join(sorted(head)) + "\n" + "".join(lines[len(head):])
+
+
+# ------------------------------------------------------------------------------------- CSV and TSV
 
 # A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), @SUM(...)), unless
 # it is just a number. Such a cell gets a leading ' (OWASP's advice), which spreadsheets show as text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?")
+# Where a CSV cell may start with one: at a line start or after a comma, quoted or not (an unquoted cell
+# cannot hold a carriage return). Most answers have none, and are written as Oxigraph wrote them.
+_CSV_FORMULA = re.compile(r'(?m)(?:^|,)(?:"[=+\-@\t\r]|[=+\-@\t])')
 
 
 def _formula(value: str) -> bool:
     return value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value)
 
 
-def csv_text(names: list[str], values: list[list], raw: bool = False) -> str:
-    """SPARQL 1.1 CSV: RFC 4180 (CRLF, quoted where needed), plain values, blank nodes as _:label. Written
-    here, like TSV, because rdflib's writer would import its whole SPARQL package for the default piped output."""
+def _csv(text: str, raw: bool) -> str:
+    """SPARQL 1.1 CSV as Oxigraph writes it; read back and written again only when a cell must be defused."""
+    if raw or not _CSV_FORMULA.search(text):
+        return text
+    import csv
+    import io
+    cells = csv.reader(io.StringIO(text, newline=""))
+    return csv_text(next(cells), cells)
+
+
+def csv_text(names: list[str], values, raw: bool = False) -> str:
+    """RFC 4180 CSV (CRLF, quoted where needed) of plain values; cells a spreadsheet would run as a formula
+    get a leading ' unless `raw`."""
     import csv
     import io
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(names)
     for row in values:
-        cells = ["" if v is None else f"_:{v}" if isinstance(v, BNode) else str(v) for v in row]
+        cells = ["" if v is None else str(v) for v in row]
         writer.writerow(cells if raw else ["'" + c if _formula(c) else c for c in cells])
     return buffer.getvalue()
 
 
-def _tsv(names: list[str], values: list[list], raw: bool = False) -> str:
-    """SPARQL 1.1 TSV: ?var headers, terms in N-Triples syntax, with tabs and newlines escaped inside strings.
-    Spreadsheets take the quotes of a literal for a text qualifier, so its value is defused like a CSV cell."""
-    from kg.emit.sink import nt
+# Oxigraph's TSV writes a boolean or number in Turtle's short form (48); reform-kg writes every literal as
+# an N-Triples term ("48"^^<...#integer>), as it always has. A cell starts a line or follows a tab, and tabs
+# and newlines inside strings are escaped, so cells are found without parsing. Short forms are unambiguous.
+_TSV_SHORT = r'(?:^|(?<=\t))([^\t\n<"_?][^\t\n]*)'
+_TSV_RAW = re.compile(r"(?m)" + _TSV_SHORT)
+_TSV_CELLS = re.compile(r"(?m)" + _TSV_SHORT + r'|(?:^|(?<=\t))"((?:[=+\-@]|\\[tr])(?:[^"\\\n]|\\.)*)"')
+_INTEGER = re.compile(r"[+-]?\d+")
 
-    def cell(v) -> str:
-        if v is None:
-            return ""
-        if isinstance(v, BNode):
-            return f"_:{v}"
-        term = nt(v).replace("\t", "\\t")
-        return '"\'' + term[1:] if not raw and isinstance(v, Literal) and _formula(str(v)) else term
-    out = ["\t".join("?" + n for n in names)]
-    out += ["\t".join(cell(v) for v in row) for row in values]
-    return "\n".join(out) + "\n"
+
+def _tsv(text: str, raw: bool) -> str:
+    """SPARQL 1.1 TSV: ?var headers, terms in N-Triples syntax. Spreadsheets take the quotes of a literal for
+    a text qualifier, so its value is defused like a CSV cell."""
+    return (_TSV_RAW if raw else _TSV_CELLS).sub(_tsv_cell, text)
+
+
+def _tsv_cell(m: re.Match) -> str:
+    short, value = (*m.groups(), None)[:2]          # _TSV_RAW has no second group
+    if short is not None:
+        kind = ("boolean" if short in ("true", "false") else "integer" if _INTEGER.fullmatch(short)
+                else "double" if "e" in short or "E" in short else "decimal")
+        return f'"{short}"^^<{XSD}{kind}>'
+    return m.group() if _PLAIN_NUMBER.fullmatch(value) else f'"\'{value}"'
+
+
+# ------------------------------------------------------------------------------------- XML and table
+
+def _xml(names: list[str], bindings: list[dict]) -> str:
+    """SPARQL 1.1 XML results, in the layout rdflib's writer (xml.sax's XMLGenerator) gave them."""
+    from xml.sax.saxutils import escape, quoteattr
+    out = ['<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#" '
+           'xmlns:xml="http://www.w3.org/XML/1998/namespace"><head>']
+    out += [f"<variable name={quoteattr(n)}></variable>" for n in names]
+    out.append("</head><results>")
+    for b in bindings:
+        out.append("<result>")
+        for name, term in b.items():
+            kind = term["type"]
+            if kind == "literal":
+                attr = (f' xml:lang={quoteattr(term["xml:lang"])}' if "xml:lang" in term
+                        else f' datatype={quoteattr(term["datatype"])}' if "datatype" in term else "")
+                kind = "literal" + attr
+            out.append(f'<binding name={quoteattr(name)}><{kind}>{escape(term["value"])}</{kind.split()[0]}></binding>')
+        out.append("</result>")
+    out.append("</results></sparql>")
+    return "".join(out)
 
 
 def table(names: list[str], values: list[list], width: int = 60) -> str:
-    """An aligned text table for a terminal; widths by display columns, so Vietnamese text lines up, and no
-    control character from the graph reaches the screen."""
+    """An aligned text table for a terminal, of SPARQL JSON terms; widths by display columns, so Vietnamese
+    text lines up, and no control character from the graph reaches the screen."""
     from wcwidth import wcswidth
 
     from kg.text import terminal_safe
@@ -86,9 +175,9 @@ def table(names: list[str], values: list[list], width: int = 60) -> str:
     def cell(v) -> str:
         if v is None:
             return ""
-        if isinstance(v, URIRef):
-            return terminal_safe(_short_iri(v))
-        s = terminal_safe(" ".join(str(v).split()))
+        if v["type"] == "uri":
+            return terminal_safe(_short_iri(v["value"]))
+        s = terminal_safe(" ".join(v["value"].split()))
         return s if wcswidth(s) <= width else _clip(s, width)
 
     cells = [[cell(v) for v in row] for row in values]
@@ -102,20 +191,18 @@ def table(names: list[str], values: list[list], width: int = 60) -> str:
     return "\n".join(out) + "\n"
 
 
-def _short_iri(iri: URIRef) -> str:
+def _short_iri(iri: str) -> str:
     """`id:place/ho-chi-minh/quan-4` for reform-kg's own entities, a prefixed name for its vocabularies."""
-    if str(iri).startswith(DEFAULT_BASE):
-        return "id:" + str(iri)[len(DEFAULT_BASE):]
+    if iri.startswith(DEFAULT_BASE):
+        return "id:" + iri[len(DEFAULT_BASE):]
     for prefix, namespace in _BY_LENGTH:
-        local = str(iri)[len(namespace):]
-        if str(iri).startswith(namespace) and re.fullmatch(r"[\w.-]*", local) and not local.endswith("."):
+        local = iri[len(namespace):]
+        if iri.startswith(namespace) and re.fullmatch(r"[\w.-]*", local) and not local.endswith("."):
             return f"{prefix}:{local}"
-    return str(iri)
+    return iri
 
 
-_BY_LENGTH = sorted(((p, ns) for p, ns in {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-                     "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-                     "owl": "http://www.w3.org/2002/07/owl#"}.items()), key=lambda item: -len(item[1]))
+_BY_LENGTH = sorted(NAMESPACES.items(), key=lambda item: -len(item[1]))
 
 
 def _clip(s: str, width: int) -> str:

@@ -216,17 +216,82 @@ def test_queries_run_the_same_in_oxigraph(graph, graph_file, name):
     assert count == len(ours)
 
 
+def _answer(text: str, data: str = ""):
+    """Oxigraph's own answer to a query, on a store holding `data` (N-Triples)."""
+    import pyoxigraph as ox
+    store = ox.Store()
+    if data:
+        store.load(data.encode(), format=ox.RdfFormat.N_TRIPLES)
+    return store.query(text)
+
+
 def test_csv_and_tsv_follow_the_sparql_result_formats():
     """SPARQL 1.1 CSV/TSV: CRLF and RFC 4180 quoting in CSV; in TSV, N-Triples terms under ?-headers with tabs
-    and newlines escaped inside strings (a raw newline would end the row); unbound is empty."""
-    from rdflib import BNode, Literal
-    names = ["a", "b", "c"]
-    values = [[URIRef("http://x.org/p"), Literal('say "hi",\tthen\nleave', lang="vi"), None],
-              [BNode("n1"), Literal(3), Literal("plain")]]
-    assert results.csv_text(names, values) == ('a,b,c\r\nhttp://x.org/p,"say ""hi"",\tthen\nleave",\r\n'
-                                           '_:n1,3,plain\r\n')
-    assert results._tsv(names, values) == ('?a\t?b\t?c\n<http://x.org/p>\t"say \\"hi\\",\\tthen\\nleave"@vi\t\n'
-                                           '_:n1\t"3"^^<http://www.w3.org/2001/XMLSchema#integer>\t"plain"\n')
+    and newlines escaped inside strings (a raw newline would end the row), every literal written in full
+    (Oxigraph's own TSV shortens numbers and booleans); unbound is empty. Expected text from the W3C spec."""
+    query = """SELECT ?a ?b ?c WHERE { VALUES (?k ?a ?b ?c) {
+        (1 <http://x.org/p> "say \\"hi\\",\\tthen\\nleave"@vi UNDEF) (2 <http://x.org/q> 3 "plain")
+        (3 <http://x.org/r> -2.50 true) (4 <http://x.org/s> 007 "-7") } } ORDER BY ?k"""
+    assert results.write(_answer(query), "csv") == ('a,b,c\r\nhttp://x.org/p,"say ""hi"",\tthen\nleave",\r\n'
+                                                    'http://x.org/q,3,plain\r\nhttp://x.org/r,-2.5,true\r\n'
+                                                    'http://x.org/s,7,-7\r\n')     # XSD's canonical forms
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    assert results.write(_answer(query), "tsv") == (
+        '?a\t?b\t?c\n<http://x.org/p>\t"say \\"hi\\",\\tthen\\nleave"@vi\t\n'
+        f'<http://x.org/q>\t"3"^^<{xsd}integer>\t"plain"\n'
+        f'<http://x.org/r>\t"-2.5"^^<{xsd}decimal>\t"true"^^<{xsd}boolean>\n'
+        f'<http://x.org/s>\t"7"^^<{xsd}integer>\t"-7"\n')
+    # a double in Turtle's short form (Oxigraph writes one when its canonical form has an exponent)
+    assert results._tsv("?a\t?b\n1.5e3\t-2E-1\n", raw=True) == f'?a\t?b\n"1.5e3"^^<{xsd}double>\t"-2E-1"^^<{xsd}double>\n'
+    blank = _answer("SELECT ?s ?o WHERE { ?s ?p ?o }", '_:n1 <http://x.org/b> "x" .\n')
+    assert results.write(blank, "tsv").splitlines()[1].startswith("_:")
+
+
+def test_every_format_reads_back_as_the_engines_own_answer(graph_file):
+    """JSON and XML parse with rdflib's result parsers (another implementation) into the rows Oxigraph gave,
+    CSV with Python's csv module, TSV with Oxigraph's TSV parser; a CONSTRUCT's Turtle, N-Triples, JSON-LD and
+    RDF/XML parse with rdflib into the graph Oxigraph constructed."""
+    import csv
+    import io
+
+    import pyoxigraph as ox
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+    from rdflib.query import Result
+
+    from kg import store
+    memory = store.load_for_query(graph_file, None)
+    for name in ("metrics", "place-history", "evidence"):
+        text = queries.find(name).text
+        expected = [[None if t is None else t.value for t in row] for row in memory.query(text)]
+        for fmt in ("json", "xml"):
+            parsed = Result.parse(io.StringIO(queries.answer(memory, queries.find(name), fmt)), format=fmt)
+            assert [[None if row[v] is None else str(row[v]) for v in parsed.vars] for row in parsed] == expected
+        assert list(csv.reader(io.StringIO(queries.answer(memory, queries.find(name), "csv", raw=True), newline="")))[1:] \
+            == [["" if v is None else v for v in row] for row in expected]
+        tsv = ox.parse_query_results(queries.answer(memory, queries.find(name), "tsv", raw=True).encode(),
+                                     format=ox.QueryResultsFormat.TSV)
+        assert [[None if t is None else t.value for t in row] for row in tsv] == expected
+    engine = Graph().parse(data=memory.query(queries.find("ward-model-graph").text).serialize(
+        format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
+    for fmt, rdflib_format in (("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld"), ("xml", "xml")):
+        written = queries.answer(memory, queries.find("ward-model-graph"), fmt)
+        assert isomorphic(Graph().parse(data=written, format=rdflib_format), engine), fmt
+
+
+def test_a_constructed_graph_is_written_the_same_whatever_the_order():
+    """Deterministic output: the triples sorted, the prefixes used (and only those) sorted."""
+    nt = ('<https://w3id.org/reform-kg/id/b> <http://www.w3.org/2000/01/rdf-schema#label> "b"@vi .\n'
+          '<https://w3id.org/reform-kg/id/a> <https://w3id.org/reform-kg/ontology#kind> '
+          '<https://w3id.org/reform-kg/id/kind/x> .\n')
+    forward, backward = nt.encode(), "".join(reversed(nt.splitlines(keepends=True))).encode()
+    for fmt in ("turtle", "nt", "jsonld", "xml"):
+        assert results.graph_text(forward, fmt) == results.graph_text(backward + forward, fmt)
+    turtle = results.graph_text(forward, "turtle")
+    assert turtle.startswith("@prefix kind: <https://w3id.org/reform-kg/id/kind/> .\n"
+                             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                             "@prefix rk: <https://w3id.org/reform-kg/ontology#> .\n\n")
+    assert "schema:" not in turtle and turtle.index("/id/a>") < turtle.index("/id/b>")
 
 
 def test_place_history(graph):

@@ -40,9 +40,10 @@ def write(answer, fmt: str, raw: bool = False) -> str:
         return _csv(answer.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"), raw)
     if fmt == "tsv":
         return _tsv(answer.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8"), raw)
-    data = json.loads(answer.serialize(format=ox.QueryResultsFormat.JSON))
-    if fmt == "json":      # the layout rdflib's writer gave: results first, Python's separators
-        return json.dumps({"results": data["results"], "head": data["head"]}, ensure_ascii=False)
+    text = answer.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
+    if fmt == "json":
+        return json_text(text)
+    data = json.loads(text)
     names, bindings = data["head"]["vars"], data["results"]["bindings"]
     if fmt == "xml":
         return _xml(names, bindings)
@@ -79,6 +80,30 @@ def graph_text(nt: bytes, fmt: str) -> str:
     return "".join(sorted(head)) + "\n" + "".join(lines[len(head):])
 
 
+# -------------------------------------------------------------------------------------------- JSON
+
+# Oxigraph's separators -> Python's (json.dumps), inside the bindings. Each pattern holds a quote followed by
+# something no JSON may hold after a closing quote, unless that quote is the one the pattern means: no value
+# can contain one, since a quote inside a string is always escaped.
+_JSON_SEPARATORS = (('":{"type":"', '": {"type": "'), ('","value":"', '", "value": "'),
+                    ('","datatype":"', '", "datatype": "'), ('","xml:lang":"', '", "xml:lang": "'),
+                    ('"}},{"', '"}}, {"'), ('"},"', '"}, "'))
+_JSON_HEAD, _JSON_BODY = '{"head":{"vars":[', ']},"results":{"bindings":['
+
+
+def json_text(text: str) -> str:
+    """SPARQL JSON results as Oxigraph wrote them, in the layout rdflib's writer gave (results first, Python's
+    separators). Both escape strings alike, so only the separators change; a row with no binding ({}), rare,
+    goes through Python's JSON instead."""
+    names, _, rows = text[len(_JSON_HEAD):-len("]}}")].partition(_JSON_BODY)
+    if not text.startswith(_JSON_HEAD) or "{}" in rows:
+        data = json.loads(text)
+        return json.dumps({"results": data["results"], "head": data["head"]}, ensure_ascii=False)
+    for old, new in _JSON_SEPARATORS:
+        rows = rows.replace(old, new)
+    return '{"results": {"bindings": [' + rows + ']}, "head": {"vars": [' + names.replace('","', '", "') + "]}}"
+
+
 # ------------------------------------------------------------------------------------- CSV and TSV
 
 # A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), @SUM(...)), unless
@@ -87,7 +112,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?")
 # Where a CSV cell may start with one: at a line start or after a comma, quoted or not (an unquoted cell
 # cannot hold a carriage return). Most answers have none, and are written as Oxigraph wrote them.
-_CSV_FORMULA = re.compile(r'(?m)(?:^|,)(?:"[=+\-@\t\r]|[=+\-@\t])')
+_CSV_FORMULA = re.compile(r'[,\n](?:"[=+\-@\t\r]|[=+\-@\t])')      # (the header's names start with none)
 
 
 def _formula(value: str) -> bool:
@@ -119,11 +144,12 @@ def csv_text(names: list[str], values, raw: bool = False) -> str:
 
 
 # Oxigraph's TSV writes a boolean or number in Turtle's short form (48); reform-kg writes every literal as
-# an N-Triples term ("48"^^<...#integer>), as it always has. A cell starts a line or follows a tab, and tabs
-# and newlines inside strings are escaped, so cells are found without parsing. Short forms are unambiguous.
-_TSV_SHORT = r'(?:^|(?<=\t))([^\t\n<"_?][^\t\n]*)'
-_TSV_RAW = re.compile(r"(?m)" + _TSV_SHORT)
-_TSV_CELLS = re.compile(r"(?m)" + _TSV_SHORT + r'|(?:^|(?<=\t))"((?:[=+\-@]|\\[tr])(?:[^"\\\n]|\\.)*)"')
+# an N-Triples term ("48"^^<...#integer>), as it always has. A cell follows a tab or a newline (the header
+# line comes first), and tabs and newlines inside strings are escaped, so cells are found without parsing.
+# Turtle's short forms are unambiguous: true/false, integer, decimal (a point), double (an exponent).
+_TSV_SHORT = r'([\t\n])(?:([^\t\n<"_?][^\t\n]*)'
+_TSV_RAW = re.compile(_TSV_SHORT + ")")
+_TSV_CELLS = re.compile(_TSV_SHORT + r'|"((?:[=+\-@]|\\[tr])(?:[^"\\\n]|\\.)*)")')
 _INTEGER = re.compile(r"[+-]?\d+")
 
 
@@ -134,12 +160,12 @@ def _tsv(text: str, raw: bool) -> str:
 
 
 def _tsv_cell(m: re.Match) -> str:
-    short, value = (*m.groups(), None)[:2]          # _TSV_RAW has no second group
+    start, short, value = (*m.groups(), None)[:3]          # _TSV_RAW has no third group
     if short is not None:
         kind = ("boolean" if short in ("true", "false") else "integer" if _INTEGER.fullmatch(short)
                 else "double" if "e" in short or "E" in short else "decimal")
-        return f'"{short}"^^<{XSD}{kind}>'
-    return m.group() if _PLAIN_NUMBER.fullmatch(value) else f'"\'{value}"'
+        return f'{start}"{short}"^^<{XSD}{kind}>'
+    return m.group() if _PLAIN_NUMBER.fullmatch(value) else f'{start}"\'{value}"'
 
 
 # ------------------------------------------------------------------------------------- XML and table

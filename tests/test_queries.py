@@ -279,6 +279,28 @@ def test_every_format_reads_back_as_the_engines_own_answer(graph_file):
         assert isomorphic(Graph().parse(data=written, format=rdflib_format), engine), fmt
 
 
+def test_json_has_python_json_layout_whatever_the_values_hold():
+    """The JSON writer only respaces Oxigraph's separators: a value that looks like a separator, quotes,
+    backslashes and control characters come out as Python's own json.dumps writes them (an independent route),
+    and so does a row with nothing bound."""
+    import json
+
+    import pyoxigraph as ox
+    tricky = 'a":"b","value":"c"},"d\\"}},{"e\x01\x7f\u2028 “x”'
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://x.org/s"), ox.NamedNode("http://x.org/p"), ox.Literal(tricky, language="vi")))
+    store.add(ox.Quad(ox.BlankNode("b1"), ox.NamedNode("http://x.org/p"),
+                      ox.Literal("5", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))))
+    for text in ("SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?o", "SELECT ?s ?o ?none WHERE { OPTIONAL { ?s ?p ?o } }",
+                 "SELECT ?none WHERE { ?s ?p ?o }", "SELECT ?s WHERE { ?s ?p 42 }"):
+        oxigraph = store.query(text).serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
+        data = json.loads(oxigraph)
+        assert results.json_text(oxigraph) == json.dumps({"results": data["results"], "head": data["head"]},
+                                                         ensure_ascii=False)
+    assert json.loads(results.write(store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o"), "json")
+                      )["results"]["bindings"][1]["o"]["value"] == tricky
+
+
 def test_a_constructed_graph_is_written_the_same_whatever_the_order():
     """Deterministic output: the triples sorted, the prefixes used (and only those) sorted."""
     nt = ('<https://w3id.org/reform-kg/id/b> <http://www.w3.org/2000/01/rdf-schema#label> "b"@vi .\n'

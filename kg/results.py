@@ -1,8 +1,10 @@
 """Query results written out: the SPARQL 1.1 result formats, RDF for CONSTRUCT, and a table for people.
 
-Written from Oxigraph's own answers, never through rdflib terms: CSV and TSV are Oxigraph's own writers,
-JSON, XML and the table are made from Oxigraph's JSON (parsed by Python's C JSON reader), and a CONSTRUCT or
-DESCRIBE graph is written by pyoxigraph's serialisers, sorted, so the same graph always gives the same bytes.
+Written from Oxigraph's own answers, never through rdflib terms: CSV, TSV, JSON and XML are Oxigraph's own
+writers' text, adjusted to the layout reform-kg has always written (TSV's literals in full, JSON's and XML's
+layout as rdflib gave them) by string operations that need no parsing; the table is made from Oxigraph's
+JSON; a CONSTRUCT or DESCRIBE graph is written by pyoxigraph's serialisers, sorted, so the same graph always
+gives the same bytes.
 Written to be opened safely: CSV and TSV values a spreadsheet would run as formulas are defused unless the
 caller asks for them raw, and no control character from the graph reaches a terminal through the table.
 """
@@ -40,14 +42,14 @@ def write(answer, fmt: str, raw: bool = False) -> str:
         return _csv(answer.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"), raw)
     if fmt == "tsv":
         return _tsv(answer.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8"), raw)
+    if fmt == "xml":
+        return xml_text(answer.serialize(format=ox.QueryResultsFormat.XML).decode("utf-8"))
     text = answer.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
     if fmt == "json":
         return json_text(text)
     data = json.loads(text)
-    names, bindings = data["head"]["vars"], data["results"]["bindings"]
-    if fmt == "xml":
-        return _xml(names, bindings)
-    return table(names, [[b.get(n) for n in names] for b in bindings])
+    names = data["head"]["vars"]
+    return table(names, [[b.get(n) for n in names] for b in data["results"]["bindings"]])
 
 
 def native(result):
@@ -170,25 +172,17 @@ def _tsv_cell(m: re.Match) -> str:
 
 # ------------------------------------------------------------------------------------- XML and table
 
-def _xml(names: list[str], bindings: list[dict]) -> str:
-    """SPARQL 1.1 XML results, in the layout rdflib's writer (xml.sax's XMLGenerator) gave them."""
-    from xml.sax.saxutils import escape, quoteattr
-    out = ['<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#" '
-           'xmlns:xml="http://www.w3.org/XML/1998/namespace"><head>']
-    out += [f"<variable name={quoteattr(n)}></variable>" for n in names]
-    out.append("</head><results>")
-    for b in bindings:
-        out.append("<result>")
-        for name, term in b.items():
-            kind = term["type"]
-            if kind == "literal":
-                attr = (f' xml:lang={quoteattr(term["xml:lang"])}' if "xml:lang" in term
-                        else f' datatype={quoteattr(term["datatype"])}' if "datatype" in term else "")
-                kind = "literal" + attr
-            out.append(f'<binding name={quoteattr(name)}><{kind}>{escape(term["value"])}</{kind.split()[0]}></binding>')
-        out.append("</result>")
-    out.append("</results></sparql>")
-    return "".join(out)
+_XML_START = re.compile(r'<\?xml[^>]*\?>\s*<sparql xmlns="http://www.w3.org/2005/sparql-results#">')
+
+
+def xml_text(text: str) -> str:
+    """SPARQL XML results as Oxigraph wrote them, in the layout rdflib's writer (xml.sax's XMLGenerator) gave:
+    its declaration, variables as start and end tags, and quotes in text unescaped (XMLGenerator escapes only
+    &, < and >; Oxigraph also writes &quot; and &apos;, which nothing else in the document can hold)."""
+    head, _, body = _XML_START.sub("", text, count=1).partition("</head>")
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#" '
+            'xmlns:xml="http://www.w3.org/XML/1998/namespace">' + head.replace('"/>', '"></variable>') + "</head>"
+            + body.replace("&quot;", '"').replace("&apos;", "'"))
 
 
 def table(names: list[str], values: list[list], width: int = 60) -> str:

@@ -301,6 +301,29 @@ def test_json_has_python_json_layout_whatever_the_values_hold():
                       )["results"]["bindings"][1]["o"]["value"] == tricky
 
 
+def test_xml_has_rdflib_xml_layout_and_keeps_false_and_zero():
+    """The XML writer gives, byte for byte, what rdflib's SPARQL XML writer (xml.sax's XMLGenerator, an
+    independent route) gives for the same rows, quotes, markup and control characters included; and unlike
+    that writer it keeps the values false and 0 (XMLGenerator skips falsy text: `<literal ...></literal>`)."""
+    import io
+
+    import pyoxigraph as ox
+    from rdflib.query import Result
+    store = ox.Store()
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    for value in ('', 'a"b\'c<d>e&f &quot;', 'x\ry\nz\tw ]]>', '\x01\x7f \U0001F600 “q”'):
+        store.add(ox.Quad(ox.NamedNode("http://x.org/s?a=1&b=2"), ox.NamedNode("http://x.org/p"), ox.Literal(value)))
+    store.add(ox.Quad(ox.BlankNode("b1"), ox.NamedNode("http://x.org/p"), ox.Literal("5", datatype=integer)))
+    store.add(ox.Quad(ox.BlankNode("b2"), ox.NamedNode("http://x.org/p"), ox.Literal("Phường 1", language="vi")))
+    for text in ("SELECT ?s ?o ?none WHERE { ?s ?p ?o } ORDER BY ?o", "SELECT ?none WHERE { ?s ?p ?o }",
+                 "SELECT ?s WHERE { ?s ?p 42 }"):
+        reference = queries._to_result(store.query(text)).serialize(format="xml", encoding="utf-8").decode("utf-8")
+        assert results.write(store.query(text), "xml") == reference
+    written = results.write(store.query("SELECT ?f ?z WHERE { BIND(false AS ?f) BIND(0 AS ?z) }"), "xml")
+    parsed = Result.parse(io.StringIO(written), format="xml")
+    assert [(str(r.f), str(r.z)) for r in parsed] == [("false", "0")]
+
+
 def test_a_constructed_graph_is_written_the_same_whatever_the_order():
     """Deterministic output: the triples sorted, the prefixes used (and only those) sorted."""
     nt = ('<https://w3id.org/reform-kg/id/b> <http://www.w3.org/2000/01/rdf-schema#label> "b"@vi .\n'

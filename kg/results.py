@@ -192,22 +192,25 @@ def table(names: list[str], values: list[list], width: int = 60) -> str:
 
     from kg.text import terminal_safe
 
-    def cell(v) -> str:
+    def cell(v) -> tuple[str, int]:
+        """The cell's text and its display width (measured once: wcswidth is most of a large table's cost)."""
         if v is None:
-            return ""
+            return "", 0
         if v["type"] == "uri":
-            return terminal_safe(_short_iri(v["value"]))
+            s = terminal_safe(_short_iri(v["value"]))
+            return s, wcswidth(s)
         s = terminal_safe(" ".join(v["value"].split()))
-        return s if wcswidth(s) <= width else _clip(s, width)
+        w = wcswidth(s)
+        return (s, w) if w <= width else _clip(s, width)
 
-    cells = [[cell(v) for v in row] for row in values]
-    widths = [max([wcswidth(n)] + [wcswidth(r[i]) for r in cells]) for i, n in enumerate(names)]
+    cells = [[(n, wcswidth(n)) for n in names]] + [[cell(v) for v in row] for row in values]
+    widths = [max(r[i][1] for r in cells) for i in range(len(names))]
 
     def line(items):
-        return "  ".join(s + " " * (w - wcswidth(s)) for s, w in zip(items, widths)).rstrip()
+        return "  ".join(s + " " * (w - sw) for (s, sw), w in zip(items, widths)).rstrip()
 
-    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in cells]
-    out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    out = [line(cells[0]), line([("-" * w, w) for w in widths])] + [line(r) for r in cells[1:]]
+    out.append(f"({len(values)} row{'s' if len(values) != 1 else ''})")
     return "\n".join(out) + "\n"
 
 
@@ -225,8 +228,16 @@ def _short_iri(iri: str) -> str:
 _BY_LENGTH = sorted(NAMESPACES.items(), key=lambda item: -len(item[1]))
 
 
-def _clip(s: str, width: int) -> str:
+def _clip(s: str, width: int) -> tuple[str, int]:
+    """The longest start of `s` that fits in `width - 1` columns, and an ellipsis (found by bisection: a
+    start's width only grows with its length)."""
     from wcwidth import wcswidth
-    while wcswidth(s) > width - 1:
-        s = s[:-1]
-    return s + "…"
+    short, long = 0, len(s)
+    while short < long:
+        middle = (short + long + 1) // 2
+        if wcswidth(s[:middle]) <= width - 1:
+            short = middle
+        else:
+            long = middle - 1
+    clipped = s[:short] + "…"
+    return clipped, wcswidth(clipped)

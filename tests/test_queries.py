@@ -324,6 +324,19 @@ def test_xml_has_rdflib_xml_layout_and_keeps_false_and_zero():
     assert [(str(r.f), str(r.z)) for r in parsed] == [("false", "0")]
 
 
+def test_the_table_clips_by_display_width_and_lines_up():
+    """Cells longer than 60 terminal columns end in … within 59 columns of text: 59 one-column letters, or 29
+    two-column CJK characters (30 would take 60); a letter with a combining mark (NFD) takes one column; the
+    next column starts at the same display column on every line."""
+    from wcwidth import wcswidth
+    long_vi, wide, nfd = "ệ" * 100, "漢" * 40, "Phu\u031bo\u031b\u0300ng 1"
+    query = ('SELECT ?a ?b WHERE { VALUES (?k ?a ?b) { (1 "%s" "x") (2 "%s" "y") (3 "%s" "z") } } ORDER BY ?k'
+             % (long_vi, wide, nfd))
+    lines = results.write(_answer(query), "table").splitlines()
+    assert [line.split("  ")[0].rstrip() for line in lines[2:5]] == ["ệ" * 59 + "…", "漢" * 29 + "…", nfd]
+    assert {wcswidth(line[:line.rindex(" ") + 1]) for line in lines[2:5]} == {62} and lines[5] == "(3 rows)"
+
+
 def test_a_constructed_graph_is_written_the_same_whatever_the_order():
     """Deterministic output: the triples sorted, the prefixes used (and only those) sorted."""
     nt = ('<https://w3id.org/reform-kg/id/b> <http://www.w3.org/2000/01/rdf-schema#label> "b"@vi .\n'

@@ -50,6 +50,9 @@ def _source(graph_path, store_spec, for_query: bool = False, cached: bool = Fals
     except RuntimeError as e:
         if store_spec and store.is_damage(e):
             raise store.damaged(store.parse_store(store_spec)[1], e) from e
+        if cached and store.is_damage(e):
+            from kg import store_cache
+            raise store_cache.damaged(graph_path, _cache_root(), e) from e
         raise
 
 

@@ -6,9 +6,10 @@ rdflib fetch data from elsewhere), unless the user allows remote access.
 A query runs in Oxigraph (a pyoxigraph Store: a graph file parsed into memory, or a persistent store) or in
 rdflib (a Graph: what `--allow-remote` uses). `answer` writes Oxigraph's own answer in a result format
 (kg.results) with no rdflib term on the way (an rdflib engine's answer is converted to Oxigraph's first, so
-one set of writers serves both); `run` hands back rdflib's Result, for the views and the Python API. rdflib's SPARQL parser is imported only when a query needs
-checking. Every query file is checked for size and nesting before any parser sees it, and every query can be
-stopped by Ctrl-C, SIGTERM and a time limit (kg.limits).
+one set of writers serves both); `run` hands back rdflib's Result, for the views and the Python API.
+rdflib's SPARQL parser is imported only when a query needs checking. Every query file is checked for size
+and nesting before any parser sees it, and every query can be stopped by Ctrl-C, SIGTERM and a time limit
+(kg.limits).
 """
 from __future__ import annotations
 

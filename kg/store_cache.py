@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from kg import store
-from kg.errors import InputError, OutputError
+from kg.errors import GraphError, InputError, OutputError
 
 _STAMP = "source.sha256"
 
@@ -34,12 +34,28 @@ def sha256(path: Path) -> str:
 def open_cached(path: Path, cache: Path):
     """The graph file as a read-only pyoxigraph Store from the cache, loaded first if missing or stale."""
     store.check_graph_file(path)
-    folder = cache / "stores" / hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:32]
+    folder = _folder(path, cache)
     digest = sha256(path)
     stamp = folder / _STAMP
     if not (stamp.is_file() and stamp.read_text(encoding="ascii").strip() == digest):
         _load(path, folder, digest)
-    return store.open_oxigraph(folder / "oxigraph")
+    try:
+        return store.open_oxigraph(folder / "oxigraph")
+    except GraphError:         # damaged on disk since (a full disk, a cut copy): the file is there, load it again
+        _load(path, folder, digest)
+        return store.open_oxigraph(folder / "oxigraph")
+
+
+def damaged(path: Path, cache: Path, e: Exception) -> GraphError:
+    """Damage found in the middle of a query: the store is forgotten, and the next run loads the file again."""
+    (_folder(path, cache) / _STAMP).unlink(missing_ok=True)
+    return GraphError(f"{path}: its cached store was found damaged ({str(e).splitlines()[0] if str(e) else e}); "
+                      "run the command again to load the file anew")
+
+
+def _folder(path: Path, cache: Path) -> Path:
+    """One store per graph file, named after its absolute path."""
+    return cache / "stores" / hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:32]
 
 
 def _load(path: Path, folder: Path, digest: str) -> None:

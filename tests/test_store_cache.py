@@ -82,3 +82,22 @@ def test_an_interrupted_load_leaves_no_store(tmp_path, monkeypatch):
     assert _stores() == []
     monkeypatch.setattr(store, "swap_in", swap_in)
     assert _ask(tmp_path, graph, "--cached").text == "label\r\nPhường 3\r\n"
+
+
+def test_a_damaged_cached_store_is_loaded_again(tmp_path):
+    """The store's largest table file lost its end (a full disk, a cut copy): the next run loads the file
+    again instead of failing or answering from what is left."""
+    graph = tmp_path / "g.nt"
+    graph.write_text("".join(WARD.format(n=n) for n in range(1, 2000)), encoding="utf-8")
+    assert _ask(tmp_path, graph, "--cached").exit_code == 0
+    [store] = [s for s in _stores() if not s.startswith(".")]
+    folder = os.path.join(os.environ["XDG_CACHE_HOME"], "reform-kg", "stores", store, "oxigraph")
+    tables = [os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".sst")]
+    biggest = max(tables, key=os.path.getsize)
+    os.truncate(biggest, os.path.getsize(biggest) // 2)
+    stamp = os.path.join(os.path.dirname(folder), "source.sha256")
+    loaded = os.stat(stamp).st_mtime_ns
+    again = _ask(tmp_path, graph, "--cached")
+    assert again.exit_code == 0, again.output
+    assert os.stat(stamp).st_mtime_ns != loaded                   # loaded again
+    assert again.text.count("\r\n") == 2000 and "Phường 1999\r\n" in again.text

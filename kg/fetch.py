@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from kg.errors import InputError
-from kg.http import Client, Disallowed, FetchFailed
+from kg.http import Client, Disallowed, FetchFailed, Response
 from kg.sources import MANIFEST
 from kg.text import slug
 
@@ -48,14 +48,11 @@ def read_url_file(path: Path) -> list[str]:
 
 def links(client: Client, url: str, summary: Summary, depth: int = 0) -> list[str]:
     """The page URLs a sitemap, a sitemap index (followed) or an RSS/Atom feed lists; failures go to `summary`."""
-    try:
-        response = client.get(url)
-        if response.status != 200:
-            raise FetchFailed(_status_reason(response.status))
-        kind, found = parse_links(response.body)
-    except Disallowed as e:
-        summary.robots.append(_robots_line(url, e))
+    response = _get(client, url, summary)
+    if response is None:
         return []
+    try:
+        kind, found = parse_links(response.body)
     except FetchFailed as e:
         summary.failed.append((url, str(e)))
         return []
@@ -117,18 +114,15 @@ def _fetch_one(url: str, folder: Path, client: Client, summary: Summary, rows: d
     have = old if old and (folder / old["file"]).is_file() else None
     validators = {k: v for k, v in (("If-None-Match", have and have["etag"]),
                                     ("If-Modified-Since", have and have["last_modified"])) if v}
-    try:
-        response = client.get(url, validators)
-        if response.status == 304 and have:
-            rows[url] = {**have, "retrieved": _now(), "status": "304"}
-            summary.unchanged.append(url)
-            return
-        if response.status != 200:
-            raise FetchFailed(_status_reason(response.status))
-        data = _as_utf8(response.headers, response.body)
-    except Disallowed as e:
-        summary.robots.append(_robots_line(url, e))
+    response = _get(client, url, summary, validators)
+    if response is None:
         return
+    if response.status == 304:
+        rows[url] = {**have, "retrieved": _now(), "status": "304"}
+        summary.unchanged.append(url)
+        return
+    try:
+        data = _as_utf8(response.headers, response.body)
     except FetchFailed as e:
         summary.failed.append((url, str(e)))
         return
@@ -142,6 +136,23 @@ def _fetch_one(url: str, folder: Path, client: Client, summary: Summary, rows: d
     rows[url] = {"file": name, "source_url": url, "final_url": response.url, "retrieved": _now(),
                  "status": str(response.status), "sha256": digest,
                  "etag": response.headers.get("etag", ""), "last_modified": response.headers.get("last-modified", "")}
+
+
+def _get(client: Client, url: str, summary: Summary, validators: dict[str, str] | None = None) -> Response | None:
+    """The answer to GET `url`: 200, or 304 to a conditional request; None when robots.txt refuses the URL or
+    the request fails, which `summary` records."""
+    try:
+        response = client.get(url, validators)
+    except Disallowed as e:
+        summary.robots.append(_robots_line(url, e))
+        return None
+    except FetchFailed as e:
+        summary.failed.append((url, str(e)))
+        return None
+    if response.status == 200 or (response.status == 304 and validators):
+        return response
+    summary.failed.append((url, _status_reason(response.status)))
+    return None
 
 
 def _as_utf8(headers: dict[str, str], body: bytes) -> bytes:

@@ -27,6 +27,10 @@ class FetchFailed(Exception):
     """One URL could not be fetched; the message is the reason, for one line of the summary."""
 
 
+class RedirectFailed(FetchFailed):
+    """Redirects that lead nowhere: no Location, a loop, or too many."""
+
+
 class Disallowed(Exception):
     """robots.txt does not allow reform-kg to fetch this URL."""
 
@@ -52,36 +56,32 @@ class Client:
     _robots: dict[str, urllib.robotparser.RobotFileParser | FetchFailed | None] = field(default_factory=dict)
     _crawl_delay: dict[str, float] = field(default_factory=dict)
     _opener: urllib.request.OpenerDirector = field(
-        default_factory=lambda: urllib.request.build_opener(_NoRedirects))    # proxies from the environment
+        default_factory=lambda: urllib.request.build_opener(NoRedirects))    # proxies from the environment
 
     def get(self, url: str, validators: dict[str, str] | None = None) -> Response:
         """GET `url`, following redirects; a 304 comes back as it is. Raises Disallowed or FetchFailed."""
+        return self._follow(url, validators, robots=True)
+
+    def _follow(self, url: str, validators: dict[str, str] | None, robots: bool) -> Response:
+        """GET `url`, following redirects by hand: each hop a valid URL (and one robots.txt allows, if asked),
+        loops and long chains caught."""
         seen = []
         while True:
-            self._check(url)
+            url = _valid(url)
+            if robots and not self.allowed(url):
+                raise Disallowed(url)
             seen.append(url)
             response = self._with_retries(url, validators if len(seen) == 1 else None)
             if response.status not in REDIRECTS:
                 return response
             location = response.headers.get("location")
             if not location:
-                raise FetchFailed(f"redirect {response.status} without a Location")
+                raise RedirectFailed(f"redirect {response.status} without a Location")
             url = urljoin(url, location)
             if url in seen:
-                raise FetchFailed(f"redirect loop ({' -> '.join(seen + [url])})")
+                raise RedirectFailed(f"redirect loop ({' -> '.join(seen + [url])})")
             if len(seen) > MAX_REDIRECTS:
-                raise FetchFailed(f"more than {MAX_REDIRECTS} redirects")
-
-    def _check(self, url: str) -> None:
-        try:
-            parts = urlsplit(url)
-            parts.port                              # noqa: B018 (a bad port raises here, not in the middle of a request)
-        except ValueError as e:
-            raise FetchFailed(f"not a valid URL ({e})") from e
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchFailed("not an http(s) URL")
-        if not self.allowed(url):
-            raise Disallowed(url)
+                raise RedirectFailed(f"more than {MAX_REDIRECTS} redirects")
 
     def allowed(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -99,13 +99,9 @@ class Client:
     def _read_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
         """The site's robots.txt (RFC 9309): missing (4xx) allows all; a server error (5xx) disallows all."""
         parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
-        url = origin + "/robots.txt"
-        for _ in range(MAX_REDIRECTS + 1):            # http -> https, or to the www. host: followed
-            response = self._with_retries(url, None)
-            if response.status not in REDIRECTS or not response.headers.get("location"):
-                break
-            url = urljoin(url, response.headers["location"])
-        if response.status in REDIRECTS:
+        try:                                          # http -> https, or to the www. host: followed
+            response = self._follow(origin + "/robots.txt", None, robots=False)
+        except RedirectFailed:                        # unreachable through redirects: as if missing
             return None
         if response.status >= 500:
             parser.disallow_all = True
@@ -180,9 +176,21 @@ class Client:
             time.sleep(max(0.0, last + delay - time.monotonic()))
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    """A 3xx comes back as an HTTPError, for the caller to follow by hand (fetch) or to report (remote)."""
+
     def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None                       # the 3xx comes back as an HTTPError; Client.get follows it
+        return None
+
+
+def _valid(url: str) -> str:
+    """The URL percent-encoded where an IRI may not hold a character; FetchFailed when it is not an absolute
+    http(s) URL. The same check as a manifest's URLs get, so what is fetched is what `build` records."""
+    from kg.sources import clean_url
+    encoded, problem = clean_url(url)
+    if encoded is None:
+        raise FetchFailed((problem or "is not a URL").removeprefix("is "))
+    return encoded
 
 
 def _lower(headers) -> dict[str, str]:

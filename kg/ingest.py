@@ -206,9 +206,8 @@ def date_of(line: str, strict: bool = True) -> str | None:
     portal = _PORTAL_DATE.match(line)
     if portal:
         return _portal_datetime(portal)
-    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", line)
-    if iso:
-        return _iso(int(iso[1]), int(iso[2]), int(iso[3]), None)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", line):
+        return _iso_text(line)
     if not strict or _DATE_LINE.match(line):
         when = _TIME_DMY.search(line) or _DMY_TIME.search(line)
         return _dmy_iso(when) if when else None
@@ -265,8 +264,7 @@ def _header(text: str, meta: dict, start: int = 0) -> int:
             if when := _portal_datetime(portal):
                 meta.setdefault("published", when)
         elif iso:
-            y, mo, *d = (int(x) for x in iso["date"].split("-"))
-            if _iso(y, mo, d[0] if d else 1, None):
+            if _iso_text(iso["date"]):
                 meta.setdefault("published", iso["date"])
             return iso.end()
         elif _DATE_LINE.match(line):
@@ -303,6 +301,12 @@ def _iso(y: int, mo: int, d: int, time: tuple[int, int, int] | None) -> str | No
     except ValueError:
         return None
     return when.strftime("%Y-%m-%dT%H:%M:%S+07:00") if time else when.strftime("%Y-%m-%d")
+
+
+def _iso_text(text: str) -> str | None:
+    """An ISO date as written ("2024-03-05", "2024-03"), or None when that day or month does not exist."""
+    y, mo, *d = (int(x) for x in text.split("-"))
+    return text if _iso(y, mo, d[0] if d else 1, None) else None
 
 
 def _skip_blank(text: str, i: int) -> int:

@@ -15,6 +15,7 @@ from rdflib import Graph
 from rdflib.query import Result
 
 from kg.errors import KgError
+from kg.http import NoRedirects
 from kg.text import terminal_safe
 
 _ACCEPT_RESULTS = "application/sparql-results+json"
@@ -106,15 +107,7 @@ def _count_triples(data: bytes) -> int:
     return sum(1 for line in data.splitlines() if line.strip() and not line.lstrip().startswith(b"#"))
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """A redirect is an answer to report, never one to follow with the user's data."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        raise RemoteError(f"{req.full_url}: the server answered {code} {msg}, redirecting to {newurl}; "
-                          "give that URL as the endpoint if it is the right server")
-
-
-_OPENER = urllib.request.build_opener(_NoRedirect)
+_OPENER = urllib.request.build_opener(NoRedirects)
 
 
 def _send(request: urllib.request.Request, timeout: float | None) -> tuple[int, bytes]:
@@ -122,6 +115,10 @@ def _send(request: urllib.request.Request, timeout: float | None) -> tuple[int, 
         with _OPENER.open(request, timeout=timeout or 300) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as e:
+        if 300 <= e.code < 400:          # a redirect is an answer to report, never one to follow with the data
+            raise RemoteError(f"{request.full_url}: the server answered {e.code} {terminal_safe(str(e.reason))}, "
+                              f"redirecting to {terminal_safe(urllib.parse.urljoin(request.full_url, e.headers.get('Location', '')))}; "
+                              "give that URL as the endpoint if it is the right server") from e
         detail = e.read(300).decode("utf-8", "replace").strip().splitlines()
         raise RemoteError(f"{request.full_url}: the server answered {e.code} {terminal_safe(str(e.reason))}"
                           + (f": {terminal_safe(detail[0])}" if detail else "")) from e

@@ -236,6 +236,6 @@ def clean_url(text: str) -> tuple[str | None, str | None]:
             return None, "is not an absolute http(s) URL"
         parts.port                                   # raises on a port that is not a number
         pyoxigraph.NamedNode(encoded)                # the strict IRI parser every query goes through
-    except ValueError:
-        return None, "is not a valid URL"
+    except ValueError as e:
+        return None, f"is not a valid URL ({e})"
     return encoded, None

@@ -208,7 +208,7 @@ def test_each_bad_response_is_one_line(server, tmp_path):
         f"failed: {b}/bad/loop: redirect loop ({b}/bad/loop -> {b}/bad/loop2 -> {b}/bad/loop)",
         f"failed: {b}/bad/pdf: not an HTML page (application/pdf)",
         f"failed: {b}/bad/big: larger than the size limit (0.05 MB > 0.02 MB)",
-        "failed: file:///etc/passwd: not an http(s) URL",
+        "failed: file:///etc/passwd: not an absolute http(s) URL",
         "failed: http://[::1/x: not a valid URL (Invalid IPv6 URL)",
         "failed: http://127.0.0.1:99999/: not a valid URL (Port out of range 0-65535)",
         "Error: 11 URL(s) failed (listed above); the others are saved",
@@ -314,3 +314,17 @@ def test_a_redirected_robots_txt_is_followed(server, tmp_path, monkeypatch):
     r = fetch(f"{server.base}/tin/bao.html", f"{server.base}/tin/portal.html", "-o", str(tmp_path))
     assert r.exit_code == 0 and r.stderr == f"skipped by robots.txt: {server.base}/tin/bao.html\n"
     assert "/tin/bao.html" not in {path for path, _, _ in Handler.log}
+
+
+def test_a_robots_txt_that_redirects_in_a_loop_counts_as_missing(server, tmp_path, monkeypatch):
+    """RFC 9309 §2.3.1.2: a robots.txt that cannot be reached through redirects is unavailable: crawling is
+    allowed, and the pages themselves are fetched."""
+    original = Handler.do_GET
+
+    def do_get(self):
+        if self.path in ("/robots.txt", "/robots-b.txt"):
+            return self._send(302, b"", None, {"Location": "/robots-b.txt" if self.path == "/robots.txt" else "/robots.txt"})
+        return original(self)
+    monkeypatch.setattr(Handler, "do_GET", do_get)
+    r = fetch(f"{server.base}/tin/bao.html", "-o", str(tmp_path))
+    assert r.exit_code == 0 and r.stdout.startswith(f"{tmp_path}: 1 fetched")

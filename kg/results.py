@@ -122,13 +122,15 @@ def _formula(value: str) -> bool:
 
 
 def _csv(text: str, raw: bool) -> str:
-    """SPARQL 1.1 CSV as Oxigraph writes it; read back and written again only when a cell must be defused."""
-    if raw or not _CSV_FORMULA.search(text):
+    """SPARQL 1.1 CSV as Oxigraph writes it; read back and written again only when a cell must be defused,
+    or when a one-column row is empty: Oxigraph writes an empty line, which CSV readers skip or read as no
+    field at all, where Python's writer writes "" (a row with one empty value)."""
+    if "\n\r\n" not in text and (raw or not _CSV_FORMULA.search(text)):
         return text
     import csv
     import io
     cells = csv.reader(io.StringIO(text, newline=""))
-    return csv_text(next(cells), cells)
+    return csv_text(next(cells), (row or [""] for row in cells), raw)
 
 
 def csv_text(names: list[str], values, raw: bool = False) -> str:

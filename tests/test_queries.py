@@ -216,6 +216,17 @@ def test_queries_run_the_same_in_oxigraph(graph, graph_file, name):
     assert count == len(ours)
 
 
+def test_an_empty_value_in_a_one_column_csv_is_a_row_not_a_blank_line():
+    """A one-column row whose value is empty or unbound reads back as a row with one empty field (an empty
+    line would be skipped by most CSV readers, losing the row)."""
+    import csv
+    import io
+    query = 'SELECT ?x WHERE { VALUES (?k ?x) { (1 "") (2 UNDEF) (3 "a") } } ORDER BY ?k'
+    for raw in (False, True):
+        text = results.write(_answer(query), "csv", raw=raw)
+        assert list(csv.reader(io.StringIO(text, newline=""))) == [["x"], [""], [""], ["a"]]
+
+
 def _answer(text: str, data: str = ""):
     """Oxigraph's own answer to a query, on a store holding `data` (N-Triples)."""
     import pyoxigraph as ox

@@ -190,8 +190,6 @@ def xml_text(text: str) -> str:
 def table(names: list[str], values: list[list], width: int = 60) -> str:
     """An aligned text table for a terminal, of SPARQL JSON terms; widths by display columns, so Vietnamese
     text lines up, and no control character from the graph reaches the screen."""
-    from wcwidth import wcswidth
-
     from kg.text import terminal_safe
 
     def cell(v) -> tuple[str, int]:
@@ -200,12 +198,12 @@ def table(names: list[str], values: list[list], width: int = 60) -> str:
             return "", 0
         if v["type"] == "uri":
             s = terminal_safe(_short_iri(v["value"]))
-            return s, wcswidth(s)
+            return s, _width(s)
         s = terminal_safe(" ".join(v["value"].split()))
-        w = wcswidth(s)
+        w = _width(s)
         return (s, w) if w <= width else _clip(s, width)
 
-    cells = [[(n, wcswidth(n)) for n in names]] + [[cell(v) for v in row] for row in values]
+    cells = [[(n, _width(n)) for n in names]] + [[cell(v) for v in row] for row in values]
     widths = [max(r[i][1] for r in cells) for i in range(len(names))]
 
     def line(items):
@@ -214,6 +212,18 @@ def table(names: list[str], values: list[list], width: int = 60) -> str:
     out = [line(cells[0]), line([("-" * w, w) for w in widths])] + [line(r) for r in cells[1:]]
     out.append(f"({len(values)} row{'s' if len(values) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+# Characters one terminal column wide each (Latin, Vietnamese's precomposed letters, typographic quotes and
+# dashes; checked against wcwidth by a test): text made only of them is as wide as it is long.
+_ONE_COLUMN = re.compile("[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027]*")
+
+
+def _width(s: str) -> int:
+    if _ONE_COLUMN.fullmatch(s):
+        return len(s)
+    from wcwidth import wcswidth
+    return wcswidth(s)
 
 
 def _short_iri(iri: str) -> str:

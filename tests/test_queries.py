@@ -348,6 +348,14 @@ def test_the_table_clips_by_display_width_and_lines_up():
     assert {wcswidth(line[:line.rindex(" ") + 1]) for line in lines[2:5]} == {62} and lines[5] == "(3 rows)"
 
 
+def test_the_tables_one_column_characters_are_one_column_for_wcwidth():
+    """The table's shortcut (text of these characters is as wide as it is long) agrees with wcwidth."""
+    from wcwidth import wcwidth
+    chars = [chr(c) for c in range(0x110000) if results._ONE_COLUMN.fullmatch(chr(c))]
+    assert len(chars) > 900 and "ệ" in chars and "“" in chars and "\u0300" not in chars and "漢" not in chars
+    assert {c for c in chars if wcwidth(c) != 1} == set()
+
+
 def test_a_constructed_graph_is_written_the_same_whatever_the_order():
     """Deterministic output: the triples sorted, the prefixes used (and only those) sorted."""
     nt = ('<https://w3id.org/reform-kg/id/b> <http://www.w3.org/2000/01/rdf-schema#label> "b"@vi .\n'

@@ -3,19 +3,22 @@
 Each document becomes a Fragment (pipeline.document_triples): sorted N-Triples lines and label candidates,
 computed in worker processes (`jobs`) and kept in a cache folder under a hash of everything its graph depends
 on (its identity, bytes, source URL, the base IRI, the code and lexicons), so an unchanged document is not read
-again. Fragments are merged as sorted runs; the merge chooses one `rdfs:label` per entity and language (the
-first in code-point order) and writes the other spellings as `skos:altLabel`. The output is the same bytes
+again. The workers write the fragments as their own sorted runs (kg.runs) and tell the parent only what
+happened to each document; the parent merges the runs, choosing one `rdfs:label` per entity and language (the
+first in code-point order) and writing the other spellings as `skos:altLabel`. The output is the same bytes
 whatever the order of the files or the number of jobs. The library (pipeline.build) and the CLI both build
 through `build` here.
 
 A graph of up to VALIDATE_IN_MEMORY triples is checked against the SHACL shapes. A document whose facts break
 them is set aside (the whole document, so what is written is what articles said, never half of it); the rest
-is merged again and written, and the Summary says which document, which shape and which sentence.
+is merged again and written, and the Summary says which document, which shape and which sentence. So that a
+document can be left out, each one's fragment is kept (its cache entry, or a file in the build's scratch
+folder) while the build is small enough to be checked.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import heapq
 import itertools
 import shutil
 import tempfile
@@ -24,11 +27,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import ingest, pipeline, sources as sources_module, store
+from kg import ingest, pipeline, runs as runs_module, sources as sources_module, store
 from kg.emit.sink import Fragment
 from kg.errors import InputError, KgError, OutputError
 
-RUN_LINES = 2_000_000          # lines held in memory before a sorted run is written to disk
 VALIDATE_IN_MEMORY = 200_000   # triples; above this a streamed build is left to `reform-kg validate`
 
 
@@ -82,6 +84,16 @@ class _Task:
     salt: str
 
 
+@dataclass(frozen=True)
+class _Read:
+    """What a worker tells the parent about one document: never its triples."""
+    outcome: str = ""            # "" when read, else "skip:why" or "fail:why"
+    cached: bool = False         # read from the cache
+    problem: str = ""            # why the cache could not be written
+    models: bool = False         # it states at least one initiative
+    kept: str | None = None      # where its fragment is kept for the SHACL check (None once the build is too big)
+
+
 def fingerprint() -> str:
     """What the output depends on besides the article: reform-kg's code, its lexicons and gazetteer, and the site profiles."""
     from kg import __version__
@@ -95,24 +107,31 @@ def fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _fragment(task: _Task) -> tuple[str, Fragment | None, bool, str]:
-    """(outcome, fragment, from cache, cache problem): outcome is "" when read, else why it was skipped or failed."""
+def _read(task: _Task, keep_in: Path | None) -> tuple[_Read, Fragment | None]:
+    """One document, from the cache or through the pipeline: what happened, and its fragment when read. With
+    `keep_in`, the fragment is also kept there (unless its cache entry keeps it) for the SHACL check."""
     path = Path(task.path)
     try:
         raw = path.read_bytes() if path.is_file() and path.stat().st_size <= task.max_bytes else b""
         key = hashlib.sha256(b"\0".join(x.encode() if isinstance(x, str) else x for x in (
             raw, task.doc_id, task.source_url or "", task.base, task.salt, task.encoding or ""))).hexdigest()
         cached = Path(task.cache) / key[:2] / f"{key}.nt" if task.cache and raw else None
-        if cached is not None and cached.is_file():
-            return "", _read_cached(cached), True, ""
-        document = ingest.load(path, task.source_url, task.encoding, task.max_bytes, doc_id=task.doc_id)
-        fragment = pipeline.document_triples(document, task.base)[0].fragment()
-        problem = _write_cached(cached, fragment) if cached is not None else ""
-        return "", fragment, False, problem
+        hit = cached is not None and cached.is_file()
+        if hit:
+            fragment, problem = _read_cached(cached), ""
+        else:
+            document = ingest.load(path, task.source_url, task.encoding, task.max_bytes, doc_id=task.doc_id)
+            fragment = pipeline.document_triples(document, task.base)[0].fragment()
+            problem = _write_cached(cached, fragment) if cached is not None else ""
     except InputError as e:
-        return f"skip:{e}", None, False, ""
+        return _Read(f"skip:{e}"), None
     except Exception as e:  # a bug while reading one article: reported, the others still build
-        return f"fail:{path}: {type(e).__name__}: {e}", None, False, ""
+        return _Read(f"fail:{path}: {type(e).__name__}: {e}"), None
+    kept = None
+    if keep_in is not None:
+        kept = cached if cached is not None and not problem else _keep(keep_in / f"{key}.nt", fragment)
+    models = any(line.endswith(_INITIATIVE) for line in fragment.lines)
+    return _Read("", hit, problem, models, str(kept) if kept else None), fragment
 
 
 _LABELS_MARK = "# labels\n"
@@ -123,13 +142,26 @@ def _read_cached(path: Path) -> Fragment:
     return Fragment(lines.splitlines(keepends=True), labels.splitlines(keepends=True))
 
 
+def _serialized(fragment: Fragment) -> bytes:
+    return "".join([*fragment.lines, _LABELS_MARK, *fragment.labels]).encode("utf-8")
+
+
 def _write_cached(path: Path, fragment: Fragment) -> str:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        store.write_atomic(path, "".join([*fragment.lines, _LABELS_MARK, *fragment.labels]).encode("utf-8"))
+        store.write_atomic(path, _serialized(fragment))
     except (OSError, KgError) as e:
         return f"{path.parent}: the cache cannot be written ({getattr(e, 'strerror', None) or e})"
     return ""
+
+
+def _keep(path: Path, fragment: Fragment) -> Path:
+    """A document's fragment in the build's scratch folder (removed with it), in the cache's format."""
+    try:
+        path.write_bytes(_serialized(fragment))
+    except OSError as e:
+        raise OutputError(f"{path.parent.parent}: cannot write the build's scratch files ({e.strerror or e})") from e
+    return path
 
 
 def usable_cache(cache: Path | None, summary: Summary) -> Path | None:
@@ -161,46 +193,21 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
     tasks = [_Task(str(s.path), s.doc_id, s.source_url, base, encoding, max_bytes, str(cache) if cache else None, salt)
              for s in listing.sources]
     named = {str(s.path) for s in listing.sources if s.named}
-    kept: dict[_Task, Fragment] | None = {} if validate else None    # fragments, while small enough to check
     runs: list[tuple[Path, Path]] = []
-    lines: set[str] = set()
-    labels: set[str] = set()
     workdir = None
     try:
         workdir = Path(tempfile.mkdtemp(prefix=".reform-kg-", dir=out_nt.resolve().parent))
-        for task, (outcome, fragment, from_cache, problem) in zip(tasks, _map(_fragment, tasks, jobs)):
-            if progress is not None:
-                progress(1)
-            if problem and problem not in summary.warnings:
-                summary.warnings.append(problem)
-            if outcome.startswith("skip:"):
-                if task.path in named:
-                    raise InputError(outcome[5:])
-                summary.skipped.append(outcome[5:])
-            elif outcome.startswith("fail:"):
-                summary.failed.append(outcome[5:])
-            else:
-                summary.cached += from_cache
-                if not any(line.endswith(_INITIATIVE) for line in fragment.lines):
-                    summary.without_models.append(task.path)
-                lines.update(fragment.lines)
-                labels.update(fragment.labels)
-                if kept is not None:
-                    kept[task] = fragment
-                    if len(lines) + len(labels) > VALIDATE_IN_MEMORY or runs:
-                        kept = None
-                if len(lines) + len(labels) >= RUN_LINES:
-                    runs.append(_run(workdir, len(runs), lines, labels))
-                    lines, labels = set(), set()
-        if not lines and not runs:
+        small = VALIDATE_IN_MEMORY if validate and not strict else -1
+        with contextlib.closing(runs_module.gather(tasks, _read, jobs, workdir, small, runs)) as records:
+            kept = _told(summary, tasks, records, named, progress)
+        if not kept:
             why = "; ".join(summary.skipped[:3] + summary.failed[:3])
             raise InputError(f"{', '.join(map(str, inputs))}: no article could be read" + (f" ({why})" if why else ""))
-        runs.append(_run(workdir, len(runs), lines, labels))
-        summary.triples, summary.counts = _merge(runs, out_nt)
+        summary.triples, summary.counts = runs_module.merge(runs, out_nt)
         if strict and validate:
             _check_whole(inputs, summary, out_nt, keep_graph)
-        elif kept is not None:
-            _check(summary, kept, runs, workdir, out_nt, keep_graph)
+        elif small >= 0 and None not in kept.values() and summary.triples <= VALIDATE_IN_MEMORY:
+            _check(summary, {t: _read_cached(Path(p)) for t, p in kept.items()}, workdir, out_nt, keep_graph)
     finally:
         if workdir is not None:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -212,7 +219,31 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
     return summary
 
 
-def _check(summary: Summary, kept: dict, runs: list, workdir: Path, out_nt: Path, keep_graph: bool) -> None:
+def _told(summary: Summary, tasks: list[_Task], records, named: set[str], progress) -> dict[_Task, str | None]:
+    """Put what happened to each document in the summary, in input order; an article named on the command line
+    that cannot be read ends the build. Every document read -> where its fragment is kept, if it is."""
+    kept = {}
+    for i, record in enumerate(records):       # not zip(): it would stop before the last runs are written
+        task = tasks[i]
+        if progress is not None:
+            progress(1)
+        if record.problem and record.problem not in summary.warnings:
+            summary.warnings.append(record.problem)
+        if record.outcome.startswith("skip:"):
+            if task.path in named:
+                raise InputError(record.outcome[5:])
+            summary.skipped.append(record.outcome[5:])
+        elif record.outcome.startswith("fail:"):
+            summary.failed.append(record.outcome[5:])
+        else:
+            summary.cached += record.cached
+            kept[task] = record.kept
+            if not record.models:
+                summary.without_models.append(task.path)
+    return kept
+
+
+def _check(summary: Summary, kept: dict, workdir: Path, out_nt: Path, keep_graph: bool) -> None:
     """Validate the merged graph; set aside the documents whose facts break the shapes and merge again."""
     from kg import validate as shacl
     from kg.emit import new_graph
@@ -231,10 +262,10 @@ def _check(summary: Summary, kept: dict, runs: list, workdir: Path, out_nt: Path
         for task, found in sorted(offenders.items(), key=lambda kv: kv[0].doc_id):
             summary.set_aside.append(SetAside(task.path, task.doc_id, found))
             del kept[task]
-        lines = set().union(*(f.lines for f in kept.values()))
-        labels = set().union(*(f.labels for f in kept.values()))
-        runs.append(_run(workdir, len(runs), lines, labels))
-        summary.triples, summary.counts = _merge(runs[-1:], out_nt)
+        run = runs_module.write_run(workdir / f"set-aside-{len(summary.set_aside)}",
+                                    {line.encode() for f in kept.values() for line in f.lines},
+                                    {record.encode() for f in kept.values() for record in f.labels})
+        summary.triples, summary.counts = runs_module.merge([run], out_nt)
         if not kept:
             raise InputError("no article could be built: every one breaks the SHACL shapes (" +
                              "; ".join(f"{s.path}: {s.violations[0]['shape']} {s.violations[0]['path']}"
@@ -289,84 +320,9 @@ def _sentence(graph, focus: str) -> str:
     return " ".join(str(graph.value(URIRef(f"{sentence}/quote"), OA.exact) or "").split())
 
 
-def _map(fn, tasks, jobs: int):
-    if jobs <= 1 or len(tasks) <= 1:
-        yield from map(fn, tasks)
-        return
-    import multiprocessing
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals) as pool:
-        yield from pool.imap(fn, tasks, chunksize=8)
-
-
-def _worker_signals() -> None:
-    """Workers die at once on SIGTERM, which is how Pool.terminate ends them. They inherit the command's
-    handler (SystemExit, so the parent cleans up), and a worker unwinding from it while blocked on the task
-    queue's lock could hang the pool's shutdown: a 100,000-article build did, after its last article."""
-    import signal
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _run(workdir: Path, n: int, lines: set[str], labels: set[str]) -> tuple[Path, Path]:
-    paths = workdir / f"run-{n:05d}.nt", workdir / f"labels-{n:05d}.tsv"
-    for path, content in zip(paths, (lines, labels)):
-        try:
-            with path.open("w", encoding="utf-8") as fh:
-                fh.writelines(sorted(content))
-        except OSError as e:
-            raise OutputError(f"{workdir.parent}: cannot write the build's sorted runs ({e.strerror or e})") from e
-    return paths
-
-
 _TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
-_ALT_LABEL = "<http://www.w3.org/2004/02/skos/core#altLabel>"
-_COUNTED = {"documents": ["Document"], "initiatives": ["Initiative"], "wards": ["Ward", "Commune", "Township"],
-            "metrics": ["Metric"]}
 _INITIATIVE = f" {_TYPE} <https://w3id.org/reform-kg/ontology#Initiative> .\n"
-
-
-def _chosen_labels(records):
-    """Label triples from sorted `subject<TAB>lang<TAB>literal` records: the first spelling of an entity in a
-    language is its rdfs:label, the others skos:altLabel; sorted lines, subject after subject."""
-    for subject, group in itertools.groupby(records, key=lambda r: r.split("\t", 1)[0]):
-        out, seen = [], set()
-        for record in group:
-            _, lang, literal = record.rstrip("\n").split("\t", 2)
-            out.append(f"{subject} {_ALT_LABEL if lang in seen else _LABEL} {literal} .\n")
-            seen.add(lang)
-        yield from sorted(out)
-
-
-def _merge(runs: list[tuple[Path, Path]], out_nt: Path) -> tuple[int, dict[str, int]]:
-    """Merge sorted runs into one sorted file without duplicates; count triples and entities on the way."""
-    wanted = {f"{_TYPE} <https://w3id.org/reform-kg/ontology#{cls}> .\n": name
-              for name, classes in _COUNTED.items() for cls in classes}
-    counts = {name: 0 for name in _COUNTED}
-    total, previous = 0, None
-    handles = [path.open(encoding="utf-8") for run in runs for path in run]
-    try:
-        triples, labels = handles[0::2], handles[1::2]
-        with store.atomic_open(out_nt, "w") as out:
-            for line in heapq.merge(*triples, _chosen_labels(_unique(heapq.merge(*labels)))):
-                if line != previous:
-                    previous = line
-                    out.write(line)
-                    total += 1
-                    tail = line.split(" ", 1)[1]
-                    if tail in wanted:
-                        counts[wanted[tail]] += 1
-    finally:
-        for h in handles:
-            h.close()
-    return total, counts
-
-
-def _unique(records):
-    previous = None
-    for r in records:
-        if r != previous:
-            previous = r
-            yield r
 
 
 def report_path(target: Path) -> Path:

@@ -10,6 +10,7 @@ from kg.text import label_key as norm
 from kg.namespace import OA, RK
 
 _HIDDEN = {RDFS.label, RK.evidence, RK.source, SKOS.prefLabel, SKOS.altLabel, SKOS.inScheme}
+_PLACE = {DCTERMS.identifier, RK.partOf, RK.validFrom, RK.validUntil, DCTERMS.isReplacedBy, RK.partlyReplacedBy}
 
 
 def find(graph: Graph, term: str) -> list[URIRef]:
@@ -32,8 +33,10 @@ def explain(graph: Graph, entity: URIRef) -> str:
 
     lines = [f"{label(graph, entity)}  <{entity}>"]
     lines += [f"  a {label(graph, cls)}" for cls in sorted(graph.objects(entity, RDF.type))]
+    place = _place_lines(graph, entity)
+    lines += place
     for p, o in sorted(graph.predicate_objects(entity)):
-        if p not in _HIDDEN and p != RDF.type:
+        if p not in _HIDDEN and p != RDF.type and not (place and p in _PLACE):
             lines.append(f"  {label(graph, p)}: {label(graph, o)}{cite(_because(graph, entity, p, o))}")
     for s, p in sorted(graph.subject_predicates(entity)):
         if p not in _HIDDEN and p not in (RDF.subject, RDF.object) and (s, RDF.type, RK.Evidence) not in graph:
@@ -47,6 +50,58 @@ def explain(graph: Graph, entity: URIRef) -> str:
         lines.append("  sentences:")
         lines += [f"  [{n}] “{_exact(graph, ev)}” {_where(graph, ev)}" for ev, n in notes.items()]
     return "\n".join(lines) + "\n"
+
+
+def _place_lines(graph: Graph, place) -> list[str]:
+    """An official unit's code, the areas it lies in, its dates, what it went into (wholly or in part) and,
+    following every later merger the graph knows, the units it lies in today."""
+    if (place, RK.partOf, None) not in graph and (place, DCTERMS.identifier, None) not in graph:
+        return []
+    code = graph.value(place, DCTERMS.identifier)
+    chain, up = [], graph.value(place, RK.partOf)
+    while up is not None and up not in chain and len(chain) < 5:
+        chain.append(up)
+        up = graph.value(up, RK.partOf)
+    lines = [f"  official code (mã): {code}" if code is not None else "  official code (mã): none in the data (a ward an earlier merger absorbed)"]
+    if chain:
+        lines.append("  part of (thuộc): " + " › ".join(_unit(graph, u) for u in chain))
+    for p, name in ((RK.validFrom, "valid from (hiệu lực từ)"), (RK.validUntil, "valid until (hết hiệu lực từ)")):
+        if graph.value(place, p) is not None:
+            lines.append(f"  {name}: {graph.value(place, p)}")
+    went = _successors(graph, place)
+    if went:
+        lines.append("  went into (nhập vào): " + "; ".join(f"{_unit(graph, u)}, {_part(p)}" for u, p in went))
+        today = _today(graph, place)
+        if set(today) != {u for u, _ in went}:
+            lines.append("  today (nay thuộc): " + "; ".join(f"{_unit(graph, u)}, {_part(p)}" for u, p in sorted(today.items())))
+    return lines
+
+
+def _successors(graph: Graph, place) -> list[tuple]:
+    return [(u, (place, RK.partlyReplacedBy, u) in graph) for u in sorted(graph.objects(place, DCTERMS.isReplacedBy))]
+
+
+def _today(graph: Graph, place) -> dict:
+    """The units with no successor that `place` went into, through every step; partly if any step was partial."""
+    found, todo, seen = {}, [(place, False)], set()
+    while todo:
+        unit, partly = todo.pop()
+        nxt = _successors(graph, unit) if unit not in seen else []
+        seen.add(unit)
+        if not nxt and unit != place:
+            found[unit] = found.get(unit, True) and partly
+        todo += [(u, partly or p) for u, p in nxt]
+    return found
+
+
+def _unit(graph: Graph, unit) -> str:
+    notes = [str(n) for n in (graph.value(unit, DCTERMS.identifier),) if n is not None]
+    notes += [f"from {since}" for since in (graph.value(unit, RK.validFrom),) if since is not None]
+    return label(graph, unit) + (f" ({', '.join(notes)})" if notes else "")
+
+
+def _part(partly: bool) -> str:
+    return "part (một phần)" if partly else "whole (toàn bộ)"
 
 
 def _because(graph: Graph, s, p, o) -> list:

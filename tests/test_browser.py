@@ -77,7 +77,8 @@ def test_network_page_holds_every_ward_and_model(browser, graph, tmp_path):
     page = open_page(browser, path, requests)
     page.wait_for_selector("body[data-stabilized=true]", timeout=60000)
     titles = page.evaluate("nodes.get().map(function (n) { return n.title.split('\\n')[0]; })")
-    assert set(titles) == NAMED_WARDS | {"Quận 4"} | MODELS
+    assert {t.split(" · mã ")[0] for t in titles} == NAMED_WARDS | {"Quận 4"} | MODELS     # a place's code beside its name
+    assert "Phường 1 · mã 27298" in titles
     # 3 models run in all 15 wards ("15 Phường"): one dashed link each to Quận 4; 11 run at the district
     # itself, and 16 links go to the 12 wards the article names. The page's switch links the 3 to each ward it
     # draws (12); `view --every-ward` draws all 15 (test_views)
@@ -115,12 +116,12 @@ def test_matrix_page_marks_and_sorts(browser, graph, tmp_path):
     requests = []
     page = open_page(browser, path, requests)
     rows = page.evaluate("Array.prototype.map.call(document.querySelectorAll('#matrix tbody tr'), "
-                         "function (r) { return [r.cells[0].textContent, Number(r.cells[1].textContent)]; })")
+                         "function (r) { return [r.cells[0].firstChild.textContent.trim(), Number(r.cells[1].textContent)]; })")
     assert dict(rows)["Phường 1"] == 6 and dict(rows)["Phường 16"] == 4 and set(dict(rows)) == WARDS | {"Quận 4"}
     groups = page.evaluate("Array.prototype.map.call(document.querySelectorAll('tr.groups th[colspan]'), function (t) { return t.textContent; })")
     assert groups[:2] == ["Một cửa", "Liên thông"]       # one-stop shop and interconnection first
     page.click("th.count")
-    first = page.evaluate("document.querySelector('#matrix tbody tr').cells[0].textContent")
+    first = page.evaluate("document.querySelector('#matrix tbody tr').cells[0].firstChild.textContent.trim()")
     assert first == "Quận 4"                              # 11 models, the most
     headers = page.evaluate("Array.prototype.map.call(document.querySelectorAll('tr.models th div'), function (d) {"
                             " return [d.textContent, d.scrollHeight <= d.clientHeight + 1 && d.scrollWidth <= d.clientWidth + 1]; })")
@@ -130,7 +131,7 @@ def test_matrix_page_marks_and_sorts(browser, graph, tmp_path):
     assert groups_whole
     page.focus("th.corner")
     page.keyboard.press("Enter")                          # sorting by keyboard: back to place order, Quận 4 first
-    assert page.evaluate("document.querySelector('#matrix tbody tr:last-child').cells[0].textContent") == "Phường 18"
+    assert page.evaluate("document.querySelector('#matrix tbody tr:last-child').cells[0].firstChild.textContent.trim()") == "Phường 18"
     page.set_viewport_size({"width": 700, "height": 500})
     page.evaluate("document.querySelector('.wrap').scrollTo(400, 300)")
     corner = page.locator("th.corner").bounding_box()

@@ -1,8 +1,9 @@
 """The gazetteer against official lists (not against its own output).
 
 Quận 4 (Ho Chi Minh City) had 15 wards in 2019: 1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 13, 14, 15, 16, 18.
-Resolution 1111/NQ-UBTVQH14 merged 5 into 2, 6 into 9, 10 into 8, 12 into 13 and 14 into 15 from 2021:
-10 wards in January 2025. Resolution 1685/NQ-UBTVQH15 (2025): Xóm Chiếu from 13, 16, 18 and part of 15;
+Resolution 1111/NQ-UBTVQH14 merged 5 into 2 and 12 into 13 from 2021-01-01 (the GSO's list of 2021-02-03 has
+the other 13), Resolution 1278/NQ-UBTVQH15 6 into 9, 10 into 8 and 14 into 15 from 2025-01-01: 10 wards in
+January 2025 (the GSO's list of 2025-01-04). Resolution 1685/NQ-UBTVQH15 (2025): Xóm Chiếu from 13, 16, 18 and part of 15;
 Khánh Hội from 8, 9 and parts of 2, 4, 15; Vĩnh Hội from 1, 3 and parts of 2, 4. Đồng Tháp (Resolution
 1663/NQ-UBTVQH15): Phường Cao Lãnh from Phường 1 of Cao Lãnh among others; An Giang: Phường Long Xuyên
 from Phường Mỹ Long; Hà Nội: Phường Hoàn Kiếm from Phường Hàng Bạc.
@@ -13,6 +14,7 @@ from kg.gazetteer import load
 
 G = load()
 Q4_2019 = {"1", "2", "3", "4", "5", "6", "8", "9", "10", "12", "13", "14", "15", "16", "18"}
+Q4_2021 = {"1", "2", "3", "4", "6", "8", "9", "10", "13", "14", "15", "16", "18"}
 Q4_2025 = {"1", "2", "3", "4", "8", "9", "13", "15", "16", "18"}
 
 
@@ -34,7 +36,8 @@ def quan4():
     return unit("Quận 4", "Thành phố Hồ Chí Minh", "Hồ Chí Minh")
 
 
-@pytest.mark.parametrize("date, wards", [("2019-06-30", Q4_2019), ("2020-01-23", Q4_2019), ("2025-01-15", Q4_2025)])
+@pytest.mark.parametrize("date, wards", [("2019-06-30", Q4_2019), ("2020-01-23", Q4_2019), ("2021-02-03", Q4_2021),
+                                         ("2024-12-31", Q4_2021), ("2025-01-15", Q4_2025)])
 def test_quan_4_wards_on_a_date(date, wards):
     got = [u.short for u in G.units_of(quan4().key, date)]
     assert sorted(got) == sorted(wards) and len(got) == len(wards)
@@ -65,9 +68,10 @@ def test_quan_4_successors_2025(new, whole, parts):
 
 def test_absorbed_wards_lead_to_the_ward_that_absorbed_them():
     q4 = quan4().key
-    absorbed = {G.units[o].short: [G.units[n].short for n, partial in t if not partial]
-                for o, t in G.replaced_by.items() if G.units[o].parent == q4 and G.units[o].valid_until == "2021-01-01"}
-    assert absorbed == {"5": ["2"], "6": ["9"], "10": ["8"], "12": ["13"], "14": ["15"]}
+    absorbed = {G.units[o].short: ([G.units[n].short for n, partial in t if not partial], G.units[o].valid_until)
+                for o, t in G.replaced_by.items() if G.units[o].parent == q4 and G.units[o].code is None}
+    assert absorbed == {"5": (["2"], "2021-01-01"), "12": (["13"], "2021-01-01"), "6": (["9"], "2025-01-01"),
+                        "10": (["8"], "2025-01-01"), "14": (["15"], "2025-01-01")}
 
 
 @pytest.mark.parametrize("old, district, province, new, new_province", [

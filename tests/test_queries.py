@@ -372,7 +372,8 @@ def test_a_constructed_graph_is_written_the_same_whatever_the_order():
 
 
 def test_place_history(graph):
-    """Resolution 1111/NQ-UBTVQH14 (2021): 5 -> 2, 6 -> 9, 10 -> 8, 12 -> 13, 14 -> 15, whole. Resolution
+    """Resolutions 1111/NQ-UBTVQH14 (2021: 5 -> 2, 12 -> 13) and 1278/NQ-UBTVQH15 (2025-01: 6 -> 9, 10 -> 8,
+    14 -> 15), whole. Resolution
     1685/NQ-UBTVQH15 (2025): Phường 2 and 4 split between Khánh Hội and Vĩnh Hội; 1 and 3 whole into Vĩnh Hội."""
     rows = run(graph, "place-history")
     steps = {(r["placeLabel"], r["parentLabel"], r["successorLabel"], str(r["partly"]).lower()) for r in rows}

@@ -117,6 +117,9 @@ def test_site_has_a_page_for_everything_and_listings(graph_file, tmp_path):
     # official lists: Phường 1 of Quận 4 went whole into Phường Vĩnh Hội on 1 July 2025
     assert places["Phường 1"]["partOf"] == ["Quận 4", "Thành phố Hồ Chí Minh"] and places["Phường 1"]["replacedBy"] == ["Phường Vĩnh Hội"]
     assert places["Phường 1"]["initiatives"] == 6          # its own three, and the three run in every ward of Quận 4
+    assert (places["Phường 1"]["code"], places["Phường 1"]["validUntil"], places["Phường 1"]["partlyReplacedBy"]) \
+        == ("27298", "2025-07-01", [])                     # GSO code; whole into Vĩnh Hội
+    assert places["Phường 2"]["partlyReplacedBy"] == ["Phường Khánh Hội", "Phường Vĩnh Hội"]   # split (Resolution 1685)
     assert places["Quận 4"]["initiatives"] == 14           # eleven at the district, three in every ward
     kinds = {row["label"]: row for row in json.loads((site / "kinds.json").read_text(encoding="utf-8"))}
     assert (kinds["Một cửa"]["label_en"], kinds["Một cửa"]["initiatives"]) == ("One-stop shop", 2)   # "Một cửa", the tax desk
@@ -167,7 +170,7 @@ def test_site_is_the_same_bytes_and_replaces_only_a_site(graph_file, tmp_path):
 
 
 def test_place_pages_show_parents_and_a_successor_when_the_graph_has_one(tmp_path):
-    """A hand-made graph: Phường 1 of Quận 4 was merged into Phường Xóm Chiếu in 2025 (dcterms:isReplacedBy)."""
+    """A hand-made graph: Phường 1 of Quận 4 was merged into Phường Vĩnh Hội in 2025 (dcterms:isReplacedBy)."""
     import json
 
     from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -177,11 +180,11 @@ def test_place_pages_show_parents_and_a_successor_when_the_graph_has_one(tmp_pat
     from kg.views import site
     base = "https://w3id.org/reform-kg/id/"
     city, district, ward, new = (URIRef(base + p) for p in ("place/ho-chi-minh", "place/ho-chi-minh/quan-4",
-                                                            "place/ho-chi-minh/quan-4/phuong-1", "place/ho-chi-minh/phuong-xom-chieu"))
+                                                            "place/ho-chi-minh/quan-4/phuong-1", "place/ho-chi-minh/phuong-vinh-hoi"))
     model, kind = URIRef(base + "initiative/x/mot-cua"), URIRef(base + "kind/one-stop-shop")
     g = Graph()
     for iri, cls, label in ((city, RK.Province, "Thành phố Hồ Chí Minh"), (district, RK.District, "Quận 4"),
-                            (ward, RK.Ward, "Phường 1"), (new, RK.Ward, "Phường Xóm Chiếu")):
+                            (ward, RK.Ward, "Phường 1"), (new, RK.Ward, "Phường Vĩnh Hội")):
         g.add((iri, RDF.type, cls))
         g.add((iri, RDFS.label, Literal(label, lang="vi")))
     g.add((district, RK.partOf, city))
@@ -192,16 +195,16 @@ def test_place_pages_show_parents_and_a_successor_when_the_graph_has_one(tmp_pat
           (model, RK.kind, kind), (kind, SKOS.prefLabel, Literal("Một cửa", lang="vi")), (kind, SKOS.prefLabel, Literal("One-stop shop", lang="en"))]
     site.build(_fast(g, tmp_path), tmp_path / "s")
     places = {row["label"]: row for row in json.loads((tmp_path / "s" / "places.json").read_text(encoding="utf-8"))}
-    assert places["Phường 1"]["replacedBy"] == ["Phường Xóm Chiếu"] and places["Phường 1"]["partOf"] == ["Quận 4", "Thành phố Hồ Chí Minh"]
-    assert places["Phường Xóm Chiếu"]["replacedBy"] == [] and places["Phường Xóm Chiếu"]["province"] == "Thành phố Hồ Chí Minh"
+    assert places["Phường 1"]["replacedBy"] == ["Phường Vĩnh Hội"] and places["Phường 1"]["partOf"] == ["Quận 4", "Thành phố Hồ Chí Minh"]
+    assert places["Phường Vĩnh Hội"]["replacedBy"] == [] and places["Phường Vĩnh Hội"]["province"] == "Thành phố Hồ Chí Minh"
     page = (tmp_path / "s" / places["Phường 1"]["page"]).read_text(encoding="utf-8")
-    assert "Replaced by (2025 reorganisation)" in page and "Phường Xóm Chiếu</a>" in page
+    assert "Went into</span>" in page and "Phường Vĩnh Hội</a> — toàn bộ · whole" in page
     model_page = (tmp_path / "s" / json.loads((tmp_path / "s" / "initiatives.json").read_text(encoding="utf-8"))[0]["page"]).read_text(encoding="utf-8")
-    assert "now part of</span> <a" in model_page and "Phường Xóm Chiếu</a>" in model_page
+    assert "went into</span> <a" in model_page and "Phường Vĩnh Hội</a>" in model_page
     g.remove((ward, DCTERMS.isReplacedBy, new))           # absent: no section, nothing else changes
     site.build(_fast(g, tmp_path), tmp_path / "s")
     page = (tmp_path / "s" / places["Phường 1"]["page"]).read_text(encoding="utf-8")
-    assert "Replaced by" not in page and "Quận 4</a>" in page
+    assert "Went into" not in page and "Quận 4</a>" in page
 
 
 def test_every_ward_draws_the_fifteen_wards_of_2019(graph):

@@ -9,7 +9,8 @@ imports it. Its coordinates are not copied (they come from a commercial geocoder
 Output, one row per unit: key, GSO code, level, tier (1 province, 2 district, 3 commune), full Vietnamese
 label, short label (no level word), ASCII short label, the short label's match key (kg.text.name_key), parent key, valid from, valid until; and per old unit
 the units it went into, each with a flag when only part of it did. Known faults of the source are
-corrected below (CORRECTIONS, MERGER_DATES, CITIES_2026), each with its reason.
+corrected, each with its reason: the tables of tools/gazetteer_corrections.py (MERGERS, CITIES_2026,
+OFFICIAL_TARGETS), new_ward() and wrong_extras() below.
 """
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
+from gazetteer_corrections import CITIES_2026, CREATED_FROM, MERGED_UNTIL, MERGERS, OFFICIAL_TARGETS, ROMAN  # noqa: E402
 from kg.text import fold, name_key  # noqa: E402
 
 OUT = ROOT / "ontology" / "gazetteer.json"
@@ -30,13 +32,6 @@ PACKAGE, VERSION = "vietnamadminunits", "1.0.4"
 REFORM = "2025-07-01"          # Resolution 202/2025/QH15 (provinces) and the 2025 commune resolutions
 LEVELS = {"Tỉnh": "tinh", "Thành phố": "thanh-pho", "Quận": "quan", "Huyện": "huyen", "Thị xã": "thi-xa",
           "Phường": "phuong", "Xã": "xa", "Thị trấn": "thi-tran", "Đặc khu": "dac-khu"}
-# Wards absorbed by earlier mergers appear in the source only as aliases of the ward that absorbed them;
-# the date is known where a resolution is cited here.
-MERGER_DATES = {
-    "773": ("2021-01-01", "Resolution 1111/NQ-UBTVQH14: Quận 4's wards 5, 6, 10, 12, 14 merged into 2, 9, 8, 13, 15"),
-}
-# 2026: three provinces became centrally governed cities; the source (2025) still has them as Tỉnh.
-CITIES_2026 = {"Quảng Ninh", "Bắc Ninh", "Đồng Nai"}
 # An old unit split across several new ones (the source's DICT_PROVINCE_WARD_DIVIDED) sometimes lists, as an
 # extra target, the new unit that a same-named old ward of another district (now in the same province)
 # went into, e.g. Phường 4 of Mỹ Tho -> Phường Cao Lãnh because Phường 4 of Cao Lãnh went there. Such a
@@ -84,7 +79,8 @@ class Builder:
         self.replaced: dict[str, dict[str, bool]] = defaultdict(dict)
         self.old_ward_key: dict[str, str] = {}      # "tinhx_huyeny_xaz" -> unit key
         self.old_province_key: dict[str, str] = {}
-        self.new_ward_key: dict[tuple[str, str], str] = {}
+        self.new_ward_key: dict[tuple[str, str], str] = {}        # (provinceKey, wardKey) -> unit key
+        self.new_ward_ascii: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.new_province_key: dict[str, str] = {}
         self.notes: list[str] = []
 
@@ -107,22 +103,23 @@ class Builder:
                 self.old_ward_key[f"{pkey}_{dkey}_"] = dcode
             if ward:
                 level, short = split(ward, wtype, self.notes)
-                self.unit(wcode, wcode, level, 3, label(level, short), short, dcode, None, REFORM)
+                self.unit(wcode, wcode, level, 3, label(level, short), short, dcode, CREATED_FROM.get((dcode, short)), REFORM)
                 self.old_ward_key[f"{pkey}_{dkey}_{wkey}"] = wcode
-                for absorbed in self.absorbed(alias, level, dcode):
+                for absorbed in self.absorbed(alias, level, short, dcode):
                     self.replaced[absorbed][wcode] = False
 
-    def absorbed(self, alias: str | None, level: str, dcode: str) -> list[str]:
+    def absorbed(self, alias: str | None, level: str, short: str, dcode: str) -> list[str]:
         """Numbered wards the source lists as aliases of the ward that absorbed them ("phuong12" of Phường
-        13). Named aliases are ASCII only in the source (no Vietnamese spelling to label them with): skipped."""
+        13), with their end date where MERGERS knows it. An alias that is the ward's own number in Roman
+        numerals ("phuong3" of Phường III, Vị Thanh) is another spelling, not a ward. Named aliases are ASCII
+        only in the source (no Vietnamese spelling to label them with): skipped."""
         out = []
         prefix = level.replace("-", "")
         for a in json.loads(alias) if alias else []:
             number = a[len(prefix):] if a.startswith(prefix) else ""
-            if number.isdigit() and not number.startswith("0"):
+            if number.isdigit() and not number.startswith("0") and ROMAN.get(short) != number:
                 key = f"{dcode}-{level}-{number}"
-                until, _ = MERGER_DATES.get(dcode, (None, ""))
-                self.unit(key, None, level, 3, label(level, number), number, dcode, None, until)
+                self.unit(key, None, level, 3, label(level, number), number, dcode, None, MERGED_UNTIL.get((dcode, number)))
                 out.append(key)
         return out
 
@@ -140,7 +137,19 @@ class Builder:
                 self.new_province_key[pkey] = pk
             level, short = split(ward, wtype, self.notes)
             self.unit("2025-" + wcode, wcode, level, 3, label(level, short), short, pk, REFORM, None)
-            self.new_ward_key[(pkey, fold(wkey).replace(" ", ""))] = "2025-" + wcode
+            self.new_ward_key[(pkey, wkey)] = "2025-" + wcode
+            self.new_ward_ascii[(pkey, fold(wkey).replace(" ", ""))].append("2025-" + wcode)
+
+    def new_ward(self, pkey: str, key: str) -> str:
+        """The mapping names a new ward by its key, in ASCII ("xatanthanh") except where two wards of one
+        province fold to one ASCII key (Xã Văn Lang and Xã Văn Lăng of Thái Nguyên: "xãvănlang", "xãvănlăng"),
+        where it keeps the diacritics: the exact key first, then the ASCII key if only one ward has it."""
+        if (pkey, key) in self.new_ward_key:
+            return self.new_ward_key[(pkey, key)]
+        found = self.new_ward_ascii[(pkey, fold(key))]
+        if len(found) != 1:
+            raise ValueError(f"{pkey}: the ward key {key!r} fits {len(found)} wards")
+        return found[0]
 
     # ---------------------------------------------------------------- old -> new
     def mapping(self) -> None:
@@ -149,15 +158,15 @@ class Builder:
                 self.replaced[self.old_province_key[o]][self.new_province_key[new_pkey]] = False
         for new_pkey, wards in self.conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
             for new_wkey, olds in wards.items():
-                new = self.new_ward_key[(new_pkey, fold(new_wkey))]
+                new = self.new_ward(new_pkey, new_wkey)
                 for o in olds:
                     self.replaced[self.old_ward_key[o]][new] = False
         for new_pkey, olds in self.conv["DICT_PROVINCE_WARD_DIVIDED"].items():
             for o, targets in olds.items():
                 for t in targets:
-                    self.replaced[self.old_ward_key[o]][self.new_ward_key[(new_pkey, fold(t["newWardKey"]))]] = True
+                    self.replaced[self.old_ward_key[o]][self.new_ward(new_pkey, t["newWardKey"])] = True
         wrong = self.wrong_extras()
-        for old, new in sorted(wrong):
+        for old, new in sorted(w for w in wrong if w[0] not in OFFICIAL_TARGETS):   # the table settles those
             where = f"{self.units[old][4]} ({self.units[self.units[old][8]][4]})"
             if all((old, t) in wrong for t in self.replaced[old]):     # never leave a unit without successor
                 self.notes.append(f"kept {where} -> {self.units[new][4]}: every target is suspect, none dropped")
@@ -166,6 +175,12 @@ class Builder:
             self.notes.append(f"dropped {where} -> {self.units[new][4]}: a same-named ward of another district went there")
             if len(self.replaced[old]) == 1:        # the split was the artefact: what is left went in whole
                 self.replaced[old] = dict.fromkeys(self.replaced[old], False)
+        for old, targets in OFFICIAL_TARGETS.items():
+            before = {self.units[n][4] for n in self.replaced[old]}
+            self.replaced[old] = {"2025-" + n: partly for n, partly in targets.items()}
+            after = {self.units[n][4] for n in self.replaced[old]}
+            self.notes.append(f"{self.units[old][4]} ({self.units[self.units[old][8]][4]}): successors "
+                              f"{sorted(after)} from the official correspondence table, not {sorted(before)}")
 
     def wrong_extras(self) -> set[tuple[str, str]]:
         """Targets of split old units that came from a same-named ward of another district: suspect when a
@@ -235,7 +250,10 @@ def build(data: Path) -> dict:
         "replacedBy": {o: sorted([n, int(p)] for n, p in t.items()) for o, t in sorted(b.replaced.items()) if t},
         "aliases": b.aliases(),
         "corrections": b.notes + [f"{c}: Tỉnh -> Thành phố (2026)" for c in sorted(CITIES_2026)]
-                       + [f"district {d}: absorbed wards end {until} ({why})" for d, (until, why) in MERGER_DATES.items()],
+                       + [f"district {d}: wards {numbers} absorbed, ending {until} ({why})"
+                          for until, why, districts, _ in MERGERS for d, numbers in districts.items()]
+                       + [f"district {d}: {', '.join(names)} created {since} ({why})"
+                          for since, why, _, created in MERGERS for d, names in created.items()],
     }
 
 
@@ -249,6 +267,7 @@ def checksums(text: str, input_sha256: str) -> str:
     sha = lambda b: hashlib.sha256(b).hexdigest()  # noqa: E731
     return (f"{sha(text.encode('utf-8'))}  ontology/gazetteer.json\n"
             f"{sha(Path(__file__).read_bytes())}  tools/build_gazetteer.py\n"
+            f"{sha((ROOT / 'tools' / 'gazetteer_corrections.py').read_bytes())}  tools/gazetteer_corrections.py\n"
             f"{input_sha256}  {PACKAGE}-{VERSION} data/dataset.db + data/converter_2025.json\n")
 
 

@@ -2,22 +2,18 @@
 place, agency and kind, with what its page shows. kg.views.site writes them as pages and CSV/JSON listings."""
 from __future__ import annotations
 
-from kg import queries, results
 from kg.text import fold
+from kg.views import places as place_facts
+from kg.views.places import rows as _rows
 from kg.views.style import PLACE_LEVELS, kind_color, kind_rank, kind_shape, level_rank, natural
 
 LEVEL_LABELS = {level: style[3] for level, style in PLACE_LEVELS.items()}      # level: its label
 ROLES = {"chủ trì": "chủ trì · lead", "phối hợp": "phối hợp · partner", "tham gia": "tham gia · takes part"}
 
 
-def _rows(graph, name: str) -> list[dict]:
-    names, values = results.rows(queries.run(graph, queries.find(name)))
-    return [{n: (None if v is None else str(v)) for n, v in zip(names, row)} for row in values]
-
-
 def gather(graph) -> dict:
     documents = {r["document"]: r for r in _rows(graph, "documents")}
-    places = _places(_rows(graph, "places"))
+    places = place_facts.gather(graph)
     kinds = {r["kind"]: {"iri": r["kind"], "label": r["kindLabel"], "label_en": r["kindLabelEn"] or "",
                          "slug": r["kind"].rstrip("/").rsplit("/", 1)[-1], "models": []} for r in _rows(graph, "kinds")}
     for k in kinds.values():
@@ -53,31 +49,6 @@ def gather(graph) -> dict:
             "places": sorted(places.values(), key=lambda p: (level_rank(p["level"]), natural(p["label"]), p["iri"])),
             "agencies": sorted(agencies.values(), key=lambda a: (natural(a["label"]), a["iri"])),
             "kinds": sorted(kinds.values(), key=lambda k: (kind_rank(k["slug"]), k["slug"])), "documents": documents}
-
-
-def _places(rows: list[dict]) -> dict[str, dict]:
-    places: dict[str, dict] = {}
-    for r in rows:
-        p = places.setdefault(r["place"], {"iri": r["place"], "label": r["placeLabel"], "classes": set(), "parent": None,
-                                           "province": None, "successors": {}, "models": []})
-        p["classes"].add(r["placeClass"].rsplit("#", 1)[-1])
-        if r["parent"]:
-            p["parent"] = (r["parent"], r["parentLabel"])
-        if r["province"]:
-            p["province"] = (r["province"], r["provinceLabel"])
-        if r["successor"]:
-            p["successors"][r["successor"]] = r["successorLabel"]
-    for p in places.values():
-        p["level"] = max(p["classes"], key=level_rank)            # the most specific: a city that is a province is a city
-        p["level_label"] = LEVEL_LABELS[p["level"]]
-        chain, seen, up = [], {p["iri"]}, p["parent"]
-        while up and up[0] not in seen:              # the areas it lies in, nearest first
-            chain.append(up)
-            seen.add(up[0])
-            up = places[up[0]]["parent"] if up[0] in places else None
-        p["parents"] = chain
-        p["successors"] = sorted(p["successors"].items(), key=lambda kv: (natural(kv[1] or ""), kv[0]))
-    return places
 
 
 def _facts(graph, models: dict, documents: dict) -> None:

@@ -31,7 +31,8 @@ def page(g: nx.Graph, title: str, documents: list[dict], home: str = "") -> str:
     rows = []
     for order, p in enumerate(places):
         cells = [{"label": m["label"], "color": group["color"], "symbol": group["symbol"]} if g.has_edge(p, m["iri"]) else None for m, group in columns]
-        rows.append({"label": g.nodes[p]["label"], "order": order, "count": sum(1 for c in cells if c), "cells": cells})
+        rows.append({"label": g.nodes[p]["label"], "about": g.nodes[p].get("about") or g.nodes[p]["label"],
+                     "code": g.nodes[p].get("code", ""), "order": order, "count": sum(1 for c in cells if c), "cells": cells})
     subtitle = f"{len(places)} địa bàn · {len(columns)} mô hình"
     return template("matrix.html").render(title=title, subtitle=subtitle, groups=ordered, rows=rows, documents=documents,
                                           home=home)

@@ -9,11 +9,10 @@ from rdflib import URIRef
 
 from kg import queries
 from kg.text import label_key as norm
-from kg.namespace import RK
+from kg.views import places as place_facts
+from kg.views.places import PARTLY
 
 LAYERS = ("agencies", "procedures")
-PLACE_LEVELS = {str(RK.Ward): "Ward", str(RK.Commune): "Commune", str(RK.Township): "Township",
-                str(RK.District): "District", str(RK.City): "City"}
 
 
 @dataclass
@@ -31,9 +30,11 @@ def model(graph, filters: Filters | None = None) -> nx.Graph:
     filters = filters or Filters()
     g = nx.Graph()
     rows, wards = _place_rows(graph, filters.every_ward or bool(filters.places))   # a ward filter finds every-ward models
+    about = place_facts.gather(graph)
     for row in rows:
         place, initiative = str(row.place), str(row.initiative)
-        g.add_node(place, type="place", label=str(row.placeLabel), level=PLACE_LEVELS.get(str(row.placeClass), "Place"))
+        if place not in g:
+            g.add_node(place, type="place", label=str(row.placeLabel), **_place_attributes(about.get(place)))
         node = g.nodes[initiative] if initiative in g else _new_initiative(g, initiative, str(row.initiativeLabel))
         if row.kind is not None:
             node["_kinds"][_slug(row.kind)] = str(row.kindLabel)
@@ -48,6 +49,16 @@ def model(graph, filters: Filters | None = None) -> nx.Graph:
         _finish(g, initiative, facts.get(initiative, []), filters)
     _apply(g, filters)
     return g
+
+
+def _place_attributes(p: dict | None) -> dict:
+    """A place node's level (kg.views.style.PLACE_LEVELS), official code, parents and successors, as text (GraphML
+    keeps strings), and `about`, the lines the pages show on hover."""
+    if p is None:
+        return {"level": "Place", "code": "", "partOf": "", "replacedBy": "", "about": ""}
+    return {"level": p["level"], "code": p["code"], "partOf": " › ".join(label for _, label in p["parents"]),
+            "replacedBy": "; ".join(f"{label} ({PARTLY[partly]})" for _, label, partly in p["successors"]),
+            "about": p["summary"]}
 
 
 def _place_rows(graph, every_ward: bool) -> tuple[list, dict]:

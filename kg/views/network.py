@@ -52,7 +52,8 @@ def _node_style(g: nx.Graph, node: str, used: dict[str, str]) -> dict:
               "widthConstraint": {"maximum": WRAP.get(kind, 150)}}
     if kind == "place":
         shape, fill, ink, _ = PLACE_LEVELS.get(data.get("level"), PLACE_LEVELS["Ward"])
-        return {**common, "label": data["label"], "title": data.get("tooltip") or f"{data['label']}\n{degree} mô hình",
+        about = data.get("about") or data["label"]
+        return {**common, "label": data["label"], "title": data.get("tooltip") or f"{about}\n{degree} mô hình",
                 "shape": shape, "color": {"background": fill, "border": INK}, "borderWidth": 2,
                 "font": {"size": FONT["place"], "color": ink, "strokeWidth": 0}, "margin": 6, "mass": 2}
     if kind == "initiative":

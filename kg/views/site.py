@@ -18,6 +18,7 @@ from kg import store
 from kg.errors import OutputError
 from kg.text import slug
 from kg.views.library import LEVEL_LABELS, ROLES, gather
+from kg.views.places import PARTLY
 from kg.views.style import template
 
 MARKER = ".reform-kg-site"
@@ -65,7 +66,7 @@ def _paths(lib: dict) -> dict[str, str]:
 def _render(name: str, root: str, paths: dict[str, str], **context) -> bytes:
     def link(iri):
         return root + paths[iri] if iri in paths else ""
-    return template(name).render(root=root, link=link, roles=ROLES, **context).encode("utf-8")
+    return template(name).render(root=root, link=link, roles=ROLES, partly_label=PARTLY, **context).encode("utf-8")
 
 
 def _filter_values(items: list[dict]) -> dict[str, list]:
@@ -93,9 +94,11 @@ def _row(key: str, item: dict, paths: dict[str, str]) -> dict:
                 "agencies": [a[1] for a in item["agency_list"]], "procedures": item["procedure_list"],
                 "sources": [s["url"] for s in item["sources"]]}
     if key == "places":
-        return {**base, "level": item["level"], "partOf": [p[1] for p in item["parents"]],
-                "province": item["province"][1] if item["province"] else "",
-                "replacedBy": [label or iri for iri, label in item["successors"]], "initiatives": len(item["models"])}
+        return {**base, "level": item["level"], "code": item["code"], "partOf": [p[1] for p in item["parents"]],
+                "province": item["province"][1] if item["province"] else "", "validUntil": item["until"],
+                "replacedBy": [label or iri for iri, label, _ in item["successors"]],
+                "partlyReplacedBy": [label or iri for iri, label, partly in item["successors"] if partly],
+                "initiatives": len(item["models"])}
     if key == "kinds":
         return {**base, "label_en": item["label_en"], "initiatives": len(item["models"])}
     return {**base, "initiatives": len(item["models"])}

@@ -17,11 +17,11 @@ SHAPES = (("dot", "●"), ("diamond", "◆"), ("triangle", "▲"))
 OTHER_COLOR = "#BDBDBD"
 NO_KIND = "Chưa rõ loại · No kind"
 INK = "#243B53"
-PLACE_LEVELS = {  # largest first; vis-network shape, fill, text colour, label
+PLACE_LEVELS = {  # rk: class of the place, largest first: vis-network shape, fill, text colour, label
     "Province": ("box", INK, "#FFFFFF", "Tỉnh, thành phố · Province"), "City": ("box", INK, "#FFFFFF", "Thành phố · City"),
-    "District": ("box", INK, "#FFFFFF", "Quận, huyện · District"),
-    "Township": ("box", "#FFFFFF", INK, "Thị trấn · Township"), "Commune": ("box", "#FFFFFF", INK, "Xã · Commune"),
-    "Ward": ("box", "#FFFFFF", INK, "Phường · Ward"),
+    "District": ("box", "#486581", "#FFFFFF", "Quận, huyện · District"),
+    "SpecialZone": ("box", "#FFFFFF", INK, "Đặc khu · Special zone"), "Township": ("box", "#FFFFFF", INK, "Thị trấn · Township"),
+    "Commune": ("box", "#FFFFFF", INK, "Xã · Commune"), "Ward": ("box", "#FFFFFF", INK, "Phường · Ward"),
 }
 LEVELS = list(PLACE_LEVELS)
 

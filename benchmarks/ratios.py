@@ -62,10 +62,7 @@ def build_ratio(repeat: int) -> tuple[float, float]:
     combined = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, labels)) + r")(?!\w)|" + NUMBERS)
 
     def build():
-        document = ingest.load(ARTICLE)
-        if hasattr(pipeline, "document_fragment"):          # once linking is its own step (issue 11)
-            return pipeline.document_fragment(document)
-        return pipeline.document_triples(document)[0].fragment()
+        return pipeline.document_fragment(ingest.load(ARTICLE))
     nt = "".join(build().lines).encode("utf-8")
 
     def floor():

@@ -19,14 +19,25 @@ def _GRAPH(fn):
                         help="Graph file to read (.ttl, .nt, .jsonld, .trig, .rdf).")(fn)
 
 
+def _cache_root() -> Path:
+    """reform-kg's cache folder: $XDG_CACHE_HOME/reform-kg, or ~/.cache/reform-kg."""
+    import os
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reform-kg"
+
+
 @contextlib.contextmanager
-def _source(graph_path, store_spec, for_query: bool = False):
+def _source(graph_path, store_spec, for_query: bool = False, cached: bool = False):
     """The graph a command reads, closed again (a store holds a lock while open): an rdflib Graph, or with
-    `for_query` a pyoxigraph Store, where SPARQL runs several times faster."""
+    `for_query` a pyoxigraph Store, where SPARQL runs several times faster; with `cached`, the file's store in
+    the cache folder (kg.store_cache)."""
     from kg import store
     if bool(graph_path) == bool(store_spec):
         raise click.UsageError("give the graph as -g FILE or as --store oxigraph:DIR (one of them)")
     try:
+        if cached:
+            from kg import store_cache
+            yield store_cache.open_cached(graph_path, _cache_root())
+            return
         if for_query:
             yield store.load_for_query(graph_path, store_spec)
             return
@@ -39,6 +50,9 @@ def _source(graph_path, store_spec, for_query: bool = False):
     except RuntimeError as e:
         if store_spec and store.is_damage(e):
             raise store.damaged(store.parse_store(store_spec)[1], e) from e
+        if cached and store.is_damage(e):
+            from kg import store_cache
+            raise store_cache.damaged(graph_path, _cache_root(), e) from e
         raise
 
 
@@ -93,7 +107,8 @@ def _terminated(signum, frame):
 @click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
               help="Cache folder for incremental rebuilds [default: $XDG_CACHE_HOME/reform-kg].")
 @click.option("--no-cache", is_flag=True, help="Read every article again.")
-@click.option("--base", default=None, metavar="IRI", help="Base IRI for the graph's entities.")
+@click.option("--base", default=None, metavar="IRI", help="Base IRI for the graph's entities.",
+              callback=lambda ctx, param, value: _base_iri(value))
 @click.option("--encoding", default=None, help="Read the articles in this encoding (default: UTF-8, or as a BOM says).")
 @click.option("--max-size", type=click.FloatRange(min=0.001), default=10, show_default=True, metavar="MB",
               help="Refuse article files larger than this many megabytes.")
@@ -127,7 +142,7 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
     fmt = store.format_for(output) if output else None
     if store_spec:
         store.check_store_target(store_spec)
-    cache = None if no_cache else cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reform-kg"
+    cache = None if no_cache else cache_dir or _cache_root()
     listing = sources.list_inputs(list(inputs))
     merged = store.scratch_file(output or store.parse_store(store_spec)[1])
     try:
@@ -151,6 +166,17 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
         click.echo(f"Partial build: the graph was written without {len(summary.skipped) + len(summary.failed) + len(summary.set_aside)} "
                    f"article(s); see {report} (exit status 3)", err=True)
         sys.exit(3)
+
+
+def _base_iri(value: str | None) -> str | None:
+    """--base: an absolute IRI that every entity's IRI can start with (checked once, before any article)."""
+    if value is None:
+        return None
+    from kg.namespace import checked_iri
+    try:
+        return checked_iri(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="'--base'") from e
 
 
 def _build_summary(summary, target, no_validate: bool) -> None:
@@ -234,8 +260,11 @@ def _progress(total: int, label: str = "Reading articles"):
 @click.option("--raw", is_flag=True,
               help="CSV/TSV exactly as in the graph, for programs (cells that start with = + - @ otherwise get a "
                    "leading ' so a spreadsheet shows them instead of running them).")
+@click.option("--cached", is_flag=True,
+              help="Load -g FILE once into an Oxigraph store in the cache folder ($XDG_CACHE_HOME/reform-kg/stores) "
+                   "and reuse it while the file is unchanged (same SHA-256): for large graphs queried often.")
 @_errors
-def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout, endpoint, raw):
+def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout, endpoint, raw, cached):
     """Run a bundled query by NAME, or a .rq file, against a graph.
 
     \b
@@ -243,6 +272,7 @@ def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout
     reform-kg query ward-initiatives -g graph.ttl
     reform-kg query metrics -g graph.ttl --format csv
     reform-kg query my-question.rq -g graph.ttl --format json
+    reform-kg query metrics -g big.nt --cached
     """
     from kg import queries
 
@@ -253,25 +283,20 @@ def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout
     if not name:
         raise click.UsageError("give a query NAME or .rq file (or --list to see the bundled ones)")
     q = queries.find(name)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "csv")     # a CONSTRUCT writes Turtle unless asked otherwise
+    if cached and (not graph_path or store_spec or endpoint or allow_remote):
+        raise click.UsageError("--cached keeps a store for -g FILE; it does not go with --store, --endpoint or --allow-remote")
     if endpoint:
-        from kg import remote
+        from kg import remote, results
         if graph_path or store_spec:
             raise click.UsageError("give a graph (-g or --store) or an --endpoint, not both")
         prepared = queries.prepare(q.text, q.name, allow_remote)
         result = remote.query(endpoint, q.text, prepared.algebra.name in ("ConstructQuery", "DescribeQuery"), timeout)
-        _print_result(result, fmt, raw)
+        _out(results.write(results.native(result), fmt, raw))
         return
     # --allow-remote keeps rdflib's engine, which fetches FROM graphs; Oxigraph would read them from the store.
-    with _source(graph_path, store_spec, for_query=not allow_remote) as graph:
-        _print_result(queries.run(graph, q, allow_remote=allow_remote, timeout=timeout), fmt, raw)
-
-
-def _print_result(result, fmt, raw: bool = False) -> None:
-    from kg import results
-    default = "table" if sys.stdout.isatty() else "csv"
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        default = "turtle"
-    _out(results.write(result, fmt or default, raw))
+    with _source(graph_path, store_spec, for_query=not allow_remote, cached=cached) as graph:
+        _out(queries.answer(graph, q, fmt, raw, allow_remote=allow_remote, timeout=timeout))
 
 
 @cli.command()

@@ -1,6 +1,6 @@
 """The one builder: every article to N-Triples in parallel, cached, merged with bounded memory, checked.
 
-Each document becomes a Fragment (pipeline.document_triples): sorted N-Triples lines and label candidates,
+Each document becomes a Fragment (pipeline.document_fragment): sorted N-Triples lines and label candidates,
 computed in worker processes (`jobs`) and kept in a cache folder under a hash of everything its graph depends
 on (its identity, bytes, source URL, the base IRI, the code and lexicons), so an unchanged document is not read
 again. The workers write the fragments as their own sorted runs (kg.runs) and tell the parent only what
@@ -121,7 +121,7 @@ def _read(task: _Task, keep_in: Path | None) -> tuple[_Read, Fragment | None]:
             fragment, problem = _read_cached(cached), ""
         else:
             document = ingest.load(path, task.source_url, task.encoding, task.max_bytes, doc_id=task.doc_id)
-            fragment = pipeline.document_triples(document, task.base)[0].fragment()
+            fragment = pipeline.document_fragment(document, task.base)
             problem = _write_cached(cached, fragment) if cached is not None else ""
     except InputError as e:
         return _Read(f"skip:{e}"), None

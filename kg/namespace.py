@@ -1,4 +1,6 @@
 """The rk: vocabulary as a DefinedNamespace, so a misspelt term raises instead of minting a new IRI."""
+import re
+
 from rdflib import Namespace
 from rdflib.namespace import DefinedNamespace, URIRef
 
@@ -15,6 +17,20 @@ PREFIXES = {
     "at": DEFAULT_BASE + "agency-type/", "oa": str(OA), "schema": str(SCHEMA), "prov": "http://www.w3.org/ns/prov#",
     "dcterms": "http://purl.org/dc/terms/", "skos": "http://www.w3.org/2004/02/skos/core#",
 }
+
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]')
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def checked_iri(value: str, absolute: bool = True) -> str:
+    """`value` unchanged when it may stand in an IRI (absolute, when asked), else ValueError saying why: what
+    comes from outside (a base IRI, a document's identity) is checked once, before any IRI is made of it."""
+    bad = _NOT_IN_IRI.search(value)
+    if bad:
+        raise ValueError(f"{value!r} cannot be part of an IRI: it holds {bad.group()!r}")
+    if absolute and not _ABSOLUTE.match(value):
+        raise ValueError(f"{value!r} is not an absolute IRI")
+    return value
 
 
 class RK(DefinedNamespace):
@@ -86,6 +102,6 @@ class RK(DefinedNamespace):
 
 
 # Declared terms become plain class attributes: DefinedNamespace looks each one up through __getattr__ on
-# every access, which showed in profiles of emit. An undeclared (misspelt) name still raises.
+# every access, which showed in profiles. An undeclared (misspelt) name still raises.
 for _name in RK.__annotations__:
     setattr(RK, _name, RK._NS[_name])

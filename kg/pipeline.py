@@ -5,11 +5,11 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg import lexicon as lexicon_module
-from kg.emit import Emitter, new_graph
-from kg.emit.sink import Triples
+from kg import gazetteer as gazetteer_module, lexicon as lexicon_module
+from kg.emit import emit, new_graph
+from kg.emit.sink import Fragment
 from kg.ingest import Document
-from kg.link import Linker
+from kg.link import link
 from kg.namespace import DEFAULT_BASE
 from kg.recognize import DEFAULT_PIPELINE, build as build_recognizers, recognize
 from kg.relate import Analysed, Facts, relate
@@ -24,15 +24,10 @@ def extract(document: Document, pipeline=DEFAULT_PIPELINE) -> Facts:
     return relate(document, analysed)
 
 
-def document_triples(document: Document, base: str = DEFAULT_BASE) -> tuple[Triples, Facts]:
-    """Everything one document says, as a set of triples."""
-    facts = extract(document)
+def document_fragment(document: Document, base: str = DEFAULT_BASE) -> Fragment:
+    """Everything one document says, as sorted N-Triples lines and label candidates."""
     lex = lexicon_module.load()
-    places = tuple(m for a in facts.sentences for m in a.mentions if m.label == "PLACE")
-    linker = Linker(lex, base, facts.main_place, facts.parents, document.published, places)
-    triples = Triples()
-    Emitter(triples, lex, linker, document, [a.sentence for a in facts.sentences]).emit(facts)
-    return triples, facts
+    return emit(link(extract(document), document, lex, gazetteer_module.load(), base), lex)
 
 
 def build(inputs: list[Path], base: str = DEFAULT_BASE, encoding: str | None = None, strict: bool = False,

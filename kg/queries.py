@@ -4,14 +4,17 @@ Queries are read-only: SPARQL Update is refused, and so are SERVICE, and FROM / 
 rdflib fetch data from elsewhere), unless the user allows remote access.
 
 A query runs in Oxigraph (a pyoxigraph Store: a graph file parsed into memory, or a persistent store) or in
-rdflib (a Graph: what the views and `--allow-remote` use). Results come back as rdflib's Result either way,
-so one set of writers (kg.results) serves both. rdflib's SPARQL parser is imported only when a query needs
-checking. Every query file is checked for size and nesting before any parser sees it, and every query can be
-stopped by Ctrl-C, SIGTERM and a time limit (kg.limits).
+rdflib (a Graph: what `--allow-remote` uses). `answer` writes Oxigraph's own answer in a result format
+(kg.results) with no rdflib term on the way (an rdflib engine's answer is converted to Oxigraph's first, so
+one set of writers serves both); `run` hands back rdflib's Result, for the views and the Python API.
+rdflib's SPARQL parser is imported only when a query needs checking. Every query file is checked for size
+and nesting before any parser sees it, and every query can be stopped by Ctrl-C, SIGTERM and a time limit
+(kg.limits).
 """
 from __future__ import annotations
 
 import re
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -156,16 +159,34 @@ def _walk(node):
 
 
 def run(graph, query: QueryFile, allow_remote: bool = False, timeout: float | None = None) -> Result:
-    """Evaluate a query on an rdflib Graph or a pyoxigraph Store; with `timeout`, stop waiting for it after
-    that many seconds (results are gathered inside the time limit). Ctrl-C and SIGTERM end it either way."""
+    """Evaluate a query on an rdflib Graph or a pyoxigraph Store, as rdflib's Result (what the views and the
+    Python API read); with `timeout`, stop waiting for it after that many seconds (results are gathered inside
+    the time limit). Ctrl-C and SIGTERM end it either way."""
+    return _evaluate(graph, query, allow_remote, timeout)
+
+
+def answer(graph, query: QueryFile, fmt: str, raw: bool = False, allow_remote: bool = False,
+           timeout: float | None = None) -> str:
+    """The query's results written in `fmt` (kg.results) straight from the engine's own answer, no rdflib
+    term on the way; evaluated and written inside the time limit, which Ctrl-C and SIGTERM cut short."""
+    from kg import results
+    return _evaluate(graph, query, allow_remote, timeout, lambda found: results.write(found, fmt, raw))
+
+
+def _evaluate(graph, query: QueryFile, allow_remote: bool, timeout: float | None, write=None):
+    """rdflib's Result, or `write(answer)` of Oxigraph's answer (an rdflib engine's is converted first)."""
     from kg.limits import TimedOut, deadline, within
     oxigraph = not isinstance(graph, Graph)
     prepared = prepare(query.text, query.name, allow_remote) if not oxigraph or _may_reach_out(query.text) else None
     try:
         if oxigraph:
-            return within(timeout, _oxigraph, graph, query)
+            return within(timeout, _in_oxigraph, graph, query, write)
         with deadline(timeout):
-            return _rdflib(graph, query, prepared)
+            result = _rdflib(graph, query, prepared)
+            if write is None:
+                return result
+            from kg.results import native
+            return write(native(result))
     except TimedOut:
         raise QueryError(f"{query.name}: stopped after {timeout:g} s (--timeout); narrow the query or allow more time") from None
     except QueryError:
@@ -175,6 +196,17 @@ def run(graph, query: QueryFile, allow_remote: bool = False, timeout: float | No
         if is_damage(e):
             raise                # the store's fault, not the query's: the caller names the store
         raise QueryError(f"{query.name}: the query failed: {e}") from e
+
+
+def _in_oxigraph(store, query: QueryFile, write):
+    found = _oxigraph(store, query)      # lazy: the engine works while the answer is read
+    try:
+        return write(found) if write else _to_result(found)
+    except BaseException as e:
+        # pyoxigraph's objects must be dropped in the thread that made them, not by the caller's handler
+        del found
+        traceback.clear_frames(e.__traceback__)
+        raise
 
 
 def _rdflib(graph: Graph, query: QueryFile, prepared) -> Result:
@@ -193,14 +225,18 @@ def _rdflib(graph: Graph, query: QueryFile, prepared) -> Result:
     return result
 
 
-def _oxigraph(store, query: QueryFile) -> Result:
-    """Run the query in Oxigraph and hand back rdflib's Result, terms converted once."""
-    import pyoxigraph as ox
+def _oxigraph(store, query: QueryFile):
+    """Oxigraph's own answer: QuerySolutions, QueryBoolean or QueryTriples."""
     try:
-        answer = store.query(query.text, use_default_graph_as_union=True)
+        return store.query(query.text, use_default_graph_as_union=True)
     except SyntaxError as e:
         prepare(query.text, query.name)      # rdflib words it (and tells an update apart) as for every query
         raise QueryError(f"{query.name}: the query does not parse: {e}") from e
+
+
+def _to_result(answer) -> Result:
+    """Oxigraph's answer as rdflib's Result, terms converted once."""
+    import pyoxigraph as ox
     if isinstance(answer, ox.QueryBoolean):
         result = Result("ASK")
         result.askAnswer = bool(answer)

@@ -30,7 +30,7 @@ def format_for(path: Path) -> str:
         raise GraphError(f"{path}: unknown graph file extension {path.suffix or '(none)'!r}; use one of {known}") from None
 
 
-def _checked(path: Path) -> str:
+def check_graph_file(path: Path) -> str:
     """The graph file's format, once it is known to exist, hold something and declare no XML entities."""
     fmt = format_for(path)
     if not path.is_file():
@@ -43,7 +43,7 @@ def _checked(path: Path) -> str:
 
 
 def load(path: Path) -> Graph:
-    fmt = _checked(path)
+    fmt = check_graph_file(path)
     try:
         if fmt == "trig":
             dataset = Dataset()
@@ -207,10 +207,10 @@ def open_store(spec: str) -> Graph:
     take one only read it (a read-only disk will do), and SPARQL runs in Oxigraph."""
     from oxrdflib import OxigraphStore
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-    return Graph(store=OxigraphStore(store=_oxigraph_store(_store_folder(spec))), identifier=DATASET_DEFAULT_GRAPH_ID)
+    return Graph(store=OxigraphStore(store=open_oxigraph(_store_folder(spec))), identifier=DATASET_DEFAULT_GRAPH_ID)
 
 
-def _oxigraph_store(folder: Path):
+def open_oxigraph(folder: Path):
     """pyoxigraph's Store on `folder`, read-only, or one `Error:` line that says what to do."""
     import pyoxigraph
     try:
@@ -236,15 +236,16 @@ def _first_line(e: Exception) -> str:
     return " ".join(lines[0].split()) if lines else type(e).__name__
 
 
-def load_for_query(path: Path | None, store_spec: str | None):
+def load_for_query(path: Path | None, store_spec: str | None, into: Path | None = None):
     """The graph as a pyoxigraph Store for SPARQL: a file parsed into memory by Oxigraph (several times faster
-    than rdflib's parsers and engine), or the persistent store opened read-only. Quads of a TriG file go to
-    named graphs; queries read their union, as rdflib's load does."""
+    than rdflib's parsers and engine), or into a new persistent store in the folder `into`; or the persistent
+    store opened read-only. Quads of a TriG file go to named graphs; queries read their union, as rdflib's
+    load does."""
     import pyoxigraph
     if store_spec:
-        return _oxigraph_store(_store_folder(store_spec))
-    fmt = _checked(path)
-    graph = pyoxigraph.Store()
+        return open_oxigraph(_store_folder(store_spec))
+    fmt = check_graph_file(path)
+    graph = pyoxigraph.Store(None if into is None else str(into))
     try:
         graph.bulk_load(path=str(path), format=getattr(pyoxigraph.RdfFormat, FORMATS[fmt][2]),
                         base_iri=path.resolve().as_uri())

@@ -94,19 +94,17 @@ def test_many_runs_from_two_workers_in_any_order_give_the_same_bytes(tmp_path, m
 
 def _breaking(monkeypatch, doc_id: str) -> None:
     """One document's fragment says something the shapes refuse (a view count that is not a number)."""
-    from types import SimpleNamespace
     from kg import pipeline
     from kg.emit.sink import Fragment
-    real = pipeline.document_triples
+    real = pipeline.document_fragment
 
-    def document_triples(document, base):
-        triples, facts = real(document, base)
-        fragment = triples.fragment()
+    def document_fragment(document, base):
+        fragment = real(document, base)
         if document.doc_id == doc_id:
             bad = f'<https://w3id.org/reform-kg/id/document/{doc_id}> <https://w3id.org/reform-kg/ontology#viewCount> "many" .\n'
             fragment = Fragment(sorted([*fragment.lines, bad]), fragment.labels)
-        return SimpleNamespace(fragment=lambda: fragment), facts
-    monkeypatch.setattr(pipeline, "document_triples", document_triples)
+        return fragment
+    monkeypatch.setattr(pipeline, "document_fragment", document_fragment)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

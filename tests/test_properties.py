@@ -20,8 +20,10 @@ TEXT = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=60).map("".join
 
 def _graph(text: str):
     document = ingest.parse(text, "prop")
-    graph = new_graph()
-    graph.addN((s, p, o, graph) for s, p, o in pipeline.document_triples(document)[0])
+    fragment = pipeline.document_fragment(document)
+    labels = [f"{s} <http://www.w3.org/2000/01/rdf-schema#label> {o}" for s, _, o in
+              (record.rstrip("\n").split("\t", 2) for record in fragment.labels)]
+    graph = new_graph().parse(data="".join(fragment.lines) + "".join(f"{line} .\n" for line in labels), format="nt")
     return document, graph
 
 

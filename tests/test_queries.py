@@ -216,17 +216,159 @@ def test_queries_run_the_same_in_oxigraph(graph, graph_file, name):
     assert count == len(ours)
 
 
+def test_an_empty_value_in_a_one_column_csv_is_a_row_not_a_blank_line():
+    """A one-column row whose value is empty or unbound reads back as a row with one empty field (an empty
+    line would be skipped by most CSV readers, losing the row)."""
+    import csv
+    import io
+    query = 'SELECT ?x WHERE { VALUES (?k ?x) { (1 "") (2 UNDEF) (3 "a") } } ORDER BY ?k'
+    for raw in (False, True):
+        text = results.write(_answer(query), "csv", raw=raw)
+        assert list(csv.reader(io.StringIO(text, newline=""))) == [["x"], [""], [""], ["a"]]
+
+
+def _answer(text: str, data: str = ""):
+    """Oxigraph's own answer to a query, on a store holding `data` (N-Triples)."""
+    import pyoxigraph as ox
+    store = ox.Store()
+    if data:
+        store.load(data.encode(), format=ox.RdfFormat.N_TRIPLES)
+    return store.query(text)
+
+
 def test_csv_and_tsv_follow_the_sparql_result_formats():
     """SPARQL 1.1 CSV/TSV: CRLF and RFC 4180 quoting in CSV; in TSV, N-Triples terms under ?-headers with tabs
-    and newlines escaped inside strings (a raw newline would end the row); unbound is empty."""
-    from rdflib import BNode, Literal
-    names = ["a", "b", "c"]
-    values = [[URIRef("http://x.org/p"), Literal('say "hi",\tthen\nleave', lang="vi"), None],
-              [BNode("n1"), Literal(3), Literal("plain")]]
-    assert results.csv_text(names, values) == ('a,b,c\r\nhttp://x.org/p,"say ""hi"",\tthen\nleave",\r\n'
-                                           '_:n1,3,plain\r\n')
-    assert results._tsv(names, values) == ('?a\t?b\t?c\n<http://x.org/p>\t"say \\"hi\\",\\tthen\\nleave"@vi\t\n'
-                                           '_:n1\t"3"^^<http://www.w3.org/2001/XMLSchema#integer>\t"plain"\n')
+    and newlines escaped inside strings (a raw newline would end the row), every literal written in full
+    (Oxigraph's own TSV shortens numbers and booleans); unbound is empty. Expected text from the W3C spec."""
+    query = """SELECT ?a ?b ?c WHERE { VALUES (?k ?a ?b ?c) {
+        (1 <http://x.org/p> "say \\"hi\\",\\tthen\\nleave"@vi UNDEF) (2 <http://x.org/q> 3 "plain")
+        (3 <http://x.org/r> -2.50 true) (4 <http://x.org/s> 007 "-7") } } ORDER BY ?k"""
+    assert results.write(_answer(query), "csv") == ('a,b,c\r\nhttp://x.org/p,"say ""hi"",\tthen\nleave",\r\n'
+                                                    'http://x.org/q,3,plain\r\nhttp://x.org/r,-2.5,true\r\n'
+                                                    'http://x.org/s,7,-7\r\n')     # XSD's canonical forms
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    assert results.write(_answer(query), "tsv") == (
+        '?a\t?b\t?c\n<http://x.org/p>\t"say \\"hi\\",\\tthen\\nleave"@vi\t\n'
+        f'<http://x.org/q>\t"3"^^<{xsd}integer>\t"plain"\n'
+        f'<http://x.org/r>\t"-2.5"^^<{xsd}decimal>\t"true"^^<{xsd}boolean>\n'
+        f'<http://x.org/s>\t"7"^^<{xsd}integer>\t"-7"\n')
+    # a double in Turtle's short form (Oxigraph writes one when its canonical form has an exponent)
+    assert results._tsv("?a\t?b\n1.5e3\t-2E-1\n", raw=True) == f'?a\t?b\n"1.5e3"^^<{xsd}double>\t"-2E-1"^^<{xsd}double>\n'
+    blank = _answer("SELECT ?s ?o WHERE { ?s ?p ?o }", '_:n1 <http://x.org/b> "x" .\n')
+    assert results.write(blank, "tsv").splitlines()[1].startswith("_:")
+
+
+def test_every_format_reads_back_as_the_engines_own_answer(graph_file):
+    """JSON and XML parse with rdflib's result parsers (another implementation) into the rows Oxigraph gave,
+    CSV with Python's csv module, TSV with Oxigraph's TSV parser; a CONSTRUCT's Turtle, N-Triples, JSON-LD and
+    RDF/XML parse with rdflib into the graph Oxigraph constructed."""
+    import csv
+    import io
+
+    import pyoxigraph as ox
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+    from rdflib.query import Result
+
+    from kg import store
+    memory = store.load_for_query(graph_file, None)
+    for name in ("metrics", "place-history", "evidence"):
+        text = queries.find(name).text
+        expected = [[None if t is None else t.value for t in row] for row in memory.query(text)]
+        for fmt in ("json", "xml"):
+            parsed = Result.parse(io.StringIO(queries.answer(memory, queries.find(name), fmt)), format=fmt)
+            assert [[None if row[v] is None else str(row[v]) for v in parsed.vars] for row in parsed] == expected
+        assert list(csv.reader(io.StringIO(queries.answer(memory, queries.find(name), "csv", raw=True), newline="")))[1:] \
+            == [["" if v is None else v for v in row] for row in expected]
+        tsv = ox.parse_query_results(queries.answer(memory, queries.find(name), "tsv", raw=True).encode(),
+                                     format=ox.QueryResultsFormat.TSV)
+        assert [[None if t is None else t.value for t in row] for row in tsv] == expected
+    engine = Graph().parse(data=memory.query(queries.find("ward-model-graph").text).serialize(
+        format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
+    for fmt, rdflib_format in (("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld"), ("xml", "xml")):
+        written = queries.answer(memory, queries.find("ward-model-graph"), fmt)
+        assert isomorphic(Graph().parse(data=written, format=rdflib_format), engine), fmt
+
+
+def test_json_has_python_json_layout_whatever_the_values_hold():
+    """The JSON writer only respaces Oxigraph's separators: a value that looks like a separator, quotes,
+    backslashes and control characters come out as Python's own json.dumps writes them (an independent route),
+    and so does a row with nothing bound."""
+    import json
+
+    import pyoxigraph as ox
+    tricky = 'a":"b","value":"c"},"d\\"}},{"e\x01\x7f\u2028 “x”'
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://x.org/s"), ox.NamedNode("http://x.org/p"), ox.Literal(tricky, language="vi")))
+    store.add(ox.Quad(ox.BlankNode("b1"), ox.NamedNode("http://x.org/p"),
+                      ox.Literal("5", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))))
+    for text in ("SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?o", "SELECT ?s ?o ?none WHERE { OPTIONAL { ?s ?p ?o } }",
+                 "SELECT ?none WHERE { ?s ?p ?o }", "SELECT ?s WHERE { ?s ?p 42 }"):
+        oxigraph = store.query(text).serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
+        data = json.loads(oxigraph)
+        assert results.json_text(oxigraph) == json.dumps({"results": data["results"], "head": data["head"]},
+                                                         ensure_ascii=False)
+    assert json.loads(results.write(store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o"), "json")
+                      )["results"]["bindings"][1]["o"]["value"] == tricky
+
+
+def test_xml_has_rdflib_xml_layout_and_keeps_false_and_zero():
+    """The XML writer gives, byte for byte, what rdflib's SPARQL XML writer (xml.sax's XMLGenerator, an
+    independent route) gives for the same rows, quotes, markup and control characters included; and unlike
+    that writer it keeps the values false and 0 (XMLGenerator skips falsy text: `<literal ...></literal>`)."""
+    import io
+
+    import pyoxigraph as ox
+    from rdflib.query import Result
+    store = ox.Store()
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    for value in ('', 'a"b\'c<d>e&f &quot;', 'x\ry\nz\tw ]]>', '\x01\x7f \U0001F600 “q”'):
+        store.add(ox.Quad(ox.NamedNode("http://x.org/s?a=1&b=2"), ox.NamedNode("http://x.org/p"), ox.Literal(value)))
+    store.add(ox.Quad(ox.BlankNode("b1"), ox.NamedNode("http://x.org/p"), ox.Literal("5", datatype=integer)))
+    store.add(ox.Quad(ox.BlankNode("b2"), ox.NamedNode("http://x.org/p"), ox.Literal("Phường 1", language="vi")))
+    for text in ("SELECT ?s ?o ?none WHERE { ?s ?p ?o } ORDER BY ?o", "SELECT ?none WHERE { ?s ?p ?o }",
+                 "SELECT ?s WHERE { ?s ?p 42 }"):
+        reference = queries._to_result(store.query(text)).serialize(format="xml", encoding="utf-8").decode("utf-8")
+        assert results.write(store.query(text), "xml") == reference
+    written = results.write(store.query("SELECT ?f ?z WHERE { BIND(false AS ?f) BIND(0 AS ?z) }"), "xml")
+    parsed = Result.parse(io.StringIO(written), format="xml")
+    assert [(str(r.f), str(r.z)) for r in parsed] == [("false", "0")]
+
+
+def test_the_table_clips_by_display_width_and_lines_up():
+    """Cells longer than 60 terminal columns end in … within 59 columns of text: 59 one-column letters, or 29
+    two-column CJK characters (30 would take 60); a letter with a combining mark (NFD) takes one column; the
+    next column starts at the same display column on every line."""
+    from wcwidth import wcswidth
+    long_vi, wide, nfd = "ệ" * 100, "漢" * 40, "Phu\u031bo\u031b\u0300ng 1"
+    query = ('SELECT ?a ?b WHERE { VALUES (?k ?a ?b) { (1 "%s" "x") (2 "%s" "y") (3 "%s" "z") } } ORDER BY ?k'
+             % (long_vi, wide, nfd))
+    lines = results.write(_answer(query), "table").splitlines()
+    assert [line.split("  ")[0].rstrip() for line in lines[2:5]] == ["ệ" * 59 + "…", "漢" * 29 + "…", nfd]
+    assert {wcswidth(line[:line.rindex(" ") + 1]) for line in lines[2:5]} == {62} and lines[5] == "(3 rows)"
+
+
+def test_the_tables_one_column_characters_are_one_column_for_wcwidth():
+    """The table's shortcut (text of these characters is as wide as it is long) agrees with wcwidth."""
+    from wcwidth import wcwidth
+    chars = [chr(c) for c in range(0x110000) if results._ONE_COLUMN.fullmatch(chr(c))]
+    assert len(chars) > 900 and "ệ" in chars and "“" in chars and "\u0300" not in chars and "漢" not in chars
+    assert {c for c in chars if wcwidth(c) != 1} == set()
+
+
+def test_a_constructed_graph_is_written_the_same_whatever_the_order():
+    """Deterministic output: the triples sorted, the prefixes used (and only those) sorted."""
+    nt = ('<https://w3id.org/reform-kg/id/b> <http://www.w3.org/2000/01/rdf-schema#label> "b"@vi .\n'
+          '<https://w3id.org/reform-kg/id/a> <https://w3id.org/reform-kg/ontology#kind> '
+          '<https://w3id.org/reform-kg/id/kind/x> .\n')
+    forward, backward = nt.encode(), "".join(reversed(nt.splitlines(keepends=True))).encode()
+    for fmt in ("turtle", "nt", "jsonld", "xml"):
+        assert results.graph_text(forward, fmt) == results.graph_text(backward + forward, fmt)
+    turtle = results.graph_text(forward, "turtle")
+    assert turtle.startswith("@prefix kind: <https://w3id.org/reform-kg/id/kind/> .\n"
+                             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                             "@prefix rk: <https://w3id.org/reform-kg/ontology#> .\n\n")
+    assert "schema:" not in turtle and turtle.index("/id/a>") < turtle.index("/id/b>")
 
 
 def test_place_history(graph):

@@ -53,11 +53,12 @@ def test_shapes_catch_language_tags_and_dates(triple, path):
 
 def test_strict_build_refuses_to_write_a_graph_that_breaks_the_shapes(tmp_path, monkeypatch):
     from kg import emit
+    from kg.emit.terms import T
     real = emit.Emitter.document
 
     def broken(self):
         real(self)
-        self.g.add((self.doc_iri, RK.viewCount, Literal("many")))     # simulate a bug in emit
+        self.out.add(self.doc_iri, T.viewCount, '"many"')             # simulate a bug in emit
     monkeypatch.setattr(emit.Emitter, "document", broken)
     out = tmp_path / "g.ttl"
     r = CliRunner().invoke(cli, ["build", str(EXAMPLES / "articles"), "-o", str(out), "--no-cache", "--strict"])

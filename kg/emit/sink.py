@@ -1,7 +1,7 @@
-"""Where emit puts triples: a plain set, written out as canonical N-Triples lines.
+"""Where emit puts triples: N-Triples lines, a plain set, written out sorted.
 
-Building a graph never queries it, so rdflib's indexed store (about 25 µs a triple) is not needed while
-extracting; documents become sorted, de-duplicated N-Triples fragments that merge and cache cheaply.
+Building a graph never queries it, so no store and no term objects are needed while extracting: documents
+become sorted, de-duplicated N-Triples fragments that merge and cache cheaply.
 
 Names are kept apart from the other triples: an `rdfs:label` is a candidate until the corpus is merged,
 because two documents may spell one entity differently ("Một cửa liên thông", "một cửa liên thông"). The
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import RDFS, BNode, Literal, URIRef
+from kg.emit.ntriples import literal, nt
 
-_LABEL = RDFS.label
+__all__ = ["Fragment", "Lines", "nt"]
 
 
 @dataclass(frozen=True)
@@ -24,58 +24,21 @@ class Fragment:
     lines: list[str]
     labels: list[str]
 
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
+class Lines:
+    """A document's triples as N-Triples lines; subject, predicate and object come written (kg.emit.ntriples)."""
 
-class Triples:
     def __init__(self):
-        self.triples: set[tuple] = set()
-        self._subjects: set = set()
+        self.lines: set[str] = set()
+        self.labels: set[str] = set()
 
-    def add(self, triple: tuple) -> None:
-        self.triples.add(triple)
-        self._subjects.add(triple[0])
+    def add(self, s: str, p: str, o: str) -> None:
+        self.lines.add(f"{s} {p} {o} .\n")
+
+    def label(self, s: str, text: str, lang: str = "") -> None:
+        """An rdfs:label candidate of `s` (kg.corpus chooses one per entity and language)."""
+        self.labels.add(f"{s}\t{lang}\t{literal(text, lang)}\n")
 
     def fragment(self) -> Fragment:
-        """Sorted, de-duplicated N-Triples: the same triples always give the same bytes."""
-        written: dict = {}     # a term's N-Triples form, computed once (predicates and subjects repeat)
-
-        def term(t) -> str:
-            n = written.get(t)
-            if n is None:
-                n = written[t] = nt(t)
-            return n
-        lines, labels = set(), set()
-        for s, p, o in self.triples:
-            if p == _LABEL and isinstance(o, Literal):
-                labels.add(f"{term(s)}\t{o.language or ''}\t{term(o)}\n")
-            else:
-                lines.add(f"{term(s)} {term(p)} {term(o)} .\n")
-        return Fragment(sorted(lines), sorted(labels))
-
-    def __contains__(self, triple: tuple) -> bool:
-        s, p, o = triple
-        if p is None and o is None:
-            return s in self._subjects
-        return triple in self.triples
-
-    def __len__(self) -> int:
-        return len(self.triples)
-
-    def __iter__(self):
-        return iter(self.triples)
-
-
-def nt(term) -> str:
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        text = f'"{str(term).translate(_ESCAPES)}"'
-        if term.language:
-            return f"{text}@{term.language}"
-        if term.datatype and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
-            return f"{text}^^<{term.datatype}>"
-        return text
-    if isinstance(term, BNode):
-        raise ValueError("reform-kg names every node; a blank node here is a bug")
-    raise TypeError(f"not an RDF term: {term!r}")
+        """Sorted, de-duplicated: the same triples always give the same bytes."""
+        return Fragment(sorted(self.lines), sorted(self.labels))

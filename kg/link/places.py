@@ -1,11 +1,13 @@
-"""Mentions to entities with stable IRIs.
+"""Place mentions to places with stable IRIs, in one document's context.
 
 A place is an official unit of the gazetteer (kg.gazetteer) when its name, the document's context and the
 publication date say which: its IRI is its official code (`place/27298`, Phường 1 of Quận 4;
 `place/2025-26526`, phường Tam Thắng of the 2025 system), the same whatever the article's wording and
 across renamings. A name the gazetteer does not know, or cannot tell apart, keeps an IRI made from the
-text under its parent (`place/773/phuong-xyz`), and an ambiguous one says so. Agencies belong to a place
-(`agency/773/cong-an`); initiatives to the district they run in.
+text under its parent (`place/773/phuong-xyz`), and an ambiguous one says so.
+
+The context of a name, strongest first: the place written beside it, the place the document is about, the
+other larger places it names, and the province of the portal it was published on (kg.link.portals).
 """
 from __future__ import annotations
 
@@ -14,8 +16,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from kg import gazetteer as gazetteer_module
-from kg.gazetteer import Unit
+from kg.gazetteer import Gazetteer, Unit
 from kg.lexicon import Lexicon
 from kg.namespace import DEFAULT_BASE, RK
 from kg.recognize import Mention
@@ -26,17 +27,17 @@ from kg.text import slug
 _UNIT_PLACES: dict[str, dict[str, "Place"]] = {}     # base IRI -> unit key -> Place: the same in every document
 
 
-def level_iri(level: str) -> URIRef:
+def level_iri(level: str) -> str:
     """The place-level concept of the lexicon (ontology/places.ttl) for a gazetteer level slug."""
-    return URIRef(DEFAULT_BASE + "place-level/" + level)
+    return DEFAULT_BASE + "place-level/" + level
 
 
 @dataclass(frozen=True)
 class Place:
-    iri: URIRef
+    iri: str
     label: str
     label_en: str
-    cls: URIRef
+    cls: str
     parent: "Place | None" = None
     path: str = ""
     rank: int = 3          # 0 province, 1 city, 2 district or town, 3 ward, commune or township
@@ -51,28 +52,22 @@ class Place:
 
 
 @dataclass(frozen=True)
-class Agency:
-    iri: URIRef
-    label: str
-    agency_type: URIRef
-    place: Place | None
-
-
-@dataclass(frozen=True)
 class Scope:
     """Where a place mention points: some places, or every ward of one district."""
     places: tuple[Place, ...] = ()
     all_wards_of: Place | None = None
 
 
-class Linker:
-    def __init__(self, lexicon: Lexicon, base: str, main_place: Mention | None, parents: dict | None = None,
-                 published: str | None = None, places: tuple[Mention, ...] = ()):
+class Places:
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, base: str, main_place: Mention | None,
+                 parents: dict | None = None, published: str | None = None, places: tuple[Mention, ...] = (),
+                 portal: str | None = None):
         self.lexicon = lexicon
+        self.gazetteer = gazetteer
         self.base = base
         self.parents = parents or {}
-        self.gazetteer = gazetteer_module.load()
         self.date = published[:10] if published and len(published) >= 10 else None
+        self.portal = (portal,) if portal else ()
         self._units = _UNIT_PLACES.setdefault(base, {})
         self._scopes: dict[tuple, Scope] = {}
         self.main: Place | None = None
@@ -92,10 +87,6 @@ class Linker:
                     for p in self.scope(m).places if p.unit and p.unit.parent == main.unit.key}
         return communes.pop() if len(communes) == 1 else None
 
-    def iri(self, *parts: str) -> URIRef:
-        return URIRef(self.base + "/".join(p for p in parts if p))
-
-    # ------------------------------------------------------------------ places
     def scope(self, m: Mention | None) -> Scope:
         if m is None:
             return Scope((self.main,) if self.main else ())
@@ -144,7 +135,7 @@ class Linker:
 
     def _place(self, level: URIRef, name: str, parent: Place | None) -> Place:
         level_name = str(level).rsplit("/", 1)[-1]
-        contexts = [p.keys for p in (parent, self.main) if p is not None and p.keys] + [self.around]
+        contexts = [p.keys for p in (parent, self.main) if p is not None and p.keys] + [self.around, self.portal]
         found = self.gazetteer.resolve(name, [level_name], self.date, contexts)
         if found.unit is not None:
             return self.unit_place(found.unit)
@@ -153,14 +144,14 @@ class Linker:
         label = f"{vi} {name}"
         label_en = f"{en} {name}" if name.isdigit() else f"{name} {en}"
         path = "/".join(p for p in (parent.path if parent else "", slug(label)) if p)
-        return Place(self.iri("place", path), label, label_en, lex.value(level, RK.areaClass) or RK.AdministrativeArea,
+        return Place(self.base + "place/" + path, label, label_en, str(lex.value(level, RK.areaClass) or RK.AdministrativeArea),
                      parent, path, level_rank(level), ambiguous=found.ambiguous, candidates=found.keys)
 
     def unit_place(self, u: Unit) -> Place:
         """The place of an official unit (one object per unit and base IRI, kept for the process)."""
         if u.key not in self._units:
             lex = self.lexicon
-            level = level_iri(u.level)
+            level = URIRef(level_iri(u.level))
             parent = self.unit_place(self.gazetteer.units[u.parent]) if u.parent else None
             en = lex.label(level, "en")
             label_en = f"{en} {u.short}" if u.short.isdigit() else self._english.get(u.label, "")
@@ -168,7 +159,7 @@ class Linker:
                 label_en += f", {parent.label_en}"          # "Ward 1, District 4"
             cls = RK.Province if u.tier == 1 else lex.value(level, RK.areaClass) or RK.AdministrativeArea
             r = (0 if u.level == "tinh" else 1) if u.tier == 1 else 2 if u.tier == 2 else 3
-            self._units[u.key] = Place(self.iri("place", u.key), u.label, label_en, cls, parent, u.key, r, u)
+            self._units[u.key] = Place(self.base + "place/" + u.key, u.label, label_en, str(cls), parent, u.key, r, u)
         return self._units[u.key]
 
     @functools.cached_property
@@ -193,37 +184,10 @@ class Linker:
                 if found.unit is not None:
                     return self.unit_place(found.unit)
         cls = RK.City if (iri, None, RK.City) in lex.graph else RK.AdministrativeArea
-        return Place(iri, label, lex.label(iri, "en"), cls, None, str(iri).rsplit("/", 1)[-1], 1)
-
-    # ------------------------------------------------------------------ agencies
-    def agency(self, m: Mention) -> Agency | None:
-        place_mention = m.get("place")
-        if place_mention is not None and place_mention.get("count"):
-            return None                                   # "UBND 15 Phường": many bodies, not one
-        scope = self.scope(place_mention)
-        place = scope.places[0] if scope.places else None
-        atype = URIRef(m.key)
-        name = self.lexicon.label(atype)
-        party = m.get("party")
-        if party:
-            name = f"{name} {party.capitalize()} ủy"
-        label = f"{name} {place.label}" if place else name
-        return Agency(self.iri("agency", place.path if place else "", slug(name)), label, atype, place)
-
-    # ------------------------------------------------------------------ initiatives and figures
-    def initiative_iri(self, name: str, places: list[Place]) -> URIRef:
-        home = _home(places)
-        return self.iri("initiative", home.path if home else "", slug(name))
-
-    def document_iri(self, doc_id: str) -> URIRef:
-        return self.iri("document", doc_id)
-
-    def span_iri(self, kind: str, doc_id: str, start: int, end: int | None = None, suffix: str = "") -> URIRef:
-        span = f"{start}-{end}" if end is not None else str(start)
-        return self.iri(kind, doc_id, span + (f"-{suffix}" if suffix else ""))
+        return Place(str(iri), label, lex.label(iri, "en"), str(cls), None, str(iri).rsplit("/", 1)[-1], 1)
 
 
-def _home(places: list[Place]) -> Place | None:
+def home(places: list[Place]) -> Place | None:
     """The district an initiative's places share (or the first place when they share none)."""
     districts = {(p.parent if p.rank == 3 and p.parent else p) for p in places}
     if len(districts) == 1:

@@ -1,0 +1,134 @@
+"""How close reform-kg runs to the engines it stands on, as ratios (best of N, CPU time of this process).
+
+    python benchmarks/ratios.py [--graph FILE.nt] [--articles 2500] [--work /tmp/reform-kg-bench] [--repeat 3]
+
+Build: the CPU one article costs (ingest, extract, link, emit its sorted N-Triples) over a floor for the same
+article: read it, NFC, one combined regex pass over a lower-cased copy with every lexicon label and the
+number patterns, and pyoxigraph parsing and writing the N-Triples the build made of it.
+Queries: each bundled query through `reform-kg query` (kg.queries.answer, the command's path once the graph
+is open, in this process, on the same in-memory store) over Oxigraph's own time for the same .rq: evaluating
+it and writing the answer with its own writer (CSV; Turtle for a CONSTRUCT). The graph defaults to the
+synthetic corpus of benchmarks/generate.py (2,500 articles, about 1.1M triples), generated and built once.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+ARTICLE = HERE.parent / "examples" / "articles" / "quan4-2020-01-23-mo-hinh-cchc.txt"
+NUMBERS = r"\d+(?:[.,]\d+)*(?:/\d+)?\s*%?|\d{1,2}/\d{1,2}/\d{4}"
+
+
+def cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def best(fn, repeat: int) -> float:
+    """The least CPU time of `repeat` calls, in seconds."""
+    return best_of(repeat, fn)[0]
+
+
+def best_of(repeat: int, *fns) -> list[float]:
+    """The least CPU time of `repeat` calls of each function, in seconds, called in turn (so that the machine's
+    drift, shared with other work, falls on each alike)."""
+    times = [[] for _ in fns]
+    for _ in range(repeat):
+        for fn, spent in zip(fns, times):
+            start = cpu()
+            fn()
+            spent.append(cpu() - start)
+    return [min(t) for t in times]
+
+
+def build_ratio(repeat: int) -> tuple[float, float]:
+    """(build CPU, floor CPU) for the District 4 article, in seconds."""
+    import pyoxigraph as ox
+    from kg import ingest, lexicon, pipeline
+    lex = lexicon.load()
+    labels = sorted({label.lower() for m in (lex.kinds, lex.fields, lex.procedures, lex.agency_types, lex.units,
+                                             lex.qualifiers, lex.levels, lex.known_places) for label in m.labels},
+                    key=lambda s: (-len(s), s))
+    combined = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, labels)) + r")(?!\w)|" + NUMBERS)
+
+    def build():
+        return pipeline.document_fragment(ingest.load(ARTICLE))
+    nt = "".join(build().lines).encode("utf-8")
+
+    def floor():
+        text = unicodedata.normalize("NFC", ARTICLE.read_bytes().decode("utf-8"))
+        sum(1 for _ in combined.finditer(text.lower()))
+        ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES)
+    build()
+    built, floor_time = best_of(repeat, build, floor)
+    return built, floor_time
+
+
+def graph_file(args) -> Path:
+    if args.graph:
+        return args.graph
+    corpus, nt = args.work / f"corpus-{args.articles}", args.work / f"corpus-{args.articles}.nt"
+    if not nt.exists():
+        if not corpus.exists():
+            subprocess.run([sys.executable, str(HERE / "generate.py"), str(corpus), str(args.articles)], check=True)
+        subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(nt), "--no-cache",
+                        "--no-validate", "--jobs", "2"], check=True, stdout=subprocess.DEVNULL)
+    return nt
+
+
+def query_ratios(path: Path, repeat: int, formats: list[str]) -> tuple[int, list[tuple]]:
+    import pyoxigraph as ox
+    from kg import queries, store
+    memory = store.load_for_query(path, None)
+    rows = []
+    for name, q in sorted(queries.bundled().items()):
+        def own():
+            found = memory.query(q.text, use_default_graph_as_union=True)
+            if isinstance(found, ox.QueryTriples):
+                return found.serialize(format=ox.RdfFormat.TURTLE)
+            return found.serialize(format=ox.QueryResultsFormat.CSV)
+        engine, *spent = best_of(repeat, own, *(lambda f=fmt: queries.answer(memory, q, f) for fmt in formats))
+        ours = dict(zip(formats, spent))
+        rows.append((name, engine, ours))
+        print(f"{name:24} {engine * 1000:7.0f} ms " + " ".join(f"{f} {t / engine:4.2f}" for f, t in ours.items()),
+              file=sys.stderr, flush=True)
+    return len(memory), rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--graph", type=Path, help="an N-Triples or Turtle graph (default: the synthetic corpus)")
+    parser.add_argument("--articles", type=int, default=2500)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/reform-kg-bench"))
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--formats", nargs="+", default=["csv", "tsv", "json", "xml", "table"])
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(f"Machine: {platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, load average {os.getloadavg()[0]:.1f}\n")
+    built, floor = build_ratio(args.repeat * 10)
+    print(f"Build, District 4 article: {built * 1000:.1f} ms CPU, floor {floor * 1000:.1f} ms: "
+          f"**{built / floor:.2f}×** the floor\n")
+    triples, rows = query_ratios(graph_file(args), args.repeat, args.formats)
+    print(f"Queries on {triples:,} triples in memory (CPU ms, best of {args.repeat}; ratio = reform-kg ÷ Oxigraph):\n")
+    print("| query | Oxigraph (own CSV/Turtle) | reform-kg " + args.formats[0] + " | ratio | "
+          + " | ".join(f"{f} ratio" for f in args.formats[1:]) + " |")
+    print("|---|---|---|---|" + "---|" * (len(args.formats) - 1))
+    for name, engine, ours in rows:
+        first = ours[args.formats[0]]
+        print(f"| {name} | {engine * 1000:.0f} | {first * 1000:.0f} | {first / engine:.2f} | "
+              + " | ".join(f"{ours[f] / engine:.2f}" for f in args.formats[1:]) + " |")
+
+
+if __name__ == "__main__":
+    main()

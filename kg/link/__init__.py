@@ -1,0 +1,213 @@
+"""Link: a document's facts to entities with stable IRIs and labels, chosen once (kg.link.linked).
+
+Places resolve through the gazetteer in the document's context (kg.link.places); agencies belong to their
+place (`agency/773/cong-an`); initiatives to the district they run in (`initiative/773/mot-cua`); figures,
+time reductions and evidence spans are named by their place in the text (`metric/DOC/4100`). kg.emit
+writes the result and never comes back here.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+
+from rdflib import URIRef
+
+from kg.gazetteer import Gazetteer
+from kg.ingest import Document
+from kg.lexicon import Lexicon
+from kg.link import linked
+from kg.link.linked import Cited, LinkedDocument, Source, Span
+from kg.link.places import Place, Places, home, level_iri
+from kg.link.portals import province_of
+from kg.namespace import RK, checked_iri
+from kg.recognize import Mention
+from kg.relate import Facts, InitiativeFacts, MetricFacts
+from kg.text import slug
+
+__all__ = ["link", "LinkedDocument"]
+
+_CONTEXT = 32        # characters of text kept on either side of an evidence span
+_slug = functools.lru_cache(maxsize=8192)(slug)     # model and agency names recur in every document
+
+
+def link(facts: Facts, document: Document, lexicon: Lexicon, gazetteer: Gazetteer, base: str) -> LinkedDocument:
+    """The document's facts linked: what kg.emit writes. The parts of IRIs that come from outside (the base
+    IRI, the document's identity, its source URL) are checked here, so that what emit writes is valid."""
+    checked_iri(base)
+    checked_iri(document.doc_id, absolute=False)
+    if document.source_url:
+        checked_iri(document.source_url)
+    mentions = tuple(m for a in facts.sentences for m in a.mentions if m.label == "PLACE")
+    places = Places(lexicon, gazetteer, base, facts.main_place, facts.parents, document.published, mentions,
+                    portal=province_of(document.source_url))
+    return _Linking(places, lexicon, document, facts).linked()
+
+
+class _Linking:
+    """One document's walk: every IRI minted here, every place and agency it reaches collected once."""
+
+    def __init__(self, places: Places, lexicon: Lexicon, document: Document, facts: Facts):
+        self.where, self.lex, self.doc, self.facts = places, lexicon, document, facts
+        self.base = places.base
+        self.sentences = [a.sentence for a in facts.sentences]
+        self._starts = [s.start for s in self.sentences]
+        self.places: dict[str, linked.Place] = {}
+        self.agencies: dict[linked.Agency, None] = {}      # every distinct spelling, as written before
+        self.reductions: list[linked.Reduction] = []
+        self._spans: dict[tuple[int, int], Span] = {}
+
+    def linked(self) -> LinkedDocument:
+        d, main = self.doc, self.where.main
+        about = self.place(main) if main else None
+        initiatives = tuple(self.initiative(f) for f in self.facts.initiatives)
+        metrics = tuple(m for f in self.facts.metrics for m in self.metric(f))
+        return LinkedDocument(self.base, self.base + "document/" + d.doc_id, d.doc_id, d.title, d.category, d.published,
+                              d.author, d.view_count, d.source_url, about, tuple(self.places.values()),
+                              tuple(self.agencies), initiatives, tuple(self.reductions), metrics)
+
+    # ------------------------------------------------------------------ evidence
+    def span(self, start: int, end: int) -> Span:
+        found = self._spans.get((start, end))
+        if found is None:
+            text = self.doc.text
+            found = self._spans[start, end] = Span(
+                f"{self.base}evidence/{self.doc.doc_id}/{start}-{end}", start, end, text[start:end],
+                text[max(0, start - _CONTEXT):start], text[end:end + _CONTEXT])
+        return found
+
+    def sentence(self, offset: int) -> Span:
+        s = self.sentences[max(0, bisect.bisect_right(self._starts, offset) - 1)]
+        return self.span(s.start, s.end)
+
+    def source(self, m: Mention) -> Source:
+        return Source(self.span(m.start, m.end), self.sentence(m.start), m.get("rule"))
+
+    def cited(self, iri: str, support: Mention) -> Cited:
+        return Cited(iri, self.sentence(support.start))
+
+    # ------------------------------------------------------------------ places and agencies
+    def place(self, p: Place) -> str:
+        """The place's IRI; the place, its parents and what it became are written with the document."""
+        if p.iri in self.places:
+            return p.iri
+        u = p.unit
+        successors = self.where.successors(p)
+        self.places[p.iri] = linked.Place(
+            p.iri, p.cls, p.label, p.label_en, p.parent.iri if p.parent else None, p.ambiguous,
+            u.code if u else None, level_iri(u.level) if u else None, u.valid_from if u else None,
+            u.valid_until if u else None, tuple((s.iri, partial) for s, partial in successors))
+        if p.parent:
+            self.place(p.parent)
+        for s, _ in successors:
+            self.place(s)
+        return p.iri
+
+    def scope(self, mentions: list[Mention], read_in: Mention, wards_of: bool = False) -> tuple[list[Cited], list[Cited]]:
+        """Where something runs or applies: each place mention's places (and, `wards_of`, for "15 phường" the
+        district whose wards they are), or, with none, the document's place read in the sentence of `read_in`."""
+        places, every = [], []
+        for m in mentions or [None]:
+            sc = self.where.scope(m)
+            support = m or read_in
+            if wards_of and sc.all_wards_of:
+                every.append(self.cited(self.place(sc.all_wards_of), support))
+            places += [self.cited(self.place(p), support) for p in sc.places]
+        return places, every
+
+    def agency(self, m: Mention) -> str | None:
+        place_mention = m.get("place")
+        if place_mention is not None and place_mention.get("count"):
+            return None                                   # "UBND 15 Phường": many bodies, not one
+        scope = self.where.scope(place_mention)
+        place = scope.places[0] if scope.places else None
+        atype = URIRef(m.key)
+        name = self.lex.label(atype)
+        party = m.get("party")
+        if party:
+            name = f"{name} {party.capitalize()} ủy"
+        label = f"{name} {place.label}" if place else name
+        iri = self.base + "agency/" + "/".join(p for p in (place.path if place else "", _slug(name)) if p)
+        self.agencies[linked.Agency(iri, label, m.key, self.place(place) if place else None)] = None
+        return iri
+
+    # ------------------------------------------------------------------ initiatives
+    def initiative_iri(self, f: InitiativeFacts) -> str:
+        places = [p for m in f.places for sc in [self.where.scope(m)] for p in (sc.places or (sc.all_wards_of,)) if p] \
+            or list(self.where.scope(None).places)
+        where = home(places)
+        return self.base + "initiative/" + "/".join(p for p in (where.path if where else "", _slug(f.label)) if p)
+
+    def initiative(self, f: InitiativeFacts) -> linked.Initiative:
+        runs_in, every = self.scope(f.places, f.name, wards_of=True)
+        kinds = [self.cited(str(kind), k) for k in f.kinds for kind in [k.key] + self.lex.ancestors(URIRef(k.key))]
+        procedures, fields = [], []
+        for p in f.procedures:
+            procedures.append(self.cited(p.key, p))
+            fld = self.lex.value(URIRef(p.key), RK.field)
+            if fld is not None:
+                fields.append(self.cited(str(fld), p))
+        fields += [self.cited(fld.key, fld) for fld in f.fields]
+        agencies = [(role, self.cited(a, ag)) for ag, role in f.agencies for a in [self.agency(ag)] if a is not None]
+        reductions = [self.cited(self.reduction(r, proc, where), r) for r, proc, where in f.reductions]
+        return linked.Initiative(self.initiative_iri(f), f.label, tuple(runs_in), tuple(every), tuple(kinds),
+                                 tuple(procedures), tuple(fields), tuple(agencies), tuple(reductions),
+                                 self.source(f.name))
+
+    def reduction(self, r: Mention, proc: Mention | None, where: list[Mention]) -> str:
+        iri = f"{self.base}time-reduction/{self.doc.doc_id}/{r.start}"
+        label = " ".join(r.text.split())
+        if proc is not None:
+            label = f"{self.lex.label(URIRef(proc.key))}: {label}"
+        applies_in, _ = self.scope(where, r)
+        self.reductions.append(linked.Reduction(
+            iri, label, r.get("before"), r.get("before_unit"), r.get("after"), r.get("after_unit"),
+            self.cited(proc.key, proc) if proc is not None else None, tuple(applies_in), self.source(r)))
+        return iri
+
+    # ------------------------------------------------------------------ figures
+    def metric(self, f: MetricFacts) -> list[linked.Metric]:
+        m = f.mention
+        if m.get("low") is not None:
+            return [self._metric(f, "min", m.get("low"), m.get("low_qualifier")),
+                    self._metric(f, "max", m.get("high"), m.get("high_qualifier"))]
+        if m.get("numerator") is not None:
+            return [self._metric(f, "", m.get("numerator"), m.get("qualifier"),
+                                 fraction=(m.get("numerator"), m.get("denominator"))),
+                    self._metric(f, "total", m.get("denominator"), None, label=f"{f.label} (tổng số)")]
+        return [self._metric(f, "", m.get("value"), m.get("qualifier"))]
+
+    def _metric(self, f: MetricFacts, suffix: str, value, qualifier, label: str | None = None,
+                fraction: tuple = (None, None)) -> linked.Metric:
+        m = f.mention
+        iri = f"{self.base}metric/{self.doc.doc_id}/{m.start}" + (f"-{suffix}" if suffix else "")
+        period = self._period(f.period) if f.period is not None else None
+        period_text = " ".join(f.period.text.split()) if f.period is not None else None
+        describes = tuple(self.cited(about, m) for about in self._described(f))
+        procedures = tuple(self.cited(p.key, p) for p in f.procedures)
+        return linked.Metric(iri, label or f.label, value, m.get("unit"), qualifier or None, period, period_text,
+                             describes, procedures, self.source(m), *fraction)
+
+    def _described(self, f: MetricFacts) -> list[str]:
+        """What a figure is about: its model; else the place its clause names, the document's place, or the
+        place the document names most; else, when the article names no place at all ("Toàn tỉnh tiếp nhận
+        1.000 hồ sơ."), the document that reports it. A figure always describes something."""
+        if f.about is not None:
+            return [self.initiative_iri(f.about)]
+        sc = self.where.scope(f.place)      # a figure about "15 phường" is about the district, not each ward
+        most = self.facts.most_named
+        places = ((sc.all_wards_of,) if sc.all_wards_of else sc.places or self.where.scope(None).places
+                  or (self.where.scope(most).places if most is not None else ()))
+        return [self.place(p) for p in places] or [self.base + "document/" + self.doc.doc_id]
+
+    def _period(self, p: Mention) -> tuple[str, str] | None:
+        kind = p.get("kind")
+        if kind == "year":
+            return f"{p.get('y'):04d}", "gYear"
+        if kind == "month":
+            return f"{p.get('y'):04d}-{p.get('m'):02d}", "gYearMonth"
+        if kind == "date":
+            return f"{p.get('y'):04d}-{p.get('m'):02d}-{p.get('d'):02d}", "date"
+        published = self.doc.published
+        if kind == "now" and published and len(published) >= 10:
+            return published[:10], "date"
+        return None

@@ -1,0 +1,121 @@
+"""A linked document: everything one article says, every entity with its final IRI and label, chosen once.
+
+Plain, frozen data (strings, numbers, tuples): kg.emit writes it as N-Triples and asks nothing else. IRIs are
+absolute strings; concepts are the lexicon's IRIs (kg.emit copies their description from the lexicon).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the text as read, `exact == text[start:end]`, with a little text on either side."""
+    iri: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an entity was read: its mention's span, the rule that found it, and the span's sentence."""
+    span: Span
+    sentence: Span
+    rule: str | None = None
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A relation's object, with the sentence it was read in (its evidence)."""
+    iri: str
+    sentence: Span
+
+
+@dataclass(frozen=True)
+class Place:
+    iri: str
+    cls: str
+    label: str
+    label_en: str = ""
+    parent: str | None = None
+    ambiguous: bool = False             # the name fits several official units and nothing said which
+    code: str | None = None             # the official (GSO) code
+    level: str | None = None            # the place-level concept of an official unit
+    valid_from: str | None = None
+    valid_until: str | None = None
+    successors: tuple[tuple[str, bool], ...] = ()    # (IRI, True when only part of it went there)
+
+
+@dataclass(frozen=True)
+class Agency:
+    iri: str
+    label: str
+    agency_type: str
+    place: str | None
+
+
+@dataclass(frozen=True)
+class Reduction:
+    """A processing time cut from `before` to `after` (numbers in their units: day, week, hour, minute)."""
+    iri: str
+    label: str
+    before: Decimal
+    before_unit: str
+    after: Decimal
+    after_unit: str
+    procedure: Cited | None
+    applies_in: tuple[Cited, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Initiative:
+    iri: str
+    label: str
+    runs_in: tuple[Cited, ...]
+    runs_in_all_wards_of: tuple[Cited, ...]
+    kinds: tuple[Cited, ...]
+    procedures: tuple[Cited, ...]
+    fields: tuple[Cited, ...]
+    agencies: tuple[tuple[str, Cited], ...]     # (role: lead, partner or involved; the agency)
+    reductions: tuple[Cited, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Metric:
+    iri: str
+    label: str
+    value: Decimal
+    unit: str
+    qualifier: str | None
+    period: tuple[str, str] | None              # (lexical form, XML Schema type: gYear, gYearMonth, date)
+    period_text: str | None
+    describes: tuple[Cited, ...]
+    procedures: tuple[Cited, ...]
+    source: Source
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class LinkedDocument:
+    base: str                                   # the base IRI every IRI here was minted under
+    iri: str
+    doc_id: str
+    title: str | None
+    category: str | None
+    published: str | None
+    author: str | None
+    view_count: int | None
+    source_url: str | None
+    about: str | None                           # the place the document is about
+    places: tuple[Place, ...]                   # every place written, with its parents and successors
+    agencies: tuple[Agency, ...]
+    initiatives: tuple[Initiative, ...]
+    reductions: tuple[Reduction, ...]
+    metrics: tuple[Metric, ...]

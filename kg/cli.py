@@ -144,8 +144,7 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
         store.check_store_target(store_spec)
     cache = None if no_cache else cache_dir or _cache_root()
     listing = sources.list_inputs(list(inputs))
-    merged = store.scratch_file(output or store.parse_store(store_spec)[1])
-    try:
+    with store.scratch_file(output or store.parse_store(store_spec)[1]) as merged:
         with _progress(len(listing.sources)) as tick:
             try:
                 summary = corpus.build(list(inputs), merged, base or DEFAULT_BASE, jobs or os.cpu_count() or 1, cache,
@@ -155,8 +154,6 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
                 click.echo(e.report, err=True, nl=False)
                 raise
         corpus.write_outputs(merged, output, fmt, store_spec, summary)
-    finally:
-        merged.unlink(missing_ok=True)
     _build_summary(summary, output or store_spec, no_validate)
     click.echo(f"built in {time.monotonic() - started:.1f} s with {jobs or os.cpu_count()} job(s): "
                f"{summary.cached} from cache, {len(summary.skipped)} skipped, {len(summary.failed)} failed, "

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import shutil
 import stat
 import tempfile
@@ -126,30 +127,37 @@ def atomic_open(path: Path, mode: str = "wb"):
     """A file to write `path` through: a temporary file beside it, renamed over it only when the block ends
     without error, with the old file's permissions (or the umask's; mkstemp alone would make it private)."""
     check_output(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.absolute().parent)
-    except OSError as e:
-        raise OutputError(f"{path}: cannot write ({e.strerror})") from e
-    try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
-            yield fh
-        move_into_place(Path(tmp), path)
-    except BaseException as e:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        if isinstance(e, OSError):
+    with scratch_file(path, prefix=f".{path.name}.", suffix=".tmp") as tmp:
+        try:
+            with tmp.open(mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
+                yield fh
+            move_into_place(tmp, path)
+        except OSError as e:
             raise OutputError(f"{path}: cannot write ({e.strerror or e})") from e
-        raise
 
 
-def scratch_file(beside: Path, suffix: str = ".nt") -> Path:
-    """A new empty temporary file in the folder of `beside` (an output), for the caller to fill and remove."""
+@contextlib.contextmanager
+def scratch_file(beside: Path, prefix: str = ".reform-kg-", suffix: str = ".nt"):
+    """A new empty temporary file in the folder of `beside` (an output), removed when the block ends. Its name is
+    known before the file exists, so a signal at any moment (SIGTERM is SystemExit here) leaves nothing behind."""
+    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".reform-kg-", suffix=suffix, dir=beside.absolute().parent)
-    except OSError as e:
-        raise OutputError(f"{beside}: cannot write ({e.strerror or e})") from e
-    os.close(fd)
-    return Path(tmp)
+        tmp = beside.absolute().parent / f"{prefix}{secrets.token_hex(8)}{suffix}"
+        try:
+            _create(tmp)
+        except OSError as e:
+            if isinstance(e, FileExistsError):
+                tmp = None                  # not ours to remove (64 random bits: never in practice)
+            raise OutputError(f"{beside}: cannot write ({e.strerror or e})") from e
+        yield tmp
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
+def _create(path: Path) -> None:
+    """Create `path`, empty and private; FileExistsError when something is there."""
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
 
 def move_into_place(tmp: Path, path: Path) -> None:

@@ -293,6 +293,7 @@ def test_a_read_only_folder_is_one_line(tmp_path, graph_file, monkeypatch):
     def refuse(*args, **kwargs):
         raise OSError(30, "Read-only file system")
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(store, "_create", refuse)
     for target, args in ((tmp_path / "g.ttl", ["build", ARTICLE, "--no-cache", "-o"]), (tmp_path / "v.html", ["view", "-g", graph_file, "-o"]),
                          (tmp_path / "e.nt", ["export", "-g", graph_file, "--format", "nt", "-o"])):
         r = run(*args, target)

@@ -32,6 +32,17 @@ class Unit(NamedTuple):
     valid_until: str | None
 
 
+class Title(NamedTuple):
+    """A title a unit bore before its present one ("Tỉnh Quảng Ninh", "Phường Bình An"), until the first day it
+    no longer held (None: a day not known; such a title names the unit but labels it on no date)."""
+    level: str
+    label: str
+    short: str
+    ascii: str
+    match: str
+    until: str | None
+
+
 @dataclass(frozen=True)
 class Resolution:
     unit: Unit | None
@@ -48,17 +59,23 @@ class Gazetteer:
         self.units: dict[str, Unit] = {row[0]: Unit(*row) for row in data["units"]}
         self.replaced_by: dict[str, tuple[tuple[str, bool], ...]] = {
             old: tuple((new, bool(partial)) for new, partial in targets) for old, targets in data["replacedBy"].items()}
+        self.former: dict[str, tuple[Title, ...]] = {k: tuple(Title(*t) for t in rows)
+                                                     for k, rows in data.get("titles", {}).items()}
         self.by_name: dict[str, list[str]] = {}
         self.by_ascii: dict[str, list[str]] = {}              # names written without diacritics
         self.within: dict[tuple[str, str], list[str]] = {}    # (ancestor, name) -> units: the context's index
         self.children: dict[str, list[str]] = {}
         for u in self.units.values():
-            self.by_name.setdefault(u.match, []).append(u.key)
-            self.by_ascii.setdefault(u.ascii, []).append(u.key)
             if u.parent:
                 self.children.setdefault(u.parent, []).append(u.key)
-            for ancestor in self.ancestors(u.key):
-                self.within.setdefault((ancestor, u.match), []).append(u.key)
+            ancestors = self.ancestors(u.key)
+            names = dict.fromkeys(t.match for t in self.titles(u.key))
+            for name in names:
+                self.by_name.setdefault(name, []).append(u.key)
+                for ancestor in ancestors:
+                    self.within.setdefault((ancestor, name), []).append(u.key)
+            for name in dict.fromkeys(t.ascii for t in self.titles(u.key)):
+                self.by_ascii.setdefault(name, []).append(u.key)
         for alias, key in data["aliases"].items():
             self.by_name.setdefault(name_key(alias), []).append(key)
         self.replaces: dict[str, list[str]] = {}
@@ -76,6 +93,16 @@ class Gazetteer:
         if u.code is None and u.valid_until is None:
             return False
         return (u.valid_from is None or u.valid_from <= date) and (u.valid_until is None or date < u.valid_until)
+
+    def titles(self, key: str) -> tuple[Title, ...]:
+        """Every title the unit bore, its present one last (its until is the unit's own)."""
+        u = self.units[key]
+        return (*self.former.get(key, ()), Title(u.level, u.label, u.short, u.ascii, u.match, u.valid_until))
+
+    def title(self, key: str, date: str | None) -> Title:
+        """The unit's title on a date (its present one when undated, or when no dated former title held then)."""
+        return next((t for t in self.former.get(key, ()) if date and t.until and date < t.until), None) \
+            or self.titles(key)[-1]
 
     def ancestors(self, key: str) -> list[str]:
         out, parent = [], self.units[key].parent
@@ -111,13 +138,20 @@ class Gazetteer:
         return self._levels(keys, levels)
 
     def _levels(self, keys: Iterable[str], levels: Iterable[str] | None) -> list[str]:
+        """The units with a title (present or former) of one of these levels."""
         wanted = set(levels) if levels is not None else None
-        return [k for k in keys if wanted is None or self.units[k].level in wanted]
+        return [k for k in keys if wanted is None or self.units[k].level in wanted
+                or any(t.level in wanted for t in self.former.get(k, ()))]
 
-    def _dated(self, keys: list[str], date: str | None) -> list[str]:
+    def _dated(self, keys: list[str], date: str | None, name: str | None = None) -> list[str]:
+        """The units that existed on the date, bearing the name then when some did (the Phường An Khánh of
+        2019 is not the Bình An renamed An Khánh in 2021); else all of them (a unit that no longer existed)."""
         if date is None:
             return keys
-        return [k for k in keys if self.valid(k, date)] or keys          # else a unit that no longer existed
+        keys = [k for k in keys if self.valid(k, date)] or keys
+        if name is None or len(keys) < 2 or not any(k in self.former for k in keys):
+            return keys
+        return [k for k in keys if self.title(k, date).match == name] or keys
 
     def resolve(self, name: str, levels: Iterable[str] | None = None, date: str | None = None,
                 contexts: Iterable[Iterable[str]] = ()) -> Resolution:
@@ -128,7 +162,7 @@ class Gazetteer:
         key, found = name_key(name), None
         for context in contexts:
             around = sorted({r for k in context for r in self.related(k)})
-            inside = self._dated(self._levels([u for a in around for u in self.within.get((a, key), ())], levels), date)
+            inside = self._dated(self._levels([u for a in around for u in self.within.get((a, key), ())], levels), date, key)
             if found is None:
                 found = inside or None
             elif inside:
@@ -136,7 +170,7 @@ class Gazetteer:
             if found is not None and len(found) <= 1:
                 break
         if found is None:
-            found = self._dated(self.candidates(name, levels), date)
+            found = self._dated(self.candidates(name, levels), date, key)
         return Resolution(self.units[found[0]] if len(found) == 1 else None, tuple(dict.fromkeys(found)))
 
 

@@ -9,8 +9,9 @@ imports it. Its coordinates are not copied (they come from a commercial geocoder
 Output, one row per unit: key, GSO code, level, tier (1 province, 2 district, 3 commune), full Vietnamese
 label, short label (no level word), ASCII short label, the short label's match key (kg.text.name_key), parent key, valid from, valid until; and per old unit
 the units it went into, each with a flag when only part of it did. Known faults of the source are
-corrected, each with its reason: the tables of tools/gazetteer_corrections.py (MERGERS, CITIES_2026,
-OFFICIAL_TARGETS), new_ward() and wrong_extras() below.
+corrected, each with its reason: the tables of tools/gazetteer_corrections.py (MERGERS, NOT_IN_SOURCE,
+ABSORBED_TARGETS, TITLES, CITIES_2026, OFFICIAL_TARGETS), new_ward() and wrong_extras() below. Former titles
+of a unit (Tỉnh Quảng Ninh, Thị xã Gò Công, Phường Bình An) are listed per unit with the day they ended.
 """
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
-from gazetteer_corrections import CITIES_2026, CREATED_FROM, MERGED_UNTIL, MERGERS, OFFICIAL_TARGETS, ROMAN  # noqa: E402
-from kg.text import fold, name_key  # noqa: E402
+from gazetteer_corrections import (ABSORBED_TARGETS, CITIES_2026, CREATED_FROM, MERGED_UNTIL, MERGERS,  # noqa: E402
+                                   NAMED_ABSORBED, NOT_IN_SOURCE, OFFICIAL_TARGETS, ROMAN, TITLES)
+from kg.text import fold, name_key, slug  # noqa: E402
 
 OUT = ROOT / "ontology" / "gazetteer.json"
 CHECKSUMS = ROOT / "ontology" / "gazetteer.sha256"
@@ -109,18 +111,47 @@ class Builder:
                     self.replaced[absorbed][wcode] = False
 
     def absorbed(self, alias: str | None, level: str, short: str, dcode: str) -> list[str]:
-        """Numbered wards the source lists as aliases of the ward that absorbed them ("phuong12" of Phường
-        13), with their end date where MERGERS knows it. An alias that is the ward's own number in Roman
-        numerals ("phuong3" of Phường III, Vị Thanh) is another spelling, not a ward. Named aliases are ASCII
-        only in the source (no Vietnamese spelling to label them with): skipped."""
+        """Wards the source lists as aliases of the ward that absorbed them: numbered ones ("phuong12" of Phường
+        13), and named ones where a resolution in MERGERS gives the name with diacritics (the source's "xabinhngoc"
+        is Xã Bình Ngọc); other named aliases are ASCII only (no Vietnamese spelling to label them with): skipped.
+        An alias that is the ward's own number in Roman numerals ("phuong3" of Phường III, Vị Thanh) is another
+        spelling, not a ward."""
         out = []
         prefix = level.replace("-", "")
         for a in json.loads(alias) if alias else []:
             number = a[len(prefix):] if a.startswith(prefix) else ""
             if number.isdigit() and not number.startswith("0") and ROMAN.get(short) != number:
-                key = f"{dcode}-{level}-{number}"
-                self.unit(key, None, level, 3, label(level, number), number, dcode, None, MERGED_UNTIL.get((dcode, number)))
-                out.append(key)
+                out.append(self.absorbed_unit(dcode, label(level, number)))
+            elif (dcode, a) in NAMED_ABSORBED:
+                out.append(self.absorbed_unit(dcode, NAMED_ABSORBED[(dcode, a)]))
+        return out
+
+    def absorbed_unit(self, dcode: str, title: str) -> str:
+        """A unit an earlier merger absorbed (no code in the source), with its end date where MERGERS knows it."""
+        level, short = split(title)
+        key = f"{dcode}-{level}-{slug(short)}"
+        self.unit(key, None, level, 3, label(level, short), short, dcode, None, MERGED_UNTIL.get((dcode, label(level, short))))
+        return key
+
+    def not_in_source(self) -> None:
+        """Absorbed units the source does not list (NOT_IN_SOURCE) and absorbed units that went into more than
+        one unit (ABSORBED_TARGETS), from the resolutions."""
+        for (dcode, title), target in sorted(NOT_IN_SOURCE.items()):
+            self.replaced[self.absorbed_unit(dcode, title)] = {target: False}
+            self.notes.append(f"district {dcode}: {title} absorbed into {self.units[target][4]}, not listed by the source")
+        for (dcode, title), targets in sorted(ABSORBED_TARGETS.items()):
+            level, short = split(title)
+            self.replaced[f"{dcode}-{level}-{slug(short)}"] = dict(targets)
+            self.notes.append(f"district {dcode}: {title} went partly into " + ", ".join(self.units[t][4] for t in sorted(targets)))
+
+    def titles(self) -> dict[str, list]:
+        """Former titles per unit key: [level, label, short, ascii, match, until], oldest first."""
+        out = {}
+        for key, former in sorted(TITLES.items()):
+            if key not in self.units:
+                raise ValueError(f"TITLES names {key}, which is not a unit")
+            out[key] = [[lv, label(lv, short), short, fold(short), name_key(short), until]
+                        for (lv, short), until in ((split(t), until) for t, until in former)]
         return out
 
     # ---------------------------------------------------------------- from 2025-07-01
@@ -236,6 +267,7 @@ class Builder:
 def build(data: Path) -> dict:
     b = Builder(data)
     b.old()
+    b.not_in_source()
     b.new()
     b.mapping()
     b.districts()
@@ -248,10 +280,13 @@ def build(data: Path) -> dict:
         "columns": ["key", "code", "level", "tier", "label", "short", "ascii", "match", "partOf", "validFrom", "validUntil"],
         "units": sorted(b.units.values(), key=lambda u: (u[3], u[0])),
         "replacedBy": {o: sorted([n, int(p)] for n, p in t.items()) for o, t in sorted(b.replaced.items()) if t},
+        "titles": b.titles(),
         "aliases": b.aliases(),
         "corrections": b.notes + [f"{c}: Tỉnh -> Thành phố (2026)" for c in sorted(CITIES_2026)]
-                       + [f"district {d}: wards {numbers} absorbed, ending {until} ({why})"
-                          for until, why, districts, _ in MERGERS for d, numbers in districts.items()]
+                       + [f"district {d}: {', '.join(units)} absorbed, ending {until} ({why})"
+                          for until, why, districts, _ in MERGERS for d, units in districts.items()]
+                       + [f"{k}: formerly {t}" + (f" until {until}" if until else " (until a day not known)")
+                          for k, former in sorted(TITLES.items()) for t, until in former]
                        + [f"district {d}: {', '.join(names)} created {since} ({why})"
                           for since, why, _, created in MERGERS for d, names in created.items()],
     }

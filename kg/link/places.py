@@ -24,12 +24,16 @@ from kg.recognize.places import SOME_UNITS
 from kg.relate.context import key, level_rank, rank
 from kg.text import slug
 
-_UNIT_PLACES: dict[str, dict[str, "Place"]] = {}     # base IRI -> unit key -> Place: the same in every document
+_UNIT_PLACES: dict[str, dict[tuple[str, str], "Place"]] = {}   # base IRI -> (unit key, title) -> Place
+# The place levels are vocabulary, like kinds and procedures: concepts of the lexicon (ontology/places.ttl) with
+# IRIs fixed under the default base. A build's --base names the data it makes (places, initiatives, ...), never
+# the lexicon's concepts, which emit copies into the graph under their own IRIs.
+LEVEL_VOCABULARY = DEFAULT_BASE + "place-level/"
 
 
 def level_iri(level: str) -> str:
-    """The place-level concept of the lexicon (ontology/places.ttl) for a gazetteer level slug."""
-    return DEFAULT_BASE + "place-level/" + level
+    """The place-level concept of the lexicon for a gazetteer level slug: the same IRI whatever the --base."""
+    return LEVEL_VOCABULARY + level
 
 
 @dataclass(frozen=True)
@@ -148,8 +152,10 @@ class Places:
                      parent, path, level_rank(level), ambiguous=found.ambiguous, candidates=found.keys)
 
     def unit_place(self, u: Unit) -> Place:
-        """The place of an official unit (one object per unit and base IRI, kept for the process)."""
-        if u.key not in self._units:
+        """The place of an official unit, labelled with its title on the publication date ("Tỉnh Quảng Ninh" in
+        2023): one object per unit, title and base IRI, kept for the process. Its class is its present level's."""
+        title = self.gazetteer.title(u.key, self.date).label
+        if (u.key, title) not in self._units:
             lex = self.lexicon
             level = URIRef(level_iri(u.level))
             parent = self.unit_place(self.gazetteer.units[u.parent]) if u.parent else None
@@ -159,8 +165,8 @@ class Places:
                 label_en += f", {parent.label_en}"          # "Ward 1, District 4"
             cls = RK.Province if u.tier == 1 else lex.value(level, RK.areaClass) or RK.AdministrativeArea
             r = (0 if u.level == "tinh" else 1) if u.tier == 1 else 2 if u.tier == 2 else 3
-            self._units[u.key] = Place(self.base + "place/" + u.key, u.label, label_en, str(cls), parent, u.key, r, u)
-        return self._units[u.key]
+            self._units[(u.key, title)] = Place(self.base + "place/" + u.key, title, label_en, str(cls), parent, u.key, r, u)
+        return self._units[(u.key, title)]
 
     @functools.cached_property
     def _english(self) -> dict[str, str]:

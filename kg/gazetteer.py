@@ -19,8 +19,10 @@ from kg.text import fold, name_key
 
 
 class Unit(NamedTuple):
-    key: str                 # the IRI segment: the GSO code, "2025-" + code for units of the 34-province system
-    code: str | None         # GSO code (None for a ward an earlier merger absorbed)
+    key: str                 # the IRI segment: the unit's last GSO code ("2025-" + code in the 34-province system),
+                             # or district-level-name for a ward an earlier merger absorbed ("773-phuong-6")
+    code: str | None         # GSO code in the last list that has the unit (None for a ward an earlier merger
+                             # absorbed); the codes it bore before are Gazetteer.code(key, date)
     level: str               # place-level slug: tinh, thanh-pho, quan, huyen, thi-xa, phuong, xa, thi-tran, dac-khu
     tier: int                # 1 province or centrally governed city, 2 district, 3 commune
     label: str               # "Phường 1", "Thành phố Hồ Chí Minh"
@@ -61,6 +63,15 @@ class Gazetteer:
             old: tuple((new, bool(partial)) for new, partial in targets) for old, targets in data["replacedBy"].items()}
         self.former: dict[str, tuple[Title, ...]] = {k: tuple(Title(*t) for t in rows)
                                                      for k, rows in data.get("titles", {}).items()}
+        self.former_codes: dict[str, tuple[tuple[str, str | None], ...]] = {
+            k: tuple((c, until) for c, until in rows) for k, rows in data.get("codes", {}).items()}
+        self.by_code: dict[str, list[str]] = {}
+        for u in self.units.values():
+            if u.code is not None:
+                self.by_code.setdefault(u.code, []).append(u.key)
+        for k, rows in self.former_codes.items():
+            for c, _ in rows:
+                self.by_code.setdefault(c, []).append(k)
         self.by_name: dict[str, list[str]] = {}
         self.by_ascii: dict[str, list[str]] = {}              # names written without diacritics
         self.within: dict[tuple[str, str], list[str]] = {}    # (ancestor, name) -> units: the context's index
@@ -103,6 +114,27 @@ class Gazetteer:
         """The unit's title on a date (its present one when undated, or when no dated former title held then)."""
         return next((t for t in self.former.get(key, ()) if date and t.until and date < t.until), None) \
             or self.titles(key)[-1]
+
+    def code(self, key: str, date: str | None) -> str | None:
+        """The GSO code the unit bore on the date: a merger could hand a code to another unit (Quận 4's 27265 is
+        Phường 6 until 2025-01-01, then Phường 9, which bore 27262 before). Undated: its present code, or the last
+        one of a ward an earlier merger absorbed; None for such a ward after it ended."""
+        former = self.former_codes.get(key, ())
+        found = next((c for c, until in former if date and until and date < until), None)
+        if found or self.units[key].code is not None:
+            return found or self.units[key].code
+        return former[-1][0] if former and (date is None or former[-1][1] is None) else None
+
+    def unit_with_code(self, code: str, date: str | None) -> Unit | None:
+        """The unit that bore a GSO code on the date; undated, the one unit whose present code it is. None when
+        no unit or several did (the 34-province system reused old commune codes too: 27094 is An Khánh of Thủ
+        Đức until 2025-07-01 and the new Phường An Khánh after)."""
+        keys = self.by_code.get(code, [])
+        if date is None:
+            found = [k for k in keys if self.units[k].code == code]
+        else:
+            found = [k for k in keys if self.code(k, date) == code and self.valid(k, date)]
+        return self.units[found[0]] if len(found) == 1 else None
 
     def ancestors(self, key: str) -> list[str]:
         out, parent = [], self.units[key].parent

@@ -1,7 +1,8 @@
 """What the views and `explain` say about an official unit: its code, parents and successors, partial or whole.
 
 Expected values from the official lists, not from the program: Phường 1 of Quận 4 has GSO code 27298 (the
-GSO's commune lists of 2021-02-03 and 2025-01-04); Quận 4 is 773 and Ho Chi Minh City 79. Resolution
+GSO's commune lists of 2021-02-03 and 2025-01-04); Quận 4 is 773 and Ho Chi Minh City 79; Phường 5 (05) of
+Quận 4 was 27274 on the GSO's lists up to 2020-11 (dvhcvn's copies); the seed is of 2020-01-23. Resolution
 1111/NQ-UBTVQH14 merged Phường 5 into Phường 2 from 2021-01-01; Resolution 1685/NQ-UBTVQH15 put Phường 1
 wholly into Phường Vĩnh Hội and parts of Phường 2 into Phường Khánh Hội and Phường Vĩnh Hội from 2025-07-01.
 """
@@ -29,7 +30,7 @@ def test_a_ward_node_carries_its_code_parents_and_successors(graph):
     assert (ward["level"], ward["code"], ward["partOf"]) == ("Ward", "27298", "Quận 4 › Thành phố Hồ Chí Minh")
     assert ward["replacedBy"] == "Phường Vĩnh Hội (toàn bộ · whole)"
     assert place(g, "Phường 2")["replacedBy"] == "Phường Khánh Hội (một phần · part); Phường Vĩnh Hội (một phần · part)"
-    assert place(g, "Phường 5")["code"] == "" and place(g, "Phường 5")["replacedBy"] == "Phường 2 (toàn bộ · whole)"
+    assert place(g, "Phường 5")["code"] == "27274" and place(g, "Phường 5")["replacedBy"] == "Phường 2 (toàn bộ · whole)"
     assert (place(g, "Quận 4")["level"], place(g, "Quận 4")["code"]) == ("District", "773")
 
 
@@ -47,7 +48,7 @@ def test_the_network_and_the_matrix_show_them_on_hover(graph):
 
 def test_explain_gives_code_parents_and_the_units_of_today(graph):
     text = explain(graph, URIRef(BASE + "place/773-phuong-5"))
-    assert "  official code (mã): none in the data (a ward an earlier merger absorbed)\n" in text
+    assert "  official code (mã): 27274\n" in text
     assert "  part of (thuộc): Quận 4 (773) › Thành phố Hồ Chí Minh (79)\n" in text
     assert "  valid until (hết hiệu lực từ): 2021-01-01\n" in text
     assert "  went into (nhập vào): Phường 2 (27292), whole (toàn bộ)\n" in text

@@ -10,8 +10,9 @@ Output, one row per unit: key, GSO code, level, tier (1 province, 2 district, 3 
 label, short label (no level word), ASCII short label, the short label's match key (kg.text.name_key), parent key, valid from, valid until; and per old unit
 the units it went into, each with a flag when only part of it did. Known faults of the source are
 corrected, each with its reason: the tables of tools/gazetteer_corrections.py (MERGERS, NOT_IN_SOURCE,
-ABSORBED_TARGETS, TITLES, CITIES_2026, OFFICIAL_TARGETS), new_ward() and wrong_extras() below. Former titles
-of a unit (Tỉnh Quảng Ninh, Thị xã Gò Công, Phường Bình An) are listed per unit with the day they ended.
+ABSORBED_TARGETS, TITLES, CITIES_2026, OFFICIAL_TARGETS), new_ward() and wrong_extras() below. The units
+before the source's list (wards earlier mergers absorbed), and the titles and GSO codes units bore before their
+present ones, each with the day it ended, come from tools/gazetteer_history.py.
 """
 from __future__ import annotations
 
@@ -24,16 +25,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
-from gazetteer_corrections import (ABSORBED_TARGETS, CITIES_2026, CREATED_FROM, MERGED_UNTIL, MERGERS,  # noqa: E402
-                                   NAMED_ABSORBED, NOT_IN_SOURCE, OFFICIAL_TARGETS, ROMAN, TITLES)
-from kg.text import fold, name_key, slug  # noqa: E402
+import gazetteer_history as history  # noqa: E402
+from gazetteer_corrections import CITIES_2026, CREATED_FROM, MERGERS, OFFICIAL_TARGETS, TITLES  # noqa: E402
+from gazetteer_history import CODE_CHANGES, label, split  # noqa: E402
+from kg.text import fold, name_key  # noqa: E402
 
 OUT = ROOT / "ontology" / "gazetteer.json"
 CHECKSUMS = ROOT / "ontology" / "gazetteer.sha256"
 PACKAGE, VERSION = "vietnamadminunits", "1.0.4"
 REFORM = "2025-07-01"          # Resolution 202/2025/QH15 (provinces) and the 2025 commune resolutions
-LEVELS = {"Tỉnh": "tinh", "Thành phố": "thanh-pho", "Quận": "quan", "Huyện": "huyen", "Thị xã": "thi-xa",
-          "Phường": "phuong", "Xã": "xa", "Thị trấn": "thi-tran", "Đặc khu": "dac-khu"}
 # An old unit split across several new ones (the source's DICT_PROVINCE_WARD_DIVIDED) sometimes lists, as an
 # extra target, the new unit that a same-named old ward of another district (now in the same province)
 # went into, e.g. Phường 4 of Mỹ Tho -> Phường Cao Lãnh because Phường 4 of Cao Lãnh went there. Such a
@@ -54,23 +54,6 @@ def input_hash(data: Path) -> str:
     for name in ("dataset.db", "converter_2025.json"):
         h.update((data / name).read_bytes())
     return h.hexdigest()
-
-
-def split(full: str, type_word: str | None = None, notes: list | None = None) -> tuple[str, str]:
-    """("Thành phố Hồ Chí Minh", None) -> ("thanh-pho", "Hồ Chí Minh"); the source sometimes capitalises
-    the level word ("Thành Phố Bắc Kạn"). The level is the one the name gives: in 7 rows the source's type
-    column disagrees with the name ("Phường 5", type Xã), and the name is the unit's official title."""
-    for w in sorted(LEVELS, key=len, reverse=True):
-        if full.lower().startswith(w.lower() + " "):
-            if type_word and w != type_word and notes is not None:
-                notes.append(f"{full}: level from its name, not the source's type {type_word!r}")
-            return LEVELS[w], full[len(w) + 1:].strip()
-    raise ValueError(f"no level word in {full!r}")
-
-
-def label(level: str, short: str) -> str:
-    """The full label with the level word spelt one way: "Thành phố Bắc Kạn"."""
-    return next(w for w, lv in LEVELS.items() if lv == level) + " " + short
 
 
 class Builder:
@@ -107,52 +90,8 @@ class Builder:
                 level, short = split(ward, wtype, self.notes)
                 self.unit(wcode, wcode, level, 3, label(level, short), short, dcode, CREATED_FROM.get((dcode, short)), REFORM)
                 self.old_ward_key[f"{pkey}_{dkey}_{wkey}"] = wcode
-                for absorbed in self.absorbed(alias, level, short, dcode):
+                for absorbed in history.absorbed(self, alias, level, short, dcode):
                     self.replaced[absorbed][wcode] = False
-
-    def absorbed(self, alias: str | None, level: str, short: str, dcode: str) -> list[str]:
-        """Wards the source lists as aliases of the ward that absorbed them: numbered ones ("phuong12" of Phường
-        13), and named ones where a resolution in MERGERS gives the name with diacritics (the source's "xabinhngoc"
-        is Xã Bình Ngọc); other named aliases are ASCII only (no Vietnamese spelling to label them with): skipped.
-        An alias that is the ward's own number in Roman numerals ("phuong3" of Phường III, Vị Thanh) is another
-        spelling, not a ward."""
-        out = []
-        prefix = level.replace("-", "")
-        for a in json.loads(alias) if alias else []:
-            number = a[len(prefix):] if a.startswith(prefix) else ""
-            if number.isdigit() and not number.startswith("0") and ROMAN.get(short) != number:
-                out.append(self.absorbed_unit(dcode, label(level, number)))
-            elif (dcode, a) in NAMED_ABSORBED:
-                out.append(self.absorbed_unit(dcode, NAMED_ABSORBED[(dcode, a)]))
-        return out
-
-    def absorbed_unit(self, dcode: str, title: str) -> str:
-        """A unit an earlier merger absorbed (no code in the source), with its end date where MERGERS knows it."""
-        level, short = split(title)
-        key = f"{dcode}-{level}-{slug(short)}"
-        self.unit(key, None, level, 3, label(level, short), short, dcode, None, MERGED_UNTIL.get((dcode, label(level, short))))
-        return key
-
-    def not_in_source(self) -> None:
-        """Absorbed units the source does not list (NOT_IN_SOURCE) and absorbed units that went into more than
-        one unit (ABSORBED_TARGETS), from the resolutions."""
-        for (dcode, title), target in sorted(NOT_IN_SOURCE.items()):
-            self.replaced[self.absorbed_unit(dcode, title)] = {target: False}
-            self.notes.append(f"district {dcode}: {title} absorbed into {self.units[target][4]}, not listed by the source")
-        for (dcode, title), targets in sorted(ABSORBED_TARGETS.items()):
-            level, short = split(title)
-            self.replaced[f"{dcode}-{level}-{slug(short)}"] = dict(targets)
-            self.notes.append(f"district {dcode}: {title} went partly into " + ", ".join(self.units[t][4] for t in sorted(targets)))
-
-    def titles(self) -> dict[str, list]:
-        """Former titles per unit key: [level, label, short, ascii, match, until], oldest first."""
-        out = {}
-        for key, former in sorted(TITLES.items()):
-            if key not in self.units:
-                raise ValueError(f"TITLES names {key}, which is not a unit")
-            out[key] = [[lv, label(lv, short), short, fold(short), name_key(short), until]
-                        for (lv, short), until in ((split(t), until) for t, until in former)]
-        return out
 
     # ---------------------------------------------------------------- from 2025-07-01
     def new(self) -> None:
@@ -267,7 +206,7 @@ class Builder:
 def build(data: Path) -> dict:
     b = Builder(data)
     b.old()
-    b.not_in_source()
+    history.not_in_source(b)
     b.new()
     b.mapping()
     b.districts()
@@ -280,7 +219,8 @@ def build(data: Path) -> dict:
         "columns": ["key", "code", "level", "tier", "label", "short", "ascii", "match", "partOf", "validFrom", "validUntil"],
         "units": sorted(b.units.values(), key=lambda u: (u[3], u[0])),
         "replacedBy": {o: sorted([n, int(p)] for n, p in t.items()) for o, t in sorted(b.replaced.items()) if t},
-        "titles": b.titles(),
+        "titles": history.titles(b),
+        "codes": history.codes(b),
         "aliases": b.aliases(),
         "corrections": b.notes + [f"{c}: Tỉnh -> Thành phố (2026)" for c in sorted(CITIES_2026)]
                        + [f"district {d}: {', '.join(units)} absorbed, ending {until} ({why})"
@@ -303,6 +243,8 @@ def checksums(text: str, input_sha256: str) -> str:
     return (f"{sha(text.encode('utf-8'))}  ontology/gazetteer.json\n"
             f"{sha(Path(__file__).read_bytes())}  tools/build_gazetteer.py\n"
             f"{sha((ROOT / 'tools' / 'gazetteer_corrections.py').read_bytes())}  tools/gazetteer_corrections.py\n"
+            f"{sha((ROOT / 'tools' / 'gazetteer_history.py').read_bytes())}  tools/gazetteer_history.py\n"
+            f"{sha(CODE_CHANGES.read_bytes())}  tools/gso_code_changes.csv\n"
             f"{input_sha256}  {PACKAGE}-{VERSION} data/dataset.db + data/converter_2025.json\n")
 
 

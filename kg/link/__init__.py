@@ -94,7 +94,7 @@ class _Linking:
         successors = self.where.successors(p)
         self.places[p.iri] = linked.Place(
             p.iri, p.cls, p.label, p.label_en, p.parent.iri if p.parent else None, p.ambiguous,
-            u.code if u else None, level_iri(u.level) if u else None, u.valid_from if u else None,
+            self.where.code(p), level_iri(u.level) if u else None, u.valid_from if u else None,
             u.valid_until if u else None, tuple((s.iri, partial) for s, partial in successors))
         if p.parent:
             self.place(p.parent)

@@ -1,0 +1,101 @@
+"""The units before the source's list of 2025-06-30, for tools/build_gazetteer.py: wards earlier mergers absorbed
+(numbered and named), the titles and GSO codes units bore before their present ones; and the naming of units
+(level word + short name) the generator and this module share. Data in gazetteer_corrections.py and
+gso_code_changes.csv (tools/measure_reused_codes.py); see tools/README.md.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from gazetteer_corrections import (ABSORBED_TARGETS, MERGED_UNTIL, NAMED_ABSORBED, NOT_IN_SOURCE, ROMAN,
+                                   TITLES)
+from kg.text import fold, name_key, slug
+
+CODE_CHANGES = Path(__file__).resolve().parent / "gso_code_changes.csv"    # written by measure_reused_codes.py
+LEVELS = {"Tỉnh": "tinh", "Thành phố": "thanh-pho", "Quận": "quan", "Huyện": "huyen", "Thị xã": "thi-xa",
+          "Phường": "phuong", "Xã": "xa", "Thị trấn": "thi-tran", "Đặc khu": "dac-khu"}
+
+
+def split(full: str, type_word: str | None = None, notes: list | None = None) -> tuple[str, str]:
+    """("Thành phố Hồ Chí Minh", None) -> ("thanh-pho", "Hồ Chí Minh"); the source sometimes capitalises
+    the level word ("Thành Phố Bắc Kạn"). The level is the one the name gives: in 7 rows the source's type
+    column disagrees with the name ("Phường 5", type Xã), and the name is the unit's official title."""
+    for w in sorted(LEVELS, key=len, reverse=True):
+        if full.lower().startswith(w.lower() + " "):
+            if type_word and w != type_word and notes is not None:
+                notes.append(f"{full}: level from its name, not the source's type {type_word!r}")
+            return LEVELS[w], full[len(w) + 1:].strip()
+    raise ValueError(f"no level word in {full!r}")
+
+
+def label(level: str, short: str) -> str:
+    """The full label with the level word spelt one way: "Thành phố Bắc Kạn"."""
+    return next(w for w, lv in LEVELS.items() if lv == level) + " " + short
+
+
+def absorbed(b, alias: str | None, level: str, short: str, dcode: str) -> list[str]:
+    """Wards the source lists as aliases of the ward that absorbed them: numbered ones ("phuong12" of Phường
+    13), and named ones where a resolution in MERGERS gives the name with diacritics (the source's "xabinhngoc"
+    is Xã Bình Ngọc); other named aliases are ASCII only (no Vietnamese spelling to label them with): skipped.
+    An alias that is the ward's own number in Roman numerals ("phuong3" of Phường III, Vị Thanh) is another
+    spelling, not a ward."""
+    out = []
+    prefix = level.replace("-", "")
+    for a in json.loads(alias) if alias else []:
+        number = a[len(prefix):] if a.startswith(prefix) else ""
+        if number.isdigit() and not number.startswith("0") and ROMAN.get(short) != number:
+            out.append(absorbed_unit(b, dcode, label(level, number)))
+        elif (dcode, a) in NAMED_ABSORBED:
+            out.append(absorbed_unit(b, dcode, NAMED_ABSORBED[(dcode, a)]))
+    return out
+
+def absorbed_unit(b, dcode: str, title: str) -> str:
+    """A unit an earlier merger absorbed (no code in the source), with its end date where MERGERS knows it."""
+    level, short = split(title)
+    key = f"{dcode}-{level}-{slug(short)}"
+    b.unit(key, None, level, 3, label(level, short), short, dcode, None, MERGED_UNTIL.get((dcode, label(level, short))))
+    return key
+
+def not_in_source(b) -> None:
+    """Absorbed units the source does not list (NOT_IN_SOURCE) and absorbed units that went into more than
+    one unit (ABSORBED_TARGETS), from the resolutions."""
+    for (dcode, title), target in sorted(NOT_IN_SOURCE.items()):
+        b.replaced[absorbed_unit(b, dcode, title)] = {target: False}
+        b.notes.append(f"district {dcode}: {title} absorbed into {b.units[target][4]}, not listed by the source")
+    for (dcode, title), targets in sorted(ABSORBED_TARGETS.items()):
+        level, short = split(title)
+        b.replaced[f"{dcode}-{level}-{slug(short)}"] = dict(targets)
+        b.notes.append(f"district {dcode}: {title} went partly into " + ", ".join(b.units[t][4] for t in sorted(targets)))
+
+def codes(b) -> dict[str, list]:
+    """Former GSO codes per unit key, [code, until], from the GSO's lists (CODE_CHANGES): the code of a ward
+    an earlier merger absorbed, until the day it ended; and where the ward that absorbed it took that code
+    (Quận 4: Phường 9 bears Phường 6's 27265 since 2025-01-01), the code it bore before, until that day."""
+    out: dict[str, set] = defaultdict(set)
+    with CODE_CHANGES.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["kind"] not in ("ended", "reused", "new name"):
+                continue
+            level, short = split(" ".join(row["earlier"].split()))
+            absorbed = f"{row['district']}-{level}-{slug(short.lstrip('0') or short)}"
+            if absorbed not in b.units or b.units[absorbed][1] is not None:
+                continue
+            until = b.units[absorbed][10]
+            out[absorbed].add((row["code"], until))
+            if row["kind"] == "reused" and until and row["code"] in b.units:
+                out[row["code"]].add((row["later_code_before"], until))
+    return {k: [list(c) for c in sorted(v, key=lambda c: (c[1] or "9999", c[0]))] for k, v in sorted(out.items())}
+
+def titles(b) -> dict[str, list]:
+    """Former titles per unit key: [level, label, short, ascii, match, until], oldest first."""
+    out = {}
+    for key, former in sorted(TITLES.items()):
+        if key not in b.units:
+            raise ValueError(f"TITLES names {key}, which is not a unit")
+        out[key] = [[lv, label(lv, short), short, fold(short), name_key(short), until]
+                    for (lv, short), until in ((split(t), until) for t, until in former)]
+    return out
+

@@ -65,13 +65,6 @@ class Gazetteer:
                                                      for k, rows in data.get("titles", {}).items()}
         self.former_codes: dict[str, tuple[tuple[str, str | None], ...]] = {
             k: tuple((c, until) for c, until in rows) for k, rows in data.get("codes", {}).items()}
-        self.by_code: dict[str, list[str]] = {}
-        for u in self.units.values():
-            if u.code is not None:
-                self.by_code.setdefault(u.code, []).append(u.key)
-        for k, rows in self.former_codes.items():
-            for c, _ in rows:
-                self.by_code.setdefault(c, []).append(k)
         self.by_name: dict[str, list[str]] = {}
         self.by_ascii: dict[str, list[str]] = {}              # names written without diacritics
         self.within: dict[tuple[str, str], list[str]] = {}    # (ancestor, name) -> units: the context's index
@@ -79,20 +72,36 @@ class Gazetteer:
         for u in self.units.values():
             if u.parent:
                 self.children.setdefault(u.parent, []).append(u.key)
-            ancestors = self.ancestors(u.key)
-            names = dict.fromkeys(t.match for t in self.titles(u.key))
-            for name in names:
-                self.by_name.setdefault(name, []).append(u.key)
-                for ancestor in ancestors:
-                    self.within.setdefault((ancestor, name), []).append(u.key)
-            for name in dict.fromkeys(t.ascii for t in self.titles(u.key)):
-                self.by_ascii.setdefault(name, []).append(u.key)
+            self._index_names(u, self.former.get(u.key))
         for alias, key in data["aliases"].items():
             self.by_name.setdefault(name_key(alias), []).append(key)
         self.replaces: dict[str, list[str]] = {}
         for old, targets in self.replaced_by.items():
             for new, _ in targets:
                 self.replaces.setdefault(new, []).append(old)
+
+    def _index_names(self, u: Unit, former: tuple[Title, ...] | None) -> None:
+        """Index the unit under its name, and under its former names, alone and within each of its ancestors."""
+        names = dict.fromkeys((*(t.match for t in former), u.match)) if former else (u.match,)
+        ancestors = self.ancestors(u.key)
+        for name in names:
+            self.by_name.setdefault(name, []).append(u.key)
+            for ancestor in ancestors:
+                self.within.setdefault((ancestor, name), []).append(u.key)
+        for name in dict.fromkeys((*(t.ascii for t in former), u.ascii)) if former else (u.ascii,):
+            self.by_ascii.setdefault(name, []).append(u.key)
+
+    @functools.cached_property
+    def by_code(self) -> dict[str, list[str]]:
+        """GSO code -> the units that bore it, now or before (built when first asked: linking does not)."""
+        out: dict[str, list[str]] = {}
+        for u in self.units.values():
+            if u.code is not None:
+                out.setdefault(u.code, []).append(u.key)
+        for k, rows in self.former_codes.items():
+            for c, _ in rows:
+                out.setdefault(c, []).append(k)
+        return out
 
     # ---------------------------------------------------------------- facts about units
     def valid(self, key: str, date: str | None) -> bool:

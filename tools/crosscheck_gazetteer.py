@@ -24,6 +24,7 @@ from kg.text import name_key  # noqa: E402
 
 REPORT = ROOT / "tools" / "crosscheck-report.md"
 VERSION = "2026.9.0"
+OLD_LIST = "2025-01-04"          # the date of its list of communes before the reform
 # Differences read in the table vietnam-provinces was built from (its repository's
 # dev/seed-data/2025-07/BangChuyendoiĐVHCmoi_cu_khong_merge.csv, which has names beside the codes).
 TYPO = "the table names {name} but gives it the code of {other}; the gazetteer follows the name"
@@ -64,6 +65,8 @@ def ours() -> dict:
     data = json.loads((ROOT / "ontology" / "gazetteer.json").read_text(encoding="utf-8"))
     units = {u[0]: u for u in data["units"]}
     code = lambda key: int(units[key][1]) if key and units[key][1] else None   # noqa: E731
+    # The old units by their titles on the date of vietnam-provinces' list of 2025-01-04 (Tỉnh Quảng Ninh).
+    titled = lambda key: next((t[1] for t in data["titles"].get(key, ()) if t[5] and OLD_LIST < t[5]), units[key][4])  # noqa: E731
     out = {"old": {}, "old_districts": {}, "old_wards": {}, "new": {}, "new_wards": {}, "links": {}, "province_links": {}, "absorbed": 0}
     for key, u in units.items():
         if u[1] is None:
@@ -75,7 +78,7 @@ def ours() -> dict:
         if new or (old and u[3] == 1 and u[10] is None):
             out["new_wards" if u[3] == 3 else "new"][int(u[1])] = row
         if old and not new:
-            out[("old", "old_districts", "old_wards")[u[3] - 1]][int(u[1])] = row
+            out[("old", "old_districts", "old_wards")[u[3] - 1]][int(u[1])] = (titled(key), code(u[8]))
     for o, targets in data["replacedBy"].items():
         if units[o][1] is None:
             continue
@@ -161,14 +164,35 @@ def report() -> str:
     levels = Counter(name.split(" ")[0] + (" phố" if name.startswith("Thành phố") else "") for name, _ in us["new"].values())
     lines += [f"- Levels of the 34 (gazetteer): {dict(sorted(levels.items()))}.", "",
               "## Before the reform", "",
-              f"The gazetteer also has {us['absorbed']} wards absorbed by mergers before 2025 (no code in the data); "
+              f"The gazetteer also has {us['absorbed']} wards absorbed by mergers before 2025 (keyed by district and name; "
+              f"their GSO codes, from the lists before they ended, are former codes); "
               "vietnam-provinces has no such units and they are not compared.", ""]
     compare_units("Provinces", us["old"], them["old"], lines, (us["old"], them["old"]))
     compare_units("Districts", us["old_districts"], them["old_districts"], lines, (us["old"], them["old"]))
     compare_units("Communes", us["old_wards"], them["old_wards"], lines, (us["old_districts"], them["old_districts"]))
     lines += ["", "## Old -> new", ""]
     compare_links(us, them, lines)
+    reused_codes(lines)
     return "\n".join(lines) + "\n"
+
+
+def reused_codes(lines: list[str]) -> None:
+    """The GSO's own code changes (tools/gso_code_changes.csv, measured by tools/measure_reused_codes.py from the
+    GSO's lists of 2019-12 to 2025-06-30) and how many the gazetteer records as a unit's former code."""
+    import csv
+    with (ROOT / "tools" / "gso_code_changes.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    data = json.loads((ROOT / "ontology" / "gazetteer.json").read_text(encoding="utf-8"))
+    keys = {u[0] for u in data["units"]}
+    former = {(c, k) for k, codes in data["codes"].items() for c, _ in codes}
+    reused = [r for r in rows if r["kind"] == "reused"]
+    recorded = [r for r in reused if (r["later_code_before"], r["code"]) in former]
+    lines += ["", "## Codes the GSO gave to another unit", "",
+              f"- {len(rows)} code changes between consecutive GSO lists: {dict(sorted(Counter(r['kind'] for r in rows).items()))}.",
+              f"- {len(reused)} codes reused for another unit that already existed (the ward that absorbed another took its"
+              f" code); {sum(r['code'] in keys for r in reused)} of them are keys of the gazetteer, {len(recorded)} with the"
+              " earlier holder and the holder's own former code recorded (where the merger's day is known):"]
+    lines += [f"  - {r['code']} ({r['district']}): {r['earlier']} -> {r['later']} (formerly {r['later_code_before']})" for r in recorded]
 
 
 def main() -> None:

@@ -1,10 +1,11 @@
 """A unit's title by date, and the place levels under another --base (not against the gazetteer's own output).
 
 - Quảng Ninh is "Tỉnh Quảng Ninh" on every GSO list up to 2025-06-30 and one of the 28 provinces of Resolution
-  202/2025/QH15 (2025-07-01); the National Statistics Office's list of 2026 calls it "Thành phố Quảng Ninh".
+  202/2025/QH15 (2025-07-01); Resolution 36/2026/QH16 made it Thành phố Quảng Ninh from 2026-09-01.
+- Bắc Ninh and Đồng Nai were provinces of the 34 on 2025-07-01 (Resolution 202/2025/QH15); Resolution
+  30/2026/QH16 made Đồng Nai a city from 2026-04-30, 39/2026/QH16 Bắc Ninh from 2026-09-20: "tỉnh Bắc Ninh" in a
+  September 2025 article is the Bắc Ninh of the 2025 system, not the one before it.
 - Gò Công was a Thị xã until Resolution 1013/NQ-UBTVQH15 made it Thành phố Gò Công from 2024-05-01.
-- Bắc Ninh and Đồng Nai were provinces of the 34 on 2025-07-01 (Resolution 202/2025/QH15), cities on the 2026
-  list: "tỉnh Bắc Ninh" in a September 2025 article is the Bắc Ninh of the 2025 system, not the one before it.
 - The place levels are the lexicon's concepts (ontology/places.ttl, lvl:phuong ...), like kinds and procedures:
   a build under another base links its places to those IRIs, and the graph describes them.
 """
@@ -42,9 +43,18 @@ def test_a_name_written_with_a_former_title_is_that_unit(name, level, date, key)
 
 
 @pytest.mark.parametrize("published, label", [("2023-05-01", '"Tỉnh Quảng Ninh"@vi'),
-                                              ("2026-10-01", '"Thành phố Quảng Ninh"@vi')])
+                                              ("2026-08-31", '"Tỉnh Quảng Ninh"@vi'),
+                                              ("2026-09-01", '"Thành phố Quảng Ninh"@vi')])
 def test_quang_ninh_is_labelled_with_its_title_of_the_day(published, label):
     assert labels(fragment("tỉnh Quảng Ninh", published), "https://w3id.org/reform-kg/id/place/22") == {label}
+
+
+@pytest.mark.parametrize("key, date, label", [
+    ("2025-24", "2025-09-01", "Tỉnh Bắc Ninh"), ("2025-24", "2026-09-20", "Thành phố Bắc Ninh"),
+    ("2025-75", "2026-04-29", "Tỉnh Đồng Nai"), ("2025-75", "2026-04-30", "Thành phố Đồng Nai"),
+])
+def test_the_cities_of_2026_were_provinces_until_their_resolutions(key, date, label):
+    assert G.title(key, date).label == label
 
 
 def test_go_cong_is_a_thi_xa_before_resolution_1013():

@@ -50,18 +50,19 @@ NOT_IN_SOURCE = {("769", "Phường An Khánh"): "27118"}
 # of Cà Mau into Phường Tân Xuyên (32022) and the rest into Phường 2 (32002).
 ABSORBED_TARGETS = {("964", "Phường 4"): {"32002": True, "32022": True}}
 # Titles a unit bore before the one the source gives it: {unit key: [(former title, the first day it no longer
-# held, None where that day is not known)]}. A name written with a former title ("tỉnh Quảng Ninh", "thị xã Gò Công", "phường Bình An") is that
-# unit, and a document of that time calls it so. Quảng Ninh is Tỉnh on every GSO list up to 2025-06-30 and among
-# the 28 provinces of Resolution 202/2025/QH15 (2025-07-01); it became a centrally governed city in 2026, on a
-# date no official source read here gives (the 2026 title is from the National Statistics Office's list in
-# vietnam-provinces 2026.9.0), so from 2025-07-01 its label is the 2026 title.
+# held, None where that day is not known)]}. A name written with a former title ("tỉnh Quảng Ninh", "thị xã Gò
+# Công", "phường Bình An") is that unit, and a document of that time calls it so. The three provinces that became
+# centrally governed cities in 2026 (CITIES_2026), by resolutions of the National Assembly: Đồng Nai by
+# 30/2026/QH16 from 2026-04-30, Quảng Ninh by 36/2026/QH16 from 2026-09-01, Bắc Ninh by 39/2026/QH16 from
+# 2026-09-20 (the Government's portals xaydungchinhsach.chinhphu.vn, quangninh.gov.vn and vanban.chinhphu.vn, as
+# cited by public repositories; the pages themselves were not read here).
 TITLES = {
-    "22": [("Tỉnh Quảng Ninh", "2025-07-01")],
+    "22": [("Tỉnh Quảng Ninh", "2026-09-01")],          # Resolution 36/2026/QH16
     "816": [("Thị xã Gò Công", "2024-05-01")],          # Resolution 1013/NQ-UBTVQH15: Thành phố Gò Công
     "27094": [("Phường Bình An", "2021-01-01")],        # Resolution 1111/NQ-UBTVQH14: renamed An Khánh
     "29881": [("Xã Mỹ Ngãi", "2025-01-01")],            # Resolution 1284/NQ-UBTVQH15: Phường Mỹ Ngãi
-    "2025-24": [("Tỉnh Bắc Ninh", None)],               # None: the day it changed is not known (2026)
-    "2025-75": [("Tỉnh Đồng Nai", None)],
+    "2025-24": [("Tỉnh Bắc Ninh", "2026-09-20")],       # Resolution 39/2026/QH16
+    "2025-75": [("Tỉnh Đồng Nai", "2026-04-30")],       # Resolution 30/2026/QH16
 }
 MERGED_UNTIL = {(d, u if " " in u else "Phường " + u): until
                 for until, _, districts, _ in MERGERS for d, units in districts.items() for u in units}
@@ -70,7 +71,8 @@ NAMED_ABSORBED = {(d, fold(u).replace(" ", "")): u for _, _, districts, _ in MER
                   for u in units if " " in u}
 CREATED_FROM = {(d, name): since for since, _, _, created in MERGERS for d, names in created.items() for name in names}
 ROMAN = {"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7", "VIII": "8", "IX": "9", "X": "10"}
-# 2026: three provinces became centrally governed cities; the source (2025) still has them as Tỉnh.
+# 2026: three provinces became centrally governed cities (their former title and its day: TITLES); the source
+# (2025) still has them as Tỉnh.
 CITIES_2026 = {"Quảng Ninh", "Bắc Ninh", "Đồng Nai"}
 # Old communes whose successors the source gives otherwise than the Government's correspondence table of old
 # and new units (draft decision on the list and codes of administrative units, chinhphu.vn; read through

@@ -10,9 +10,12 @@ lists as dvhcvn copies them (github.com/daohoangson/dvhcvn, data/dvhcvn.json; th
   "Phường 1", "Phường 1", "Phường 2" on the list of 2025-03.
 - 28777 of Bến Tre city: "Phường 2" on the list of 2020-01, "Phường An Hội" on that of 2020-03 (Resolution 855).
 """
+import dataclasses
+
 import pytest
 from rdflib import DCTERMS, RDFS, Literal, URIRef
 
+from kg import ingest, pipeline
 from kg.gazetteer import load
 from kg.namespace import RK
 
@@ -42,12 +45,25 @@ def test_the_ward_that_took_a_code_bore_its_own_before():
     assert (G.code(phuong_9.key, "2020-01-23"), G.code(phuong_9.key, "2025-01-01")) == ("27262", "27265")
 
 
-def test_the_seed_of_2020_gives_each_ward_its_code_of_2020(graph):
-    """The District 4 article of 2020-01-23: Phường 9 is 27262 and Phường 6 (merged into 9 in 2025) is 27265."""
+def test_a_place_has_one_code_its_last_and_an_absorbed_ward_its_own(graph):
+    """The District 4 article of 2020-01-23: Phường 6 (merged into 9 on 2025-01-01) is 27265 and Phường 5 (merged
+    into 2 in 2021) 27274, their codes on the GSO's list of 2020-01; Phường 9, one place from 2019 to 2025, has one
+    code, its last: 27265 (the list of 2025-03)."""
     def codes(label):
         [place] = [s for s in graph.subjects(DCTERMS.identifier, None) if str(s).startswith(BASE)
                    and any(str(o) == label for o in graph.objects(s, RDFS.label))
                    and graph.value(s, RK.partOf) == URIRef(BASE + "773")]
         return set(graph.objects(place, DCTERMS.identifier))
-    assert codes("Phường 9") == {Literal("27262")}
-    assert codes("Phường 6") == {Literal("27265")}
+    assert codes("Phường 6") == {Literal("27265")} and codes("Phường 5") == {Literal("27274")}
+    assert codes("Phường 9") == {Literal("27265")}
+
+
+@pytest.mark.parametrize("published", ["2020-01-23", "2025-03-01"])
+def test_a_place_s_code_is_the_same_in_every_article(published):
+    """The shapes allow a place one dcterms:identifier: Phường 9 of Quận 4 is 27265 (its code since 2025-01-01,
+    the last it bore) in an article of 2020 as in one of 2025, so a corpus of both keeps one."""
+    text = "Tin cải cách hành chính\n\nUBND Phường 9, Quận 4, TP.HCM triển khai mô hình “Một cửa liên thông”.\n"
+    document = dataclasses.replace(ingest.parse(text, "x"), published=published)
+    lines = pipeline.document_fragment(document).lines
+    assert [line for line in lines if line.startswith(f"<{BASE}27265> <{DCTERMS.identifier}>")] \
+        == [f'<{BASE}27265> <{DCTERMS.identifier}> "27265" .\n']

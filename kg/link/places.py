@@ -3,11 +3,12 @@
 A place is an official unit of the gazetteer (kg.gazetteer) when its name, the document's context and the
 publication date say which: its IRI is the unit's key, its last official code (`place/27298`, Phường 1 of
 Quận 4; `place/2025-26526`, phường Tam Thắng of the 2025 system; `place/773-phuong-6` for a ward an earlier
-merger absorbed), the same whatever the article's wording and across renamings. Its label and its code
-(dcterms:identifier) are those of the publication date: the GSO gave some codes to another unit (Quận 4's
-Phường 9 bears 27265, Phường 6's, since 2025; in a 2019 article it is 27262). A name the gazetteer does not
-know, or cannot tell apart, keeps an IRI made from the text under its parent (`place/773/phuong-xyz`), and an
-ambiguous one says so.
+merger absorbed), the same whatever the article's wording and across renamings. Its code (dcterms:identifier)
+is that last code too, one per place (the shapes allow one): for an absorbed ward, the code it bore
+(`place/773-phuong-6` is 27265, which Phường 9 has borne since 2025; the gazetteer knows which unit bore a code
+on a date). Its label is its title on the publication date ("Tỉnh Quảng Ninh" in 2023). A name the gazetteer
+does not know, or cannot tell apart, keeps an IRI made from the text under its parent (`place/773/phuong-xyz`),
+and an ambiguous one says so.
 
 The context of a name, strongest first: the place written beside it, the place the document is about, the
 other larger places it names, and the province of the portal it was published on (kg.link.portals).
@@ -179,8 +180,8 @@ class Places:
         return {self.lexicon.label(s, "vi"): self.lexicon.label(s, "en") for s in sorted(g.subjects(RK.numberedDistricts, None))}
 
     def code(self, p: Place) -> str | None:
-        """The official code the place bore on the publication date."""
-        return self.gazetteer.code(p.unit.key, self.date) if p.unit else None
+        """The place's official code: the last it bore, whatever the publication date (a place has one)."""
+        return self.gazetteer.code(p.unit.key, None) if p.unit else None
 
     def successors(self, p: Place) -> list[tuple[Place, bool]]:
         """What the unit became, each with True when only part of it went there."""

@@ -17,6 +17,9 @@ as copied by dvhcvn (github.com/daohoangson/dvhcvn, data/dvhcvn.json at its upda
 - 1284/NQ-UBTVQH15 (Đồng Tháp, from 2025-01-01): Phường 2 into Phường 1 of Cao Lãnh; Phường Mỹ Ngãi from Xã Mỹ
   Ngãi and Phường 11.
 - 855/NQ-UBTVQH14 (Bến Tre, from 2020-02-01): Xã Mỹ Thành of Bến Tre city is gone from the list of 2020-03.
+- 1201/NQ-UBTVQH15 (Thái Bình, from 2024-11-01; its text, vanban123.vn): in Huyện Đông Hưng, Xã Liên An Đô from Đô
+  Lương, An Châu and Liên Giang, Xã Phong Dương Tiến from Chương Dương, Hợp Tiến and Phong Châu, Xã Xuân Quang
+  Động from Đông Động, Đông Quang and Đông Xuân: 38 communes on the GSO's list of 2024-09, 32 on that of 2024-11.
 - 1111/NQ-UBTVQH14 (Ho Chi Minh City, from 2021-01-01): in Quận 2 (Thủ Đức city since), Phường Bình Khánh into
   Phường Bình An, renamed An Khánh; the former Phường An Khánh into Phường Thủ Thiêm (lists of 2020-11: Bình An
   27094, Bình Khánh 27103, An Khánh 27106, Thủ Thiêm 27118; of 2021-02: An Khánh 27094, Thủ Thiêm 27118).
@@ -96,6 +99,31 @@ def test_an_absorbed_ward_ends_on_its_resolution_s_day_in_the_ward_it_names(dist
 def test_the_day_a_ward_ended_is_its_resolution_s(district, old, until):
     [absorbed] = [u for u in G.units.values() if u.parent == district and u.label == old and u.code is None]
     assert absorbed.valid_until == until
+
+
+DONG_HUNG_2024_09 = ("Đông Hưng, Đô Lương, Đông Phương, Liên Giang, An Châu, Đông Sơn, Đông Cường, Phú Lương, Mê Linh, Lô "
+                     "Giang, Đông La, Minh Tân, Đông Xá, Chương Dương, Nguyên Xá, Phong Châu, Hợp Tiến, Hồng Việt, Hà Giang, "
+                     "Đông Kinh, Đông Hợp, Thăng Long, Đông Các, Phú Châu, Liên Hoa, Đông Tân, Đông Vinh, Đông Động, Hồng "
+                     "Bạch, Trọng Quan, Hồng Giang, Đông Quan, Đông Quang, Đông Xuân, Đông Á, Đông Hoàng, Đông Dương, Minh Phú")
+DONG_HUNG_2024_11 = ("Đông Hưng, Đông Phương, Liên An Đô, Đông Sơn, Đông Cường, Phú Lương, Mê Linh, Lô Giang, Đông La, Minh "
+                     "Tân, Đông Xá, Nguyên Xá, Phong Dương Tiến, Hồng Việt, Hà Giang, Đông Kinh, Đông Hợp, Thăng Long, Đông "
+                     "Các, Phú Châu, Liên Hoa, Đông Tân, Đông Vinh, Xuân Quang Động, Hồng Bạch, Trọng Quan, Hồng Giang, Đông "
+                     "Quan, Đông Á, Đông Hoàng, Đông Dương, Minh Phú")
+
+
+@pytest.mark.parametrize("date, units", [("2024-10-31", DONG_HUNG_2024_09), ("2024-11-01", DONG_HUNG_2024_11)])
+def test_communes_named_only_in_ascii_by_the_source_are_dated_by_their_resolution(date, units):
+    got = sorted(name_key(u.short) for u in G.units_of("340", date))
+    assert got == sorted(name_key(n) for n in units.split(", "))
+
+
+def test_a_commune_a_merger_formed_begins_on_its_day_from_all_its_predecessors():
+    [lien_an_do] = [u for u in G.units.values() if u.parent == "340" and u.label == "Xã Liên An Đô"]
+    assert lien_an_do.valid_from == "2024-11-01"
+    olds = {G.units[o].label for o, targets in G.replaced_by.items() if (lien_an_do.key, False) in targets}
+    assert olds == {"Xã Đô Lương", "Xã An Châu", "Xã Liên Giang"}
+    assert all(G.units[o].valid_until == "2024-11-01" for o, targets in G.replaced_by.items()
+               if (lien_an_do.key, False) in targets)
 
 
 def test_a_name_means_the_unit_that_bore_it_on_the_date():

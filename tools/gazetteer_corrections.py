@@ -43,6 +43,27 @@ MERGERS = (
     ("2025-01-01", "Resolution 1284/NQ-UBTVQH15, Đồng Tháp: Phường 2 into Phường 1 of Cao Lãnh; Phường Mỹ Ngãi from"
                    " Xã Mỹ Ngãi and Phường 11 (Lao Động)", {"866": ["2", "11"]}, {}),
 )
+# Named communes the source lists only in ASCII ("xadoluong"), found by that spelling on the GSO's lists (dvhcvn's
+# copies, tools/gso_code_changes.csv), which give the name with diacritics and the list they left: dated where
+# the resolution of their province in that GSO update, and the day it took effect, are known: {(province, the
+# first GSO list without them): (day, resolution)}. Days: Lao Động and baochinhphu.vn for 1244, 1252, 1253;
+# the release notes of thanglequoc/vietnamese-provinces-database, which copy the resolutions' dates, for 1104-1106
+# and 1277-1318; vietnam.vn (Quốc hội) for the twelve resolutions of 2024-09-28 in effect from 2024-11-01.
+_NOV_2024 = "Resolutions 1192-1203/NQ-UBTVQH15 of 2024-09-28, in effect from 2024-11-01"
+WAVES = {
+    ("Nam Định", "f3d30bd"): ("2024-09-01", "Resolution 1104/NQ-UBTVQH15, Nam Định"),
+    ("Tuyên Quang", "f3d30bd"): ("2024-09-01", "Resolution 1106/NQ-UBTVQH15, Tuyên Quang"),
+    **{(p, "4426bca"): ("2024-11-01", _NOV_2024) for p in (
+        "Cần Thơ", "Đắk Lắk", "Đồng Nai", "Gia Lai", "Khánh Hòa", "Lào Cai", "Ninh Thuận", "Phú Yên", "Quảng Ninh",
+        "Thái Bình", "Tiền Giang", "Vĩnh Long")},
+    ("Long An", "39a8c06"): ("2024-12-01", "Resolution 1244/NQ-UBTVQH15, Long An"),
+    ("Bình Thuận", "39a8c06"): ("2024-12-01", "Resolution 1253/NQ-UBTVQH15, Bình Thuận"),
+    ("Huế", "87d3e0c"): ("2025-01-01", "Resolution 1314/NQ-UBTVQH15, Huế"),
+    ("Hà Tĩnh", "87d3e0c"): ("2025-01-01", "Resolution 1283/NQ-UBTVQH15, Hà Tĩnh"),
+    ("An Giang", "87d3e0c"): ("2025-01-01", "Resolution 1285/NQ-UBTVQH15, An Giang"),
+    ("Hà Nam", "87d3e0c"): ("2025-01-01", "Resolution 1288/NQ-UBTVQH15, Hà Nam"),
+    ("Ninh Bình", "87d3e0c"): ("2025-01-01", "Resolution 1318/NQ-UBTVQH15, Ninh Bình"),
+}
 # Absorbed units the source does not list at all, with the unit they went into (its key): Resolution 1111 put
 # the former Phường An Khánh (GSO 27106 on the list of 2020-11) into Phường Thủ Thiêm.
 NOT_IN_SOURCE = {("769", "Phường An Khánh"): "27118"}

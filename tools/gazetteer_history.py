@@ -6,12 +6,13 @@ gso_code_changes.csv (tools/measure_reused_codes.py); see tools/README.md.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 from collections import defaultdict
 from pathlib import Path
 
 from gazetteer_corrections import (ABSORBED_TARGETS, MERGED_UNTIL, NAMED_ABSORBED, NOT_IN_SOURCE, ROMAN,
-                                   TITLES)
+                                   TITLES, WAVES)
 from kg.text import fold, name_key, slug
 
 CODE_CHANGES = Path(__file__).resolve().parent / "gso_code_changes.csv"    # written by measure_reused_codes.py
@@ -38,10 +39,10 @@ def label(level: str, short: str) -> str:
 
 def absorbed(b, alias: str | None, level: str, short: str, dcode: str) -> list[str]:
     """Wards the source lists as aliases of the ward that absorbed them: numbered ones ("phuong12" of Phường
-    13), and named ones where a resolution in MERGERS gives the name with diacritics (the source's "xabinhngoc"
-    is Xã Bình Ngọc); other named aliases are ASCII only (no Vietnamese spelling to label them with): skipped.
-    An alias that is the ward's own number in Roman numerals ("phuong3" of Phường III, Vị Thanh) is another
-    spelling, not a ward."""
+    13), and named ones, ASCII only in the source ("xabinhngoc"), where a resolution in MERGERS gives the name with
+    diacritics (Xã Bình Ngọc) or the GSO's lists give it and WAVES the day they ended (named()); other named
+    aliases are skipped: no Vietnamese spelling to label them with. An alias that is the ward's own number in
+    Roman numerals ("phuong3" of Phường III, Vị Thanh) is another spelling, not a ward."""
     out = []
     prefix = level.replace("-", "")
     for a in json.loads(alias) if alias else []:
@@ -50,14 +51,46 @@ def absorbed(b, alias: str | None, level: str, short: str, dcode: str) -> list[s
             out.append(absorbed_unit(b, dcode, label(level, number)))
         elif (dcode, a) in NAMED_ABSORBED:
             out.append(absorbed_unit(b, dcode, NAMED_ABSORBED[(dcode, a)]))
+        elif (found := named(b, dcode, a)) is not None:
+            out.append(found)
     return out
 
-def absorbed_unit(b, dcode: str, title: str) -> str:
-    """A unit an earlier merger absorbed (no code in the source), with its end date where MERGERS knows it."""
+
+def named(b, dcode: str, alias: str) -> str | None:
+    """A named absorbed commune found on the GSO's lists by its ASCII spelling, dated by its province's resolution
+    (WAVES); when the unit that absorbed it kept its code under a new name (Xã Liên An Đô of Thái Bình on Xã An
+    Châu's 12700), that unit begins on the same day."""
+    row = _gso_ended().get((dcode, alias))
+    province = b.units[b.units[dcode][8]][5]
+    wave = WAVES.get((province, row["first_list_with_later"].rsplit("(", 1)[-1].rstrip(")"))) if row else None
+    if wave is None:
+        return None
+    key = absorbed_unit(b, dcode, " ".join(row["earlier"].split()), wave[0])
+    if row["kind"] == "new name" and row["code"] in b.units and b.units[row["code"]][9] is None:
+        b.units[row["code"]][9] = wave[0]
+    return key
+
+
+@functools.lru_cache(maxsize=1)
+def _gso_ended() -> dict[tuple[str, str], dict]:
+    """(district code, ASCII spelling of the name) -> the GSO list change where that commune left the lists."""
+    with CODE_CHANGES.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["kind"] in ("ended", "reused", "new name")]
+    out: dict[tuple[str, str], dict] = {}
+    for r in rows:
+        out.setdefault((r["district"], fold(" ".join(r["earlier"].split())).replace(" ", "")), r)
+    return out
+
+
+def absorbed_unit(b, dcode: str, title: str, until: str | None = None) -> str:
+    """A unit an earlier merger absorbed (no code in the source), with its end date where MERGERS (or the
+    caller) knows it."""
     level, short = split(title)
     key = f"{dcode}-{level}-{slug(short)}"
-    b.unit(key, None, level, 3, label(level, short), short, dcode, None, MERGED_UNTIL.get((dcode, label(level, short))))
+    b.unit(key, None, level, 3, label(level, short), short, dcode, None,
+           until or MERGED_UNTIL.get((dcode, label(level, short))))
     return key
+
 
 def not_in_source(b) -> None:
     """Absorbed units the source does not list (NOT_IN_SOURCE) and absorbed units that went into more than
@@ -69,6 +102,7 @@ def not_in_source(b) -> None:
         level, short = split(title)
         b.replaced[f"{dcode}-{level}-{slug(short)}"] = dict(targets)
         b.notes.append(f"district {dcode}: {title} went partly into " + ", ".join(b.units[t][4] for t in sorted(targets)))
+
 
 def codes(b) -> dict[str, list]:
     """Former GSO codes per unit key, [code, until], from the GSO's lists (CODE_CHANGES): the code of a ward
@@ -88,6 +122,7 @@ def codes(b) -> dict[str, list]:
             if row["kind"] == "reused" and until and row["code"] in b.units:
                 out[row["code"]].add((row["later_code_before"], until))
     return {k: [list(c) for c in sorted(v, key=lambda c: (c[1] or "9999", c[0]))] for k, v in sorted(out.items())}
+
 
 def titles(b) -> dict[str, list]:
     """Former titles per unit key: [level, label, short, ascii, match, until], oldest first."""

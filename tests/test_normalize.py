@@ -1,5 +1,6 @@
 """Invisible characters and odd white space are normalised once at ingest: an article typed with them reads
 as the same article, with the same facts and the same evidence offsets (into the text as normalised)."""
+import re
 import tempfile
 import unicodedata
 from functools import lru_cache
@@ -105,3 +106,72 @@ def test_real_articles_keep_their_facts_whatever_invisible_characters_and_spaces
     document, typed = facts("".join(chars))
     assert document.text == text
     assert isomorphic(typed, graph)
+
+
+# Case-insensitive patterns run case-sensitively on one lower-cased copy of a sentence (kg.text.Scan): the same
+# matches, at the same offsets, as the pattern with IGNORECASE and its look-behind on the text itself.
+def scans():
+    from kg.recognize import grammar, numbers
+    from kg.text import Scan
+    g, f = grammar.load(), grammar.figures()
+    found = {f"rule {r.id}": r.regex for r in g.cues + g.launch_verbs + g.heads + (
+        g.practice, g.heading, g.procedure_list, g.procedure_group, g.procedure_back, g.anaphora, g.bare_agency)}
+    found.update({name: getattr(g, name) for name in ("title", "any_launch", "any_cue", "any_head", "any_rule")})
+    found.update({f"continuation {n}": getattr(g.goes_on, n) for n in ("pointer", "plural", "level", "title")})
+    found.update({f"figure {n}": getattr(f, n) for n in ("word_number", "multiplier", "back_reference", "counter",
+                                                         "processing_time")})
+    found.update({"range": numbers._RANGE, "not a count": numbers._NOT_A_COUNT_BEFORE})
+    found.update({f"period {k}": p for k, (p, _) in enumerate(numbers._PERIODS)})
+    assert all(isinstance(s, Scan) for s in found.values())
+    return found
+
+
+def reference(scan) -> re.Pattern:
+    """What the Scan stands for: its pattern with IGNORECASE (unless case-sensitive) and its look-behind."""
+    behind = f"(?<!{scan.before.pattern})" if scan.before else ""
+    return re.compile(behind + "(?:" + scan.regex.pattern + ")", 0 if scan.case else re.IGNORECASE)
+
+
+SCANS = scans()
+
+
+@lru_cache(maxsize=None)
+def sentences() -> list[str]:
+    from kg.segment import sentences
+    return [s.text for p in ARTICLES for s in sentences(ingest.read_text(p))]
+# Words of the patterns written with letters whose case Python's `re` and str.lower() treat differently (İ
+# lower-cases to two characters; ı and ſ are i and s to IGNORECASE), in capitals, beside digits and the
+# punctuation the patterns look at.
+WORDS = st.sampled_from(["mô hình", "MÔ HÌNH", "Mô Hình", "trıển khaı", "TRİỂN KHAİ", "ſáng kiến", "SÁNG KIẾN", "Từ",
+                         "từ", "10", "3,5", "%", "đến", "ĐẾN", "giảm còn", "ngày", "NGÀY", "15/10/2020", "năm", "2019",
+                         "tháng 12/2019", "Kiosk", "KIOSK", "kıosk", "thủ tục", "THỦ TỤC", "chủ tịch", "Chủ Tịch", "hai",
+                         "HAİ", "triệu", "nêu trên", "xem", "trong vòng", "hồ ſơ", "Nguyễn Văn A", "ı", "İ", "ſ", ".",
+                         ",", ":", ";", "“", "”", "(", ")", "\n", "\xa0", "x"])
+LETTERS = st.lists(st.tuples(WORDS, st.sampled_from([" ", "", "  ", ", "])), max_size=20).map(
+    lambda parts: "".join(w + sep for w, sep in parts))
+
+
+def same_matches(scan, text):
+    ref = reference(scan)
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in ref.finditer(text)]
+    for pos in range(0, len(text) + 1, 7):
+        for end in (pos + 20, pos + 60, len(text)):
+            got, want = scan.search(text, pos, end), ref.search(text, pos, end)
+            assert (got and got.span()) == (want and want.span()), (text, pos, end)
+        got, want = scan.match(text, pos), ref.match(text, pos)
+        assert (got and got.span()) == (want and want.span()), (text, pos)
+
+
+@pytest.mark.parametrize("name", sorted(SCANS))
+def test_a_scan_on_the_lowered_copy_finds_what_ignorecase_finds_in_the_articles(name):
+    for text in sentences():
+        same_matches(SCANS[name], text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LETTERS)
+def test_a_scan_on_the_lowered_copy_finds_what_ignorecase_finds_whatever_the_letters(text):
+    from kg.text import lowered
+    assert len(lowered(text)) == len(text)
+    for scan in SCANS.values():
+        same_matches(scan, text)

@@ -100,8 +100,10 @@ def _union(specs: list[dict]) -> Scan:
 _MARKS = str.maketrans({c: " " for c in ",“”\"'‘’«»"})
 
 
+@functools.lru_cache(maxsize=4096)
 def words_of(text: str) -> str:
-    """A term's words, lower case, commas, quotes and spacing aside: how kind words and name heads are compared."""
+    """A term's words, lower case, commas, quotes and spacing aside: how kind words and name heads are compared
+    (remembered: relating compares the same names and sentences again and again)."""
     return " ".join(text.lower().translate(_MARKS).split())
 
 

@@ -20,7 +20,7 @@ from kg.recognize import grammar
 def cold() -> None:
     """Forget the texts remembered while extracting (the lower-cased copies, the words of names): a build reads
     each article once, so a repeat must not find them."""
-    for module, name in ((text, "lowered"), (grammar, "words_of"), (lexicon, "_lowered")):
+    for module, name in ((text, "lowered"), (text, "words"), (grammar, "words_of"), (lexicon, "_lowered")):
         getattr(getattr(module, name, None), "cache_clear", lambda: None)()
 
 

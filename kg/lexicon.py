@@ -12,6 +12,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.namespace import RK
 from kg.resources import ontology_files
+from kg.text import words
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ class TermMatcher:
         self._any = _whole_words("|".join(["(?i:" + "|".join(folded) + ")"] * bool(folded) + exact)) \
             if folded or exact else None
         self._lookup = {lab.lower(): c for lab, c in labels.items()}
+        firsts = [_FIRST_WORD.match(lab.lower()) for lab in labels]
+        self._firsts = frozenset(m.group() for m in firsts) if all(firsts) else None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """Hits in text order, none overlapping: at each point the leftmost label, a case-insensitive one
@@ -51,6 +54,9 @@ class TermMatcher:
         low = _lowered(text)
         if len(low) != len(text):
             yield from (self._hit(m) for m in self._any.finditer(text, start, end))
+            return
+        if self._firsts is not None and end == len(text):
+            yield from self._by_words(text, low, start, end)
             return
         pos, nxt = start, {}
         while True:
@@ -68,6 +74,21 @@ class TermMatcher:
             yield self._hit(best)
             pos = best.end() if best.end() > best.start() else best.end() + 1
 
+    def _by_words(self, text: str, low: str, start: int, end: int):
+        """The same hits, found faster: a label can only start where its first word (or mark) does, and the
+        text's words are listed once per sentence for every lexicon (kg.text.words), so the patterns are tried
+        there only instead of scanning the text once per lexicon."""
+        runs = words(low)
+        pos = start
+        for s in sorted(s for w in self._firsts.intersection(runs) for s in runs[w]):
+            if s < pos:
+                continue
+            m = (self._folded is not None and self._folded.match(low, s, end)) or \
+                (self._exact is not None and self._exact.match(text, s, end))
+            if m:
+                yield self._hit(m)
+                pos = m.end()
+
     def match_at(self, text: str, pos: int) -> Hit | None:
         if self._any is None:
             return None
@@ -84,6 +105,9 @@ class TermMatcher:
 
     def fullmatch(self, text: str) -> URIRef | None:
         return self._lookup.get(_norm_space(text.strip()).lower())
+
+
+_FIRST_WORD = re.compile(r"\w+|[^\w\s]")     # as kg.text.words cuts a text
 
 
 def _whole_words(alternation: str) -> re.Pattern:

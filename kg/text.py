@@ -81,6 +81,19 @@ class Scan:
         return self.before is None or i == 0 or self.before.match(on, i - 1) is None
 
 
+_RUN = re.compile(r"\w+|[^\w\s]")
+
+
+@functools.lru_cache(maxsize=64)
+def words(text: str) -> dict[str, list[int]]:
+    """Where each word (a run of word characters) or other mark of a text starts: {word: [start, ...]}. Made once
+    per sentence for every lexicon, which tries its labels only where one of their first words is."""
+    found: dict[str, list[int]] = {}
+    for m in _RUN.finditer(text):
+        found.setdefault(m.group(), []).append(m.start())
+    return found
+
+
 # Old-style tone placement ("hoà", "thuỷ") to the new style ("hòa", "thủy"), so both spellings are one name.
 _TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
           "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}

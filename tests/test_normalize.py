@@ -175,3 +175,36 @@ def test_a_scan_on_the_lowered_copy_finds_what_ignorecase_finds_whatever_the_let
     assert len(lowered(text)) == len(text)
     for scan in SCANS.values():
         same_matches(scan, text)
+
+
+# A lexicon tries its labels only where one of their first words is in the sentence (kg.text.words): the same hits
+# as its one case-insensitive alternation scanned over the text (abbreviations as written).
+def matchers():
+    from kg import lexicon
+    lex = lexicon.load()
+    return {n: getattr(lex, n) for n in ("kinds", "fields", "procedures", "agency_types", "units", "qualifiers", "levels",
+                                         "known_places")}
+
+
+MATCHERS = matchers()
+LABELS = st.sampled_from(sorted({lab for m in MATCHERS.values() for lab in m.labels})
+                         + ["x", "5", "%", "/", "-", "UBND", "Ubnd", "TP.", "(", "hồ sơ", ","])
+LABEL_TEXT = st.lists(st.tuples(LABELS, st.sampled_from([" ", "", "  ", ", ", "/", "-"])), max_size=12).map(
+    lambda parts: "".join((w.upper() if len(w) % 3 == 0 else w) + sep for w, sep in parts))
+
+
+def same_hits(matcher, text):
+    assert [(h.start, h.end) for h in matcher.finditer(text)] == [m.span() for m in matcher._any.finditer(text)], text
+
+
+def test_a_lexicon_finds_its_labels_where_one_alternation_would_in_the_articles():
+    for text in sentences():
+        for matcher in MATCHERS.values():
+            same_hits(matcher, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(LABEL_TEXT)
+def test_a_lexicon_finds_its_labels_where_one_alternation_would_whatever_the_text(text):
+    for matcher in MATCHERS.values():
+        same_hits(matcher, text)

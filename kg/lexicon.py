@@ -77,10 +77,10 @@ class TermMatcher:
     def _by_words(self, text: str, low: str, start: int, end: int):
         """The same hits, found faster: a label can only start where its first word (or mark) does, and the
         text's words are listed once per sentence for every lexicon (kg.text.words), so the patterns are tried
-        there only instead of scanning the text once per lexicon."""
-        runs = words(low)
+        only where a label's first word is, instead of scanning the text once per lexicon."""
+        present = self._firsts.intersection(words(low))
         pos = start
-        for s in sorted(s for w in self._firsts.intersection(runs) for s in runs[w]):
+        for s in sorted(i for w in present for i in _occurrences(low, w)):
             if s < pos:
                 continue
             m = (self._folded is not None and self._folded.match(low, s, end)) or \
@@ -108,6 +108,13 @@ class TermMatcher:
 
 
 _FIRST_WORD = re.compile(r"\w+|[^\w\s]")     # as kg.text.words cuts a text
+
+
+def _occurrences(text: str, word: str):
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
 
 
 def _whole_words(alternation: str) -> re.Pattern:

@@ -85,13 +85,10 @@ _RUN = re.compile(r"\w+|[^\w\s]")
 
 
 @functools.lru_cache(maxsize=64)
-def words(text: str) -> dict[str, list[int]]:
-    """Where each word (a run of word characters) or other mark of a text starts: {word: [start, ...]}. Made once
-    per sentence for every lexicon, which tries its labels only where one of their first words is."""
-    found: dict[str, list[int]] = {}
-    for m in _RUN.finditer(text):
-        found.setdefault(m.group(), []).append(m.start())
-    return found
+def words(text: str) -> frozenset[str]:
+    """The words (runs of word characters) and other marks of a text. Listed once per sentence for every lexicon,
+    which tries its labels only where the first word of one is."""
+    return frozenset(_RUN.findall(text))
 
 
 # Old-style tone placement ("hoà", "thuỷ") to the new style ("hòa", "thủy"), so both spellings are one name.

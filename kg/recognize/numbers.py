@@ -32,7 +32,9 @@ _RANGE = Scan(r"từ\s+(?P<low>" + _N + r")\s*%\s+(?:đến|tới)\s+(?P<high>" 
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _PERCENT = re.compile(r"\s*%")
-_NOT_A_COUNT_BEFORE = Scan(r"(?:mức độ|số|khu phố|lần thứ|thứ|năm|tháng|ngày|quý|khóa|nhiệm kỳ)\s*$")
+# Words right before a number that make it a level, an ordinal, a date or a house number, not a count.
+_NOT_A_COUNT = ("mức độ", "số", "khu phố", "lần thứ", "thứ", "năm", "tháng", "ngày", "quý", "khóa", "nhiệm kỳ")
+_NOT_A_COUNT_BEFORE = Scan(r"(?:" + "|".join(_NOT_A_COUNT) + r")\s*$")
 # Periods: matched on the sentence's lower-cased copy (Scan); their numbers are digits.
 _PERIODS = [
     (Scan(r"(?:tính đến|đến)\s+tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month"),
@@ -70,7 +72,7 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
                                high=parse_number(m["high"]), low_qualifier=at_least, high_qualifier=at_most))
         found = [(m, "figure.unit") for m in _numbers(number, text)] + [(m, "figure.number-word") for m in words]
         for m, rule in found:
-            if not _NOT_A_COUNT_BEFORE.search(text, 0, m.start()):
+            if not _not_a_count(text, m.start()):
                 out += [x for x in [figure(text, base, m, rule)] if x is not None]
         return out + _periods(text, base, _PERIODS)
 
@@ -104,6 +106,15 @@ def _values(m: re.Match, words: dict[str, int], factor: int) -> dict:
         return {"numerator": parse_number(m["num"]), "denominator": parse_number(m["den"])}
     value = parse_number(m["value"]) if m.re.groupindex.get("value") else Decimal(words[m.group().lower()])
     return {"value": value * factor}
+
+
+def _not_a_count(text: str, start: int) -> bool:
+    """A word of _NOT_A_COUNT ends where the white space before the number starts: searched there only, not
+    from the sentence's start."""
+    j = start
+    while j and text[j - 1].isspace():
+        j -= 1
+    return _NOT_A_COUNT_BEFORE.search(text, max(0, j - max(map(len, _NOT_A_COUNT))), start) is not None
 
 
 def _numbers(number: re.Pattern, text: str):

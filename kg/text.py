@@ -8,11 +8,18 @@ from decimal import Decimal
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+# The combining marks of the Latin script (Vietnamese tones and vowel marks among them), removed in one pass.
+_LATIN_MARKS = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form of Vietnamese text: diacritics dropped, đ to d."""
     text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    decomposed = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", text))
+    if not decomposed.isascii():                    # marks of other scripts, among what is not ASCII
+        decomposed = _NON_ASCII.sub(lambda m: "" if unicodedata.combining(m.group()) else m.group(), decomposed)
+    return decomposed.lower()
 
 
 # Letters Python's `re` takes for the same letter under IGNORECASE though their lower case is not (dotless ı and
@@ -51,10 +58,13 @@ class Scan:
     a word); it is checked here rather than by a look-behind, which would keep `re` from skipping ahead to the
     pattern's first letters. Patterns match at least one character."""
 
-    def __init__(self, source: str, case: bool = False, before: str | None = None):
+    def __init__(self, source: str, case: bool = False, before: str | None = None, behind: bool = False):
+        """`behind`: check `before` by a look-behind all the same, for a pattern `re` could not skip through
+        anyway (an alternation of groups), where the look-behind fails fast inside words."""
         self.case = case
-        self.regex = re.compile(source if case else lower_source(source))
-        self.before = re.compile(before) if before else None
+        source = source if case else lower_source(source)
+        self.regex = re.compile(f"(?<!{before})(?:{source})" if before and behind else source)
+        self.before = re.compile(before) if before and not behind else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         on = text if self.case else lowered(text)

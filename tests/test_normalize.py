@@ -208,3 +208,11 @@ def test_a_lexicon_finds_its_labels_where_one_alternation_would_in_the_articles(
 def test_a_lexicon_finds_its_labels_where_one_alternation_would_whatever_the_text(text):
     for matcher in MATCHERS.values():
         same_hits(matcher, text)
+
+
+@given(st.text(max_size=60) | st.sampled_from(["Phường Bến Thành", "ĐẮK LẮK", "Thủy Nguyên", "Hoà Bình", "a\u0301\u034f\u0360",
+                                                "Ελληνικά", "Ǆ"]))
+def test_fold_drops_every_combining_mark(text):
+    from kg.text import fold
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    assert fold(text) == "".join(c for c in plain if not unicodedata.combining(c)).lower()

@@ -82,9 +82,9 @@ class Grammar:
                 yield r, m
 
 
-def _words(source: str, case: bool = False) -> Scan:
+def _words(source: str, case: bool = False, behind: bool = False) -> Scan:
     """A pattern that matches whole words."""
-    return Scan(r"(?:" + source + r")(?!\w)", case, before=r"\w")
+    return Scan(r"(?:" + source + r")(?!\w)", case, before=r"\w", behind=behind)
 
 
 def _rule(spec: dict) -> Rule:
@@ -94,7 +94,7 @@ def _rule(spec: dict) -> Rule:
 
 def _union(specs: list[dict]) -> Scan:
     """Any of these rules, case aside: whether a text can hold one."""
-    return _words("|".join(f"(?:{s['pattern']})" for s in specs))
+    return _words("|".join(f"(?:{s['pattern']})" for s in specs), behind=True)
 
 
 _MARKS = str.maketrans({c: " " for c in ",“”\"'‘’«»"})

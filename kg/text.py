@@ -46,6 +46,8 @@ _SOURCE_PART = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>|\(\?P=\w+\)|.", re.S)
 def lower_source(source: str) -> str:
     """A case-insensitive pattern's source with its letters in lower case and its IGNORECASE groups plain, to be
     matched case-sensitively on `lowered(text)`."""
+    if "(?-i" in source:
+        raise ValueError(f"a case-insensitive pattern cannot hold a case-sensitive part: {source!r} (mark it case-sensitive)")
     low = _SOURCE_PART.sub(lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), source)
     return low.replace("(?i:", "(?:")
 

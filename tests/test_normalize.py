@@ -216,3 +216,10 @@ def test_fold_drops_every_combining_mark(text):
     from kg.text import fold
     plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     assert fold(text) == "".join(c for c in plain if not unicodedata.combining(c)).lower()
+
+
+def test_a_case_insensitive_scan_refuses_a_case_sensitive_part():
+    from kg.text import Scan
+    with pytest.raises(ValueError, match="case-sensitive part"):
+        Scan("mô hình (?-i:Kiosk)")
+    assert Scan("(?-i:Kiosk)", case=True).search("một Kiosk").span() == (4, 9)

@@ -12,7 +12,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.namespace import RK
 from kg.resources import ontology_files
-from kg.text import words
+from kg.text import lowered, words
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,9 @@ class TermMatcher:
 
     Labels are matched case-insensitively, except all-capital abbreviations (UBND, CA, SMS), which must
     be written as they are so that "ca" in a word like "ca sĩ" is not read as the police. The case-insensitive
-    labels are matched case-sensitively on one lower-cased copy of the text, made once per text for every
-    matcher (Python's `re` is several times slower on case-insensitive alternations); offsets stay exact
-    because a text whose lower-cased copy is not as long is matched the slow way.
+    labels are matched case-sensitively on the text's one lower-cased copy (kg.text.lowered, as long as the
+    text), made once per text for every matcher (Python's `re` is several times slower on case-insensitive
+    alternations).
     """
 
     def __init__(self, labels: dict[str, URIRef]):
@@ -39,8 +39,6 @@ class TermMatcher:
         exact = [_pattern(lab) for lab in ordered if _is_abbreviation(lab)]
         self._folded = _whole_words("|".join(folded)) if folded else None
         self._exact = _whole_words("|".join(exact)) if exact else None
-        self._any = _whole_words("|".join(["(?i:" + "|".join(folded) + ")"] * bool(folded) + exact)) \
-            if folded or exact else None
         self._lookup = {lab.lower(): c for lab, c in labels.items()}
         firsts = [_FIRST_WORD.match(lab.lower()) for lab in labels]
         self._firsts = frozenset(m.group() for m in firsts) if all(firsts) else None
@@ -48,13 +46,10 @@ class TermMatcher:
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """Hits in text order, none overlapping: at each point the leftmost label, a case-insensitive one
         before an abbreviation that starts at the same place (one alternation would choose the same)."""
-        if self._any is None:
+        if self._folded is None and self._exact is None:
             return
         end = len(text) if end is None else end
-        low = _lowered(text)
-        if len(low) != len(text):
-            yield from (self._hit(m) for m in self._any.finditer(text, start, end))
-            return
+        low = lowered(text)
         if self._firsts is not None and end == len(text):
             yield from self._by_words(text, low, start, end)
             return
@@ -90,14 +85,8 @@ class TermMatcher:
                 pos = m.end()
 
     def match_at(self, text: str, pos: int) -> Hit | None:
-        if self._any is None:
-            return None
-        low = _lowered(text)
-        if len(low) != len(text):
-            m = self._any.match(text, pos)
-        else:
-            m = (self._folded.match(low, pos) if self._folded is not None else None) or \
-                (self._exact.match(text, pos) if self._exact is not None else None)
+        m = (self._folded.match(lowered(text), pos) if self._folded is not None else None) or \
+            (self._exact.match(text, pos) if self._exact is not None else None)
         return self._hit(m) if m else None
 
     def _hit(self, m: re.Match) -> Hit:
@@ -119,12 +108,6 @@ def _occurrences(text: str, word: str):
 
 def _whole_words(alternation: str) -> re.Pattern:
     return re.compile(r"(?<![\w/-])(?:" + alternation + r")(?!\w)")
-
-
-@functools.lru_cache(maxsize=32)
-def _lowered(text: str) -> str:
-    """One lower-cased copy per text, shared by every matcher that scans it."""
-    return text.lower()
 
 
 def _is_abbreviation(label: str) -> bool:

@@ -188,13 +188,22 @@ def matchers():
 
 MATCHERS = matchers()
 LABELS = st.sampled_from(sorted({lab for m in MATCHERS.values() for lab in m.labels})
-                         + ["x", "5", "%", "/", "-", "UBND", "Ubnd", "TP.", "(", "hồ sơ", ","])
+                         + ["x", "5", "%", "/", "-", "UBND", "Ubnd", "TP.", "(", "hồ sơ", ",", "ıt nhất", "Hồ ſơ", "TİNH", "İ"])
 LABEL_TEXT = st.lists(st.tuples(LABELS, st.sampled_from([" ", "", "  ", ", ", "/", "-"])), max_size=12).map(
     lambda parts: "".join((w.upper() if len(w) % 3 == 0 else w) + sep for w, sep in parts))
 
 
+def alternation(matcher) -> re.Pattern:
+    """A lexicon's labels as one alternation: case-insensitive but for the abbreviations, longest first."""
+    from kg.lexicon import _is_abbreviation, _pattern
+    ordered = sorted(matcher.labels, key=lambda s: (-len(s), s))
+    folded = "|".join(_pattern(lab.lower()) for lab in ordered if not _is_abbreviation(lab))
+    exact = [_pattern(lab) for lab in ordered if _is_abbreviation(lab)]
+    return re.compile(r"(?<![\w/-])(?:" + "|".join([f"(?i:{folded})"] * bool(folded) + exact) + r")(?!\w)")
+
+
 def same_hits(matcher, text):
-    assert [(h.start, h.end) for h in matcher.finditer(text)] == [m.span() for m in matcher._any.finditer(text)], text
+    assert [(h.start, h.end) for h in matcher.finditer(text)] == [m.span() for m in alternation(matcher).finditer(text)], text
 
 
 def test_a_lexicon_finds_its_labels_where_one_alternation_would_in_the_articles():

@@ -47,7 +47,8 @@ def lower_source(source: str) -> str:
     """A case-insensitive pattern's source with its letters in lower case and its IGNORECASE groups plain, to be
     matched case-sensitively on `lowered(text)`."""
     if "(?-i" in source:
-        raise ValueError(f"a case-insensitive pattern cannot hold a case-sensitive part: {source!r} (mark it case-sensitive)")
+        raise ValueError(f"a case-insensitive pattern cannot hold a case-sensitive part: {source!r} "
+                         "(mark the pattern case-sensitive)")
     low = _SOURCE_PART.sub(lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), source)
     return low.replace("(?i:", "(?:")
 
@@ -58,7 +59,7 @@ class Scan:
     faster. Its methods are re.Pattern's (search, match, finditer); a match's offsets are the text's and its groups
     lower case. `before` is a character class the character before a match must not be in (`\\w`: the match starts
     a word); it is checked here rather than by a look-behind, which would keep `re` from skipping ahead to the
-    pattern's first letters. Patterns match at least one character."""
+    pattern's first letters."""
 
     def __init__(self, source: str, case: bool = False, before: str | None = None, behind: bool = False):
         """`behind`: check `before` by a look-behind all the same, for a pattern `re` could not skip through
@@ -80,14 +81,16 @@ class Scan:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         on = text if self.case else lowered(text)
         endpos = len(on) if endpos is None else endpos
-        while (m := self._search(on, pos, endpos)) is not None:
+        while pos <= endpos and (m := self._search(on, pos, endpos)) is not None:
             yield m
-            pos = m.end()
+            pos = m.end() if m.end() > m.start() else m.end() + 1      # never stuck on an empty match
 
     def _search(self, on: str, pos: int, endpos: int) -> re.Match | None:
-        while (m := self.regex.search(on, pos, endpos)) is not None and not self._starts(on, m.start()):
+        while pos <= endpos and (m := self.regex.search(on, pos, endpos)) is not None:
+            if self._starts(on, m.start()):
+                return m
             pos = m.start() + 1
-        return m
+        return None
 
     def _starts(self, on: str, i: int) -> bool:
         return self.before is None or i == 0 or self.before.match(on, i - 1) is None

@@ -232,3 +232,9 @@ def test_a_case_insensitive_scan_refuses_a_case_sensitive_part():
     with pytest.raises(ValueError, match="case-sensitive part"):
         Scan("mô hình (?-i:Kiosk)")
     assert Scan("(?-i:Kiosk)", case=True).search("một Kiosk").span() == (4, 9)
+
+
+def test_a_scan_that_can_match_nothing_still_ends():
+    from kg.text import Scan
+    assert [m.span() for m in Scan("x?").finditer("aXa")] == [(0, 0), (1, 2), (2, 2), (3, 3)]
+    assert [m.span() for m in Scan("x?", before=r"\w").finditer("aXa")] == [(0, 0)]

@@ -121,7 +121,7 @@ def scans():
     found.update({f"figure {n}": getattr(f, n) for n in ("word_number", "multiplier", "back_reference", "counter",
                                                          "processing_time")})
     found.update({"range": numbers._RANGE, "not a count": numbers._NOT_A_COUNT_BEFORE})
-    found.update({f"period {k}": p for k, (p, _) in enumerate(numbers._PERIODS)})
+    found.update({f"period {k}": p for k, (p, *_) in enumerate(numbers._PERIODS)})
     assert all(isinstance(s, Scan) for s in found.values())
     return found
 
@@ -238,3 +238,11 @@ def test_a_scan_that_can_match_nothing_still_ends():
     from kg.text import Scan
     assert [m.span() for m in Scan("x?").finditer("aXa")] == [(0, 0), (1, 2), (2, 2), (3, 3)]
     assert [m.span() for m in Scan("x?", before=r"\w").finditer("aXa")] == [(0, 0)]
+
+
+def test_each_period_pattern_holds_the_word_that_lets_a_sentence_be_scanned():
+    from kg.recognize import numbers
+    texts = sentences() + ["Tính đến nay", "HIỆN NAY", "ngày 5/6/2020", "tháng 12/2019", "năm 2019", "Đến ngày 1-2-2020"]
+    for pattern, _, word in numbers._PERIODS:
+        found = [text[m.start():m.end()].lower() for text in texts for m in pattern.finditer(text)]
+        assert found and all(word in f for f in found), (pattern.regex.pattern, word)

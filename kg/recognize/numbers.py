@@ -15,7 +15,7 @@ from kg.namespace import RK
 from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import figures
 from kg.segment import Sentence
-from kg.text import NUMBER, Scan, parse_number
+from kg.text import NUMBER, Scan, lowered, parse_number
 
 _N = rf"(?<![\d.,/])(?:{NUMBER})(?![\d/]|[.,]\d)"
 _DURATION_UNITS = {"phút": "minute", "giờ": "hour", "tiếng": "hour", "ngày": "day", "ngày làm việc": "day", "tuần": "week"}
@@ -35,16 +35,17 @@ _PERCENT = re.compile(r"\s*%")
 # Words right before a number that make it a level, an ordinal, a date or a house number, not a count.
 _NOT_A_COUNT = ("mức độ", "số", "khu phố", "lần thứ", "thứ", "năm", "tháng", "ngày", "quý", "khóa", "nhiệm kỳ")
 _NOT_A_COUNT_BEFORE = Scan(r"(?:" + "|".join(_NOT_A_COUNT) + r")\s*$")
-# Periods: matched on the sentence's lower-cased copy (Scan); their numbers are digits.
+# Periods: matched on the sentence's lower-cased copy (Scan); their numbers are digits. Each with a word all its
+# matches hold: a sentence without it is not scanned.
 _PERIODS = [
-    (Scan(r"(?:tính đến|đến)\s+tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month"),
-    (Scan(r"(?:tính đến|đến)\s+ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})"), "date"),
-    (Scan(r"ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})", before=r"\w"), "date"),
-    (Scan(r"tính đến nay|đến nay|hiện nay"), "now"),
-    (Scan(r"tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month"),
-    (Scan(r"năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", before=r"\w"), "year"),
+    (Scan(r"(?:tính đến|đến)\s+tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month", "đến"),
+    (Scan(r"(?:tính đến|đến)\s+ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})"), "date", "đến"),
+    (Scan(r"ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})", before=r"\w"), "date", "ngày"),
+    (Scan(r"tính đến nay|đến nay|hiện nay"), "now", "nay"),
+    (Scan(r"tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month", "tháng"),
+    (Scan(r"năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", before=r"\w"), "year", "năm"),
 ]
-_PERIODS_WITHOUT_DIGITS = [(p, kind) for p, kind in _PERIODS if kind == "now"]
+_PERIODS_WITHOUT_DIGITS = [p for p in _PERIODS if p[1] == "now"]
 
 
 def recognizer(lexicon: Lexicon) -> Recognizer:
@@ -63,11 +64,12 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
         words = list(figs.word_number.finditer(text))
         if not _DIGIT.search(text) and not words:      # no figure, reduction or dated period: only "đến nay"
             return _periods(text, base, _PERIODS_WITHOUT_DIGITS)
-        for m in _REDUCTION.finditer(text):
+        low = lowered(text)
+        for m in _REDUCTION.finditer(text) if "từ" in low else ():      # reductions and ranges start with "từ"
             out.append(Mention(base + m.start(), base + m.end(), m.group(), "REDUCTION", attrs=(
                 ("before", parse_number(m["before"])), ("before_unit", _DURATION_UNITS[m["before_unit"].lower()]),
                 ("after", parse_number(m["after"])), ("after_unit", _DURATION_UNITS[m["after_unit"].lower()]))))
-        for m in _RANGE.finditer(text):
+        for m in _RANGE.finditer(text) if "từ" in low and "%" in text else ():
             out.append(_metric(text, base, m.start(), m.end(), unit=percent, low=parse_number(m["low"]),
                                high=parse_number(m["high"]), low_qualifier=at_least, high_qualifier=at_most))
         found = [(m, "figure.unit") for m in _numbers(number, text)] + [(m, "figure.number-word") for m in words]
@@ -127,9 +129,10 @@ def _numbers(number: re.Pattern, text: str):
 
 
 def _periods(text: str, base: int, patterns) -> list[Mention]:
+    low = lowered(text)
     return [Mention(base + m.start(), base + m.end(), text[m.start():m.end()], "PERIOD",
                     attrs=(("kind", kind),) + tuple((k, int(v)) for k, v in sorted(m.groupdict().items()) if v))
-            for pattern, kind in patterns for m in pattern.finditer(text)]
+            for pattern, kind, word in patterns if word in low for m in pattern.finditer(text)]
 
 
 def _skip_space(text: str, i: int) -> int:

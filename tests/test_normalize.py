@@ -246,3 +246,13 @@ def test_each_period_pattern_holds_the_word_that_lets_a_sentence_be_scanned():
     for pattern, _, word in numbers._PERIODS:
         found = [text[m.start():m.end()].lower() for text in texts for m in pattern.finditer(text)]
         assert found and all(word in f for f in found), (pattern.regex.pattern, word)
+
+
+def test_the_lowered_copy_is_as_long_as_the_text_whatever_the_characters():
+    from kg.text import lowered
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    low = lowered(every)
+    assert len(low) == len(every)
+    # and every character keeps its kind, so a pattern's \w, \s and \d see the same text
+    for kind in (r"\w", r"\s", r"\d"):
+        assert [m.start() for m in re.finditer(kind, low)] == [m.start() for m in re.finditer(kind, every)]

@@ -11,6 +11,7 @@ caller asks for them raw, and no control character from the graph reaches a term
 from __future__ import annotations
 
 import re
+import sys
 from functools import partial
 from itertools import chain, repeat
 
@@ -70,7 +71,8 @@ def graph_text(nt: bytes, fmt: str) -> str:
     """A graph (N-Triples) written by pyoxigraph: triples sorted and de-duplicated, the namespaces it uses
     as prefixes (sorted), so the same graph gives the same bytes whatever order the engine found it in."""
     import pyoxigraph as ox
-    data = b"".join(line + b"\n" for line in sorted(set(nt.splitlines())) if line)
+    lines = sorted(set(nt.splitlines()) - {b""})
+    data = b"\n".join(lines) + b"\n" if lines else b""
     if fmt == "nt":
         return data.decode("utf-8")
     used = {p: ns for p, ns in sorted(NAMESPACES.items()) if b"<" + ns.encode("utf-8") in data}
@@ -78,9 +80,9 @@ def graph_text(nt: bytes, fmt: str) -> str:
     text = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=written, prefixes=used).decode("utf-8")
     if written != ox.RdfFormat.TURTLE:
         return text
-    lines = text.splitlines(keepends=True)
-    head = [line for line in lines[:len(used)] if line.startswith("@prefix ")]   # Oxigraph's order is a hash's
-    return "".join(sorted(head)) + "\n" + "".join(lines[len(head):])
+    lines = text.split("\n", len(used))                     # the prefixes' lines, and the rest
+    head = [line + "\n" for line in lines[:-1] if line.startswith("@prefix ")]   # Oxigraph's order is a hash's
+    return "".join(sorted(head)) + "\n" + "\n".join(lines[len(head):])
 
 
 # ------------------------------------------------------------------------------------- CSV and TSV
@@ -167,9 +169,9 @@ def _grid(tsv: str) -> tuple[list[str], list[list[str]], int]:
     end = tsv.index("\n")
     if not end:                                             # no variable: an empty line for each row
         return [], [], tsv.count("\n") - 1
-    names = [v[1:] for v in tsv[:end].split("\t")]
-    cells = tsv[end + 1:-1].replace("\n", "\t").split("\t") if len(tsv) > end + 1 else []
-    return names, [cells[i::len(names)] for i in range(len(names))], len(cells) // len(names)
+    cells = tsv.replace("\n", "\t").split("\t")           # the header's, every row's, and "" after the last
+    n = tsv.count("\t", 0, end) + 1
+    return [v[1:] for v in cells[:n]], [cells[n + i:-1:n] for i in range(n)], (len(cells) - 1) // n - 1
 
 
 def _distinct(column: list[str], render, unbound="") -> dict:
@@ -182,11 +184,12 @@ def _each(column: list[str], render) -> list:
     return list(map(_distinct(column, render).__getitem__, column))
 
 
-def _rows(columns: list[list[str]], first: str, start: str, end: str, count: int) -> str:
-    """Every row's cells between `start` (`first` for the first row) and `end`, in one join."""
+def _rows(head: str, columns: list[list[str]], first: str, start: str, end: str, count: int, tail: str) -> str:
+    """`head`, every row's cells between `start` (`first` for the first row) and `end`, and `tail`, in one
+    join (the text can be tens of megabytes: it is copied once)."""
     starts = [start] * count
     starts[:1] = [first][:count]
-    return "".join(chain.from_iterable(zip(starts, *columns, repeat(end, count))))
+    return "".join(chain((head,), chain.from_iterable(zip(starts, *columns, repeat(end, count))), (tail,)))
 
 
 _TSV_ESCAPED = re.compile(r"\\(.)")
@@ -224,8 +227,8 @@ def _json(names: list[str], columns: list[list[str]], count: int) -> str:
             if column[row]:                                 # binding has no separator before it
                 column[row] = column[row][2:]
                 break
-    return ('{"results": {"bindings": [' + _rows(bindings, "{", ", {", "}", count)
-            + ']}, "head": {"vars": [' + ", ".join(map(quoted, names)) + "]}}")
+    return _rows('{"results": {"bindings": [', bindings, "{", ", {", "}", count,
+                 ']}, "head": {"vars": [' + ", ".join(map(quoted, names)) + "]}}")
 
 
 # Oxigraph's XML writer, like rdflib's, escapes &, < and > in text, and writes the white space (XML's four
@@ -235,7 +238,9 @@ _XML_EDGES = re.compile(r"^[ \t\n\r]+|[ \t\n\r]+$")
 
 def _xml_escape(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _XML_EDGES.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), text)
+    if text[:1].isspace() or text[-1:].isspace():          # rare: the pattern is slow on long text
+        return _XML_EDGES.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), text)
+    return text
 
 
 def _xml(names: list[str], columns: list[list[str]], count: int) -> str:
@@ -246,25 +251,20 @@ def _xml(names: list[str], columns: list[list[str]], count: int) -> str:
                      f' xml:lang="{_xml_escape(language)}"' if language else "")
         return f'<binding name="{name}"><{kind}{attribute}>{_xml_escape(value)}</{kind}></binding>'
     bindings = [_each(cells, partial(binding, name)) for name, cells in zip(names, columns)]
-    return ('<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#" '
-            'xmlns:xml="http://www.w3.org/XML/1998/namespace"><head>'
-            + "".join(f'<variable name="{name}"></variable>' for name in names) + "</head><results>"
-            + _rows(bindings, "<result>", "<result>", "</result>", count) + "</results></sparql>")
+    return _rows('<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#" '
+                 'xmlns:xml="http://www.w3.org/XML/1998/namespace"><head>'
+                 + "".join(f'<variable name="{name}"></variable>' for name in names) + "</head><results>",
+                 bindings, "<result>", "<result>", "</result>", count, "</results></sparql>")
 
 
 def _table(names: list[str], columns: list[list[str]], count: int, width: int = 60) -> str:
     """An aligned text table for a terminal; widths by display columns, so Vietnamese text lines up, cells
     clipped to `width`, and no control character from the graph reaches the screen."""
-    from kg.text import terminal_safe
-
     def cell(kind: str, value: str, *_) -> tuple[str, int]:
-        """The cell's text and its display width (measured once: wcswidth is most of a large table's cost)."""
+        """The cell's text and its display width (IRIs are never clipped)."""
         if kind == "uri":
-            s = terminal_safe(_short_iri(value))
-            return s, _width(s)
-        s = terminal_safe(" ".join(value.split()))
-        w = _width(s)
-        return (s, w) if w <= width else _clip(s, width)
+            return _fit(_short_iri(value), _UNCLIPPED)
+        return _fit(" ".join(value.split()), width)
 
     heads, padded = [], []
     for name, cells in zip(names, columns):
@@ -282,8 +282,24 @@ _FROM_GRID = {"json": _json, "xml": _xml, "table": _table}
 
 
 # Characters one terminal column wide each (Latin, Vietnamese's precomposed letters, typographic quotes and
-# dashes; checked against wcwidth by a test): text made only of them is as wide as it is long.
-_ONE_COLUMN = re.compile("[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027]*")
+# dashes; checked against wcwidth and kg.text.terminal_safe by a test): text made only of them is shown as it
+# is, and is as wide as it is long.
+_ONE_COLUMN = re.compile("[\u0020-\u007e\u00a1-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027]*")
+
+
+_UNCLIPPED = sys.maxsize // 2          # a width no text reaches
+
+
+def _fit(text: str, width: int) -> tuple[str, int]:
+    """`text` as a terminal shows it (kg.text.terminal_safe) within `width` columns, clipped with an
+    ellipsis, and its display width. Most text is one column a character in its first `width` + 1
+    characters, which settle the answer without measuring the rest."""
+    if _ONE_COLUMN.fullmatch(text, 0, width + 1):
+        return (text, len(text)) if len(text) <= width else (text[:width - 1] + "…", width)
+    from kg.text import terminal_safe
+    text = terminal_safe(text)
+    w = _width(text)
+    return (text, w) if w <= width else _clip(text, width)
 
 
 def _width(s: str) -> int:

@@ -361,11 +361,15 @@ def test_the_table_clips_by_display_width_and_lines_up():
 
 
 def test_the_tables_one_column_characters_are_one_column_for_wcwidth():
-    """The table's shortcut (text of these characters is as wide as it is long) agrees with wcwidth."""
+    """The table's shortcut (text of these characters is shown as it is, and is as wide as it is long) agrees
+    with wcwidth and with the terminal's escaping."""
     from wcwidth import wcwidth
+
+    from kg.text import terminal_safe
     chars = [chr(c) for c in range(0x110000) if results._ONE_COLUMN.fullmatch(chr(c))]
     assert len(chars) > 900 and "ệ" in chars and "“" in chars and "\u0300" not in chars and "漢" not in chars
     assert {c for c in chars if wcwidth(c) != 1} == set()
+    assert terminal_safe("".join(chars)) == "".join(chars)
 
 
 def test_a_constructed_graph_is_written_the_same_whatever_the_order():

@@ -41,7 +41,7 @@ def write(answer, fmt: str, raw: bool = False) -> str:
     if isinstance(answer, bytes):
         return graph_text(answer, fmt)
     if fmt == "csv":
-        return _csv(answer.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"), raw)
+        return _csv(answer.serialize(format=ox.QueryResultsFormat.CSV), raw)
     tsv = answer.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
     if fmt == "tsv":
         return _tsv(tsv, raw)
@@ -93,18 +93,29 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?")
 # Where a CSV cell may start with one: at a line start or after a comma, quoted or not (an unquoted cell
 # cannot hold a carriage return). Most answers have none, and are written as Oxigraph wrote them.
-_CSV_FORMULA = re.compile(r'[,\n](?:"[=+\-@\t\r]|[=+\-@\t])')      # (the header's names start with none)
+_CSV_FORMULA = re.compile(rb'[,\n](?:"[=+\-@\t\r]|[=+\-@\t])')      # (the header's names start with none)
+_CELL_STARTS = bytes.maketrans(b",", b"\n")
+
+
+def _may_run(data: bytes) -> bool:
+    """Whether a CSV cell starts as a formula would. The pattern tries every position of tens of megabytes;
+    byte searches (memchr) rule most answers out first: with commas made newlines and quotes deleted, such a
+    cell follows a newline."""
+    starts = data.translate(_CELL_STARTS, b'"')
+    return ((any(c in data and b"\n" + c in starts for c in (b"=", b"+", b"-", b"@", b"\t")) or b'"\r' in data)
+            and _CSV_FORMULA.search(data) is not None)
 
 
 def _formula(value: str) -> bool:
     return value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value)
 
 
-def _csv(text: str, raw: bool) -> str:
+def _csv(data: bytes, raw: bool) -> str:
     """SPARQL 1.1 CSV as Oxigraph writes it; read back and written again only when a cell must be defused,
     or when a one-column row is empty: Oxigraph writes an empty line, which CSV readers skip or read as no
     field at all, where Python's writer writes "" (a row with one empty value)."""
-    if "\n\r\n" not in text and (raw or not _CSV_FORMULA.search(text)):
+    text = data.decode("utf-8")
+    if b"\n\r\n" not in data and (raw or not _may_run(data)):
         return text
     import csv
     import io

@@ -42,9 +42,9 @@ def write(answer, fmt: str, raw: bool = False) -> str:
         return graph_text(answer, fmt)
     if fmt == "csv":
         return _csv(answer.serialize(format=ox.QueryResultsFormat.CSV), raw)
-    tsv = answer.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
+    tsv = answer.serialize(format=ox.QueryResultsFormat.TSV)
     if fmt == "tsv":
-        return _tsv(tsv, raw)
+        return _tsv(tsv.decode("utf-8"), raw)
     return _FROM_GRID.get(fmt, _table)(*_grid(tsv))       # (a SELECT asked for an RDF format: the table)
 
 
@@ -71,7 +71,9 @@ def graph_text(nt: bytes, fmt: str) -> str:
     """A graph (N-Triples) written by pyoxigraph: triples sorted and de-duplicated, the namespaces it uses
     as prefixes (sorted), so the same graph gives the same bytes whatever order the engine found it in."""
     import pyoxigraph as ox
-    lines = sorted(set(nt.splitlines()) - {b""})
+    distinct = set(nt.splitlines())
+    distinct.discard(b"")
+    lines = sorted(distinct)
     data = b"\n".join(lines) + b"\n" if lines else b""
     if fmt == "nt":
         return data.decode("utf-8")
@@ -174,23 +176,25 @@ def _short_type(short: str) -> str:
 # by joins that loop in C. Its strings escape only tab, newline, carriage return, quote and backslash, so
 # lines are rows and tabs separate cells.
 
-def _grid(tsv: str) -> tuple[list[str], list[list[str]], int]:
-    """Oxigraph's TSV (every line ends in a newline) as variable names, columns of cells ("" where unbound)
-    and the number of rows."""
-    end = tsv.index("\n")
+def _grid(tsv: bytes) -> tuple[list[str], list[list[bytes]], int]:
+    """Oxigraph's TSV (every line ends in a newline) as variable names, columns of cells and the number of
+    rows. The cells stay UTF-8 bytes (b"" where unbound), half the size of Vietnamese text as a Python
+    string: only distinct cells are decoded."""
+    end = tsv.index(b"\n")
     if not end:                                             # no variable: an empty line for each row
-        return [], [], tsv.count("\n") - 1
-    cells = tsv.replace("\n", "\t").split("\t")           # the header's, every row's, and "" after the last
-    n = tsv.count("\t", 0, end) + 1
-    return [v[1:] for v in cells[:n]], [cells[n + i:-1:n] for i in range(n)], (len(cells) - 1) // n - 1
+        return [], [], tsv.count(b"\n") - 1
+    cells = tsv.replace(b"\n", b"\t").split(b"\t")        # the header's, every row's, and b"" after the last
+    n = tsv.count(b"\t", 0, end) + 1
+    names = [v[1:].decode("utf-8") for v in cells[:n]]
+    return names, [cells[n + i:-1:n] for i in range(n)], (len(cells) - 1) // n - 1
 
 
-def _distinct(column: list[str], render, unbound="") -> dict:
+def _distinct(column: list[bytes], render, unbound="") -> dict:
     """Each distinct cell -> `render(type, value, language, datatype)` of its term (`unbound` if empty)."""
-    return {cell: render(*_term(cell)) if cell else unbound for cell in set(column)}
+    return {cell: render(*_term(cell.decode("utf-8"))) if cell else unbound for cell in set(column)}
 
 
-def _each(column: list[str], render) -> list:
+def _each(column: list[bytes], render) -> list:
     """`render(...)` of every cell's term ("" for an empty cell), computed once for each distinct cell."""
     return list(map(_distinct(column, render).__getitem__, column))
 
@@ -223,7 +227,7 @@ def _term(cell: str) -> tuple[str, str, str, str]:
     return "literal", cell, "", XSD + _short_type(cell)
 
 
-def _json(names: list[str], columns: list[list[str]], count: int) -> str:
+def _json(names: list[str], columns: list[list[bytes]], count: int) -> str:
     """SPARQL JSON results in the layout rdflib's writer gave: results first, Python's separators and escapes."""
     from json.encoder import encode_basestring as quoted        # json.dumps's own, with ensure_ascii=False
 
@@ -254,7 +258,7 @@ def _xml_escape(text: str) -> str:
     return text
 
 
-def _xml(names: list[str], columns: list[list[str]], count: int) -> str:
+def _xml(names: list[str], columns: list[list[bytes]], count: int) -> str:
     """SPARQL XML results in the layout rdflib's writer (xml.sax's XMLGenerator) gave: its declaration, each
     variable as a start and an end tag, only &, < and > escaped."""
     def binding(name: str, kind: str, value: str, language: str, datatype: str) -> str:
@@ -268,7 +272,7 @@ def _xml(names: list[str], columns: list[list[str]], count: int) -> str:
                  bindings, "<result>", "<result>", "</result>", count, "</results></sparql>")
 
 
-def _table(names: list[str], columns: list[list[str]], count: int, width: int = 60) -> str:
+def _table(names: list[str], columns: list[list[bytes]], count: int, width: int = 60) -> str:
     """An aligned text table for a terminal; widths by display columns, so Vietnamese text lines up, cells
     clipped to `width`, and no control character from the graph reaches the screen."""
     def cell(kind: str, value: str, *_) -> tuple[str, int]:

@@ -216,6 +216,18 @@ def test_queries_run_the_same_in_oxigraph(graph, graph_file, name):
     assert count == len(ours)
 
 
+def test_remembered_evaluates_each_query_once_per_graph(graph):
+    """Inside `remembered()` (what `reform-kg site` uses) a query asked again on the same graph is not evaluated
+    again; on another graph, or outside, it is."""
+    from rdflib import Graph
+    q = queries.find("kinds")
+    with queries.remembered():
+        first = queries.run(graph, q)
+        assert queries.run(graph, q) is first
+        assert queries.run(Graph(), q) is not first
+    assert queries.run(graph, q) is not first
+
+
 def test_an_empty_value_in_a_one_column_csv_is_a_row_not_a_blank_line():
     """A one-column row whose value is empty or unbound reads back as a row with one empty field (an empty
     line would be skipped by most CSV readers, losing the row)."""

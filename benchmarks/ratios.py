@@ -112,8 +112,8 @@ def query_ratios(path: Path, repeat: int, formats: list[str], names=None) -> tup
         times = {fmt: tuple(best_of(repeat, lambda: own(fmt), lambda: queries.answer(memory, q, fmt)))
                  for fmt in formats}
         rows.append((name, times))
-        print(f"{name:24} " + " ".join(f"{f} {o * 1000:.0f}/{t * 1000:.0f} ms {ratio(t, o):4.2f}" for f, (o, t) in times.items()),
-              file=sys.stderr, flush=True)
+        print(f"{name:24} " + " ".join(f"{f} {o * 1000:.0f}/{t * 1000:.0f} ms {ratio(t, o):4.2f}"
+                                       for f, (o, t) in times.items()), file=sys.stderr, flush=True)
     return len(memory), rows
 
 
@@ -140,7 +140,8 @@ def main() -> None:
     print("| query | " + " | ".join(f"{f}: Oxigraph | reform-kg | ratio" for f in args.formats) + " |")
     print("|---|" + "---|---|---|" * len(args.formats))
     for name, times in rows:
-        print(f"| {name} | " + " | ".join(f"{o * 1000:.0f} | {t * 1000:.0f} | {ratio(t, o):.2f}" for o, t in times.values()) + " |")
+        print(f"| {name} | " + " | ".join(f"{o * 1000:.0f} | {t * 1000:.0f} | {ratio(t, o):.2f}"
+                                          for o, t in times.values()) + " |")
 
 if __name__ == "__main__":
     main()

@@ -11,11 +11,10 @@ caller asks for them raw, and no control character from the graph reaches a term
 from __future__ import annotations
 
 import re
-import sys
 from functools import partial
 from itertools import chain, repeat
 
-from kg.namespace import DEFAULT_BASE, PREFIXES
+from kg.namespace import PREFIXES
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 NAMESPACES = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -189,14 +188,14 @@ def _grid(tsv: bytes) -> tuple[list[str], list[list[bytes]], int]:
     return names, [cells[n + i:-1:n] for i in range(n)], (len(cells) - 1) // n - 1
 
 
-def _distinct(column: list[bytes], render, unbound="") -> dict:
+def distinct(column: list[bytes], render, unbound="") -> dict:
     """Each distinct cell -> `render(type, value, language, datatype)` of its term (`unbound` if empty)."""
     return {cell: render(*_term(cell.decode("utf-8"))) if cell else unbound for cell in set(column)}
 
 
 def _each(column: list[bytes], render) -> list:
     """`render(...)` of every cell's term ("" for an empty cell), computed once for each distinct cell."""
-    return list(map(_distinct(column, render).__getitem__, column))
+    return list(map(distinct(column, render).__getitem__, column))
 
 
 def _rows(head: str, columns: list[list[str]], first: str, start: str, end: str, count: int, tail: str) -> str:
@@ -272,82 +271,9 @@ def _xml(names: list[str], columns: list[list[bytes]], count: int) -> str:
                  bindings, "<result>", "<result>", "</result>", count, "</results></sparql>")
 
 
-def _table(names: list[str], columns: list[list[bytes]], count: int, width: int = 60) -> str:
-    """An aligned text table for a terminal; widths by display columns, so Vietnamese text lines up, cells
-    clipped to `width`, and no control character from the graph reaches the screen."""
-    def cell(kind: str, value: str, *_) -> tuple[str, int]:
-        """The cell's text and its display width (IRIs are never clipped)."""
-        if kind == "uri":
-            return _fit(_short_iri(value), _UNCLIPPED)
-        return _fit(" ".join(value.split()), width)
-
-    heads, padded = [], []
-    for name, cells in zip(names, columns):
-        shown = _distinct(cells, cell, ("", 0))
-        widest = max([_width(name), *(w for _, w in shown.values())])
-        pad = {raw: s + " " * (widest - w) for raw, (s, w) in shown.items()}
-        padded.append(list(map(pad.__getitem__, cells)))
-        heads.append((name + " " * (widest - _width(name)), "-" * widest))
-    rows = map("  ".join, zip(*padded)) if names else [""] * count
-    lines = ["  ".join(h for h, _ in heads), "  ".join(d for _, d in heads), *rows]
-    return "\n".join(map(str.rstrip, lines)) + f"\n({count} row{'s' if count != 1 else ''})\n"
+def _table(names: list[str], columns: list[list[bytes]], count: int) -> str:
+    from kg.table import table            # (a table for people: its widths and clipping are its own module)
+    return table(names, columns, count)
 
 
 _FROM_GRID = {"json": _json, "xml": _xml, "table": _table}
-
-
-# Characters one terminal column wide each (Latin, Vietnamese's precomposed letters, typographic quotes and
-# dashes; checked against wcwidth and kg.text.terminal_safe by a test): text made only of them is shown as it
-# is, and is as wide as it is long.
-_ONE_COLUMN = re.compile("[\u0020-\u007e\u00a1-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027]*")
-
-
-_UNCLIPPED = sys.maxsize // 2          # a width no text reaches
-
-
-def _fit(text: str, width: int) -> tuple[str, int]:
-    """`text` as a terminal shows it (kg.text.terminal_safe) within `width` columns, clipped with an
-    ellipsis, and its display width. Most text is one column a character in its first `width` + 1
-    characters, which settle the answer without measuring the rest."""
-    if _ONE_COLUMN.fullmatch(text, 0, width + 1):
-        return (text, len(text)) if len(text) <= width else (text[:width - 1] + "…", width)
-    from kg.text import terminal_safe
-    text = terminal_safe(text)
-    w = _width(text)
-    return (text, w) if w <= width else _clip(text, width)
-
-
-def _width(s: str) -> int:
-    if _ONE_COLUMN.fullmatch(s):
-        return len(s)
-    from wcwidth import wcswidth
-    return wcswidth(s)
-
-
-def _short_iri(iri: str) -> str:
-    """`id:place/ho-chi-minh/quan-4` for reform-kg's own entities, a prefixed name for its vocabularies."""
-    if iri.startswith(DEFAULT_BASE):
-        return "id:" + iri[len(DEFAULT_BASE):]
-    for prefix, namespace in _BY_LENGTH:
-        local = iri[len(namespace):]
-        if iri.startswith(namespace) and re.fullmatch(r"[\w.-]*", local) and not local.endswith("."):
-            return f"{prefix}:{local}"
-    return iri
-
-
-_BY_LENGTH = sorted(NAMESPACES.items(), key=lambda item: -len(item[1]))
-
-
-def _clip(s: str, width: int) -> tuple[str, int]:
-    """The longest start of `s` that fits in `width - 1` columns, and an ellipsis (found by bisection: a
-    start's width only grows with its length)."""
-    from wcwidth import wcswidth
-    short, long = 0, len(s)
-    while short < long:
-        middle = (short + long + 1) // 2
-        if wcswidth(s[:middle]) <= width - 1:
-            short = middle
-        else:
-            long = middle - 1
-    clipped = s[:short] + "…"
-    return clipped, wcswidth(clipped)

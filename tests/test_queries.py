@@ -378,7 +378,8 @@ def test_the_tables_one_column_characters_are_one_column_for_wcwidth():
     from wcwidth import wcwidth
 
     from kg.text import terminal_safe
-    chars = [chr(c) for c in range(0x110000) if results._ONE_COLUMN.fullmatch(chr(c))]
+    from kg import table
+    chars = [chr(c) for c in range(0x110000) if table._ONE_COLUMN.fullmatch(chr(c))]
     assert len(chars) > 900 and "ệ" in chars and "“" in chars and "\u0300" not in chars and "漢" not in chars
     assert {c for c in chars if wcwidth(c) != 1} == set()
     assert terminal_safe("".join(chars)) == "".join(chars)

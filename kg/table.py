@@ -21,7 +21,10 @@ def table(names: list[str], columns: list[list[bytes]], count: int, width: int =
         """The cell's text and its display width (IRIs are never clipped)."""
         if kind == "uri":
             return _fit(_short_iri(value), _UNCLIPPED)
-        return _fit(" ".join(value.split()), width)
+        text = " ".join(value[:width + 8].split())        # white space collapsed in its start: a start of the
+        if len(value) > width + 8 and not (len(text) > width and _ONE_COLUMN.fullmatch(text, 0, width + 1)):
+            text = " ".join(value.split())                # whole, unless that start settles the cell (_fit)
+        return _fit(text, width)
 
     heads, padded = [], []
     for name, cells in zip(names, columns):

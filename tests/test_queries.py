@@ -361,15 +361,17 @@ def test_xml_has_rdflib_xml_layout_and_keeps_false_and_zero():
 
 def test_the_table_clips_by_display_width_and_lines_up():
     """Cells longer than 60 terminal columns end in … within 59 columns of text: 59 one-column letters, or 29
-    two-column CJK characters (30 would take 60); a letter with a combining mark (NFD) takes one column; the
-    next column starts at the same display column on every line."""
+    two-column CJK characters (30 would take 60); a letter with a combining mark (NFD) takes one column; white
+    space is collapsed first, however much of it starts the text; the next column starts at the same display
+    column on every line."""
     from wcwidth import wcswidth
-    long_vi, wide, nfd = "ệ" * 100, "漢" * 40, "Phu\u031bo\u031b\u0300ng 1"
-    query = ('SELECT ?a ?b WHERE { VALUES (?k ?a ?b) { (1 "%s" "x") (2 "%s" "y") (3 "%s" "z") } } ORDER BY ?k'
-             % (long_vi, wide, nfd))
+    long_vi, wide, nfd, spaced = "ệ" * 100, "漢" * 40, "Phu\u031bo\u031b\u0300ng 1", "\\t " * 40 + "a  b " * 30
+    query = ('SELECT ?a ?b WHERE { VALUES (?k ?a ?b) { (1 "%s" "x") (2 "%s" "y") (3 "%s" "z") (4 "%s" "w") } } '
+             'ORDER BY ?k' % (long_vi, wide, nfd, spaced))
     lines = results.write(_answer(query), "table").splitlines()
-    assert [line.split("  ")[0].rstrip() for line in lines[2:5]] == ["ệ" * 59 + "…", "漢" * 29 + "…", nfd]
-    assert {wcswidth(line[:line.rindex(" ") + 1]) for line in lines[2:5]} == {62} and lines[5] == "(3 rows)"
+    assert [line.split("  ")[0].rstrip() for line in lines[2:6]] == ["ệ" * 59 + "…", "漢" * 29 + "…", nfd,
+                                                                    "a b " * 14 + "a b…"]
+    assert {wcswidth(line[:line.rindex(" ") + 1]) for line in lines[2:6]} == {62} and lines[6] == "(4 rows)"
 
 
 def test_the_tables_one_column_characters_are_one_column_for_wcwidth():

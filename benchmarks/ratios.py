@@ -1,14 +1,18 @@
 """How close reform-kg runs to the engines it stands on, as ratios (best of N, CPU time of this process).
 
     python benchmarks/ratios.py [--graph FILE.nt] [--articles 2500] [--work /tmp/reform-kg-bench] [--repeat 3]
+                                [--formats csv tsv json xml table] [--queries NAME ...] [--no-build]
 
 Build: the CPU one article costs (ingest, extract, link, emit its sorted N-Triples) over a floor for the same
 article: read it, NFC, one combined regex pass over a lower-cased copy with every lexicon label and the
 number patterns, and pyoxigraph parsing and writing the N-Triples the build made of it.
 Queries: each bundled query through `reform-kg query` (kg.queries.answer, the command's path once the graph
-is open, in this process, on the same in-memory store) over Oxigraph's own time for the same .rq: evaluating
-it and writing the answer with its own writer (CSV; Turtle for a CONSTRUCT). The graph defaults to the
-synthetic corpus of benchmarks/generate.py (2,500 articles, about 1.1M triples), generated and built once.
+is open, in this process, on the same in-memory store) in each format, over Oxigraph's own time for the same
+.rq in the same format: evaluating it and writing the answer with its own writer for that format (ENGINE
+below; the table, for which Oxigraph has no writer, against its TSV: the same terms, one row a line, and the
+cheapest of its writers). A CONSTRUCT is written as Turtle in every format but xml (RDF/XML), and measured
+against Oxigraph's Turtle or RDF/XML. The graph defaults to the synthetic corpus of benchmarks/generate.py
+(2,500 articles, about 1.1M triples), generated and built once.
 """
 from __future__ import annotations
 
@@ -34,9 +38,8 @@ def cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def best(fn, repeat: int) -> float:
-    """The least CPU time of `repeat` calls, in seconds."""
-    return best_of(repeat, fn)[0]
+def ratio(ours: float, theirs: float) -> float:
+    return ours / theirs if theirs else float("nan")
 
 
 def best_of(repeat: int, *fns) -> list[float]:
@@ -86,22 +89,31 @@ def graph_file(args) -> Path:
     return nt
 
 
-def query_ratios(path: Path, repeat: int, formats: list[str]) -> tuple[int, list[tuple]]:
+# --format -> the writer Oxigraph itself has for the same answer (QueryResultsFormat names)
+ENGINE = {"csv": "CSV", "tsv": "TSV", "json": "JSON", "xml": "XML", "table": "TSV"}
+
+
+def query_ratios(path: Path, repeat: int, formats: list[str], names=None) -> tuple[int, list[tuple]]:
+    """(triples, [(query, {format: (Oxigraph's CPU, reform-kg's CPU)})]), each pair measured in turn."""
     import pyoxigraph as ox
     from kg import queries, store
+    from kg.results import rdf_format
     memory = store.load_for_query(path, None)
     rows = []
     for name, q in sorted(queries.bundled().items()):
-        def own():
+        if names and name not in names:
+            continue
+
+        def own(fmt):
             found = memory.query(q.text, use_default_graph_as_union=True)
             if isinstance(found, ox.QueryTriples):
-                return found.serialize(format=ox.RdfFormat.TURTLE)
-            return found.serialize(format=ox.QueryResultsFormat.CSV)
-        engine, *spent = best_of(repeat, own, *(lambda f=fmt: queries.answer(memory, q, f) for fmt in formats))
-        ours = dict(zip(formats, spent))
-        rows.append((name, engine, ours))
-        print(f"{name:24} {engine * 1000:7.0f} ms " + " ".join(f"{f} {t / engine:4.2f}" for f, t in ours.items()),
-              file=sys.stderr, flush=True)
+                return found.serialize(format=rdf_format(fmt))
+            return found.serialize(format=getattr(ox.QueryResultsFormat, ENGINE[fmt]))
+        times = {fmt: tuple(best_of(repeat, lambda: own(fmt), lambda: queries.answer(memory, q, fmt)))
+                 for fmt in formats}
+        rows.append((name, times))
+        print(f"{name:24} " + " ".join(f"{f} {o * 1000:.0f}/{t * 1000:.0f} ms {ratio(t, o):4.2f}"
+                                       for f, (o, t) in times.items()), file=sys.stderr, flush=True)
     return len(memory), rows
 
 
@@ -112,23 +124,24 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/reform-kg-bench"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--formats", nargs="+", default=["csv", "tsv", "json", "xml", "table"])
+    parser.add_argument("--queries", nargs="+", help="only these bundled queries (default: all)")
+    parser.add_argument("--no-build", action="store_true", help="measure the queries only")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     print(f"Machine: {platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}, load average {os.getloadavg()[0]:.1f}\n")
-    built, floor = build_ratio(args.repeat * 10)
-    print(f"Build, District 4 article: {built * 1000:.1f} ms CPU, floor {floor * 1000:.1f} ms: "
-          f"**{built / floor:.2f}×** the floor\n")
-    triples, rows = query_ratios(graph_file(args), args.repeat, args.formats)
-    print(f"Queries on {triples:,} triples in memory (CPU ms, best of {args.repeat}; ratio = reform-kg ÷ Oxigraph):\n")
-    print("| query | Oxigraph (own CSV/Turtle) | reform-kg " + args.formats[0] + " | ratio | "
-          + " | ".join(f"{f} ratio" for f in args.formats[1:]) + " |")
-    print("|---|---|---|---|" + "---|" * (len(args.formats) - 1))
-    for name, engine, ours in rows:
-        first = ours[args.formats[0]]
-        print(f"| {name} | {engine * 1000:.0f} | {first * 1000:.0f} | {first / engine:.2f} | "
-              + " | ".join(f"{ours[f] / engine:.2f}" for f in args.formats[1:]) + " |")
-
+    if not args.no_build:
+        built, floor = build_ratio(args.repeat * 10)
+        print(f"Build, District 4 article: {built * 1000:.1f} ms CPU, floor {floor * 1000:.1f} ms: "
+              f"**{built / floor:.2f}×** the floor\n")
+    triples, rows = query_ratios(graph_file(args), args.repeat, args.formats, args.queries)
+    print(f"Queries on {triples:,} triples in memory (CPU ms, best of {args.repeat}; ratio = reform-kg ÷ Oxigraph "
+          "writing the same format, " + ", ".join(f"{f}: its {ENGINE[f]}" for f in args.formats) + "):\n")
+    print("| query | " + " | ".join(f"{f}: Oxigraph | reform-kg | ratio" for f in args.formats) + " |")
+    print("|---|" + "---|---|---|" * len(args.formats))
+    for name, times in rows:
+        print(f"| {name} | " + " | ".join(f"{o * 1000:.0f} | {t * 1000:.0f} | {ratio(t, o):.2f}"
+                                          for o, t in times.values()) + " |")
 
 if __name__ == "__main__":
     main()

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import traceback
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,8 +163,29 @@ def _walk(node):
 def run(graph, query: QueryFile, allow_remote: bool = False, timeout: float | None = None) -> Result:
     """Evaluate a query on an rdflib Graph or a pyoxigraph Store, as rdflib's Result (what the views and the
     Python API read); with `timeout`, stop waiting for it after that many seconds (results are gathered inside
-    the time limit). Ctrl-C and SIGTERM end it either way."""
-    return _evaluate(graph, query, allow_remote, timeout)
+    the time limit). Ctrl-C and SIGTERM end it either way. Inside `remembered()`, a query already answered
+    on the same graph is answered from memory."""
+    memo = _remembered.get()
+    if memo is None:
+        return _evaluate(graph, query, allow_remote, timeout)
+    key = (id(graph), query.text, allow_remote)
+    if key not in memo:
+        memo[key] = _evaluate(graph, query, allow_remote, timeout)
+    return memo[key]
+
+
+_remembered: ContextVar[dict | None] = ContextVar("remembered", default=None)
+
+
+@contextmanager
+def remembered():
+    """Within it, `run` evaluates each query once per graph (kg.views.site reads the same queries for the
+    library, the network and the matrix). The graph must not change meanwhile."""
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
 
 
 def answer(graph, query: QueryFile, fmt: str, raw: bool = False, allow_remote: bool = False,

@@ -1,19 +1,20 @@
 """Query results written out: the SPARQL 1.1 result formats, RDF for CONSTRUCT, and a table for people.
 
-Written from Oxigraph's own answers, never through rdflib terms: CSV, TSV, JSON and XML are Oxigraph's own
-writers' text, adjusted to the layout reform-kg has always written (TSV's literals in full, JSON's and XML's
-layout as rdflib gave them) by string operations that need no parsing; the table is made from Oxigraph's
-JSON; a CONSTRUCT or DESCRIBE graph is written by pyoxigraph's serialisers, sorted, so the same graph always
-gives the same bytes.
+Written from Oxigraph's own answers, never through rdflib terms: CSV and TSV are Oxigraph's own writers'
+text, adjusted to the layout reform-kg has always written (TSV's literals in full) by string operations that
+need no parsing; JSON, XML (in the layout rdflib's writers gave) and the table are made from Oxigraph's TSV,
+each distinct term written once; a CONSTRUCT or DESCRIBE graph is written by pyoxigraph's serialisers,
+sorted, so the same graph always gives the same bytes.
 Written to be opened safely: CSV and TSV values a spreadsheet would run as formulas are defused unless the
 caller asks for them raw, and no control character from the graph reaches a terminal through the table.
 """
 from __future__ import annotations
 
-import json
 import re
+from functools import partial
+from itertools import chain, repeat
 
-from kg.namespace import DEFAULT_BASE, PREFIXES
+from kg.namespace import PREFIXES
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 NAMESPACES = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -39,17 +40,11 @@ def write(answer, fmt: str, raw: bool = False) -> str:
     if isinstance(answer, bytes):
         return graph_text(answer, fmt)
     if fmt == "csv":
-        return _csv(answer.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8"), raw)
+        return _csv(answer.serialize(format=ox.QueryResultsFormat.CSV), raw)
+    tsv = answer.serialize(format=ox.QueryResultsFormat.TSV)
     if fmt == "tsv":
-        return _tsv(answer.serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8"), raw)
-    if fmt == "xml":
-        return xml_text(answer.serialize(format=ox.QueryResultsFormat.XML).decode("utf-8"))
-    text = answer.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
-    if fmt == "json":
-        return json_text(text)
-    data = json.loads(text)
-    names = data["head"]["vars"]
-    return table(names, [[b.get(n) for n in names] for b in data["results"]["bindings"]])
+        return _tsv(tsv.decode("utf-8"), raw)
+    return _FROM_GRID.get(fmt, _table)(*_grid(tsv))       # (a SELECT asked for an RDF format: the table)
 
 
 def native(result):
@@ -65,45 +60,30 @@ def native(result):
 
 # ------------------------------------------------------------------------------------------ graphs
 
+def rdf_format(fmt: str):
+    """The pyoxigraph RdfFormat a graph answer is written in for a --format (Turtle unless it names another)."""
+    import pyoxigraph as ox
+    return getattr(ox.RdfFormat, _RDF.get(fmt, "TURTLE"))
+
+
 def graph_text(nt: bytes, fmt: str) -> str:
     """A graph (N-Triples) written by pyoxigraph: triples sorted and de-duplicated, the namespaces it uses
     as prefixes (sorted), so the same graph gives the same bytes whatever order the engine found it in."""
     import pyoxigraph as ox
-    data = b"".join(line + b"\n" for line in sorted(set(nt.splitlines())) if line)
+    distinct = set(nt.splitlines())
+    distinct.discard(b"")
+    lines = sorted(distinct)
+    data = b"\n".join(lines) + b"\n" if lines else b""
     if fmt == "nt":
         return data.decode("utf-8")
     used = {p: ns for p, ns in sorted(NAMESPACES.items()) if b"<" + ns.encode("utf-8") in data}
-    rdf_format = getattr(ox.RdfFormat, _RDF.get(fmt, "TURTLE"))
-    text = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=rdf_format, prefixes=used).decode("utf-8")
-    if rdf_format != ox.RdfFormat.TURTLE:
+    written = rdf_format(fmt)
+    text = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=written, prefixes=used).decode("utf-8")
+    if written != ox.RdfFormat.TURTLE:
         return text
-    lines = text.splitlines(keepends=True)
-    head = [line for line in lines[:len(used)] if line.startswith("@prefix ")]   # Oxigraph's order is a hash's
-    return "".join(sorted(head)) + "\n" + "".join(lines[len(head):])
-
-
-# -------------------------------------------------------------------------------------------- JSON
-
-# Oxigraph's separators -> Python's (json.dumps), inside the bindings. Each pattern holds a quote followed by
-# something no JSON may hold after a closing quote, unless that quote is the one the pattern means: no value
-# can contain one, since a quote inside a string is always escaped.
-_JSON_SEPARATORS = (('":{"type":"', '": {"type": "'), ('","value":"', '", "value": "'),
-                    ('","datatype":"', '", "datatype": "'), ('","xml:lang":"', '", "xml:lang": "'),
-                    ('"}},{"', '"}}, {"'), ('"},"', '"}, "'))
-_JSON_HEAD, _JSON_BODY = '{"head":{"vars":[', ']},"results":{"bindings":['
-
-
-def json_text(text: str) -> str:
-    """SPARQL JSON results as Oxigraph wrote them, in the layout rdflib's writer gave (results first, Python's
-    separators). Both escape strings alike, so only the separators change; a row with no binding ({}), rare,
-    goes through Python's JSON instead."""
-    names, _, rows = text[len(_JSON_HEAD):-len("]}}")].partition(_JSON_BODY)
-    if not text.startswith(_JSON_HEAD) or "{}" in rows:
-        data = json.loads(text)
-        return json.dumps({"results": data["results"], "head": data["head"]}, ensure_ascii=False)
-    for old, new in _JSON_SEPARATORS:
-        rows = rows.replace(old, new)
-    return '{"results": {"bindings": [' + rows + ']}, "head": {"vars": [' + names.replace('","', '", "') + "]}}"
+    lines = text.split("\n", len(used))                     # the prefixes' lines, and the rest
+    head = [line + "\n" for line in lines[:-1] if line.startswith("@prefix ")]   # Oxigraph's order is a hash's
+    return "".join(sorted(head)) + "\n" + "\n".join(lines[len(head):])
 
 
 # ------------------------------------------------------------------------------------- CSV and TSV
@@ -114,18 +94,29 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?")
 # Where a CSV cell may start with one: at a line start or after a comma, quoted or not (an unquoted cell
 # cannot hold a carriage return). Most answers have none, and are written as Oxigraph wrote them.
-_CSV_FORMULA = re.compile(r'[,\n](?:"[=+\-@\t\r]|[=+\-@\t])')      # (the header's names start with none)
+_CSV_FORMULA = re.compile(rb'[,\n](?:"[=+\-@\t\r]|[=+\-@\t])')      # (the header's names start with none)
+_CELL_STARTS = bytes.maketrans(b",", b"\n")
+
+
+def _may_run(data: bytes) -> bool:
+    """Whether a CSV cell starts as a formula would. The pattern tries every position of tens of megabytes;
+    byte searches (memchr) rule most answers out first: with commas made newlines and quotes deleted, such a
+    cell follows a newline."""
+    starts = data.translate(_CELL_STARTS, b'"')
+    return ((any(c in data and b"\n" + c in starts for c in (b"=", b"+", b"-", b"@", b"\t")) or b'"\r' in data)
+            and _CSV_FORMULA.search(data) is not None)
 
 
 def _formula(value: str) -> bool:
     return value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value)
 
 
-def _csv(text: str, raw: bool) -> str:
+def _csv(data: bytes, raw: bool) -> str:
     """SPARQL 1.1 CSV as Oxigraph writes it; read back and written again only when a cell must be defused,
     or when a one-column row is empty: Oxigraph writes an empty line, which CSV readers skip or read as no
     field at all, where Python's writer writes "" (a row with one empty value)."""
-    if "\n\r\n" not in text and (raw or not _CSV_FORMULA.search(text)):
+    text = data.decode("utf-8")
+    if b"\n\r\n" not in data and (raw or not _may_run(data)):
         return text
     import csv
     import io
@@ -166,90 +157,123 @@ def _tsv(text: str, raw: bool) -> str:
 def _tsv_cell(m: re.Match) -> str:
     start, short, value = (*m.groups(), None)[:3]          # _TSV_RAW has no third group
     if short is not None:
-        kind = ("boolean" if short in ("true", "false") else "integer" if _INTEGER.fullmatch(short)
-                else "double" if "e" in short or "E" in short else "decimal")
-        return f'{start}"{short}"^^<{XSD}{kind}>'
+        return f'{start}"{short}"^^<{XSD}{_short_type(short)}>'
     return m.group() if _PLAIN_NUMBER.fullmatch(value) else f'{start}"\'{value}"'
 
 
-# ------------------------------------------------------------------------------------- XML and table
-
-_XML_START = re.compile(r'<\?xml[^>]*\?>\s*<sparql xmlns="http://www.w3.org/2005/sparql-results#">')
-
-
-def xml_text(text: str) -> str:
-    """SPARQL XML results as Oxigraph wrote them, in the layout rdflib's writer (xml.sax's XMLGenerator) gave:
-    its declaration, variables as start and end tags, and quotes in text unescaped (XMLGenerator escapes only
-    &, < and >; Oxigraph also writes &quot; and &apos;, which nothing else in the document can hold)."""
-    head, _, body = _XML_START.sub("", text, count=1).partition("</head>")
-    return ('<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#" '
-            'xmlns:xml="http://www.w3.org/XML/1998/namespace">' + head.replace('"/>', '"></variable>') + "</head>"
-            + body.replace("&quot;", '"').replace("&apos;", "'"))
+def _short_type(short: str) -> str:
+    """The XSD type of a literal Oxigraph's TSV writes in Turtle's short form (unambiguous: true/false,
+    integer, decimal with a point, double with an exponent)."""
+    return ("boolean" if short in ("true", "false") else "integer" if _INTEGER.fullmatch(short)
+            else "double" if "e" in short or "E" in short else "decimal")
 
 
-def table(names: list[str], values: list[list], width: int = 60) -> str:
-    """An aligned text table for a terminal, of SPARQL JSON terms; widths by display columns, so Vietnamese
-    text lines up, and no control character from the graph reaches the screen."""
-    from kg.text import terminal_safe
+# ---------------------------------------------------------------- JSON, XML and the table, from the TSV
 
-    def cell(v) -> tuple[str, int]:
-        """The cell's text and its display width (measured once: wcswidth is most of a large table's cost)."""
-        if v is None:
-            return "", 0
-        if v["type"] == "uri":
-            s = terminal_safe(_short_iri(v["value"]))
-            return s, _width(s)
-        s = terminal_safe(" ".join(v["value"].split()))
-        w = _width(s)
-        return (s, w) if w <= width else _clip(s, width)
+# Oxigraph's TSV is the fastest of its writers and holds every term in full (N-Triples syntax), so JSON, XML
+# and the table are made from it: each distinct cell of a column is written once, and the rows are laid out
+# by joins that loop in C. Its strings escape only tab, newline, carriage return, quote and backslash, so
+# lines are rows and tabs separate cells.
 
-    cells = [[(n, _width(n)) for n in names]] + [[cell(v) for v in row] for row in values]
-    widths = [max(r[i][1] for r in cells) for i in range(len(names))]
-
-    def line(items):
-        return "  ".join(s + " " * (w - sw) for (s, sw), w in zip(items, widths)).rstrip()
-
-    out = [line(cells[0]), line([("-" * w, w) for w in widths])] + [line(r) for r in cells[1:]]
-    out.append(f"({len(values)} row{'s' if len(values) != 1 else ''})")
-    return "\n".join(out) + "\n"
+def _grid(tsv: bytes) -> tuple[list[str], list[list[bytes]], int]:
+    """Oxigraph's TSV (every line ends in a newline) as variable names, columns of cells and the number of
+    rows. The cells stay UTF-8 bytes (b"" where unbound), half the size of Vietnamese text as a Python
+    string: only distinct cells are decoded."""
+    end = tsv.index(b"\n")
+    if not end:                                             # no variable: an empty line for each row
+        return [], [], tsv.count(b"\n") - 1
+    cells = tsv.replace(b"\n", b"\t").split(b"\t")        # the header's, every row's, and b"" after the last
+    n = tsv.count(b"\t", 0, end) + 1
+    names = [v[1:].decode("utf-8") for v in cells[:n]]
+    return names, [cells[n + i:-1:n] for i in range(n)], (len(cells) - 1) // n - 1
 
 
-# Characters one terminal column wide each (Latin, Vietnamese's precomposed letters, typographic quotes and
-# dashes; checked against wcwidth by a test): text made only of them is as wide as it is long.
-_ONE_COLUMN = re.compile("[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027]*")
+def distinct(column: list[bytes], render, unbound="") -> dict:
+    """Each distinct cell -> `render(type, value, language, datatype)` of its term (`unbound` if empty)."""
+    return {cell: render(*_term(cell.decode("utf-8"))) if cell else unbound for cell in set(column)}
 
 
-def _width(s: str) -> int:
-    if _ONE_COLUMN.fullmatch(s):
-        return len(s)
-    from wcwidth import wcswidth
-    return wcswidth(s)
+def _each(column: list[bytes], render) -> list:
+    """`render(...)` of every cell's term ("" for an empty cell), computed once for each distinct cell."""
+    return list(map(distinct(column, render).__getitem__, column))
 
 
-def _short_iri(iri: str) -> str:
-    """`id:place/ho-chi-minh/quan-4` for reform-kg's own entities, a prefixed name for its vocabularies."""
-    if iri.startswith(DEFAULT_BASE):
-        return "id:" + iri[len(DEFAULT_BASE):]
-    for prefix, namespace in _BY_LENGTH:
-        local = iri[len(namespace):]
-        if iri.startswith(namespace) and re.fullmatch(r"[\w.-]*", local) and not local.endswith("."):
-            return f"{prefix}:{local}"
-    return iri
+def _rows(head: str, columns: list[list[str]], first: str, start: str, end: str, count: int, tail: str) -> str:
+    """`head`, every row's cells between `start` (`first` for the first row) and `end`, and `tail`, in one
+    join (the text can be tens of megabytes: it is copied once)."""
+    starts = [start] * count
+    starts[:1] = [first][:count]
+    return "".join(chain((head,), chain.from_iterable(zip(starts, *columns, repeat(end, count))), (tail,)))
 
 
-_BY_LENGTH = sorted(NAMESPACES.items(), key=lambda item: -len(item[1]))
+_TSV_ESCAPED = re.compile(r"\\(.)")
+_TSV_UNESCAPE = {"t": "\t", "n": "\n", "r": "\r", '"': '"', "\\": "\\"}
 
 
-def _clip(s: str, width: int) -> tuple[str, int]:
-    """The longest start of `s` that fits in `width - 1` columns, and an ellipsis (found by bisection: a
-    start's width only grows with its length)."""
-    from wcwidth import wcswidth
-    short, long = 0, len(s)
-    while short < long:
-        middle = (short + long + 1) // 2
-        if wcswidth(s[:middle]) <= width - 1:
-            short = middle
-        else:
-            long = middle - 1
-    clipped = s[:short] + "…"
-    return clipped, wcswidth(clipped)
+def _term(cell: str) -> tuple[str, str, str, str]:
+    """A TSV cell's (type as SPARQL JSON names it, value, language, datatype), "" for what it has not."""
+    if cell[0] == "<":
+        return "uri", cell[1:-1], "", ""
+    if cell[0] == '"':
+        value, _, after = cell[1:].rpartition('"')       # after: "", "@lang" or "^^<datatype>"
+        if "\\" in value:
+            value = _TSV_ESCAPED.sub(lambda m: _TSV_UNESCAPE[m[1]], value)
+        if after[:1] == "@":
+            return "literal", value, after[1:], ""
+        return "literal", value, "", after[3:-1]
+    if cell[:2] == "_:":
+        return "bnode", cell[2:], "", ""
+    return "literal", cell, "", XSD + _short_type(cell)
+
+
+def _json(names: list[str], columns: list[list[bytes]], count: int) -> str:
+    """SPARQL JSON results in the layout rdflib's writer gave: results first, Python's separators and escapes."""
+    from json.encoder import encode_basestring as quoted        # json.dumps's own, with ensure_ascii=False
+
+    def binding(key: str, kind: str, value: str, language: str, datatype: str) -> str:
+        more = (f', "datatype": {quoted(datatype)}' if datatype else
+                f', "xml:lang": {quoted(language)}' if language else "")
+        return f'{key}{{"type": "{kind}", "value": {quoted(value)}{more}}}'
+    bindings = [_each(cells, partial(binding, (", " if i else "") + quoted(name) + ": "))
+                for i, (name, cells) in enumerate(zip(names, columns))]
+    for row in ([] if not names or all(columns[0]) else [r for r, cell in enumerate(columns[0]) if not cell]):
+        for column in bindings[1:]:                         # the first variable is unbound: the row's first
+            if column[row]:                                 # binding has no separator before it
+                column[row] = column[row][2:]
+                break
+    return _rows('{"results": {"bindings": [', bindings, "{", ", {", "}", count,
+                 ']}, "head": {"vars": [' + ", ".join(map(quoted, names)) + "]}}")
+
+
+# Oxigraph's XML writer, like rdflib's, escapes &, < and > in text, and writes the white space (XML's four
+# characters) that starts or ends a text as character references, so that no reader trims it away.
+_XML_EDGES = re.compile(r"^[ \t\n\r]+|[ \t\n\r]+$")
+
+
+def _xml_escape(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if text[:1].isspace() or text[-1:].isspace():          # rare: the pattern is slow on long text
+        return _XML_EDGES.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), text)
+    return text
+
+
+def _xml(names: list[str], columns: list[list[bytes]], count: int) -> str:
+    """SPARQL XML results in the layout rdflib's writer (xml.sax's XMLGenerator) gave: its declaration, each
+    variable as a start and an end tag, only &, < and > escaped."""
+    def binding(name: str, kind: str, value: str, language: str, datatype: str) -> str:
+        attribute = (f' datatype="{_xml_escape(datatype)}"' if datatype else
+                     f' xml:lang="{_xml_escape(language)}"' if language else "")
+        return f'<binding name="{name}"><{kind}{attribute}>{_xml_escape(value)}</{kind}></binding>'
+    bindings = [_each(cells, partial(binding, name)) for name, cells in zip(names, columns)]
+    return _rows('<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#" '
+                 'xmlns:xml="http://www.w3.org/XML/1998/namespace"><head>'
+                 + "".join(f'<variable name="{name}"></variable>' for name in names) + "</head><results>",
+                 bindings, "<result>", "<result>", "</result>", count, "</results></sparql>")
+
+
+def _table(names: list[str], columns: list[list[bytes]], count: int) -> str:
+    from kg.table import table            # (a table for people: its widths and clipping are its own module)
+    return table(names, columns, count)
+
+
+_FROM_GRID = {"json": _json, "xml": _xml, "table": _table}

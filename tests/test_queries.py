@@ -216,6 +216,18 @@ def test_queries_run_the_same_in_oxigraph(graph, graph_file, name):
     assert count == len(ours)
 
 
+def test_remembered_evaluates_each_query_once_per_graph(graph):
+    """Inside `remembered()` (what `reform-kg site` uses) a query asked again on the same graph is not evaluated
+    again; on another graph, or outside, it is."""
+    from rdflib import Graph
+    q = queries.find("kinds")
+    with queries.remembered():
+        first = queries.run(graph, q)
+        assert queries.run(graph, q) is first
+        assert queries.run(Graph(), q) is not first
+    assert queries.run(graph, q) is not first
+
+
 def test_an_empty_value_in_a_one_column_csv_is_a_row_not_a_blank_line():
     """A one-column row whose value is empty or unbound reads back as a row with one empty field (an empty
     line would be skipped by most CSV readers, losing the row)."""
@@ -291,25 +303,29 @@ def test_every_format_reads_back_as_the_engines_own_answer(graph_file):
 
 
 def test_json_has_python_json_layout_whatever_the_values_hold():
-    """The JSON writer only respaces Oxigraph's separators: a value that looks like a separator, quotes,
-    backslashes and control characters come out as Python's own json.dumps writes them (an independent route),
-    and so does a row with nothing bound."""
+    """The JSON writer (made from Oxigraph's TSV) gives what Python's own json.dumps writes for Oxigraph's own
+    JSON answer (an independent route): a value that looks like a separator, quotes, backslashes, control
+    characters, a row with nothing bound, no variable at all."""
     import json
 
     import pyoxigraph as ox
-    tricky = 'a":"b","value":"c"},"d\\"}},{"e\x01\x7f\u2028 “x”'
+    tricky = 'a":"b","value":"c"},"d\\"}},{"e\x01\x7f\u2028 “x” \\t\\\\n\t\n\r\x08\x0c '
     store = ox.Store()
     store.add(ox.Quad(ox.NamedNode("http://x.org/s"), ox.NamedNode("http://x.org/p"), ox.Literal(tricky, language="vi")))
-    store.add(ox.Quad(ox.BlankNode("b1"), ox.NamedNode("http://x.org/p"),
-                      ox.Literal("5", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))))
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    for value, datatype in (("5", "integer"), ("-2.50", "decimal"), ("1.5e300", "double"), ("true", "boolean"),
+                            ("2020-01-23", "date"), ("", "string")):
+        store.add(ox.Quad(ox.BlankNode("b1"), ox.NamedNode("http://x.org/p"),
+                          ox.Literal(value, datatype=ox.NamedNode(xsd + datatype))))
+    store.add(ox.Quad(ox.BlankNode("b1"), ox.NamedNode("http://x.org/p"), ox.Literal("Ward", language="en-GB")))
     for text in ("SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?o", "SELECT ?s ?o ?none WHERE { OPTIONAL { ?s ?p ?o } }",
-                 "SELECT ?none WHERE { ?s ?p ?o }", "SELECT ?s WHERE { ?s ?p 42 }"):
-        oxigraph = store.query(text).serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8")
-        data = json.loads(oxigraph)
-        assert results.json_text(oxigraph) == json.dumps({"results": data["results"], "head": data["head"]},
-                                                         ensure_ascii=False)
-    assert json.loads(results.write(store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o"), "json")
-                      )["results"]["bindings"][1]["o"]["value"] == tricky
+                 "SELECT ?none WHERE { ?s ?p ?o }", "SELECT ?s WHERE { ?s ?p 42 }", "SELECT * WHERE { }",
+                 "SELECT ?phường WHERE { ?phường ?p 5 }", "SELECT ?none ?o ?s WHERE { ?s ?p ?o } ORDER BY ?o"):
+        data = json.loads(store.query(text).serialize(format=ox.QueryResultsFormat.JSON))
+        assert results.write(store.query(text), "json") == json.dumps(
+            {"results": data["results"], "head": data["head"]}, ensure_ascii=False)
+    assert tricky in [b["o"]["value"] for b in json.loads(results.write(store.query("SELECT ?o WHERE { ?s ?p ?o }"),
+                                                                       "json"))["results"]["bindings"]]
 
 
 def test_xml_has_rdflib_xml_layout_and_keeps_false_and_zero():
@@ -317,6 +333,7 @@ def test_xml_has_rdflib_xml_layout_and_keeps_false_and_zero():
     independent route) gives for the same rows, quotes, markup and control characters included; and unlike
     that writer it keeps the values false and 0 (XMLGenerator skips falsy text: `<literal ...></literal>`)."""
     import io
+    import json
 
     import pyoxigraph as ox
     from rdflib.query import Result
@@ -333,27 +350,41 @@ def test_xml_has_rdflib_xml_layout_and_keeps_false_and_zero():
     written = results.write(store.query("SELECT ?f ?z WHERE { BIND(false AS ?f) BIND(0 AS ?z) }"), "xml")
     parsed = Result.parse(io.StringIO(written), format="xml")
     assert [(str(r.f), str(r.z)) for r in parsed] == [("false", "0")]
+    # white space at either end is written as character references, as Oxigraph writes it, and reads back whole
+    edges = (" a ", "\t", "x \r\n", "  ", "a\\tb")
+    query = "SELECT ?o WHERE { VALUES (?k ?o) { %s } } ORDER BY ?k" % " ".join(
+        f'({k} "{v}")' for k, v in enumerate(json.dumps(e)[1:-1] for e in edges))
+    written = results.write(_answer(query), "xml")
+    assert "<literal>&#32;a&#32;</literal>" in written
+    assert [str(r.o) for r in Result.parse(io.StringIO(written), format="xml")] == list(edges)
 
 
 def test_the_table_clips_by_display_width_and_lines_up():
     """Cells longer than 60 terminal columns end in … within 59 columns of text: 59 one-column letters, or 29
-    two-column CJK characters (30 would take 60); a letter with a combining mark (NFD) takes one column; the
-    next column starts at the same display column on every line."""
+    two-column CJK characters (30 would take 60); a letter with a combining mark (NFD) takes one column; white
+    space is collapsed first, however much of it starts the text; the next column starts at the same display
+    column on every line."""
     from wcwidth import wcswidth
-    long_vi, wide, nfd = "ệ" * 100, "漢" * 40, "Phu\u031bo\u031b\u0300ng 1"
-    query = ('SELECT ?a ?b WHERE { VALUES (?k ?a ?b) { (1 "%s" "x") (2 "%s" "y") (3 "%s" "z") } } ORDER BY ?k'
-             % (long_vi, wide, nfd))
+    long_vi, wide, nfd, spaced = "ệ" * 100, "漢" * 40, "Phu\u031bo\u031b\u0300ng 1", "\\t " * 40 + "a  b " * 30
+    query = ('SELECT ?a ?b WHERE { VALUES (?k ?a ?b) { (1 "%s" "x") (2 "%s" "y") (3 "%s" "z") (4 "%s" "w") } } '
+             'ORDER BY ?k' % (long_vi, wide, nfd, spaced))
     lines = results.write(_answer(query), "table").splitlines()
-    assert [line.split("  ")[0].rstrip() for line in lines[2:5]] == ["ệ" * 59 + "…", "漢" * 29 + "…", nfd]
-    assert {wcswidth(line[:line.rindex(" ") + 1]) for line in lines[2:5]} == {62} and lines[5] == "(3 rows)"
+    assert [line.split("  ")[0].rstrip() for line in lines[2:6]] == ["ệ" * 59 + "…", "漢" * 29 + "…", nfd,
+                                                                    "a b " * 14 + "a b…"]
+    assert {wcswidth(line[:line.rindex(" ") + 1]) for line in lines[2:6]} == {62} and lines[6] == "(4 rows)"
 
 
 def test_the_tables_one_column_characters_are_one_column_for_wcwidth():
-    """The table's shortcut (text of these characters is as wide as it is long) agrees with wcwidth."""
+    """The table's shortcut (text of these characters is shown as it is, and is as wide as it is long) agrees
+    with wcwidth and with the terminal's escaping."""
     from wcwidth import wcwidth
-    chars = [chr(c) for c in range(0x110000) if results._ONE_COLUMN.fullmatch(chr(c))]
+
+    from kg.text import terminal_safe
+    from kg import table
+    chars = [chr(c) for c in range(0x110000) if table._ONE_COLUMN.fullmatch(chr(c))]
     assert len(chars) > 900 and "ệ" in chars and "“" in chars and "\u0300" not in chars and "漢" not in chars
     assert {c for c in chars if wcwidth(c) != 1} == set()
+    assert terminal_safe("".join(chars)) == "".join(chars)
 
 
 def test_a_constructed_graph_is_written_the_same_whatever_the_order():

@@ -27,14 +27,15 @@ SECTIONS = {"initiatives": "initiative", "places": "place", "agencies": "agency"
 
 def build(graph, out: Path) -> dict[str, int]:
     """Write the site into `out` (a new or empty folder, or an earlier site, which is replaced whole)."""
-    from kg import views
+    from kg import queries, views
     out = Path(out)
     parent = _check_destination(out)
-    lib = gather(graph)
+    with queries.remembered():                 # the library, the network and the matrix read the same queries
+        lib = gather(graph)
+        files = {"network.html": views.network_page(graph, home="index.html").encode("utf-8"),
+                 "matrix.html": views.matrix_page(graph, home="index.html").encode("utf-8"),
+                 MARKER: b"reform-kg site\n"}
     paths = _paths(lib)
-    files = {"network.html": views.network_page(graph, home="index.html").encode("utf-8"),
-             "matrix.html": views.matrix_page(graph, home="index.html").encode("utf-8"),
-             MARKER: b"reform-kg site\n"}
     for key, section in SECTIONS.items():
         for item in lib[key]:
             files[paths[item["iri"]]] = _render(f"site/{section}.html", "../", paths, item=item)

@@ -1,0 +1,95 @@
+"""Query results as an aligned text table for a terminal (`reform-kg query` on a terminal, `--format table`).
+
+Made from Oxigraph's TSV like kg.results' JSON and XML: the columns of cells kg.results splits it into, each
+distinct cell rendered once. Widths are display columns, so Vietnamese text lines up; long cells are clipped
+with an ellipsis; no control character or direction mark from the graph reaches the screen
+(kg.text.terminal_safe); IRIs are shortened to reform-kg's prefixes.
+"""
+from __future__ import annotations
+
+import re
+import sys
+
+from kg.namespace import DEFAULT_BASE
+from kg.results import NAMESPACES, distinct
+
+
+def table(names: list[str], columns: list[list[bytes]], count: int, width: int = 60) -> str:
+    """An aligned text table for a terminal; widths by display columns, so Vietnamese text lines up, cells
+    clipped to `width`, and no control character from the graph reaches the screen."""
+    def cell(kind: str, value: str, *_) -> tuple[str, int]:
+        """The cell's text and its display width (IRIs are never clipped)."""
+        if kind == "uri":
+            return _fit(_short_iri(value), _UNCLIPPED)
+        text = " ".join(value[:width + 8].split())        # white space collapsed in its start: a start of the
+        if len(value) > width + 8 and not (len(text) > width and _ONE_COLUMN.fullmatch(text, 0, width + 1)):
+            text = " ".join(value.split())                # whole, unless that start settles the cell (_fit)
+        return _fit(text, width)
+
+    heads, padded = [], []
+    for name, cells in zip(names, columns):
+        shown = distinct(cells, cell, ("", 0))
+        widest = max([_width(name), *(w for _, w in shown.values())])
+        pad = {raw: s + " " * (widest - w) for raw, (s, w) in shown.items()}
+        padded.append(list(map(pad.__getitem__, cells)))
+        heads.append((name + " " * (widest - _width(name)), "-" * widest))
+    rows = map("  ".join, zip(*padded)) if names else [""] * count
+    lines = ["  ".join(h for h, _ in heads), "  ".join(d for _, d in heads), *rows]
+    return "\n".join(map(str.rstrip, lines)) + f"\n({count} row{'s' if count != 1 else ''})\n"
+
+
+# Characters one terminal column wide each (Latin, Vietnamese's precomposed letters, typographic quotes and
+# dashes; checked against wcwidth and kg.text.terminal_safe by a test): text made only of them is shown as it
+# is, and is as wide as it is long.
+_ONE_COLUMN = re.compile("[\u0020-\u007e\u00a1-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027]*")
+
+
+_UNCLIPPED = sys.maxsize // 2          # a width no text reaches
+
+
+def _fit(text: str, width: int) -> tuple[str, int]:
+    """`text` as a terminal shows it (kg.text.terminal_safe) within `width` columns, clipped with an
+    ellipsis, and its display width. Most text is one column a character in its first `width` + 1
+    characters, which settle the answer without measuring the rest."""
+    if _ONE_COLUMN.fullmatch(text, 0, width + 1):
+        return (text, len(text)) if len(text) <= width else (text[:width - 1] + "…", width)
+    from kg.text import terminal_safe
+    text = terminal_safe(text)
+    w = _width(text)
+    return (text, w) if w <= width else _clip(text, width)
+
+
+def _width(s: str) -> int:
+    if _ONE_COLUMN.fullmatch(s):
+        return len(s)
+    from wcwidth import wcswidth
+    return wcswidth(s)
+
+
+def _short_iri(iri: str) -> str:
+    """`id:place/ho-chi-minh/quan-4` for reform-kg's own entities, a prefixed name for its vocabularies."""
+    if iri.startswith(DEFAULT_BASE):
+        return "id:" + iri[len(DEFAULT_BASE):]
+    for prefix, namespace in _BY_LENGTH:
+        local = iri[len(namespace):]
+        if iri.startswith(namespace) and re.fullmatch(r"[\w.-]*", local) and not local.endswith("."):
+            return f"{prefix}:{local}"
+    return iri
+
+
+_BY_LENGTH = sorted(NAMESPACES.items(), key=lambda item: -len(item[1]))
+
+
+def _clip(s: str, width: int) -> tuple[str, int]:
+    """The longest start of `s` that fits in `width - 1` columns, and an ellipsis (found by bisection: a
+    start's width only grows with its length)."""
+    from wcwidth import wcswidth
+    short, long = 0, len(s)
+    while short < long:
+        middle = (short + long + 1) // 2
+        if wcswidth(s[:middle]) <= width - 1:
+            short = middle
+        else:
+            long = middle - 1
+    clipped = s[:short] + "…"
+    return clipped, wcswidth(clipped)

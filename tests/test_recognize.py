@@ -48,6 +48,10 @@ def test_count_of_wards_means_every_ward(recognizers):
     ("một ca sĩ hát", []),
     # a youth union named with its level in front: the capitalised words after it are its place
     ("của Ban Thường vụ Quận Đoàn Thanh Khê; Tuổi trẻ", [("Quận Đoàn Thanh Khê", "doan-thanh-nien")]),
+    # "Đoàn" is a ward's youth union only before its place; alone it is a family name or a delegation
+    ("Trung tâm Dịch vụ hành chính công và Đoàn phường Hải Vân tới tận nhà",
+     [("Trung tâm Dịch vụ hành chính công", "trung-tam-dich-vu-hanh-chinh-cong"), ("Đoàn phường Hải Vân", "doan")]),
+    ("ông Đoàn Văn Hùng cùng đoàn hỗ trợ dịch vụ công lưu động", []),
 ])
 def test_agencies(recognizers, text, expected):
     assert [(m.text, m.key.rsplit("/", 1)[-1]) for m in found(recognizers, text, "AGENCY")] == expected

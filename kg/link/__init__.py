@@ -125,6 +125,8 @@ class _Linking:
         party = m.get("party")
         if party:
             name = f"{name} {party.capitalize()} ủy"
+        if place is None and place_mention is not None and not place_mention.get("names") and not place_mention.key:
+            name = f"{name} {place_mention.text.lower()}"     # "Bưu điện tỉnh" where no province is named
         label = f"{name} {place.label}" if place else name
         iri = self.base + "agency/" + "/".join(p for p in (place.path if place else "", _slug(name)) if p)
         self.agencies[linked.Agency(iri, label, m.key, self.place(place) if place else None)] = None

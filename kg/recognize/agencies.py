@@ -31,9 +31,17 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
                 end, attrs = party.end(), (("party", party["level"].lower()),)
             elif place:
                 end, attrs = place.end - base, (("place", place),)
+            if _one_word(text, h.start, h.end) and not (place and text[h.start].isupper()):
+                continue                # "Đoàn" alone: a family name or a delegation, not "Đoàn phường X"
             out.append(Mention(base + h.start, base + end, text[h.start:end], "AGENCY", str(h.concept), attrs))
         return out
     return recognize
+
+
+def _one_word(text: str, start: int, end: int) -> bool:
+    """A one-word head that is not an abbreviation ("Đoàn", not "UBND") names an agency only before its place."""
+    word = text[start:end]
+    return " " not in word and not word.isupper()
 
 
 def _level_in_name(places: PlaceGrammar, text: str, base: int, start: int, end: int) -> Mention | None:

@@ -220,3 +220,26 @@ def test_a_bare_head_means_the_last_agency_of_that_head(tmp_path):
 def test_the_procedures_of_a_model(tmp_path, text, expected):
     rows, _ = _rows(tmp_path, text, "initiative-procedures")
     assert {str(r.procedureLabel) for r in rows} == expected
+
+
+def test_both_sides_means_the_two_agencies_named_last(tmp_path):
+    """ "hai bên" after "A và B đã ký kết": A and B both launch the model; a company is named by its own name."""
+    text = ("Tại hội nghị, UBND phường Chợ Quán và Trung tâm Dịch vụ Chuyển đổi số – Chi nhánh GTEL CDS đã ký kết kế "
+            "hoạch phối hợp. Cụ thể, hai bên đã chính thức đưa vào hoạt động thiết bị “AI Kiosk thông minh”.")
+    assert {(model, agency) for model, agency, _ in _agencies(tmp_path, text)} == {
+        ("AI Kiosk thông minh", "Ủy ban nhân dân Phường Chợ Quán"),
+        ("AI Kiosk thông minh", "Trung tâm Dịch vụ Chuyển đổi số – Chi nhánh GTEL CDS")}
+
+
+def test_a_company_s_acronym_alone_is_the_company_that_helps_the_ward(tmp_path):
+    """ "GTEL cũng hỗ trợ phường X xây dựng M": GTEL (named in full before) takes part in M; the ward runs it."""
+    text = ("UBND phường Chợ Quán và Chi nhánh GTEL CDS đã ký kết kế hoạch phối hợp. Ngoài ra, GTEL cũng hỗ trợ "
+            "phường Chợ Quán xây dựng Trang thông tin điện tử phường Chợ Quán.")
+    assert {(model, agency) for model, agency, _ in _agencies(tmp_path, text)} == {
+        ("Trang thông tin điện tử phường Chợ Quán", "GTEL")}
+
+
+def test_many_bodies_of_a_kind_are_not_the_subject(tmp_path):
+    """ "các Đoàn xã, phường ở Đà Nẵng triển khai mô hình ...": unions of many wards, not the ward's own."""
+    text = "Sau sáp nhập, các Đoàn xã, phường ở Đà Nẵng triển khai mô hình “đi từng ngõ, gõ từng nhà” để giúp dân."
+    assert _agencies(tmp_path, text) == set()

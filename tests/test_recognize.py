@@ -29,6 +29,8 @@ def found(recognizers, text, label):
     ("Riêng đối với 15 Phường tiếp tục", [("15 Phường", ())]),
     ("Ban Tuyên giáo Quận ủy", []),
     ("Ban Thường vụ Quận Đoàn Thanh Khê", []),
+    # a listed name of one capitalised word before a lower-case one starts a noun, not a place ("Trung tâm")
+    ("tại phường Chợ Quán và Trung tâm Dịch vụ", [("phường Chợ Quán", ("Chợ Quán",))]),
 ])
 def test_places(recognizers, text, expected):
     assert [(m.text, m.get("names")) for m in found(recognizers, text, "PLACE")] == expected
@@ -52,6 +54,10 @@ def test_count_of_wards_means_every_ward(recognizers):
     ("Trung tâm Dịch vụ hành chính công và Đoàn phường Hải Vân tới tận nhà",
      [("Trung tâm Dịch vụ hành chính công", "trung-tam-dich-vu-hanh-chinh-cong"), ("Đoàn phường Hải Vân", "doan")]),
     ("ông Đoàn Văn Hùng cùng đoàn hỗ trợ dịch vụ công lưu động", []),
+    # a company by its name (with the unit written before it and a dash), a brand by itself; "công ty" alone is none
+    ("UBND phường Chợ Quán và Trung tâm Dịch vụ Chuyển đổi số – Chi nhánh GTEL CDS đã ký kết",
+     [("UBND phường Chợ Quán", "ubnd"), ("Trung tâm Dịch vụ Chuyển đổi số – Chi nhánh GTEL CDS", "doanh-nghiep")]),
+    ("Tập đoàn Viettel và VNPT Cần Thơ hỗ trợ, một công ty nhỏ", [("Tập đoàn Viettel", "doanh-nghiep"), ("VNPT Cần Thơ", "doanh-nghiep")]),
 ])
 def test_agencies(recognizers, text, expected):
     assert [(m.text, m.key.rsplit("/", 1)[-1]) for m in found(recognizers, text, "AGENCY")] == expected

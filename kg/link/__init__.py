@@ -118,10 +118,10 @@ class _Linking:
         place_mention = m.get("place")
         if place_mention is not None and place_mention.get("count"):
             return None                                   # "UBND 15 Phường": many bodies, not one
-        scope = self.where.scope(place_mention)
-        place = scope.places[0] if scope.places else None
+        scope = self.where.scope(place_mention) if not m.get("name") else None    # a company is of no place
+        place = scope.places[0] if scope and scope.places else None
         atype = URIRef(m.key)
-        name = self.lex.label(atype)
+        name = m.get("name") or self.lex.label(atype)      # a company by its own name
         party = m.get("party")
         if party:
             name = f"{name} {party.capitalize()} ủy"

@@ -8,10 +8,13 @@ import re
 
 from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
+from kg.recognize.grammar import _UPPER
 from kg.recognize.places import PlaceGrammar
 from kg.segment import Sentence
 
 _JOIN = re.compile(r"[ \t\xa0]+(?:(?:của|thuộc)[ \t\xa0]+)?")
+_PROPER = re.compile(r"(?:[ \t\xa0]+(?:" + _UPPER + r"[\w&.-]*|\d+))+")      # "GTEL CDS", "Viettel Cần Thơ"
+_UNIT = re.compile(r"(?<!\w)(?:Trung tâm|Phòng|Ban|Văn phòng)[ \t\xa0]+" + _UPPER + r"[^.,;:()“”\"–-]{0,60}?[ \t\xa0]+[–-][ \t\xa0]+$")
 _PARTY = re.compile(r"[ \t\xa0]+(?P<level>Quận|Huyện|Thành|Thị|Tỉnh|Đảng)[ \t\xa0]+ủy(?!\w)", re.IGNORECASE)
 
 
@@ -22,6 +25,9 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
         text, base = sentence.text, sentence.start
         out = []
         for h in lexicon.agency_types.finditer(text):
+            if h.concept in lexicon.companies:
+                out += _company(text, base, h.start, h.end, str(h.concept))
+                continue
             end, attrs = h.end, ()
             party = _PARTY.match(text, h.end)
             join = _JOIN.match(text, h.end)
@@ -36,6 +42,19 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
             out.append(Mention(base + h.start, base + end, text[h.start:end], "AGENCY", str(h.concept), attrs))
         return out
     return recognize
+
+
+def _company(text: str, base: int, start: int, end: int, key: str) -> list[Mention]:
+    """A company by its name: a head with the proper name after it ("Chi nhánh GTEL CDS"), or a brand
+    ("VNPT Cần Thơ"), with the unit written before it and a dash ("Trung tâm Dịch vụ ... – Chi nhánh ...")."""
+    name = _PROPER.match(text, end)
+    if name is None and " " in text[start:end].strip():
+        return []                       # "công ty", "tập đoàn": a company, not which
+    end = name.end() if name else end
+    unit = _UNIT.search(text, max(0, start - 80), start)
+    start = unit.start() if unit else start
+    label = " ".join(text[start:end].split())
+    return [Mention(base + start, base + end, text[start:end], "AGENCY", key, (("name", label),))]
 
 
 def _one_word(text: str, start: int, end: int) -> bool:

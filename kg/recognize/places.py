@@ -89,8 +89,8 @@ class PlaceGrammar:
         end = pos
         while True:
             name, stop = self._name(text, pos)
-            if not name:
-                return names, end
+            if not name or (names and " " not in name and _lower_next(text, stop)):
+                return names, end       # "phường Chợ Quán và Trung tâm ...": one capitalised word of a noun
             names.append(name)
             end = stop
             sep = _LIST_SEP.match(text, end)
@@ -123,6 +123,12 @@ class PlaceGrammar:
 def _count(m: re.Match) -> int:
     """How many units a plural names: a number, ALL_UNITS ("các xã"), or SOME_UNITS ("một số xã")."""
     return int(m.group(1)) if m.group(1) else ALL_UNITS if m.group("all") else SOME_UNITS
+
+
+def _lower_next(text: str, pos: int) -> bool:
+    """A lower-case word comes next (after spaces only)."""
+    w = _WORD.match(text, _SPACES.match(text, pos).end())
+    return w is not None and w.start() > pos and w.group()[0].islower()
 
 
 def _abbrev(label: str) -> bool:

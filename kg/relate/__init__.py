@@ -9,6 +9,7 @@ from kg.ingest import Document
 from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar
 from kg.relate.context import Analysed, apposed, key, parents, place_of, rank, subject
+from kg.relate.aliases import short_names
 from kg.relate.continuation import goes_on
 from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, give_kinds, initiative, merge_names, retold
 from kg.relate.metrics import MetricFacts, drop_headline_repeats, metric
@@ -35,7 +36,9 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     before: Analysed | None = None
     announcer: Mention | None = None
     known: list[Mention] = []
+    short: dict[str, Mention] = {}
     for a in analysed:
+        short_names(a, short)
         current = [initiative(a, m, before, known) for m in a.of("MODEL")]
         announcer = _announcer(a) or announcer
         for i in current:

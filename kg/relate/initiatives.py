@@ -78,12 +78,14 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
     outside = [ag for ag in a.of("AGENCY", name.end, end) if not any(ag.within(lo, hi) for lo, hi in brackets)]
     cued = [(ag, r) for ag, r in roles(a, outside, name.end, default=None) if r in (LEAD, PARTNER)]
     cued += [(ag, INVOLVED) for ag in outside if _AT_CUE.search(a.slice(max(name.end, ag.start - 12), ag.start))]
-    who = subject(a, name.start) or (first_subject(previous) if previous is not None and a.refers_back() else None) \
-        or _named_before(a, name.start, known)
-    led_by_subject = [(who, LEAD)] if who is not None and who.label == "AGENCY" else []
+    who = subject(a, name.start) or (first_subject(previous) if previous is not None and a.refers_back() else None)
+    before = _named_before(a, name.start, known) if who is None else []
+    who = before[0] if len(before) == 1 else who
+    led_by_subject = [(who, LEAD)] if who is not None and who.label == "AGENCY" else [(ag, LEAD) for ag in before]
     first = first_subject(a)        # "UBND phường X thành lập tổ công tác ... triển khai mô hình ...": X takes part
-    if first is not None and first.label == "AGENCY" and led_by_subject and first.end <= name.start and first != who:
-        led_by_subject.append((first, INVOLVED))
+    if first is not None and first.label == "AGENCY" and first.end <= name.start and first != who \
+            and (led_by_subject or (who is not None and first.end <= who.start and not _many(a, first))):
+        led_by_subject.append((first, INVOLVED))    # "GTEL cũng hỗ trợ phường X xây dựng ...": GTEL takes part
     facts.agencies = named + bracketed + cued + led_by_subject
     facts.places = [p for lo, hi in brackets for p in a.of("PLACE", lo, hi)] + _at_places(a, name.end, end, brackets)
     if not facts.places:
@@ -107,13 +109,25 @@ def _procedures_before(a: Analysed, previous: Analysed | None) -> list[Mention]:
     return previous.of("PROCEDURE") if back else []
 
 
-def _named_before(a: Analysed, before: int, known: list[Mention]) -> Mention | None:
-    """ "Trung tâm cũng ra mắt ...", "đơn vị này đã ...": the last agency named with that head (rule relate.bare-agency)."""
+def _named_before(a: Analysed, before: int, known: list[Mention]) -> list[Mention]:
+    """ "Trung tâm cũng ra mắt ...", "đơn vị này đã ...": the last agency named with that head; "hai bên đã ...":
+    the last two agencies named (rule relate.bare-agency)."""
     bare = load_grammar().bare_agency.regex.search(a.slice(a.sentence.start, before)) if known else None
     if bare is None:
-        return None
+        return []
+    if bare["both"]:
+        two: list[Mention] = []
+        for ag in reversed(known):
+            if ag.text not in {t.text for t in two}:
+                two.append(ag)
+        return two[:2][::-1] if len(two) >= 2 else []
     head = (bare["head"] or "").lower()
-    return next((ag for ag in reversed(known) if ag.text.lower().startswith(head)), None)
+    return next(([ag] for ag in reversed(known) if ag.text.lower().startswith(head)), [])
+
+
+def _many(a: Analysed, agency: Mention) -> bool:
+    """ "các Đoàn xã, phường": a kind of body, not one."""
+    return bool(load_grammar().goes_on.plural.search(a.slice(max(a.sentence.start, agency.start - 8), agency.start)))
 
 
 def _says_where(a: Analysed, lo: int, hi: int) -> bool:

@@ -13,15 +13,20 @@ _ACRONYM = re.compile(r"(?<![\w-])[A-ZĐ][A-ZĐ0-9&]{2,}(?![\w-])")
 def short_names(a: Analysed, known: dict[str, Mention]) -> None:
     """Add to the sentence's mentions each acronym of a company named before, written alone; learn the acronyms of
     the companies it names. `known` maps an acronym to its company's mention and grows along the document."""
-    taken = [(m.start, m.end) for m in a.mentions if m.label == "AGENCY"]
+    if known:
+        _add_acronyms(a, known)
+    for m in a.of("AGENCY"):
+        if m.get("name") and m.get("rule") is None:
+            for w in _ACRONYM.finditer(m.text):
+                known.setdefault(w.group(), m)
+
+
+def _add_acronyms(a: Analysed, known: dict[str, Mention]) -> None:
     base = a.sentence.start
+    taken = [(m.start, m.end) for m in a.of("AGENCY")]
     added = [Mention(base + w.start(), base + w.end(), w.group(), "AGENCY", known[w.group()].key,
                      (("name", w.group()), ("rule", "relate.company-acronym")))
-             for w in _ACRONYM.finditer(a.sentence.text) if known and w.group() in known
+             for w in _ACRONYM.finditer(a.sentence.text) if w.group() in known
              and not any(lo <= base + w.start() < hi for lo, hi in taken)]
     if added:
         a.add(added)
-    for m in a.mentions:
-        if m.label == "AGENCY" and m.get("name") and m.get("rule") is None:
-            for w in _ACRONYM.finditer(m.text):
-                known.setdefault(w.group(), m)

@@ -56,6 +56,12 @@ def _rows(tmp_path, text, query):
     ("Bà được đoàn hỗ trợ dịch vụ công lưu động của Phòng Văn hóa - Xã hội tới tận nhà.",
      {"đoàn hỗ trợ dịch vụ công lưu động"}),
     ("Trung tâm điều chỉnh giờ làm việc, tăng thêm 30 phút mỗi buổi sáng và chiều.", {"tăng thêm 30 phút"}),
+    # an office open on the days it is closed (Tết, the weekend), not a shop opening
+    ("Trung tâm PVHCC xã Lai Hòa tiếp nhận hồ sơ cả hai ngày mùng 5, mùng 6 Tết.",
+     {"tiếp nhận hồ sơ cả hai ngày mùng 5, mùng 6 Tết"}),
+    ("Bộ phận một cửa phường Tân Định mở cửa vào thứ bảy và chủ nhật để phục vụ người dân.",
+     {"mở cửa vào thứ bảy và chủ nhật"}),
+    ("Bà Hoa mở cửa hàng từ ngày mùng 5 Tết.", set()),
     # the steps of one service joined by a comma; examples a cue gives with "như"
     ("Phường An Phú Đông triển khai mô hình tiếp nhận, giải quyết TTHC ngoài giờ và tại nhà.",
      {"tiếp nhận, giải quyết TTHC ngoài giờ và tại nhà"}),
@@ -81,6 +87,15 @@ def test_units_listed_without_their_level_run_the_model(tmp_path):
             "và Phú Mỹ.")
     rows, _ = _rows(tmp_path, text, "ward-initiatives")
     assert {str(r.wardLabel) for r in rows} == {"Xã Tân Lập", "Xã Hòa Bình", "Xã Phú Mỹ"}
+
+
+def test_units_a_plural_lists_with_nhu_run_the_model(tmp_path):
+    """ "nhiều xã như A, B đã mở cửa ...": A and B run it; an office whose building only hosts it takes no part."""
+    text = ("Tỉnh Quảng Trị có nhiều xã như Lao Bảo, Khe Sanh đã mở cửa Trung tâm PVHCC từ ngày mùng 5, mùng 6 Tết. "
+            "Trung tâm PVHCC xã Lao Bảo tiếp nhận hồ sơ tại trụ sở Công an xã.")
+    rows, _ = _rows(tmp_path, text, "ward-initiatives")
+    assert {str(r.wardLabel) for r in rows} >= {"Xã Lao Bảo", "Xã Khe Sanh"}
+    assert not any("Công an" in agency for _, agency, _ in _agencies(tmp_path, text))
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -31,6 +31,9 @@ def found(recognizers, text, label):
     ("Ban Thường vụ Quận Đoàn Thanh Khê", []),
     # a listed name of one capitalised word before a lower-case one starts a noun, not a place ("Trung tâm")
     ("tại phường Chợ Quán và Trung tâm Dịch vụ", [("phường Chợ Quán", ("Chợ Quán",))]),
+    # the units a plural lists with "như"
+    ("có nhiều xã như Lai Hòa, Đông Thuận, Tân Hòa… đã mở cửa",
+     [("nhiều xã", ()), ("Lai Hòa, Đông Thuận, Tân Hòa", ("Lai Hòa", "Đông Thuận", "Tân Hòa"))]),
 ])
 def test_places(recognizers, text, expected):
     assert [(m.text, m.get("names")) for m in found(recognizers, text, "PLACE")] == expected

@@ -1,7 +1,7 @@
 """Places: a level word and a name ("Phường 1", "phường Bến Thành", "Q.1", "huyện Tây Sơn"), lists that
 share one level word ("Phường 1, 2, 3, 8 và 15", "xã Tây Vinh, Tây Giang"), counts that mean every unit
-("15 Phường", "các xã"), a bare level word that means the one the text is about ("Quận đã ..."), and
-places the gazetteer knows by name ("TP.HCM").
+("15 Phường", "các xã") and the units they list ("nhiều xã như Lai Hòa, Đông Thuận"), a bare level word that
+means the one the text is about ("Quận đã ..."), and places the gazetteer knows by name ("TP.HCM").
 """
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ _PARTY = re.compile(r"\s*ủy(?!\w)", re.IGNORECASE)
 # "37 xã, phường, thị trấn được chọn ... bao gồm: Cái Nước, Đầm Dơi, ...": the units a count names, listed without
 # their level word. They take the count's (first) level.
 _LISTED = re.compile(r"[^.;:()]{0,80}?(?i:bao gồm|gồm|gồm có|là)\s*:\s*")
+# "nhiều xã như Lai Hòa, Đông Thuận, Tân Thạnh": the units a plural gives as examples, right after it
+_LIKE = re.compile(r"\s+(?i:như)\s+")
 _MAX_NAME_WORDS = 4
 # "UBND cấp xã, phường", "cấp huyện": a level, not a place
 _LEVEL_ONLY = re.compile(r"(?<!\w)(?i:cấp)\s+(?:[^\W\d_]+\s*,\s*|[^\W\d_]+\s+[^\W\d_]+\s*,\s*)?$")
@@ -46,8 +48,9 @@ class PlaceGrammar:
         for m in self.count.finditer(text):
             counted = self.match_at(text, m.start(), base)
             out.append(counted)
-            listed = _LISTED.match(text, m.end())
-            names, end = self._names(text, listed.end()) if listed and counted.get("count") > 0 else ([], 0)
+            listed = _LISTED.match(text, m.end()) if counted.get("count") > 0 else None
+            listed = listed or _LIKE.match(text, m.end())
+            names, end = self._names(text, listed.end()) if listed else ([], 0)
             if len(names) > 1:
                 unit = self._mention(text, base, listed.end(), end, counted.get("level"), names=tuple(names))
                 out.append(Mention(unit.start, unit.end, unit.text, unit.label, unit.key, unit.attrs + (("listed", True),)))

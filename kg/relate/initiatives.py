@@ -126,8 +126,10 @@ def _named_before(a: Analysed, before: int, known: list[Mention]) -> list[Mentio
 
 
 def _many(a: Analysed, agency: Mention) -> bool:
-    """ "các Đoàn xã, phường": a kind of body, not one."""
-    return bool(load_grammar().goes_on.plural.search(a.slice(max(a.sentence.start, agency.start - 8), agency.start)))
+    """ "các Đoàn xã, phường": a kind of body, not one; "Phó Chánh Văn phòng UBND ...": a person's office."""
+    g = load_grammar().goes_on
+    return bool(g.plural.search(a.slice(max(a.sentence.start, agency.start - 8), agency.start))
+                or g.title.search(a.slice(max(a.sentence.start, agency.start - 20), agency.start)))
 
 
 def _says_where(a: Analysed, lo: int, hi: int) -> bool:

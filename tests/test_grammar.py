@@ -62,6 +62,8 @@ def _rows(tmp_path, text, query):
     ("Bộ phận một cửa phường Tân Định mở cửa vào thứ bảy và chủ nhật để phục vụ người dân.",
      {"mở cửa vào thứ bảy và chủ nhật"}),
     ("Bà Hoa mở cửa hàng từ ngày mùng 5 Tết.", set()),
+    ("Thậm chí như xã Vị Thanh 1 còn lên kế hoạch phục vụ hành chính cho người dân “xuyên Tết”.",
+     {"phục vụ hành chính cho người dân “xuyên Tết”"}),
     # the steps of one service joined by a comma; examples a cue gives with "như"
     ("Phường An Phú Đông triển khai mô hình tiếp nhận, giải quyết TTHC ngoài giờ và tại nhà.",
      {"tiếp nhận, giải quyết TTHC ngoài giờ và tại nhà"}),
@@ -258,3 +260,13 @@ def test_many_bodies_of_a_kind_are_not_the_subject(tmp_path):
     """ "các Đoàn xã, phường ở Đà Nẵng triển khai mô hình ...": unions of many wards, not the ward's own."""
     text = "Sau sáp nhập, các Đoàn xã, phường ở Đà Nẵng triển khai mô hình “đi từng ngõ, gõ từng nhà” để giúp dân."
     assert _agencies(tmp_path, text) == set()
+
+
+def test_an_agency_of_the_ward_a_model_runs_in_takes_it_up(tmp_path):
+    """Models of two communes; a later sentence whose subject is one commune's centre is about that one's model."""
+    text = ("Xã Lao Bảo mở cửa vào thứ bảy. Xã Khe Sanh còn phục vụ người dân “xuyên Tết”. Theo báo cáo của Trung "
+            "tâm PVHCC xã Khe Sanh, đơn vị này đã tiếp nhận 14 trường hợp gồm ba hồ sơ chứng thực.")
+    assert _agencies(tmp_path, text) == {
+        ("phục vụ người dân “xuyên Tết”", "Trung tâm Phục vụ hành chính công Xã Khe Sanh", "tham gia")}
+    rows, _ = _rows(tmp_path, text, "initiative-procedures")
+    assert {(str(r.initiativeLabel), str(r.procedureLabel)) for r in rows} == {("phục vụ người dân “xuyên Tết”", "Chứng thực")}

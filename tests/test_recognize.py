@@ -31,6 +31,9 @@ def found(recognizers, text, label):
     ("Ban Thường vụ Quận Đoàn Thanh Khê", []),
     # a listed name of one capitalised word before a lower-case one starts a noun, not a place ("Trung tâm")
     ("tại phường Chợ Quán và Trung tâm Dịch vụ", [("phường Chợ Quán", ("Chợ Quán",))]),
+    # a number that ends a unit's name (2025 names), not a count after it
+    ("Trung tâm xã Vị Thanh 1, đơn vị này; phường Móng Cái 2 còn; phường Tân Định 6 tháng",
+     [("xã Vị Thanh 1", ("Vị Thanh 1",)), ("phường Móng Cái 2", ("Móng Cái 2",)), ("phường Tân Định", ("Tân Định",))]),
     # the units a plural lists with "như"
     ("có nhiều xã như Lai Hòa, Đông Thuận, Tân Hòa… đã mở cửa",
      [("nhiều xã", ()), ("Lai Hòa, Đông Thuận, Tân Hòa", ("Lai Hòa", "Đông Thuận", "Tân Hòa"))]),

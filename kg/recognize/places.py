@@ -24,6 +24,9 @@ _LISTED = re.compile(r"[^.;:()]{0,80}?(?i:bao gồm|gồm|gồm có|là)\s*:\s*"
 # "nhiều xã như Lai Hòa, Đông Thuận, Tân Thạnh": the units a plural gives as examples, right after it
 _LIKE = re.compile(r"\s+(?i:như)\s+")
 _MAX_NAME_WORDS = 4
+# A number that ends a unit's name: one or two digits, then punctuation or a verb, never a count ("6 tháng")
+_NUMBERED = re.compile(r"[ \t\xa0]+(\d{1,2})(?=[ \t\xa0]*(?:[,.;:)…]|$)|[ \t\xa0]+(?:và|cũng|còn|đã|đang|sẽ|vừa|được|có|là"
+                       r"|triển khai|thực hiện|tổ chức)(?!\w))")
 # "UBND cấp xã, phường", "cấp huyện": a level, not a place
 _LEVEL_ONLY = re.compile(r"(?<!\w)(?i:cấp)\s+(?:[^\W\d_]+\s*,\s*|[^\W\d_]+\s+[^\W\d_]+\s*,\s*)?$")
 ALL_UNITS, SOME_UNITS = -1, -2
@@ -112,6 +115,10 @@ class PlaceGrammar:
                 break
             words.append(w.group())
             end = w.end()
+        numbered = _NUMBERED.match(text, end) if words else None
+        if numbered:                    # "xã Vị Thanh 1", "phường Móng Cái 2": since 2025, numbers in names
+            words.append(numbered.group(1))
+            end = numbered.end()
         return " ".join(words), end
 
     def _level_of(self, word: str) -> str:

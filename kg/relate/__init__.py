@@ -48,7 +48,7 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
             previous[-1].procedures += a.of("PROCEDURE")
         if not current and previous:
             previous[-1].places += _launched_in(a)
-            goes_on(a, previous)
+            goes_on(a, previous, initiatives)
         initiatives.extend(current)
         metrics.extend(metric(a, m, current, previous) for m in a.of("METRIC"))
         previous = current or previous

@@ -37,7 +37,7 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
                 end, attrs = party.end(), (("party", party["level"].lower()),)
             elif place:
                 end, attrs = place.end - base, (("place", place),)
-            if _one_word(text, h.start, h.end) and not (place and text[h.start].isupper()):
+            if not (place and text[h.start].isupper()) and _one_word(text, h.start, h.end):
                 continue                # "Đoàn" alone: a family name or a delegation, not "Đoàn phường X"
             out.append(Mention(base + h.start, base + end, text[h.start:end], "AGENCY", str(h.concept), attrs))
         return out

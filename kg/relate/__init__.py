@@ -36,9 +36,8 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     before: Analysed | None = None
     announcer: Mention | None = None
     known: list[Mention] = []
-    short: dict[str, Mention] = {}
+    short_names(analysed)
     for a in analysed:
-        short_names(a, short)
         current = [initiative(a, m, before, known) for m in a.of("MODEL")]
         announcer = _announcer(a) or announcer
         for i in current:

@@ -10,15 +10,19 @@ from kg.relate.context import Analysed
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZĐ][A-ZĐ0-9&]{2,}(?![\w-])")
 
 
-def short_names(a: Analysed, known: dict[str, Mention]) -> None:
-    """Add to the sentence's mentions each acronym of a company named before, written alone; learn the acronyms of
-    the companies it names. `known` maps an acronym to its company's mention and grows along the document."""
-    if known:
-        _add_acronyms(a, known)
-    for m in a.of("AGENCY"):
-        if m.get("name") and m.get("rule") is None:
-            for w in _ACRONYM.finditer(m.text):
-                known.setdefault(w.group(), m)
+def short_names(analysed: list[Analysed]) -> None:
+    """Add to each sentence the acronyms, written alone, of the companies named before it (none to do in a text
+    that names no company)."""
+    if not any(m.label == "AGENCY" and m.get("name") for a in analysed for m in a.mentions):
+        return
+    known: dict[str, Mention] = {}
+    for a in analysed:
+        if known:
+            _add_acronyms(a, known)
+        for m in a.of("AGENCY"):
+            if m.get("name") and m.get("rule") is None:
+                for w in _ACRONYM.finditer(m.text):
+                    known.setdefault(w.group(), m)
 
 
 def _add_acronyms(a: Analysed, known: dict[str, Mention]) -> None:

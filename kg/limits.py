@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 
+_SLICE = 0.1       # seconds a wait lasts before this thread looks at signals again
+
+
 class TimedOut(Exception):
     """The work ran past its time limit."""
 
@@ -12,8 +15,14 @@ def within(seconds: float | None, fn, *args):
     Oxigraph cannot be interrupted, and it lets go of the GIL while it evaluates: run in the calling thread, a
     query would hold off Ctrl-C and SIGTERM until it ended. Waiting on a thread instead, this thread takes the
     signal at once (KeyboardInterrupt, or the CLI's SystemExit), and the command ends. Work past its time runs
-    on until the process ends: a long-lived caller should run timed work in a process it can stop."""
+    on until the process ends: a long-lived caller should run timed work in a process it can stop.
+
+    The wait is cut into short slices. The kernel gives a process's signal to any thread that does not block
+    it: taken by the worker (or a thread of the engine's), it would not wake this thread's wait, and the
+    handler, which only runs here, would wait for the work to end. Between slices this thread runs Python
+    again, and a signal taken anywhere is handled within a slice."""
     import threading
+    import time
     outcome: list = []
 
     def work():
@@ -23,7 +32,12 @@ def within(seconds: float | None, fn, *args):
             outcome.append((False, e))
     thread = threading.Thread(target=work, name="reform-kg-work", daemon=True)
     thread.start()
-    thread.join(seconds)        # lock waits take signals on POSIX: Ctrl-C ends the wait
+    end = None if seconds is None else time.monotonic() + seconds
+    while thread.is_alive():
+        left = _SLICE if end is None else min(_SLICE, end - time.monotonic())
+        if left <= 0:
+            break
+        thread.join(left)
     if not outcome:
         raise TimedOut()
     ok, value = outcome[0]

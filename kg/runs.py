@@ -23,6 +23,7 @@ from kg.errors import KgError, OutputError
 
 RUN_LINES = 1_000_000       # lines held in memory by all processes together before each writes a sorted run
 BATCH = 8                   # documents handed to a worker at a time
+FAN_IN = 200                # runs merged at once (two open files each); more are first merged in rounds
 
 _TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _LABEL = b"<http://www.w3.org/2000/01/rdf-schema#label>"
@@ -191,6 +192,7 @@ def merge(runs: list[tuple[Path, Path]], out_nt: Path) -> tuple[int, dict[str, i
     ends = tuple(b" " + tail for tail in wanted)
     counts = {name: 0 for name in _COUNTED}
     total = 0
+    runs = _fewer(runs)
     handles = [path.open("rb") for run in runs for path in run]
     try:
         triples, labels = handles[0::2], handles[1::2]
@@ -206,6 +208,36 @@ def merge(runs: list[tuple[Path, Path]], out_nt: Path) -> tuple[int, dict[str, i
         for h in handles:
             h.close()
     return total, counts
+
+
+def _fewer(runs: list[tuple[Path, Path]]) -> list[tuple[Path, Path]]:
+    """At most FAN_IN runs, merging them in rounds of FAN_IN (a very large build writes more runs than a
+    process may have files open); the merged runs are deleted as they are replaced."""
+    level = 0
+    while len(runs) > FAN_IN:
+        level += 1
+        runs = [_combine(runs[i:i + FAN_IN], runs[i][0].parent / f"merged-{level}-{i // FAN_IN:05d}")
+                for i in range(0, len(runs), FAN_IN)]
+    return runs
+
+
+def _combine(runs: list[tuple[Path, Path]], prefix: Path) -> tuple[Path, Path]:
+    """One sorted run of lines and one of label records from several, without duplicates."""
+    paths = prefix.with_suffix(".nt"), prefix.with_suffix(".tsv")
+    for k, path in enumerate(paths):
+        handles = [run[k].open("rb") for run in runs]
+        try:
+            with path.open("wb") as out:
+                out.writelines(_unique(heapq.merge(*handles)))
+        except OSError as e:
+            raise OutputError(f"{prefix.parent.parent}: cannot write the build's sorted runs ({e.strerror or e})") from e
+        finally:
+            for h in handles:
+                h.close()
+    for run in runs:
+        for path in run:
+            path.unlink()
+    return paths
 
 
 def _unique(lines):

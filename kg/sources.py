@@ -56,25 +56,27 @@ def special_kind(mode: int) -> str | None:
 
 def list_inputs(inputs: list[Path]) -> Listing:
     """Every article named or held in the given folders, once each, in a stable order, with its identity."""
-    found: dict[Path, tuple[Path, Path, bool]] = {}         # resolved path -> (path, root, named)
+    found: dict[Path, tuple[Path, Path, bool]] = {}         # resolved path -> (path, resolved root, named)
     skipped: Counter = Counter()
     for path in inputs:
         if path.is_dir():
+            root = path.resolve()
             for p, kind in _walk(path):
                 if kind is None:
-                    found.setdefault(p.resolve(), (p, path, False))
+                    found.setdefault(p.resolve(), (p, root, False))
                 else:
                     skipped[kind] += 1
         elif path.exists() or path.is_symlink():
-            found[path.resolve()] = (path, path.parent, True)
+            found[path.resolve()] = (path, path.parent.resolve(), True)
         else:
             raise InputError(f"{path}: no such file or folder")
     if not found:
         kinds = f" (found only {_kinds(skipped)})" if skipped else ""
         raise InputError(f"{', '.join(map(str, inputs))}: no .txt or .html articles found{kinds}")
     manifests = _Manifests()
-    named = _identities([(p, root) for p, root, _ in found.values()])
-    sources = [Source(p, named[p], manifests.url_for(p), is_named) for p, _, is_named in found.values()]
+    named = _identities([(resolved, root) for resolved, (_, root, _) in found.items()])
+    sources = [Source(p, named[resolved], manifests.url_for(resolved), is_named)
+               for resolved, (p, _, is_named) in found.items()]
     return Listing(sorted(sources, key=lambda s: (s.doc_id, str(s.path))), skipped, manifests.warnings)
 
 
@@ -112,11 +114,12 @@ def describe_skipped(skipped: Counter) -> str:
 
 
 def _identities(files: list[tuple[Path, Path]]) -> dict[Path, str]:
-    """doc_id for each file: its path relative to its input folder; where two collide, relative to the
-    folder their inputs share; where that still collides (bai.txt beside bai.html), with the extension; and
-    where names differ only in what a slug drops ("Bài 1.txt", "bai-1.txt"), with a digest of the path."""
+    """doc_id for each file (both paths resolved): its path relative to its input folder; where two collide,
+    relative to the folder their inputs share; where that still collides (bai.txt beside bai.html), with the
+    extension; and where names differ only in what a slug drops ("Bài 1.txt", "bai-1.txt"), with a digest of
+    the path."""
     def ident(p: Path, root: Path, keep_suffix: bool = False) -> str:
-        relative = p.resolve().relative_to(root.resolve()) if _under(p, root) else Path(p.name)
+        relative = p.relative_to(root) if p.is_relative_to(root) else Path(p.name)
         parts = relative.parts if keep_suffix else relative.with_suffix("").parts
         return "/".join(slug(part, limit=120) for part in parts)
 
@@ -124,7 +127,7 @@ def _identities(files: list[tuple[Path, Path]]) -> dict[Path, str]:
     clashes = Counter(ids.values())
     colliding = [(p, root) for p, root in files if clashes[ids[p]] > 1]
     if colliding:
-        common = Path(os.path.commonpath([str(root.resolve()) for _, root in colliding]))
+        common = Path(os.path.commonpath([str(root) for _, root in colliding]))
         for p, _ in colliding:
             ids[p] = ident(p, common)
         clashes = Counter(ids.values())
@@ -134,17 +137,12 @@ def _identities(files: list[tuple[Path, Path]]) -> dict[Path, str]:
         clashes = Counter(ids.values())
         for p, _ in colliding:
             if clashes[ids[p]] > 1:
-                relative = unicodedata.normalize("NFC", p.resolve().relative_to(common).as_posix())
+                relative = unicodedata.normalize("NFC", p.relative_to(common).as_posix())
                 ids[p] += "-" + hashlib.sha256(relative.encode("utf-8")).hexdigest()[:8]
     return ids
 
 
-def _under(p: Path, root: Path) -> bool:
-    try:
-        p.resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
+_NONE: dict = {}         # a folder without a manifest
 
 
 class _Manifests:
@@ -154,15 +152,16 @@ class _Manifests:
         self._read: dict[Path, dict[str, str | None]] = {}
         self.warnings: list[str] = []
 
-    def url_for(self, path: Path) -> str | None:
-        folder = path.resolve().parent
+    def url_for(self, resolved: Path) -> str | None:
+        """The source URL of the file at this resolved path, from the nearest manifest."""
+        folder = resolved.parent
         for directory in [folder, *folder.parents][:3]:
             manifest = directory / MANIFEST
-            if manifest.is_file():
-                urls = self._read.get(manifest)
-                if urls is None:
-                    urls = self._read[manifest] = self._parse(manifest)
-                return urls.get(_name(path.resolve().relative_to(directory).as_posix()))
+            urls = self._read.get(manifest)
+            if urls is None:
+                urls = self._read[manifest] = self._parse(manifest) if manifest.is_file() else _NONE
+            if urls is not _NONE:
+                return urls.get(_name(resolved.relative_to(directory).as_posix()))
         return None
 
     def _parse(self, manifest: Path) -> dict[str, str | None]:

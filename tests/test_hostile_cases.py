@@ -253,8 +253,11 @@ def test_a_query_without_timeout_stops_on_ctrl_c_and_sigterm(tmp_path, graph_fil
     import subprocess
     import sys
     q = _query_file(tmp_path, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }")
+    # As from a terminal: a shell starts a background job (`pytest … &`, a CI runner's) with SIGINT ignored,
+    # Python then installs no Ctrl-C handler, and the ignore is inherited: the command would rightly stay deaf.
     proc = subprocess.Popen([sys.executable, "-m", "kg", "query", q, "-g", str(graph_file)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(3)                                     # well inside the query (it would run for hours)
     assert proc.poll() is None
     proc.send_signal(getattr(signal, signal_name))
@@ -265,3 +268,25 @@ def test_a_query_without_timeout_stops_on_ctrl_c_and_sigterm(tmp_path, graph_fil
         pytest.fail(f"{signal_name} did not stop the query")
     assert "Traceback" not in err
     assert proc.returncode == (128 + signal.SIGTERM if signal_name == "SIGTERM" else 1)
+
+
+def test_a_signal_taken_by_the_working_thread_still_ends_the_wait():
+    """The kernel may hand a process's Ctrl-C to any of its threads. Taken by the thread doing the work (here
+    on purpose, with pthread_kill), it must still stop the command, not wait for the work to end."""
+    import signal
+    from kg.limits import within
+    release = threading.Event()
+
+    def work():
+        time.sleep(0.5)                # the caller is waiting by now
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)
+        release.wait(30)               # stands for a query that lets go of the GIL and runs on
+    started = time.monotonic()
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)   # pytest may run as a background job
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            within(None, work)
+        assert time.monotonic() - started < 10
+    finally:
+        release.set()
+        signal.signal(signal.SIGINT, previous)

@@ -66,6 +66,20 @@ def test_without_a_portal_or_a_parent_the_name_stays_ambiguous():
     assert runs_in(fragment) == ambiguous(fragment) == {f"<{ID}place/xa-binh-chau>"}
 
 
+def test_an_undated_article_s_other_places_tell_which_city_of_the_name_it_means():
+    """baomoi (no date line): "phường An Phú Đông (quận 12)", TP.HCM. Thành phố Hồ Chí Minh is two units, the
+    city before 2025-07-01 (GSO 79) and the larger one after it; Quận 12 was a district of the first only (the
+    2025 reform ended districts), so the article's TP.HCM is the city before the reform."""
+    fragment = pipeline.document_fragment(ingest.load(CORPUS / "dev2" / "hcm-q12-anphudong-2025-ngoai-gio-va-tai-nha.txt"))
+    subjects = {line.split(" ")[0] for line in fragment.lines}
+    assert f"<{ID}place/79>" in subjects and f"<{ID}place/ho-chi-minh>" not in subjects
+
+
+def test_an_undated_city_that_nothing_tells_apart_is_marked_ambiguous():
+    document = ingest.parse("Tin cải cách\n\nUBND TP.HCM triển khai mô hình “Một cửa liên thông”.\n", "x")
+    assert f"<{ID}place/ho-chi-minh>" in ambiguous(pipeline.document_fragment(document))
+
+
 @pytest.mark.parametrize("url, province", [
     ("https://vungtau.baria-vungtau.gov.vn/cai-cach-hanh-chinh/x", "77"),     # a subdomain
     ("http://www.quan4.hochiminhcity.gov.vn/tintuc/default.aspx?ItemID=9432", "79"),

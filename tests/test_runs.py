@@ -34,3 +34,31 @@ def test_fragments_are_kept_only_while_the_process_holds_few_lines(tmp_path):
     assert runs.keeps_fragments
     runs.add(Fragment(["<x:a> <x:p> <x:d> .\n"], []))
     assert not runs.keeps_fragments
+
+
+def test_more_runs_than_may_be_open_at_once_are_merged_in_rounds_to_the_same_file(tmp_path, monkeypatch):
+    """A very large build writes more runs than a process may hold open; merged a few at a time, in rounds,
+    they give the same lines and the same chosen labels."""
+    import kg.runs
+    ward = "<https://w3id.org/reform-kg/id/place/27298>"
+    spellings = ["phường 1", "Phường 1", "PHƯỜNG 1", "Phường Một", "phường một"]
+    pieces = [Fragment([f"<x:d{i}> {TYPE} <{RK}Document> .\n", f"{ward} {TYPE} <{RK}Ward> .\n"],
+                       [f"{ward}\tvi\t\"{spellings[i % 5]}\"@vi\n"]) for i in range(7)]
+    outputs = []
+    for fan_in in (100, 2):
+        monkeypatch.setattr(kg.runs, "FAN_IN", fan_in)
+        folder = tmp_path / str(fan_in)
+        folder.mkdir()
+        runs = []
+        for i, piece in enumerate(pieces):      # one run per document: 7 runs, merged 2 at a time: 4, then 2
+            one = Runs(folder, str(i), budget=1, small=-1)
+            one.add(piece)
+            runs += one.close()
+        out = folder / "g.nt"
+        assert merge(runs, out) == (13, {"documents": 7, "initiatives": 0, "wards": 1, "metrics": 0})
+        outputs.append(out.read_bytes())
+        left = sorted(p.name for p in folder.iterdir() if p.name != "g.nt")
+        assert left == ([f"merged-2-0000{i}.{x}" for i in range(2) for x in ("nt", "tsv")] if fan_in == 2 else
+                        [f"run-{i}-00000.{x}" for i in range(7) for x in ("nt", "tsv")])
+    assert outputs[0] == outputs[1]
+    assert f'{ward} <http://www.w3.org/2000/01/rdf-schema#label> "PHƯỜNG 1"@vi .\n'.encode() in outputs[1]

@@ -69,6 +69,7 @@ class Places:
         self.date = published[:10] if published and len(published) >= 10 else None
         self.portal = (portal,) if portal else ()
         self._units = _UNIT_PLACES.setdefault(base, {})
+        self._named = tuple(m for m in places if m.get("names") and not m.get("count") and not m.key)
         self._scopes: dict[tuple, Scope] = {}
         self.main: Place | None = None
         self.around: tuple[str, ...] = ()
@@ -176,16 +177,38 @@ class Places:
         return [(self.unit_place(self.gazetteer.units[k]), partial) for k, partial in self.gazetteer.replaced_by.get(p.unit.key, ())]
 
     def _known(self, iri: URIRef) -> Place:
-        """A place the lexicon names (TP.HCM): the official unit of that name on the publication date."""
+        """A place the lexicon names (TP.HCM): the official unit of that name on the publication date, or,
+        undated, the one the document's other places lie in; else the lexicon's place, ambiguous between
+        the units it may be."""
         lex = self.lexicon
         label = lex.label(iri, "vi")
+        keys: tuple[str, ...] = ()
         for word, level in (("Thành phố ", "thanh-pho"), ("Tỉnh ", "tinh")):
             if label.startswith(word):
                 found = self.gazetteer.resolve(label[len(word):], [level], self.date)
-                if found.unit is not None:
-                    return self.unit_place(found.unit)
+                unit = found.unit or self._told_apart(found.keys)
+                if unit is not None:
+                    return self.unit_place(unit)
+                keys = found.keys
         cls = RK.City if (iri, None, RK.City) in lex.graph else RK.AdministrativeArea
-        return Place(str(iri), label, lex.label(iri, "en"), str(cls), None, str(iri).rsplit("/", 1)[-1], 1)
+        return Place(str(iri), label, lex.label(iri, "en"), str(cls), None, str(iri).rsplit("/", 1)[-1], 1,
+                     ambiguous=len(keys) > 1, candidates=keys)
+
+    def _told_apart(self, keys: tuple[str, ...]) -> Unit | None:
+        """Of the units a name may be (a province before and after 2025), the one the document's other
+        places tell: some name in the text is a unit under it and under none of the others ("phường An Phú
+        Đông (quận 12)": Quận 12 was in the old city only)."""
+        if len(keys) < 2:
+            return None
+        told = set()
+        for m in self._named:
+            level = [str(m.get("level")).rsplit("/", 1)[-1]]
+            for name in m.get("names"):
+                under = {k for k in keys for unit in self.gazetteer.candidates(name, level)
+                         if k in self.gazetteer.ancestors(unit)}
+                if len(under) == 1:
+                    told |= under
+        return self.gazetteer.units[told.pop()] if len(told) == 1 else None
 
 
 def home(places: list[Place]) -> Place | None:

@@ -102,9 +102,8 @@ class Places:
         level = URIRef(m.get("level"))
         if m.get("count"):
             return self._every(m, level)
-        if m.get("bare") or not m.get("names"):      # "Công an xã" in a text about a city is no commune's
-            fits = self.main is not None and (self.main.rank == 3 or level_rank(level) < 3)
-            return Scope((self.main,) if fits else ())
+        if m.get("bare") or not m.get("names"):
+            return Scope((self.main,) if self.main else ())
         parent = self._parent(m, level)
         return Scope(tuple(self._place(level, name, parent) for name in m.get("names")))
 

@@ -34,6 +34,8 @@ def found(recognizers, text, label):
     # a number that ends a unit's name (2025 names), not a count after it
     ("Trung tâm xã Vị Thanh 1, đơn vị này; phường Móng Cái 2 còn; phường Tân Định 6 tháng",
      [("xã Vị Thanh 1", ("Vị Thanh 1",)), ("phường Móng Cái 2", ("Móng Cái 2",)), ("phường Tân Định", ("Tân Định",))]),
+    # after a title, a family name that starts a person's full name ends the place's name
+    ("tại phường Lê Lợi và phường Trần Phú", [("phường Lê Lợi", ("Lê Lợi",)), ("phường Trần Phú", ("Trần Phú",))]),
     # the units a plural lists with "như"
     ("có nhiều xã như Lai Hòa, Đông Thuận, Tân Hòa… đã mở cửa",
      [("nhiều xã", ()), ("Lai Hòa, Đông Thuận, Tân Hòa", ("Lai Hòa", "Đông Thuận", "Tân Hòa"))]),
@@ -60,6 +62,8 @@ def test_count_of_wards_means_every_ward(recognizers):
     ("Trung tâm Dịch vụ hành chính công và Đoàn phường Hải Vân tới tận nhà",
      [("Trung tâm Dịch vụ hành chính công", "trung-tam-dich-vu-hanh-chinh-cong"), ("Đoàn phường Hải Vân", "doan")]),
     ("ông Đoàn Văn Hùng cùng đoàn hỗ trợ dịch vụ công lưu động", []),
+    # after a title, a family name that starts a person's full name ends the place's name
+    ("Theo Chủ tịch UBND phường Bến Thành Mai Thị Hồng Hoa, với", [("UBND phường Bến Thành", "ubnd")]),
     # a company by its name (with the unit written before it and a dash), a brand by itself; "công ty" alone is none
     ("UBND phường Chợ Quán và Trung tâm Dịch vụ Chuyển đổi số – Chi nhánh GTEL CDS đã ký kết",
      [("UBND phường Chợ Quán", "ubnd"), ("Trung tâm Dịch vụ Chuyển đổi số – Chi nhánh GTEL CDS", "doanh-nghiep")]),

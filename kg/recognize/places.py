@@ -111,7 +111,7 @@ class PlaceGrammar:
         while len(words) < _MAX_NAME_WORDS:
             w = _WORD.match(text, _SPACES.match(text, end).end())
             if not w or not w.group()[0].isupper() or self.level.match(text, w.start()) \
-                    or self.lexicon.agency_types.match_at(text, w.start()):
+                    or self.lexicon.agency_types.match_at(text, w.start()) or (words and self._person(text, w)):
                 break
             words.append(w.group())
             end = w.end()
@@ -120,6 +120,21 @@ class PlaceGrammar:
             words.append(numbered.group(1))
             end = numbered.end()
         return " ".join(words), end
+
+    def _person(self, text: str, w: re.Match) -> bool:
+        """ "Chủ tịch UBND phường Bến Thành Mai Thị Hồng Hoa": after a title, a family name that starts three or more
+        capitalised words starts the person's name, not more of the place's."""
+        grammar = load_grammar()
+        if w.group() not in grammar.surnames:
+            return False
+        run, end = [], w.start()
+        while len(run) < _MAX_NAME_WORDS:
+            nxt = _WORD.match(text, _SPACES.match(text, end).end())
+            if not nxt or not nxt.group()[0].isupper():
+                break
+            run.append(nxt.group())
+            end = nxt.end()
+        return grammar.person(text, w.start(), " ".join(run))
 
     def _level_of(self, word: str) -> str:
         return str(self.lexicon.levels.fullmatch(word) or self.lexicon.levels.fullmatch(word.capitalize()))

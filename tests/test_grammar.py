@@ -237,6 +237,10 @@ def test_a_bare_head_means_the_last_agency_of_that_head(tmp_path):
     ("Anh Xứng vừa hoàn thành thủ tục đăng ký khai sinh cho con gái. Cùng với việc giải quyết thủ tục nhanh "
      "chóng, Chủ tịch UBND phường Thiên Hương còn gửi thư chúc mừng gia đình đón chào thành viên mới.",
      {"Đăng ký khai sinh"}),
+    # ... or of the one before that, when the sentence between names none
+    ("Bà Tuyết đã đủ điều kiện trợ cấp hưu trí xã hội. Tuy nhiên, bà chưa đi làm được vì đường xa. Bởi vậy, khi "
+     "được đoàn hỗ trợ dịch vụ công lưu động tới tận nhà hỗ trợ làm thủ tục trợ cấp, bà rất xúc động.",
+     {"Trợ cấp hưu trí xã hội"}),
 ])
 def test_the_procedures_of_a_model(tmp_path, text, expected):
     rows, _ = _rows(tmp_path, text, "initiative-procedures")

@@ -37,8 +37,10 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     announcer: Mention | None = None
     known: list[Mention] = []
     short_names(analysed)
-    for a in analysed:
-        current = [initiative(a, m, before, known) for m in a.of("MODEL")]
+    for n, a in enumerate(analysed):
+        models = a.of("MODEL")
+        told = next((b for b in reversed(analysed[max(0, n - 2):n]) if b.of("PROCEDURE")), None) if models else None
+        current = [initiative(a, m, before, known, told) for m in models]
         announcer = _announcer(a) or announcer
         for i in current:
             if announcer is not None and not any(role == LEAD for _, role in i.agencies):

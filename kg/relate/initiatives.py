@@ -57,8 +57,10 @@ def item_end(a: Analysed, model: Mention) -> int:
     return limit
 
 
-def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: list[Mention] = ()) -> InitiativeFacts:
-    """The facts of one model; `known` are the agencies the text named before this sentence."""
+def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: list[Mention] = (),
+               told: Analysed | None = None) -> InitiativeFacts:
+    """The facts of one model; `known` are the agencies the text named before this sentence, `told` the last of
+    the two sentences before it that named procedures."""
     end = item_end(a, name)
     facts = InitiativeFacts(name, a.sentence, label=" ".join(name.text.split()))
     procs_in_name = a.of("PROCEDURE", name.start, name.end)
@@ -67,7 +69,7 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
     # the only model of its sentence owns the procedures before it too ("nộp thủ tục đất đai ..., khi Trung tâm
     # triển khai mô hình “...”")
     facts.procedures = a.of("PROCEDURE", a.sentence.start if len(a.of("MODEL")) == 1 else name.start, end) \
-        or _procedures_before(a, previous)
+        or _procedures_before(a, told)
     facts.fields = a.of("FIELD", name.start, end)
     brackets = [b for b in a.brackets(name.end, end) if not _says_where(a, *b)]
     # an agency inside the name takes part only when written as a name or placed with "tại" ("qua đường bưu điện"
@@ -100,13 +102,14 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
     return facts
 
 
-def _procedures_before(a: Analysed, previous: Analysed | None) -> list[Mention]:
+def _procedures_before(a: Analysed, told: Analysed | None) -> list[Mention]:
     """ "Cùng với việc giải quyết thủ tục nhanh chóng, ... còn gửi thư chúc mừng": a "thủ tục" that names none
-    means the procedures the sentence before named (rule relate.procedure-back-reference)."""
-    if previous is None or not previous.of("PROCEDURE") or a.of("PROCEDURE"):
+    means the procedures one of the two sentences before named, the nearer first ("... đủ điều kiện trợ cấp hưu trí
+    xã hội. ... khi được đoàn ... tới tận nhà hỗ trợ làm thủ tục trợ cấp") (rule relate.procedure-back-reference)."""
+    if told is None or a.of("PROCEDURE"):
         return []
     back = load_grammar().procedure_back.regex.search(a.sentence.text)
-    return previous.of("PROCEDURE") if back else []
+    return told.of("PROCEDURE") if back else []
 
 
 def _named_before(a: Analysed, before: int, known: list[Mention]) -> list[Mention]:

@@ -48,8 +48,8 @@ def _company(text: str, base: int, start: int, end: int, key: str) -> list[Menti
     """A company by its name: a head with the proper name after it ("Chi nhánh GTEL CDS"), or a brand
     ("VNPT Cần Thơ"), with the unit written before it and a dash ("Trung tâm Dịch vụ ... – Chi nhánh ...")."""
     name = _PROPER.match(text, end)
-    if name is None and " " in text[start:end].strip():
-        return []                       # "công ty", "tập đoàn": a company, not which
+    if " " in text[start:end].strip() and (name is None or not text[start].isupper()):
+        return []                       # "công ty", "tập đoàn": a company, not which; "chi nhánh Bình Dương": a branch
     end = name.end() if name else end
     unit = _UNIT.search(text, max(0, start - 80), start)
     start = unit.start() if unit else start

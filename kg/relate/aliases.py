@@ -7,7 +7,7 @@ import re
 from kg.recognize import Mention
 from kg.relate.context import Analysed
 
-_ACRONYM = re.compile(r"(?<![\w-])[A-ZĐ][A-ZĐ0-9&]{2,}(?![\w-])")
+_ACRONYM = re.compile(r"(?<![\w-])(?!(?:TNHH|MTV|CTCP|JSC)(?![\w-]))[A-ZĐ][A-ZĐ0-9&]{2,}(?![\w-])")   # not a legal form
 
 
 def short_names(analysed: list[Analysed]) -> None:

@@ -13,7 +13,7 @@ _ACRONYM = re.compile(r"(?<![\w-])(?!(?:TNHH|MTV|CTCP|JSC)(?![\w-]))[A-ZÄ][A-ZÄ
 def short_names(analysed: list[Analysed]) -> None:
     """Add to each sentence the acronyms, written alone, of the companies named before it (none to do in a text
     that names no company)."""
-    if not any(m.label == "AGENCY" and m.get("name") for a in analysed for m in a.mentions):
+    if not any(m.get("name") for a in analysed for m in a.of("AGENCY")):
         return
     known: dict[str, Mention] = {}
     for a in analysed:

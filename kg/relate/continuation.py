@@ -59,6 +59,8 @@ def _of_the_ward(a: Analysed, earlier: list[InitiativeFacts]) -> InitiativeFacts
     """ "Theo báo cáo của Trung tâm PVHCC xã Vị Thanh 1, đơn vị này đã tiếp nhận ...": in a text whose models run
     in different wards, an agency of a ward as the subject takes up the one model named before that runs in that
     ward alone (none when several do)."""
+    if not earlier or not a.of("AGENCY"):
+        return None
     subject = first_subject(a)
     where = place_of(subject) if subject is not None and subject.label == "AGENCY" else None
     if where is None or rank(where) != 3 or len(where.get("names") or ()) != 1:

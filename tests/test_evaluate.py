@@ -14,7 +14,7 @@ FLOORS = {
     "initiatives": (1.0, 0.958),
     "ward-initiative": (1.0, 0.984),
     "initiative-agency": (0.955, 0.902),
-    "initiative-procedure": (1.0, 0.939),
+    "initiative-procedure": (1.0, 0.952),
     "metrics": (0.977, 0.973),
 }
 

@@ -237,6 +237,9 @@ def test_a_bare_head_means_the_last_agency_of_that_head(tmp_path):
     ("Anh Xứng vừa hoàn thành thủ tục đăng ký khai sinh cho con gái. Cùng với việc giải quyết thủ tục nhanh "
      "chóng, Chủ tịch UBND phường Thiên Hương còn gửi thư chúc mừng gia đình đón chào thành viên mới.",
      {"Đăng ký khai sinh"}),
+    # "trợ lý ảo" (a virtual assistant) is the chatbot again
+    ("Chị Trâm truy cập Chatbot AI phường Bến Thành để tìm hiểu thông tin. Chỉ 30 giây sau khi chị gõ câu hỏi thủ "
+     "tục đăng ký hộ kinh doanh, trợ lý ảo đã đưa ra hướng dẫn.", {"Đăng ký hộ kinh doanh"}),
     # ... or of the one before that, when the sentence between names none
     ("Bà Tuyết đã đủ điều kiện trợ cấp hưu trí xã hội. Tuy nhiên, bà chưa đi làm được vì đường xa. Bởi vậy, khi "
      "được đoàn hỗ trợ dịch vụ công lưu động tới tận nhà hỗ trợ làm thủ tục trợ cấp, bà rất xúc động.",

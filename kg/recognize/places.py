@@ -25,8 +25,8 @@ _LISTED = re.compile(r"[^.;:()]{0,80}?(?i:bao gồm|gồm|gồm có|là)\s*:\s*"
 _LIKE = re.compile(r"\s+(?i:như)\s+")
 _MAX_NAME_WORDS = 4
 # A number that ends a unit's name: one or two digits, then punctuation or a verb, never a count ("6 tháng")
-_NUMBERED = re.compile(r"[ \t\xa0]+(\d{1,2})(?=[ \t\xa0]*(?:[,.;:)…]|$)|[ \t\xa0]+(?:và|cũng|còn|đã|đang|sẽ|vừa|được|có|là"
-                       r"|triển khai|thực hiện|tổ chức)(?!\w))")
+_NUMBERED = re.compile(r"[ \t\xa0]+(\d{1,2})(?=[ \t\xa0]*(?:[,.;:)…]|$)"
+                       r"|[ \t\xa0]+(?:và|cũng|còn|đã|đang|sẽ|vừa|được|có|là|triển khai|thực hiện|tổ chức)(?!\w))")
 # "UBND cấp xã, phường", "cấp huyện": a level, not a place
 _LEVEL_ONLY = re.compile(r"(?<!\w)(?i:cấp)\s+(?:[^\W\d_]+\s*,\s*|[^\W\d_]+\s+[^\W\d_]+\s*,\s*)?$")
 ALL_UNITS, SOME_UNITS = -1, -2

@@ -6,9 +6,9 @@ công chức Trung tâm ..., Công an, phòng Văn hóa - Xã hội ... tham gia
 Such a sentence takes the model up by a pointer ("mô hình này", "Chương trình có ..."), by a practice word of
 the model's own (its kind: "lưu động", "bưu chính công ích"; not a generic one like "hỗ trợ"), by the model's
 own agency as subject, or by the head of its name ("Điểm phục vụ đầu tiên ..."); or by an agency of the one
-ward a model named earlier runs in ("Theo báo cáo của Trung tâm PVHCC xã Vị Thanh 1, đơn vị này ..."). Its agencies then take part in
-the model and its procedures are the model's. Without such a reference, only partners named with "phối hợp
-cùng/với" are taken (the rule ids are in ontology/model-grammar.json, "continuation").
+ward a model named earlier runs in ("Theo báo cáo của Trung tâm PVHCC xã Vị Thanh 1, đơn vị này ..."). Its
+agencies then take part in the model and its procedures are the model's. Without such a reference, only partners
+named with "phối hợp cùng/với" are taken (the rule ids are in ontology/model-grammar.json, "continuation").
 """
 from __future__ import annotations
 

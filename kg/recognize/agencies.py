@@ -15,7 +15,7 @@ from kg.segment import Sentence
 _JOIN = re.compile(r"[ \t\xa0]+(?:(?:của|thuộc)[ \t\xa0]+)?")
 _PROPER = re.compile(r"(?:[ \t\xa0]+(?:" + _UPPER + r"[\w&.-]*|\d+))+")      # "GTEL CDS", "Viettel Cần Thơ"
 _UNIT = re.compile(r"(?<!\w)(?:Trung tâm|Phòng|Ban|Văn phòng)[ \t\xa0]+" + _UPPER
-                   + r"[^.,;:()“”\"–-]{0,60}?[ \t\xa0]+[–-][ \t\xa0]+$")     # "Trung tâm Dịch vụ ... – " before a company
+                   + r"[^.,;:()“”\"–-]{0,60}?[ \t\xa0]+[–-][ \t\xa0]+$")   # "Trung tâm ... – " before a company
 _PARTY = re.compile(r"[ \t\xa0]+(?P<level>Quận|Huyện|Thành|Thị|Tỉnh|Đảng)[ \t\xa0]+ủy(?!\w)", re.IGNORECASE)
 
 

@@ -65,7 +65,7 @@ def _rows(tmp_path, text, query):
     # reception points named by what they are; a bare "điểm tiếp nhận" is a place to go, not a model
     ("Trung tâm PVHCC xã Tân Thạnh tiếp nhận hồ sơ với ba điểm tiếp nhận linh hoạt tại trụ sở Công an xã.",
      {"điểm tiếp nhận linh hoạt"}),
-    ("Người dân đến điểm tiếp nhận để nộp hồ sơ.", set()),
+    ("Người dân đến điểm tiếp nhận để nộp hồ sơ, hoặc đến điểm tiếp nhận số 2.", set()),
     ("Thậm chí như xã Vị Thanh 1 còn lên kế hoạch phục vụ hành chính cho người dân “xuyên Tết”.",
      {"phục vụ hành chính cho người dân “xuyên Tết”"}),
     # the steps of one service joined by a comma; examples a cue gives with "như"

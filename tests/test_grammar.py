@@ -61,7 +61,7 @@ def _rows(tmp_path, text, query):
      {"tiếp nhận hồ sơ cả hai ngày mùng 5, mùng 6 Tết"}),
     ("Bộ phận một cửa phường Tân Định mở cửa vào thứ bảy và chủ nhật để phục vụ người dân.",
      {"mở cửa vào thứ bảy và chủ nhật"}),
-    ("Bà Hoa mở cửa hàng từ ngày mùng 5 Tết.", set()),
+    ("Bà Hoa mở cửa hàng từ ngày mùng 5 Tết. Đoàn công tác làm việc với UBND phường vào chủ nhật.", set()),
     # reception points named by what they are; a bare "điểm tiếp nhận" is a place to go, not a model
     ("Trung tâm PVHCC xã Tân Thạnh tiếp nhận hồ sơ với ba điểm tiếp nhận linh hoạt tại trụ sở Công an xã.",
      {"điểm tiếp nhận linh hoạt"}),

@@ -69,6 +69,8 @@ def test_count_of_wards_means_every_ward(recognizers):
      [("UBND phường Chợ Quán", "ubnd"), ("Trung tâm Dịch vụ Chuyển đổi số – Chi nhánh GTEL CDS", "doanh-nghiep")]),
     ("Tập đoàn Viettel và VNPT Cần Thơ hỗ trợ, một công ty nhỏ", [("Tập đoàn Viettel", "doanh-nghiep"), ("VNPT Cần Thơ", "doanh-nghiep")]),
     ("Bưu điện tỉnh và chi nhánh Bình Dương phối hợp", [("Bưu điện tỉnh", "buu-dien")]),
+    ("Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT) đã ký",
+     [("Tập đoàn Bưu chính Viễn thông Việt Nam", "doanh-nghiep"), ("VNPT", "doanh-nghiep")]),
 ])
 def test_agencies(recognizers, text, expected):
     assert [(m.text, m.key.rsplit("/", 1)[-1]) for m in found(recognizers, text, "AGENCY")] == expected

@@ -13,7 +13,10 @@ from kg.recognize.places import PlaceGrammar
 from kg.segment import Sentence
 
 _JOIN = re.compile(r"[ \t\xa0]+(?:(?:của|thuộc)[ \t\xa0]+)?")
-_PROPER = re.compile(r"(?:[ \t\xa0]+(?:" + _UPPER + r"[\w&.-]*|\d+))+")      # "GTEL CDS", "Viettel Cần Thơ"
+_CAP = r"(?:" + _UPPER + r"[\w&.-]*|\d+)"
+# a proper name: capitalised words, each maybe with one lower-case syllable ("Bưu chính Viễn thông Việt Nam", "GTEL CDS")
+_PROPER = re.compile(r"[ \t\xa0]+" + _CAP + r"(?:(?:[ \t\xa0]+(?!(?:và|với|của|cùng|tại|ở|cho)(?!\w))(?!" + _UPPER
+                     + r")[^\W\d_]+)?[ \t\xa0]+" + _CAP + r")*")
 _UNIT = re.compile(r"(?<!\w)(?:Trung tâm|Phòng|Ban|Văn phòng)[ \t\xa0]+" + _UPPER
                    + r"[^.,;:()“”\"–-]{0,60}?[ \t\xa0]+[–-][ \t\xa0]+$")   # "Trung tâm ... – " before a company
 _PARTY = re.compile(r"[ \t\xa0]+(?P<level>Quận|Huyện|Thành|Thị|Tỉnh|Đảng)[ \t\xa0]+ủy(?!\w)", re.IGNORECASE)

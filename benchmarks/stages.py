@@ -1,7 +1,9 @@
-"""Worker CPU per article by stage, warm (lexicon and gazetteer loaded), best of N: read (ingest), extract
-(segment, recognize, relate), link, emit (N-Triples lines, sorted). CPU time, not wall: the machine is shared.
+"""Worker CPU per article by stage, warm (lexicon and gazetteer loaded), best of N: read (ingest), recognize
+(segment and recognize), relate, link, emit (N-Triples lines, sorted); extract is recognize + relate. CPU time,
+not wall: the machine is shared. With --floor, the floor of benchmarks/ratios.py for the District 4 article
+is measured in the same run, and the ratio of the stages' total to it printed.
 
-    python benchmarks/stages.py examples/articles/quan4-2020-01-23-mo-hinh-cchc.txt --repeat 20
+    python benchmarks/stages.py examples/articles/quan4-2020-01-23-mo-hinh-cchc.txt --repeat 20 --floor
     python benchmarks/stages.py /tmp/synthetic/000 --limit 100 --repeat 5
 """
 from __future__ import annotations
@@ -10,15 +12,26 @@ import argparse
 import time
 from pathlib import Path
 
-from kg import gazetteer, ingest, lexicon, pipeline
+from kg import gazetteer, ingest, lexicon, pipeline, text
 from kg.emit import emit
 from kg.link import link
 from kg.namespace import DEFAULT_BASE
+from kg.recognize import build, grammar, recognize
+from kg.relate import Analysed, relate
+from kg.segment import sentences
 
 
-def best(fn, repeat: int) -> float:
+def cold() -> None:
+    """Forget the texts remembered while extracting (the lower-cased copies, the words of names): a build reads
+    each article once, so a repeat must not find them."""
+    for module, name in ((text, "lowered"), (text, "words"), (grammar, "words_of"), (lexicon, "_lowered")):
+        getattr(getattr(module, name, None), "cache_clear", lambda: None)()
+
+
+def best(fn, repeat: int, before=lambda: None) -> float:
     times = []
     for _ in range(repeat):
+        before()
         start = time.process_time()
         fn()
         times.append(time.process_time() - start)
@@ -30,22 +43,38 @@ def main() -> None:
     parser.add_argument("inputs", nargs="+", type=Path)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--floor", action="store_true", help="also measure ratios.py's floor and print the ratio")
     args = parser.parse_args()
     paths = sorted(p for i in args.inputs for p in ([i] if i.is_file() else i.rglob("*.txt")))[:args.limit or None]
     lex, gaz = lexicon.load(), gazetteer.load()
-    total = dict.fromkeys(("read", "extract", "link", "emit"), 0.0)
+    total = dict.fromkeys(("read", "recognize", "relate", "link", "emit"), 0.0)
     for path in paths:
         document = ingest.load(path)
+        found = found_in(document, lex)
         facts = pipeline.extract(document)
         linked = link(facts, document, lex, gaz, DEFAULT_BASE)
+        fresh: list = []        # relate remembers what it asked of each sentence: new ones for every call
         total["read"] += best(lambda: ingest.load(path), args.repeat)
-        total["extract"] += best(lambda: pipeline.extract(document), args.repeat)
+        total["recognize"] += best(lambda: found_in(document, lex), args.repeat, cold)
+        total["relate"] += best(lambda: relate(document, fresh[-1]), args.repeat,
+                                lambda: (cold(), fresh.append([Analysed(s, list(m)) for s, m in found])))
         total["link"] += best(lambda: link(facts, document, lex, gaz, DEFAULT_BASE), args.repeat)
         total["emit"] += best(lambda: emit(linked, lex), args.repeat)
     n = len(paths)
     parts = ", ".join(f"{k} {1000 * v / n:.2f}" for k, v in total.items())
     print(f"{n} article(s), ms of CPU per article (best of {args.repeat}): {parts}; "
-          f"total {1000 * sum(total.values()) / n:.2f}")
+          f"extract {1000 * (total['recognize'] + total['relate']) / n:.2f}; total {1000 * sum(total.values()) / n:.2f}")
+    if args.floor:
+        import ratios
+        built, floor = ratios.build_ratio(args.repeat)
+        print(f"floor (ratios.py, District 4 article) {1000 * floor:.2f} ms; ratios.py's build {1000 * built:.2f} ms, "
+              f"{built / floor:.2f}x the floor; the stages' total above {sum(total.values()) / n / floor:.2f}x")
+
+
+def found_in(document, lex) -> list:
+    """Each sentence of the document with its mentions, as pipeline.extract finds them."""
+    recognizers = build(lex)
+    return [(s, recognize(s, recognizers)) for s in sentences(document.text, document.content_start, document.content_end)]
 
 
 if __name__ == "__main__":

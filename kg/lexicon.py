@@ -12,6 +12,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.namespace import RK
 from kg.resources import ontology_files
+from kg.text import lowered, words
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,9 @@ class TermMatcher:
 
     Labels are matched case-insensitively, except all-capital abbreviations (UBND, CA, SMS), which must
     be written as they are so that "ca" in a word like "ca sĩ" is not read as the police. The case-insensitive
-    labels are matched case-sensitively on one lower-cased copy of the text, made once per text for every
-    matcher (Python's `re` is several times slower on case-insensitive alternations); offsets stay exact
-    because a text whose lower-cased copy is not as long is matched the slow way.
+    labels are matched case-sensitively on the text's one lower-cased copy (kg.text.lowered, as long as the
+    text), made once per text for every matcher (Python's `re` is several times slower on case-insensitive
+    alternations).
     """
 
     def __init__(self, labels: dict[str, URIRef]):
@@ -38,19 +39,19 @@ class TermMatcher:
         exact = [_pattern(lab) for lab in ordered if _is_abbreviation(lab)]
         self._folded = _whole_words("|".join(folded)) if folded else None
         self._exact = _whole_words("|".join(exact)) if exact else None
-        self._any = _whole_words("|".join(["(?i:" + "|".join(folded) + ")"] * bool(folded) + exact)) \
-            if folded or exact else None
         self._lookup = {lab.lower(): c for lab, c in labels.items()}
+        firsts = [_FIRST_WORD.match(lab.lower()) for lab in labels]
+        self._firsts = frozenset(m.group() for m in firsts) if all(firsts) else None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """Hits in text order, none overlapping: at each point the leftmost label, a case-insensitive one
         before an abbreviation that starts at the same place (one alternation would choose the same)."""
-        if self._any is None:
+        if self._folded is None and self._exact is None:
             return
         end = len(text) if end is None else end
-        low = _lowered(text)
-        if len(low) != len(text):
-            yield from (self._hit(m) for m in self._any.finditer(text, start, end))
+        low = lowered(text)
+        if self._firsts is not None and end == len(text):
+            yield from self._by_words(text, low, start, end)
             return
         pos, nxt = start, {}
         while True:
@@ -68,15 +69,24 @@ class TermMatcher:
             yield self._hit(best)
             pos = best.end() if best.end() > best.start() else best.end() + 1
 
+    def _by_words(self, text: str, low: str, start: int, end: int):
+        """The same hits, found faster: a label can only start where its first word (or mark) does, and the
+        text's words are listed once per sentence for every lexicon (kg.text.words), so the patterns are tried
+        only where a label's first word is, instead of scanning the text once per lexicon."""
+        present = self._firsts.intersection(words(low))
+        pos = start
+        for s in sorted(i for w in present for i in _occurrences(low, w)):
+            if s < pos:
+                continue
+            m = (self._folded is not None and self._folded.match(low, s, end)) or \
+                (self._exact is not None and self._exact.match(text, s, end))
+            if m:
+                yield self._hit(m)
+                pos = m.end()
+
     def match_at(self, text: str, pos: int) -> Hit | None:
-        if self._any is None:
-            return None
-        low = _lowered(text)
-        if len(low) != len(text):
-            m = self._any.match(text, pos)
-        else:
-            m = (self._folded.match(low, pos) if self._folded is not None else None) or \
-                (self._exact.match(text, pos) if self._exact is not None else None)
+        m = (self._folded.match(lowered(text), pos) if self._folded is not None else None) or \
+            (self._exact.match(text, pos) if self._exact is not None else None)
         return self._hit(m) if m else None
 
     def _hit(self, m: re.Match) -> Hit:
@@ -86,14 +96,18 @@ class TermMatcher:
         return self._lookup.get(_norm_space(text.strip()).lower())
 
 
+_FIRST_WORD = re.compile(r"\w+|[^\w\s]")     # as kg.text.words cuts a text
+
+
+def _occurrences(text: str, word: str):
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
+
+
 def _whole_words(alternation: str) -> re.Pattern:
     return re.compile(r"(?<![\w/-])(?:" + alternation + r")(?!\w)")
-
-
-@functools.lru_cache(maxsize=32)
-def _lowered(text: str) -> str:
-    """One lower-cased copy per text, shared by every matcher that scans it."""
-    return text.lower()
 
 
 def _is_abbreviation(label: str) -> bool:

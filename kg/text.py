@@ -1,4 +1,6 @@
-"""Small text helpers shared by every step: folding to ASCII slugs and Vietnamese numbers."""
+"""Small text helpers shared by every step: folding to ASCII slugs, the lower-cased copy patterns scan, and
+Vietnamese numbers."""
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -6,11 +8,102 @@ from decimal import Decimal
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+# The combining marks of the Latin script (Vietnamese tones and vowel marks among them), removed in one pass.
+_LATIN_MARKS = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form of Vietnamese text: diacritics dropped, đ to d."""
     text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    decomposed = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", text))
+    if not decomposed.isascii():                    # marks of other scripts, among what is not ASCII
+        decomposed = _NON_ASCII.sub(lambda m: "" if unicodedata.combining(m.group()) else m.group(), decomposed)
+    return decomposed.lower()
+
+
+# Letters Python's `re` takes for the same letter under IGNORECASE though their lower case is not (dotless ı and
+# i, long ſ and s), and the one letter whose lower case is two characters (İ): each becomes the letter a
+# lower-cased pattern is written with, so the copy stays as long as the text.
+_SAME_LETTER = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_ODD_LETTER = re.compile("[İıſ]")
+
+
+@functools.lru_cache(maxsize=64)
+def lowered(text: str) -> str:
+    """The lower-cased copy of a text that case-insensitive patterns are matched on, case-sensitively (Python's
+    `re` is several times slower on case-insensitive patterns and cannot skip ahead to their first letters). It
+    is as long as the text, so a match's offsets are the text's; a Latin letter matches in it where an
+    IGNORECASE pattern would match it in the text. Remembered for the last texts: every recognizer scans the
+    same sentence."""
+    return (text.translate(_SAME_LETTER) if _ODD_LETTER.search(text) else text).lower()
+
+
+# The parts of a pattern's source that lower-casing must leave alone: escapes (\W is not \w) and group names.
+_SOURCE_PART = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>|\(\?P=\w+\)|.", re.S)
+
+
+def lower_source(source: str) -> str:
+    """A case-insensitive pattern's source with its letters in lower case and its IGNORECASE groups plain, to be
+    matched case-sensitively on `lowered(text)`."""
+    if "(?-i" in source:
+        raise ValueError(f"a case-insensitive pattern cannot hold a case-sensitive part: {source!r} "
+                         "(mark the pattern case-sensitive)")
+    low = _SOURCE_PART.sub(lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), source)
+    return low.replace("(?i:", "(?:")
+
+
+class Scan:
+    """A case-insensitive pattern matched case-sensitively on `lowered(text)` (or a case-sensitive one, `case`, on
+    the text as it is): the matches IGNORECASE would give in the text, at the same offsets, found several times
+    faster. Its methods are re.Pattern's (search, match, finditer); a match's offsets are the text's and its groups
+    lower case. `before` is a character class the character before a match must not be in (`\\w`: the match starts
+    a word); it is checked here rather than by a look-behind, which would keep `re` from skipping ahead to the
+    pattern's first letters."""
+
+    def __init__(self, source: str, case: bool = False, before: str | None = None, behind: bool = False):
+        """`behind`: check `before` by a look-behind all the same, for a pattern `re` could not skip through
+        anyway (an alternation of groups), where the look-behind fails fast inside words."""
+        self.case = case
+        source = source if case else lower_source(source)
+        self.regex = re.compile(f"(?<!{before})(?:{source})" if before and behind else source)
+        self.before = re.compile(before) if before and not behind else None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        on = text if self.case else lowered(text)
+        return self._search(on, pos, len(on) if endpos is None else endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        on = text if self.case else lowered(text)
+        m = self.regex.match(on, pos, len(on) if endpos is None else endpos)
+        return m if m is not None and self._starts(on, pos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        on = text if self.case else lowered(text)
+        endpos = len(on) if endpos is None else endpos
+        while pos <= endpos and (m := self._search(on, pos, endpos)) is not None:
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1      # never stuck on an empty match
+
+    def _search(self, on: str, pos: int, endpos: int) -> re.Match | None:
+        while pos <= endpos and (m := self.regex.search(on, pos, endpos)) is not None:
+            if self._starts(on, m.start()):
+                return m
+            pos = m.start() + 1
+        return None
+
+    def _starts(self, on: str, i: int) -> bool:
+        return self.before is None or i == 0 or self.before.match(on, i - 1) is None
+
+
+_RUN = re.compile(r"\w+|[^\w\s]")
+
+
+@functools.lru_cache(maxsize=64)
+def words(text: str) -> frozenset[str]:
+    """The words (runs of word characters) and other marks of a text. Listed once per sentence for every lexicon,
+    which tries its labels only where the first word of one is."""
+    return frozenset(_RUN.findall(text))
 
 
 # Old-style tone placement ("hoà", "thuỷ") to the new style ("hòa", "thủy"), so both spellings are one name.

@@ -1,5 +1,6 @@
 """Invisible characters and odd white space are normalised once at ingest: an article typed with them reads
 as the same article, with the same facts and the same evidence offsets (into the text as normalised)."""
+import re
 import tempfile
 import unicodedata
 from functools import lru_cache
@@ -105,3 +106,153 @@ def test_real_articles_keep_their_facts_whatever_invisible_characters_and_spaces
     document, typed = facts("".join(chars))
     assert document.text == text
     assert isomorphic(typed, graph)
+
+
+# Case-insensitive patterns run case-sensitively on one lower-cased copy of a sentence (kg.text.Scan): the same
+# matches, at the same offsets, as the pattern with IGNORECASE and its look-behind on the text itself.
+def scans():
+    from kg.recognize import grammar, numbers
+    from kg.text import Scan
+    g, f = grammar.load(), grammar.figures()
+    found = {f"rule {r.id}": r.regex for r in g.cues + g.launch_verbs + g.heads + (
+        g.practice, g.heading, g.procedure_list, g.procedure_group, g.procedure_back, g.anaphora, g.bare_agency)}
+    found.update({name: getattr(g, name) for name in ("title", "any_launch", "any_cue", "any_head", "any_rule")})
+    found.update({f"continuation {n}": getattr(g.goes_on, n) for n in ("pointer", "plural", "level", "title")})
+    found.update({f"figure {n}": getattr(f, n) for n in ("word_number", "multiplier", "back_reference", "counter",
+                                                         "processing_time")})
+    found.update({"range": numbers._RANGE, "not a count": numbers._NOT_A_COUNT_BEFORE})
+    found.update({f"period {k}": p for k, (p, *_) in enumerate(numbers._PERIODS)})
+    assert all(isinstance(s, Scan) for s in found.values())
+    return found
+
+
+def reference(scan) -> re.Pattern:
+    """What the Scan stands for: its pattern with IGNORECASE (unless case-sensitive) and its look-behind."""
+    behind = f"(?<!{scan.before.pattern})" if scan.before else ""
+    return re.compile(behind + "(?:" + scan.regex.pattern + ")", 0 if scan.case else re.IGNORECASE)
+
+
+SCANS = scans()
+
+
+@lru_cache(maxsize=None)
+def sentences() -> list[str]:
+    from kg.segment import sentences
+    return [s.text for p in ARTICLES for s in sentences(ingest.read_text(p))]
+# Words of the patterns written with letters whose case Python's `re` and str.lower() treat differently (İ
+# lower-cases to two characters; ı and ſ are i and s to IGNORECASE), in capitals, beside digits and the
+# punctuation the patterns look at.
+WORDS = st.sampled_from(["mô hình", "MÔ HÌNH", "Mô Hình", "trıển khaı", "TRİỂN KHAİ", "ſáng kiến", "SÁNG KIẾN", "Từ",
+                         "từ", "10", "3,5", "%", "đến", "ĐẾN", "giảm còn", "ngày", "NGÀY", "15/10/2020", "năm", "2019",
+                         "tháng 12/2019", "Kiosk", "KIOSK", "kıosk", "thủ tục", "THỦ TỤC", "chủ tịch", "Chủ Tịch", "hai",
+                         "HAİ", "triệu", "nêu trên", "xem", "trong vòng", "hồ ſơ", "Nguyễn Văn A", "ı", "İ", "ſ", ".",
+                         ",", ":", ";", "“", "”", "(", ")", "\n", "\xa0", "x"])
+LETTERS = st.lists(st.tuples(WORDS, st.sampled_from([" ", "", "  ", ", "])), max_size=20).map(
+    lambda parts: "".join(w + sep for w, sep in parts))
+
+
+def same_matches(scan, text):
+    ref = reference(scan)
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in ref.finditer(text)]
+    for pos in range(0, len(text) + 1, 7):
+        for end in (pos + 20, pos + 60, len(text)):
+            got, want = scan.search(text, pos, end), ref.search(text, pos, end)
+            assert (got and got.span()) == (want and want.span()), (text, pos, end)
+        got, want = scan.match(text, pos), ref.match(text, pos)
+        assert (got and got.span()) == (want and want.span()), (text, pos)
+
+
+@pytest.mark.parametrize("name", sorted(SCANS))
+def test_a_scan_on_the_lowered_copy_finds_what_ignorecase_finds_in_the_articles(name):
+    for text in sentences():
+        same_matches(SCANS[name], text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LETTERS)
+def test_a_scan_on_the_lowered_copy_finds_what_ignorecase_finds_whatever_the_letters(text):
+    from kg.text import lowered
+    assert len(lowered(text)) == len(text)
+    for scan in SCANS.values():
+        same_matches(scan, text)
+
+
+# A lexicon tries its labels only where one of their first words is in the sentence (kg.text.words): the same hits
+# as its one case-insensitive alternation scanned over the text (abbreviations as written).
+def matchers():
+    from kg import lexicon
+    lex = lexicon.load()
+    return {n: getattr(lex, n) for n in ("kinds", "fields", "procedures", "agency_types", "units", "qualifiers", "levels",
+                                         "known_places")}
+
+
+MATCHERS = matchers()
+LABELS = st.sampled_from(sorted({lab for m in MATCHERS.values() for lab in m.labels})
+                         + ["x", "5", "%", "/", "-", "UBND", "Ubnd", "TP.", "(", "hồ sơ", ",", "ıt nhất", "Hồ ſơ", "TİNH", "İ"])
+LABEL_TEXT = st.lists(st.tuples(LABELS, st.sampled_from([" ", "", "  ", ", ", "/", "-"])), max_size=12).map(
+    lambda parts: "".join((w.upper() if len(w) % 3 == 0 else w) + sep for w, sep in parts))
+
+
+def alternation(matcher) -> re.Pattern:
+    """A lexicon's labels as one alternation: case-insensitive but for the abbreviations, longest first."""
+    from kg.lexicon import _is_abbreviation, _pattern
+    ordered = sorted(matcher.labels, key=lambda s: (-len(s), s))
+    folded = "|".join(_pattern(lab.lower()) for lab in ordered if not _is_abbreviation(lab))
+    exact = [_pattern(lab) for lab in ordered if _is_abbreviation(lab)]
+    return re.compile(r"(?<![\w/-])(?:" + "|".join([f"(?i:{folded})"] * bool(folded) + exact) + r")(?!\w)")
+
+
+def same_hits(matcher, text):
+    assert [(h.start, h.end) for h in matcher.finditer(text)] == [m.span() for m in alternation(matcher).finditer(text)], text
+
+
+def test_a_lexicon_finds_its_labels_where_one_alternation_would_in_the_articles():
+    for text in sentences():
+        for matcher in MATCHERS.values():
+            same_hits(matcher, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(LABEL_TEXT)
+def test_a_lexicon_finds_its_labels_where_one_alternation_would_whatever_the_text(text):
+    for matcher in MATCHERS.values():
+        same_hits(matcher, text)
+
+
+@given(st.text(max_size=60) | st.sampled_from(["Phường Bến Thành", "ĐẮK LẮK", "Thủy Nguyên", "Hoà Bình", "a\u0301\u034f\u0360",
+                                                "Ελληνικά", "Ǆ"]))
+def test_fold_drops_every_combining_mark(text):
+    from kg.text import fold
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    assert fold(text) == "".join(c for c in plain if not unicodedata.combining(c)).lower()
+
+
+def test_a_case_insensitive_scan_refuses_a_case_sensitive_part():
+    from kg.text import Scan
+    with pytest.raises(ValueError, match="case-sensitive part"):
+        Scan("mô hình (?-i:Kiosk)")
+    assert Scan("(?-i:Kiosk)", case=True).search("một Kiosk").span() == (4, 9)
+
+
+def test_a_scan_that_can_match_nothing_still_ends():
+    from kg.text import Scan
+    assert [m.span() for m in Scan("x?").finditer("aXa")] == [(0, 0), (1, 2), (2, 2), (3, 3)]
+    assert [m.span() for m in Scan("x?", before=r"\w").finditer("aXa")] == [(0, 0)]
+
+
+def test_each_period_pattern_holds_the_word_that_lets_a_sentence_be_scanned():
+    from kg.recognize import numbers
+    texts = sentences() + ["Tính đến nay", "HIỆN NAY", "ngày 5/6/2020", "tháng 12/2019", "năm 2019", "Đến ngày 1-2-2020"]
+    for pattern, _, word in numbers._PERIODS:
+        found = [text[m.start():m.end()].lower() for text in texts for m in pattern.finditer(text)]
+        assert found and all(word in f for f in found), (pattern.regex.pattern, word)
+
+
+def test_the_lowered_copy_is_as_long_as_the_text_whatever_the_characters():
+    from kg.text import lowered
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    low = lowered(every)
+    assert len(low) == len(every)
+    # and every character keeps its kind, so a pattern's \w, \s and \d see the same text
+    for kind in (r"\w", r"\s", r"\d"):
+        assert [m.start() for m in re.finditer(kind, low)] == [m.start() for m in re.finditer(kind, every)]

@@ -74,6 +74,16 @@ def recognize(sentence: Sentence, recognizers: list[Recognizer]) -> list[Mention
     return filter_spans(found)
 
 
+_BUILT: dict[tuple, tuple[Lexicon, list[Recognizer]]] = {}
+
+
 def build(lexicon: Lexicon, names: Iterable[str] = DEFAULT_PIPELINE) -> list[Recognizer]:
-    known = registry()
-    return [known[name](lexicon) for name in names]
+    """The pipeline's recognizers for this lexicon, made once: every document's extraction asks for them (the
+    lexicon is kept with them, so its id names no other while they are remembered)."""
+    key = (id(lexicon), tuple(names))
+    if key not in _BUILT:
+        if len(_BUILT) >= 8:
+            _BUILT.clear()
+        known = registry()
+        _BUILT[key] = (lexicon, [known[name](lexicon) for name in key[1]])
+    return list(_BUILT[key][1])

@@ -1,6 +1,9 @@
 """The grammar of model names, read once from ontology/model-grammar.json: cue words, launch verbs, the
 words an unquoted practice starts with, and the heads of device, channel and service names. Every rule has
-an id that the mentions it finds carry."""
+an id that the mentions it finds carry.
+
+Case-insensitive patterns are `Scan`s (kg.text): matched case-sensitively on the sentence's one lower-cased copy,
+each a pass that `re` can skip through to its first letters; the offsets are the sentence's."""
 from __future__ import annotations
 
 import functools
@@ -9,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.resources import data_dir
+from kg.text import Scan
 
 GRAMMAR = "model-grammar.json"
 # A capital letter, Vietnamese ones included (Đ, Ơ, Ư, Ấ, ...): a word that goes on a proper name.
@@ -18,7 +22,7 @@ _UPPER = "[" + "".join(re.escape(chr(c)) for c in range(0x41, 0x1F00) if chr(c).
 @dataclass(frozen=True)
 class Rule:
     id: str
-    regex: re.Pattern
+    regex: Scan                       # searched, matched and iterated as a re.Pattern is
     practice_only: bool = False       # a launch verb that names practices, never a quoted event ("tổ chức")
     in_name: bool = False             # a launch verb that is part of the practice's name ("cử cán bộ ...")
 
@@ -26,11 +30,11 @@ class Rule:
 @dataclass(frozen=True)
 class Continuation:
     id: str
-    pointer: re.Pattern               # a bare cue that points back: "Chương trình có sự tham gia của ..."
+    pointer: Scan                     # a bare cue that points back: "Chương trình có sự tham gia của ..."
     generic: frozenset[str]           # kind words too common to say which model a sentence is about
-    plural: re.Pattern                # before an agency: "các bộ phận một cửa" is a kind of office, not one
-    level: re.Pattern                 # after an agency: "Trung tâm ... cấp xã", the same
-    title: re.Pattern                 # a person's title right before an agency: the person, not the office, acts
+    plural: Scan                      # before an agency: "các bộ phận một cửa" is a kind of office, not one
+    level: Scan                       # after an agency: "Trung tâm ... cấp xã", the same
+    title: Scan                       # a person's title right before an agency: the person, not the office, acts
 
 
 @dataclass(frozen=True)
@@ -47,15 +51,15 @@ class Grammar:
     procedure_list: Rule              # a later sentence listing the last model's procedures
     procedure_group: Rule             # searched before a field's word: the field names its procedures
     procedure_back: Rule              # "thủ tục" naming none: the procedures of the sentence before
-    title: re.Pattern                 # a person's title, searched just before an agency
+    title: Scan                       # a person's title, searched just before an agency
     surnames: frozenset[str]
-    any_launch: re.Pattern            # any launch verb (one search instead of one per rule)
+    any_launch: Scan                  # any launch verb (one search instead of one per rule)
     anaphora: Rule                    # "mô hình này": a sentence about the last model
     goes_on: Continuation             # a sentence with no model that goes on about the last one
     bare_agency: Rule                 # "Trung tâm cũng ra mắt ...": the last agency of that head
-    any_cue: re.Pattern
-    any_head: re.Pattern
-    any_rule: re.Pattern              # any cue, launch verb or head, case aside: whether a sentence can hold a model
+    any_cue: Scan
+    any_head: Scan
+    any_rule: Scan                    # any cue, launch verb or head, case aside: whether a sentence can hold a model
 
     def person(self, text: str, pos: int, name: str) -> bool:
         """A name after a title ("Chủ tịch UBND tỉnh Lê Phước Thanh") that is a person's, not a place's."""
@@ -78,31 +82,37 @@ class Grammar:
                 yield r, m
 
 
+def _words(source: str, case: bool = False, behind: bool = False) -> Scan:
+    """A pattern that matches whole words."""
+    return Scan(r"(?:" + source + r")(?!\w)", case, before=r"\w", behind=behind)
+
+
 def _rule(spec: dict) -> Rule:
-    flags = 0 if spec.get("case") else re.IGNORECASE
-    return Rule(spec["id"], re.compile(r"(?<!\w)(?:" + spec["pattern"] + r")(?!\w)", flags),
+    return Rule(spec["id"], _words(spec["pattern"], bool(spec.get("case"))),
                 bool(spec.get("practice_only")), bool(spec.get("in_name")))
 
 
-def _union(specs: list[dict]) -> re.Pattern:
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{s['pattern']})" for s in specs) + r")(?!\w)", re.IGNORECASE)
+def _union(specs: list[dict]) -> Scan:
+    """Any of these rules, case aside: whether a text can hold one."""
+    return _words("|".join(f"(?:{s['pattern']})" for s in specs), behind=True)
 
 
 _MARKS = str.maketrans({c: " " for c in ",“”\"'‘’«»"})
 
 
+@functools.lru_cache(maxsize=4096)
 def words_of(text: str) -> str:
-    """A term's words, lower case, commas, quotes and spacing aside: how kind words and name heads are compared."""
+    """A term's words, lower case, commas, quotes and spacing aside: how kind words and name heads are compared
+    (remembered: relating compares the same names and sentences again and again)."""
     return " ".join(text.lower().translate(_MARKS).split())
 
 
 def _continuation(spec: dict, titles: str) -> Continuation:
     generic = spec["generic_agency"]
-    return Continuation(spec["id"], re.compile(spec["pointer"], re.IGNORECASE),
+    return Continuation(spec["id"], Scan(spec["pointer"]),
                         frozenset(words_of(w) for w in spec["generic_kinds"]),
-                        re.compile(r"(?<!\w)(?:" + generic["before"] + ")", re.IGNORECASE),
-                        re.compile(generic["after"], re.IGNORECASE),
-                        re.compile(r"(?<!\w)(?:" + titles + r")[ \t\xa0]+$", re.IGNORECASE))
+                        Scan(r"(?:" + generic["before"] + ")", before=r"\w"), Scan(generic["after"]),
+                        Scan(r"(?:" + titles + r")[ \t\xa0]+$", before=r"\w"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -119,13 +129,12 @@ def load() -> Grammar:
                    frozenset(s["id"] for s in heads if s.get("alone")), continuation, int(data["max_head_words"]),
                    _rule({"id": data["headings"]["id"], "pattern": data["headings"]["lead"]}), data["headings"]["max_words"],
                    _rule(data["procedure_lists"]),
-                   Rule(data["procedure_groups"]["id"],
-                        re.compile(r"(?<!\w)(?:" + data["procedure_groups"]["before"] + r")$", re.IGNORECASE)),
+                   Rule(data["procedure_groups"]["id"], Scan(r"(?:" + data["procedure_groups"]["before"] + r")$", before=r"\w")),
                    _rule(data["procedure_back_reference"]),
-                   re.compile(r"(?<!\w)(?i:" + data["people"]["titles"] + r")[ \t\xa0]+\S+(?:[ \t\xa0]+\S+){0,3}?[ \t\xa0]*$"),
+                   Scan(r"(?:" + data["people"]["titles"] + r")[ \t\xa0]+\S+(?:[ \t\xa0]+\S+){0,3}?[ \t\xa0]*$", before=r"\w"),
                    frozenset(data["people"]["surnames"]),
                    _union(data["launch_verbs"]), _rule(data["anaphora"]), _continuation(data["continuation"], data["people"]["titles"]),
-                   Rule(data["bare_agency"]["id"], re.compile(data["bare_agency"]["pattern"])),
+                   Rule(data["bare_agency"]["id"], Scan(data["bare_agency"]["pattern"], case=True)),
                    _union(data["cues"]), _union(heads),
                    _union(data["cues"] + data["launch_verbs"] + heads))
 
@@ -133,12 +142,12 @@ def load() -> Grammar:
 @dataclass(frozen=True)
 class FigureGrammar:
     number_words: dict[str, int]
-    word_number: re.Pattern           # a number word followed by a space
+    word_number: Scan                 # a number word followed by a space
     multipliers: dict[str, int]
-    multiplier: re.Pattern            # spaces and a multiplier word
-    back_reference: re.Pattern
-    counter: re.Pattern
-    processing_time: re.Pattern       # searched in the text before a time
+    multiplier: Scan                  # spaces and a multiplier word
+    back_reference: Scan
+    counter: Scan
+    processing_time: Scan             # searched in the text before a time
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,8 +157,7 @@ def figures() -> FigureGrammar:
 
     def alternation(ws):
         return "|".join(sorted(map(re.escape, ws), key=len, reverse=True))
-    return FigureGrammar(words, re.compile(r"(?<![\w.,])(?i:" + alternation(words) + r")(?=[ \t\xa0]+[^\W\d_])"),
-                         mult, re.compile(r"[ \t\xa0]+(?i:" + alternation(mult) + r")(?!\w)"),
-                         re.compile(data["back_reference"]["pattern"], re.IGNORECASE),
-                         re.compile(data["counter"]["pattern"], re.IGNORECASE),
-                         re.compile(data["processing_time"]["pattern"], re.IGNORECASE))
+    return FigureGrammar(words, Scan(r"(?:" + alternation(words) + r")(?=[ \t\xa0]+[^\W\d_])", before=r"[\w.,]"),
+                         mult, Scan(r"[ \t\xa0]+(?:" + alternation(mult) + r")(?!\w)"),
+                         Scan(data["back_reference"]["pattern"]), Scan(data["counter"]["pattern"]),
+                         Scan(data["processing_time"]["pattern"]))

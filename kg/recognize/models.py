@@ -29,6 +29,7 @@ _CHAIN = re.compile(r"[\s\xa0]*(?:,|;|và|hoặc)[\s\xa0]*(?:mô hình[\s\xa0]*)
 _HEAD_END = re.compile(r"[.;:(“”\"…]|,(?=\s)|\s(?=(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này|từ|trong|hay)\s)"
                        r"|\s(?=vào\s+(?:ngày|năm|tháng|lúc|dịp|đầu|cuối|giữa|thứ)\s)|\s(?=(?:giai đoạn|năm|tháng)\s+\d)")
 _LIST_INTRO = re.compile(r"[^.;:“\"(]{0,120}?:")
+_ITEM_MARKS = re.compile(r"[();,]")
 _LIKE = re.compile(r"[\s\xa0]*như[\s\xa0]+(?!là\b)", re.IGNORECASE)
 _EXAMPLE_SEP = re.compile(r",\s+|\s+(?:hay|hoặc|và)\s+")
 _ANAPHORA = {"này", "trên", "đó", "nói trên", "đã nêu"}
@@ -244,8 +245,8 @@ class _Finder:
         depth = self.text.count("(", 0, pos) - self.text.count(")", 0, pos)
         inside = sorted((q.start, q.end) for q in self.quotes)
         k = 0
-        for i in range(pos, len(self.text)):
-            ch = self.text[i]
+        for mark in _ITEM_MARKS.finditer(self.text, pos):     # no other character moves a cut
+            i, ch = mark.start(), mark.group()
             while k < len(inside) and inside[k][1] <= i:
                 k += 1
             quoted = k < len(inside) and inside[k][0] < i < inside[k][1]

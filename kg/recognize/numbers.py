@@ -15,7 +15,7 @@ from kg.namespace import RK
 from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import figures
 from kg.segment import Sentence
-from kg.text import NUMBER, parse_number
+from kg.text import NUMBER, Scan, lowered, parse_number
 
 _N = rf"(?<![\d.,/])(?:{NUMBER})(?![\d/]|[.,]\d)"
 _DURATION_UNITS = {"phút": "minute", "giờ": "hour", "tiếng": "hour", "ngày": "day", "ngày làm việc": "day", "tuần": "week"}
@@ -28,18 +28,24 @@ def _duration(name: str) -> str:
 
 _REDUCTION = re.compile(r"(?i:từ)\s+" + _duration("before") + r"\s+(?i:(?:giảm|rút ngắn)\s+)?(?i:còn|xuống(?:\s+còn)?)\s+"
                         + _duration("after"))
-_RANGE = re.compile(r"(?i:từ)\s+(?P<low>" + _N + r")\s*%\s+(?i:đến|tới)\s+(?P<high>" + _N + r")\s*%")
+_RANGE = Scan(r"từ\s+(?P<low>" + _N + r")\s*%\s+(?:đến|tới)\s+(?P<high>" + _N + r")\s*%")
 _DIGIT = re.compile(r"\d")
-_NOT_A_COUNT_BEFORE = re.compile(r"(?i:(?:mức độ|số|khu phố|lần thứ|thứ|năm|tháng|ngày|quý|khóa|nhiệm kỳ)\s*)$")
+_DIGITS = re.compile(r"\d+")
+_PERCENT = re.compile(r"\s*%")
+# Words right before a number that make it a level, an ordinal, a date or a house number, not a count.
+_NOT_A_COUNT = ("mức độ", "số", "khu phố", "lần thứ", "thứ", "năm", "tháng", "ngày", "quý", "khóa", "nhiệm kỳ")
+_NOT_A_COUNT_BEFORE = Scan(r"(?:" + "|".join(_NOT_A_COUNT) + r")\s*$")
+# Periods: matched on the sentence's lower-cased copy (Scan); their numbers are digits. Each with a word all its
+# matches hold: a sentence without it is not scanned.
 _PERIODS = [
-    (re.compile(r"(?i:tính đến|đến)\s+(?i:tháng)\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month"),
-    (re.compile(r"(?i:tính đến|đến)\s+(?i:ngày)\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})"), "date"),
-    (re.compile(r"(?<!\w)(?i:ngày)\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})"), "date"),
-    (re.compile(r"(?i:tính đến nay|đến nay|hiện nay)"), "now"),
-    (re.compile(r"(?i:tháng)\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month"),
-    (re.compile(r"(?<!\w)(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?!\d)"), "year"),
+    (Scan(r"(?:tính đến|đến)\s+tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month", "đến"),
+    (Scan(r"(?:tính đến|đến)\s+ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})"), "date", "đến"),
+    (Scan(r"ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})", before=r"\w"), "date", "ngày"),
+    (Scan(r"tính đến nay|đến nay|hiện nay"), "now", "nay"),
+    (Scan(r"tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month", "tháng"),
+    (Scan(r"năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", before=r"\w"), "year", "năm"),
 ]
-_PERIODS_WITHOUT_DIGITS = [(p, kind) for p, kind in _PERIODS if kind == "now"]
+_PERIODS_WITHOUT_DIGITS = [p for p in _PERIODS if p[1] == "now"]
 
 
 def recognizer(lexicon: Lexicon) -> Recognizer:
@@ -47,8 +53,8 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
     percent = str(units.fullmatch("%"))                          # "53,65%", "từ 10% đến 30%"
     at_least, at_most = str(lexicon.qualifiers.fullmatch("ít nhất")), str(lexicon.qualifiers.fullmatch("tối đa"))
     number = re.compile(r"(?P<fraction>(?<![\d.,/])(?P<num>" + NUMBER + r")/(?P<den>" + NUMBER + r")(?![\d/]|[.,]\d))|(?P<value>" + _N + r")")
-    qualifier = re.compile(r"(?<!\w)(?i:" + "|".join(re.escape(q) for q in sorted(lexicon.qualifiers.labels, key=len, reverse=True))
-                           + r")[ \t\xa0]+$")
+    qualifier = Scan(r"(?:" + "|".join(re.escape(q) for q in sorted(lexicon.qualifiers.labels, key=len, reverse=True))
+                     + r")[ \t\xa0]+$", before=r"\w")
 
     figs = figures()
 
@@ -58,16 +64,17 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
         words = list(figs.word_number.finditer(text))
         if not _DIGIT.search(text) and not words:      # no figure, reduction or dated period: only "đến nay"
             return _periods(text, base, _PERIODS_WITHOUT_DIGITS)
-        for m in _REDUCTION.finditer(text):
+        low = lowered(text)
+        for m in _REDUCTION.finditer(text) if "từ" in low else ():      # reductions and ranges start with "từ"
             out.append(Mention(base + m.start(), base + m.end(), m.group(), "REDUCTION", attrs=(
                 ("before", parse_number(m["before"])), ("before_unit", _DURATION_UNITS[m["before_unit"].lower()]),
                 ("after", parse_number(m["after"])), ("after_unit", _DURATION_UNITS[m["after_unit"].lower()]))))
-        for m in _RANGE.finditer(text):
+        for m in _RANGE.finditer(text) if "từ" in low and "%" in text else ():
             out.append(_metric(text, base, m.start(), m.end(), unit=percent, low=parse_number(m["low"]),
                                high=parse_number(m["high"]), low_qualifier=at_least, high_qualifier=at_most))
-        found = [(m, "figure.unit") for m in number.finditer(text)] + [(m, "figure.number-word") for m in words]
+        found = [(m, "figure.unit") for m in _numbers(number, text)] + [(m, "figure.number-word") for m in words]
         for m, rule in found:
-            if not _NOT_A_COUNT_BEFORE.search(text, 0, m.start()):
+            if not _not_a_count(text, m.start()):
                 out += [x for x in [figure(text, base, m, rule)] if x is not None]
         return out + _periods(text, base, _PERIODS)
 
@@ -77,7 +84,7 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
         mult = None if fraction else figs.multiplier.match(text, rest)
         if mult:
             rest, rule = mult.end(), "figure.multiplier"
-        pct = re.match(r"\s*%", text[rest:])
+        pct = _PERCENT.match(text, rest)
         unit_hit = None if pct else units.match_at(text, _skip_space(text, rest))
         if not pct and not unit_hit:
             return None
@@ -87,10 +94,10 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
                          and not figs.processing_time.search(text, 0, start)
                          or figs.back_reference.match(text, unit_hit.end) or figs.counter.match(text, unit_hit.end)):
             return None
-        end = rest + pct.end() if pct else unit_hit.end
+        end = pct.end() if pct else unit_hit.end
         q = qualifier.search(text, max(0, start - 20), start)
         if q:
-            values["qualifier"] = str(lexicon.qualifiers.fullmatch(q.group().strip()))
+            values["qualifier"] = str(lexicon.qualifiers.fullmatch(text[q.start():q.end()].strip()))
         return _metric(text, base, start, end, unit=percent if pct else str(unit_hit.concept), rule=rule, **values)
     return recognize
 
@@ -103,10 +110,29 @@ def _values(m: re.Match, words: dict[str, int], factor: int) -> dict:
     return {"value": value * factor}
 
 
+def _not_a_count(text: str, start: int) -> bool:
+    """A word of _NOT_A_COUNT ends where the white space before the number starts: searched there only, not
+    from the sentence's start."""
+    j = start
+    while j and text[j - 1].isspace():
+        j -= 1
+    return _NOT_A_COUNT_BEFORE.search(text, max(0, j - max(map(len, _NOT_A_COUNT))), start) is not None
+
+
+def _numbers(number: re.Pattern, text: str):
+    """number.finditer(text), trying only where a run of digits starts (a number starts no later in a run)."""
+    end = 0
+    for run in _DIGITS.finditer(text):
+        if run.start() >= end and (m := number.match(text, run.start())) is not None:
+            end = m.end()
+            yield m
+
+
 def _periods(text: str, base: int, patterns) -> list[Mention]:
-    return [Mention(base + m.start(), base + m.end(), m.group(), "PERIOD",
+    low = lowered(text)
+    return [Mention(base + m.start(), base + m.end(), text[m.start():m.end()], "PERIOD",
                     attrs=(("kind", kind),) + tuple((k, int(v)) for k, v in sorted(m.groupdict().items()) if v))
-            for pattern, kind in patterns for m in pattern.finditer(text)]
+            for pattern, kind, word in patterns if word in low for m in pattern.finditer(text)]
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -2,9 +2,11 @@
 hẹn"'), with nested quotes kept inside and a quote left open closed where its list item ends."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _PAIRS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
+_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + ";]")
 
 
 @dataclass(frozen=True)
@@ -20,7 +22,8 @@ def quotes(text: str) -> list[Quote]:
     (or the sentence end) that ends its list item, and before a bracket that follows it."""
     out: list[Quote] = []
     stack: list[tuple[int, str]] = []
-    for i, ch in enumerate(text):
+    for mark in _MARKS.finditer(text):              # no other character opens, closes or ends a quote
+        i, ch = mark.start(), mark.group()
         if stack and ch == _PAIRS[stack[-1][1]] and not (ch == "'" and _is_apostrophe(text, i)):
             opened, _ = stack.pop()
             if not stack:

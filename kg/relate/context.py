@@ -28,6 +28,7 @@ class Analysed:
     mentions: list[Mention]
     _parens: list[tuple[int, str]] | None = field(default=None, init=False, repr=False, compare=False)
     _by_label: dict[str, list[Mention]] | None = field(default=None, init=False, repr=False, compare=False)
+    _brackets: list[tuple[int, int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def of(self, label: str, start: int | None = None, end: int | None = None) -> list[Mention]:
         if self._by_label is None:
@@ -39,7 +40,7 @@ class Analysed:
             return list(found)
         lo = self.sentence.start if start is None else start
         hi = self.sentence.end if end is None else end
-        return [m for m in found if m.within(lo, hi)]
+        return [m for m in found if lo <= m.start and m.end <= hi]
 
     def add(self, mentions: list[Mention]) -> None:
         """Mentions relating finds (a company's acronym written alone), in text order with the others."""
@@ -51,7 +52,11 @@ class Analysed:
 
     def brackets(self, start: int | None = None, end: int | None = None) -> list[tuple[int, int]]:
         """Top-level (...) spans between start and end. The sentence's brackets are listed once; each call
-        walks only those in its range."""
+        walks only those in its range; the whole sentence's are remembered."""
+        if start is None and end is None:
+            if self._brackets is None:
+                self._brackets = self.brackets(self.sentence.start, self.sentence.end)
+            return list(self._brackets)
         start = self.sentence.start if start is None else start
         end = self.sentence.end if end is None else end
         marks = self._marks()

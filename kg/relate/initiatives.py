@@ -25,6 +25,7 @@ _LEAD_CUE = re.compile(r"(?i:(?<!\w)(?:do|được)|chủ trì:?)\s*$|^[\s”\"'
 _AT_CUE = re.compile(r"(?i:(?<!\w)(?:tại|ở))\s*$")
 _AND = re.compile(r"^\s*(?:,|và)\s*$")
 _JOINED = re.compile(r"^[\s”\"'’]*(?:,|và|hoặc)[\s“\"'‘]*$")
+_ITEM_MARKS = re.compile(r"[();]")
 
 
 @dataclass
@@ -48,12 +49,11 @@ def item_end(a: Analysed, model: Mention) -> int:
     if later and _JOINED.match(a.slice(model.end, later[0].start)):
         return item_end(a, later[0])
     limit = later[0].start if later else a.sentence.end
-    depth = 0
-    for i in range(model.end, limit):
-        ch = a.sentence.text[i - a.sentence.start]
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if ch == ";" and depth <= 0:
-            return i
+    depth, base = 0, a.sentence.start
+    for mark in _ITEM_MARKS.finditer(a.sentence.text, model.end - base, limit - base):   # the only characters that count
+        depth += {"(": 1, ")": -1}.get(mark.group(), 0)
+        if mark.group() == ";" and depth <= 0:
+            return base + mark.start()
     return limit
 
 

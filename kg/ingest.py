@@ -76,13 +76,18 @@ _INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u034f\u061c\u
                         "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
                         "\ufff9-\ufffb\U000e0000-\U000e007f]")
 _ODD_SPACES = re.compile("[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Letters that look like Vietnamese ones and are not: the Icelandic eth "Ð" (U+00D0) some sites write for "Đ".
+_LOOKALIKES = (("\u00d0", "\u0110"), ("\u00f0", "\u0111"))
 
 
 def normalize(text: str) -> str:
     """The one text normalisation, applied to every article before any offset exists: line breaks as "\\n",
-    invisible characters dropped, odd spaces as " ", then NFC. Idempotent."""
+    invisible characters dropped, odd spaces as " ", then NFC, lookalike letters as the Vietnamese ones. Idempotent."""
     text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text))
-    return unicodedata.normalize("NFC", _ODD_SPACES.sub(" ", text))
+    text = unicodedata.normalize("NFC", _ODD_SPACES.sub(" ", text))
+    for lookalike, letter in _LOOKALIKES:
+        text = text.replace(lookalike, letter)
+    return text
 
 
 def _size(path: Path) -> int:

@@ -134,6 +134,7 @@ class Lexicon:
     qualifiers: TermMatcher
     levels: TermMatcher
     known_places: TermMatcher
+    companies: frozenset = frozenset()    # agency types named by a proper name, not a place (at:companies)
     broader: dict[URIRef, list[URIRef]] = field(default_factory=dict)
     procedure_groups: dict[URIRef, URIRef] = field(default_factory=dict)   # field -> the procedures of that field
     _about: dict = field(default_factory=dict)
@@ -205,6 +206,7 @@ def load() -> Lexicon:
         levels=TermMatcher(_vi_labels(g, g.subjects(SKOS.inScheme, URIRef(ids + "place-level/scheme")))),
         known_places=TermMatcher(_vi_labels(g, (s for c in (RK.AdministrativeArea, RK.Province, RK.City, RK.District)
                                                 for s in g.subjects(RDF.type, c)), (RDFS.label, SKOS.altLabel))),
+        companies=frozenset(g.subjects(SKOS.inScheme, URIRef(ids + "agency-type/companies"))),
         broader=broader,
         procedure_groups={g.value(c, RK.field): c for c in sorted(groups)},
     )

@@ -56,6 +56,18 @@ def _rows(tmp_path, text, query):
     ("Bà được đoàn hỗ trợ dịch vụ công lưu động của Phòng Văn hóa - Xã hội tới tận nhà.",
      {"đoàn hỗ trợ dịch vụ công lưu động"}),
     ("Trung tâm điều chỉnh giờ làm việc, tăng thêm 30 phút mỗi buổi sáng và chiều.", {"tăng thêm 30 phút"}),
+    # an office open on the days it is closed (Tết, the weekend), not a shop opening
+    ("Trung tâm PVHCC xã Lai Hòa tiếp nhận hồ sơ cả hai ngày mùng 5, mùng 6 Tết.",
+     {"tiếp nhận hồ sơ cả hai ngày mùng 5, mùng 6 Tết"}),
+    ("Bộ phận một cửa phường Tân Định mở cửa vào thứ bảy và chủ nhật để phục vụ người dân.",
+     {"mở cửa vào thứ bảy và chủ nhật"}),
+    ("Bà Hoa mở cửa hàng từ ngày mùng 5 Tết. Đoàn công tác làm việc với UBND phường vào chủ nhật.", set()),
+    # reception points named by what they are; a bare "điểm tiếp nhận" is a place to go, not a model
+    ("Trung tâm PVHCC xã Tân Thạnh tiếp nhận hồ sơ với ba điểm tiếp nhận linh hoạt tại trụ sở Công an xã.",
+     {"điểm tiếp nhận linh hoạt"}),
+    ("Người dân đến điểm tiếp nhận để nộp hồ sơ, hoặc đến điểm tiếp nhận số 2.", set()),
+    ("Thậm chí như xã Vị Thanh 1 còn lên kế hoạch phục vụ hành chính cho người dân “xuyên Tết”.",
+     {"phục vụ hành chính cho người dân “xuyên Tết”"}),
     # the steps of one service joined by a comma; examples a cue gives with "như"
     ("Phường An Phú Đông triển khai mô hình tiếp nhận, giải quyết TTHC ngoài giờ và tại nhà.",
      {"tiếp nhận, giải quyết TTHC ngoài giờ và tại nhà"}),
@@ -81,6 +93,15 @@ def test_units_listed_without_their_level_run_the_model(tmp_path):
             "và Phú Mỹ.")
     rows, _ = _rows(tmp_path, text, "ward-initiatives")
     assert {str(r.wardLabel) for r in rows} == {"Xã Tân Lập", "Xã Hòa Bình", "Xã Phú Mỹ"}
+
+
+def test_units_a_plural_lists_with_nhu_run_the_model(tmp_path):
+    """ "nhiều xã như A, B đã mở cửa ...": A and B run it; an office whose building only hosts it takes no part."""
+    text = ("Tỉnh Quảng Trị có nhiều xã như Lao Bảo, Khe Sanh đã mở cửa Trung tâm PVHCC từ ngày mùng 5, mùng 6 Tết. "
+            "Trung tâm PVHCC xã Lao Bảo tiếp nhận hồ sơ tại trụ sở Công an xã.")
+    rows, _ = _rows(tmp_path, text, "ward-initiatives")
+    assert {str(r.wardLabel) for r in rows} >= {"Xã Lao Bảo", "Xã Khe Sanh"}
+    assert not any("Công an" in agency for _, agency, _ in _agencies(tmp_path, text))
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -216,7 +237,47 @@ def test_a_bare_head_means_the_last_agency_of_that_head(tmp_path):
     ("Anh Xứng vừa hoàn thành thủ tục đăng ký khai sinh cho con gái. Cùng với việc giải quyết thủ tục nhanh "
      "chóng, Chủ tịch UBND phường Thiên Hương còn gửi thư chúc mừng gia đình đón chào thành viên mới.",
      {"Đăng ký khai sinh"}),
+    # "trợ lý ảo" (a virtual assistant) is the chatbot again
+    ("Chị Trâm truy cập Chatbot AI phường Bến Thành để tìm hiểu thông tin. Chỉ 30 giây sau khi chị gõ câu hỏi thủ "
+     "tục đăng ký hộ kinh doanh, trợ lý ảo đã đưa ra hướng dẫn.", {"Đăng ký hộ kinh doanh"}),
+    # ... or of the one before that, when the sentence between names none
+    ("Bà Tuyết đã đủ điều kiện trợ cấp hưu trí xã hội. Tuy nhiên, bà chưa đi làm được vì đường xa. Bởi vậy, khi "
+     "được đoàn hỗ trợ dịch vụ công lưu động tới tận nhà hỗ trợ làm thủ tục trợ cấp, bà rất xúc động.",
+     {"Trợ cấp hưu trí xã hội"}),
 ])
 def test_the_procedures_of_a_model(tmp_path, text, expected):
     rows, _ = _rows(tmp_path, text, "initiative-procedures")
     assert {str(r.procedureLabel) for r in rows} == expected
+
+
+def test_both_sides_means_the_two_agencies_named_last(tmp_path):
+    """ "hai bên" after "A và B đã ký kết": A and B both launch the model; a company is named by its own name."""
+    text = ("Tại hội nghị, UBND phường Chợ Quán và Trung tâm Dịch vụ Chuyển đổi số – Chi nhánh GTEL CDS đã ký kết kế "
+            "hoạch phối hợp. Cụ thể, hai bên đã chính thức đưa vào hoạt động thiết bị “AI Kiosk thông minh”.")
+    assert {(model, agency) for model, agency, _ in _agencies(tmp_path, text)} == {
+        ("AI Kiosk thông minh", "Ủy ban nhân dân Phường Chợ Quán"),
+        ("AI Kiosk thông minh", "Trung tâm Dịch vụ Chuyển đổi số – Chi nhánh GTEL CDS")}
+
+
+def test_a_company_s_acronym_alone_is_the_company_that_helps_the_ward(tmp_path):
+    """ "GTEL cũng hỗ trợ phường X xây dựng M": GTEL (named in full before) takes part in M; the ward runs it."""
+    text = ("UBND phường Chợ Quán và Chi nhánh GTEL CDS đã ký kết kế hoạch phối hợp. Ngoài ra, GTEL cũng hỗ trợ "
+            "phường Chợ Quán xây dựng Trang thông tin điện tử phường Chợ Quán.")
+    assert {(model, agency) for model, agency, _ in _agencies(tmp_path, text)} == {
+        ("Trang thông tin điện tử phường Chợ Quán", "GTEL")}
+
+
+def test_many_bodies_of_a_kind_are_not_the_subject(tmp_path):
+    """ "các Đoàn xã, phường ở Đà Nẵng triển khai mô hình ...": unions of many wards, not the ward's own."""
+    text = "Sau sáp nhập, các Đoàn xã, phường ở Đà Nẵng triển khai mô hình “đi từng ngõ, gõ từng nhà” để giúp dân."
+    assert _agencies(tmp_path, text) == set()
+
+
+def test_an_agency_of_the_ward_a_model_runs_in_takes_it_up(tmp_path):
+    """Models of two communes; a later sentence whose subject is one commune's centre is about that one's model."""
+    text = ("Xã Lao Bảo mở cửa vào thứ bảy. Xã Khe Sanh còn phục vụ người dân “xuyên Tết”. Theo báo cáo của Trung "
+            "tâm PVHCC xã Khe Sanh, đơn vị này đã tiếp nhận 14 trường hợp gồm ba hồ sơ chứng thực.")
+    assert _agencies(tmp_path, text) == {
+        ("phục vụ người dân “xuyên Tết”", "Trung tâm Phục vụ hành chính công Xã Khe Sanh", "tham gia")}
+    rows, _ = _rows(tmp_path, text, "initiative-procedures")
+    assert {(str(r.initiativeLabel), str(r.procedureLabel)) for r in rows} == {("phục vụ người dân “xuyên Tết”", "Chứng thực")}

@@ -44,6 +44,12 @@ def test_text_is_nfc(tmp_path):
     assert ingest.load(p).text == unicodedata.normalize("NFC", "Phường Bến Thành triển khai mô hình “Một cửa”.")
 
 
+def test_the_icelandic_eth_some_sites_write_for_d_stroke_is_read_as_d_stroke(tmp_path):
+    p = tmp_path / "eth.txt"
+    p.write_text("các \u00d0oàn xã, phường ở \u00d0à Nẵng \u00f0i", encoding="utf-8")
+    assert ingest.load(p).text == "các Đoàn xã, phường ở Đà Nẵng đi"
+
+
 def test_html_scripts_and_styles_are_dropped(tmp_path):
     p = tmp_path / "a.html"
     p.write_text("<html><head><style>p{}</style><script>alert(1)</script></head>"

@@ -204,3 +204,23 @@ def test_emit_writes_a_hand_made_linked_document_and_nothing_else_is_asked():
     labels = set(fragment.labels)
     assert f'<{ward}>\tvi\t"Phường 4"@vi\n' in labels and f'<{ward}>\ten\t"Ward 4"@en\n' in labels
     assert not any(line.split(" ")[1] == f"<{RDFS.label}>" for line in fragment.lines)   # labels apart
+
+
+def test_an_agency_whose_level_word_names_no_place_keeps_the_word(tmp_path):
+    """ "Bưu điện tỉnh" in a text that names no province: the post office of the province, as written."""
+    p = tmp_path / "a.txt"
+    p.write_text("Chủ tịch UBND tỉnh đề nghị Bưu điện tỉnh phối hợp thực hiện thí điểm việc trả kết quả giải quyết "
+                 "thủ tục hành chính qua đường bưu điện.", encoding="utf-8")
+    document = ingest.load(p)
+    linked = link(pipeline.extract(document), document, lexicon.load(), gazetteer.load(), ID)
+    assert {"Bưu điện tỉnh", "Ủy ban nhân dân tỉnh"} <= {a.label for a in linked.agencies}
+
+
+def test_a_bare_commune_word_in_a_text_about_a_city_names_no_commune(tmp_path):
+    """ "Công an xã" where the text is about a city: a commune's police, not the city's."""
+    p = tmp_path / "a.txt"
+    p.write_text("UBND TP Cần Thơ cho biết TP Cần Thơ đã triển khai mô hình “Một cửa số” do Công an xã thực hiện.",
+                 encoding="utf-8")
+    document = ingest.load(p)
+    labels = {a.label for a in link(pipeline.extract(document), document, lexicon.load(), gazetteer.load(), ID).agencies}
+    assert "Công an xã" in labels and not any(label.startswith("Công an Thành phố") for label in labels)

@@ -29,6 +29,16 @@ def found(recognizers, text, label):
     ("Riêng đối với 15 Phường tiếp tục", [("15 Phường", ())]),
     ("Ban Tuyên giáo Quận ủy", []),
     ("Ban Thường vụ Quận Đoàn Thanh Khê", []),
+    # a listed name of one capitalised word before a lower-case one starts a noun, not a place ("Trung tâm")
+    ("tại phường Chợ Quán và Trung tâm Dịch vụ", [("phường Chợ Quán", ("Chợ Quán",))]),
+    # a number that ends a unit's name (2025 names), not a count after it
+    ("Trung tâm xã Vị Thanh 1, đơn vị này; phường Móng Cái 2 còn; phường Tân Định 6 tháng",
+     [("xã Vị Thanh 1", ("Vị Thanh 1",)), ("phường Móng Cái 2", ("Móng Cái 2",)), ("phường Tân Định", ("Tân Định",))]),
+    # after a title, a family name that starts a person's full name ends the place's name
+    ("tại phường Lê Lợi và phường Trần Phú", [("phường Lê Lợi", ("Lê Lợi",)), ("phường Trần Phú", ("Trần Phú",))]),
+    # the units a plural lists with "như"
+    ("có nhiều xã như Lai Hòa, Đông Thuận, Tân Hòa… đã mở cửa",
+     [("nhiều xã", ()), ("Lai Hòa, Đông Thuận, Tân Hòa", ("Lai Hòa", "Đông Thuận", "Tân Hòa"))]),
 ])
 def test_places(recognizers, text, expected):
     assert [(m.text, m.get("names")) for m in found(recognizers, text, "PLACE")] == expected
@@ -48,6 +58,19 @@ def test_count_of_wards_means_every_ward(recognizers):
     ("một ca sĩ hát", []),
     # a youth union named with its level in front: the capitalised words after it are its place
     ("của Ban Thường vụ Quận Đoàn Thanh Khê; Tuổi trẻ", [("Quận Đoàn Thanh Khê", "doan-thanh-nien")]),
+    # "Đoàn" is a ward's youth union only before its place; alone it is a family name or a delegation
+    ("Trung tâm Dịch vụ hành chính công và Đoàn phường Hải Vân tới tận nhà",
+     [("Trung tâm Dịch vụ hành chính công", "trung-tam-dich-vu-hanh-chinh-cong"), ("Đoàn phường Hải Vân", "doan")]),
+    ("ông Đoàn Văn Hùng cùng đoàn hỗ trợ dịch vụ công lưu động", []),
+    # after a title, a family name that starts a person's full name ends the place's name
+    ("Theo Chủ tịch UBND phường Bến Thành Mai Thị Hồng Hoa, với", [("UBND phường Bến Thành", "ubnd")]),
+    # a company by its name (with the unit written before it and a dash), a brand by itself; "công ty" alone is none
+    ("UBND phường Chợ Quán và Trung tâm Dịch vụ Chuyển đổi số – Chi nhánh GTEL CDS đã ký kết",
+     [("UBND phường Chợ Quán", "ubnd"), ("Trung tâm Dịch vụ Chuyển đổi số – Chi nhánh GTEL CDS", "doanh-nghiep")]),
+    ("Tập đoàn Viettel và VNPT Cần Thơ hỗ trợ, một công ty nhỏ", [("Tập đoàn Viettel", "doanh-nghiep"), ("VNPT Cần Thơ", "doanh-nghiep")]),
+    ("Bưu điện tỉnh và chi nhánh Bình Dương phối hợp", [("Bưu điện tỉnh", "buu-dien")]),
+    ("Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT) đã ký",
+     [("Tập đoàn Bưu chính Viễn thông Việt Nam", "doanh-nghiep"), ("VNPT", "doanh-nghiep")]),
 ])
 def test_agencies(recognizers, text, expected):
     assert [(m.text, m.key.rsplit("/", 1)[-1]) for m in found(recognizers, text, "AGENCY")] == expected

@@ -22,6 +22,7 @@ from kg.link.portals import province_of
 from kg.namespace import RK, checked_iri
 from kg.recognize import Mention
 from kg.relate import Facts, InitiativeFacts, MetricFacts
+from kg.relate.context import level_rank
 from kg.text import slug
 
 __all__ = ["link", "LinkedDocument"]
@@ -118,13 +119,18 @@ class _Linking:
         place_mention = m.get("place")
         if place_mention is not None and place_mention.get("count"):
             return None                                   # "UBND 15 Phường": many bodies, not one
-        scope = self.where.scope(place_mention)
-        place = scope.places[0] if scope.places else None
+        scope = self.where.scope(place_mention) if not m.get("name") else None    # a company is of no place
+        place = scope.places[0] if scope and scope.places else None
+        if place is not None and place_mention is not None and not place_mention.get("names") \
+                and level_rank(place_mention.get("level")) == 3 and place.rank < 3:
+            place = None                # "Công an xã" in a text about a city: a commune's police, not the city's
         atype = URIRef(m.key)
-        name = self.lex.label(atype)
+        name = m.get("name") or self.lex.label(atype)      # a company by its own name
         party = m.get("party")
         if party:
             name = f"{name} {party.capitalize()} ủy"
+        if place is None and place_mention is not None and not place_mention.get("names") and not place_mention.key:
+            name = f"{name} {place_mention.text.lower()}"     # "Bưu điện tỉnh" where no province is named
         label = f"{name} {place.label}" if place else name
         iri = self.base + "agency/" + "/".join(p for p in (place.path if place else "", _slug(name)) if p)
         self.agencies[linked.Agency(iri, label, m.key, self.place(place) if place else None)] = None

@@ -56,6 +56,22 @@ def _is_heading(text: str, grammar: Grammar) -> bool:
     return bool(text) and text[-1] not in ".!?:;…,”\"" and len(text.split()) <= grammar.heading_words
 
 
+def _heads(g: Grammar, text: str):
+    """(rule, match) for each head in text order, the longest where several start (as Grammar.finditer), found by
+    one scan of the union of heads and only then by the rules that match where it stopped."""
+    pos = 0
+    while True:
+        found = g.any_head.search(text, pos)
+        if found is None:
+            return
+        hit = g.first(g.heads, text, found.start())
+        if hit is None:                 # the union reads case aside; the rule that matched it may not
+            pos = found.start() + 1
+            continue
+        yield hit
+        pos = max(hit[1].end(), found.start() + 1)
+
+
 class _Finder:
     def __init__(self, lexicon: Lexicon, grammar: Grammar, sentence: Sentence):
         self.lexicon = lexicon
@@ -82,7 +98,7 @@ class _Finder:
             lead = g.first(g.launch_verbs + (g.heading,), self.text, 0)
             self.rule = g.heading.id
             self._launched(_SPACE.match(self.text, lead[1].end() if lead else 0).end())
-        for rule, head in g.finditer(g.heads, self.text) if g.any_head.search(self.text) else ():
+        for rule, head in _heads(g, self.text):
             self.rule = rule.id
             self._headed(head.start(), head.end(), rule.id in g.alone)
         return [self.found[k] for k in sorted(self.found)]

@@ -1,7 +1,7 @@
 """Places: a level word and a name ("Phường 1", "phường Bến Thành", "Q.1", "huyện Tây Sơn"), lists that
 share one level word ("Phường 1, 2, 3, 8 và 15", "xã Tây Vinh, Tây Giang"), counts that mean every unit
-("15 Phường", "các xã"), a bare level word that means the one the text is about ("Quận đã ..."), and
-places the gazetteer knows by name ("TP.HCM").
+("15 Phường", "các xã") and the units they list ("nhiều xã như Lai Hòa, Đông Thuận"), a bare level word that
+means the one the text is about ("Quận đã ..."), and places the gazetteer knows by name ("TP.HCM").
 """
 from __future__ import annotations
 
@@ -21,7 +21,12 @@ _PARTY = re.compile(r"\s*ủy(?!\w)", re.IGNORECASE)
 # "37 xã, phường, thị trấn được chọn ... bao gồm: Cái Nước, Đầm Dơi, ...": the units a count names, listed without
 # their level word. They take the count's (first) level.
 _LISTED = re.compile(r"[^.;:()]{0,80}?(?i:bao gồm|gồm|gồm có|là)\s*:\s*")
+# "nhiều xã như Lai Hòa, Đông Thuận, Tân Thạnh": the units a plural gives as examples, right after it
+_LIKE = re.compile(r"\s+(?i:như)\s+")
 _MAX_NAME_WORDS = 4
+# A number that ends a unit's name: one or two digits, then punctuation or a verb, never a count ("6 tháng")
+_NUMBERED = re.compile(r"[ \t\xa0]+(\d{1,2})(?=[ \t\xa0]*(?:[,.;:)…]|$)"
+                       r"|[ \t\xa0]+(?:và|cũng|còn|đã|đang|sẽ|vừa|được|có|là|triển khai|thực hiện|tổ chức)(?!\w))")
 # "UBND cấp xã, phường", "cấp huyện": a level, not a place
 _LEVEL_ONLY = re.compile(r"(?<!\w)(?i:cấp)\s+(?:[^\W\d_]+\s*,\s*|[^\W\d_]+\s+[^\W\d_]+\s*,\s*)?$")
 ALL_UNITS, SOME_UNITS = -1, -2
@@ -46,8 +51,9 @@ class PlaceGrammar:
         for m in self.count.finditer(text):
             counted = self.match_at(text, m.start(), base)
             out.append(counted)
-            listed = _LISTED.match(text, m.end())
-            names, end = self._names(text, listed.end()) if listed and counted.get("count") > 0 else ([], 0)
+            listed = _LISTED.match(text, m.end()) if counted.get("count") > 0 else None
+            listed = listed or _LIKE.match(text, m.end())
+            names, end = self._names(text, listed.end()) if listed else ([], 0)
             if len(names) > 1:
                 unit = self._mention(text, base, listed.end(), end, counted.get("level"), names=tuple(names))
                 out.append(Mention(unit.start, unit.end, unit.text, unit.label, unit.key, unit.attrs + (("listed", True),)))
@@ -89,8 +95,8 @@ class PlaceGrammar:
         end = pos
         while True:
             name, stop = self._name(text, pos)
-            if not name:
-                return names, end
+            if not name or (names and " " not in name and _lower_next(text, stop)):
+                return names, end       # "phường Chợ Quán và Trung tâm ...": one capitalised word of a noun
             names.append(name)
             end = stop
             sep = _LIST_SEP.match(text, end)
@@ -105,11 +111,30 @@ class PlaceGrammar:
         while len(words) < _MAX_NAME_WORDS:
             w = _WORD.match(text, _SPACES.match(text, end).end())
             if not w or not w.group()[0].isupper() or self.level.match(text, w.start()) \
-                    or self.lexicon.agency_types.match_at(text, w.start()):
+                    or self.lexicon.agency_types.match_at(text, w.start()) or (words and self._person(text, w)):
                 break
             words.append(w.group())
             end = w.end()
+        numbered = _NUMBERED.match(text, end) if words else None
+        if numbered:                    # "xã Vị Thanh 1", "phường Móng Cái 2": since 2025, numbers in names
+            words.append(numbered.group(1))
+            end = numbered.end()
         return " ".join(words), end
+
+    def _person(self, text: str, w: re.Match) -> bool:
+        """ "Chủ tịch UBND phường Bến Thành Mai Thị Hồng Hoa": after a title, a family name that starts three or more
+        capitalised words starts the person's name, not more of the place's."""
+        grammar = load_grammar()
+        if w.group() not in grammar.surnames:
+            return False
+        run, end = [], w.start()
+        while len(run) < _MAX_NAME_WORDS:
+            nxt = _WORD.match(text, _SPACES.match(text, end).end())
+            if not nxt or not nxt.group()[0].isupper():
+                break
+            run.append(nxt.group())
+            end = nxt.end()
+        return grammar.person(text, w.start(), " ".join(run))
 
     def _level_of(self, word: str) -> str:
         return str(self.lexicon.levels.fullmatch(word) or self.lexicon.levels.fullmatch(word.capitalize()))
@@ -123,6 +148,12 @@ class PlaceGrammar:
 def _count(m: re.Match) -> int:
     """How many units a plural names: a number, ALL_UNITS ("các xã"), or SOME_UNITS ("một số xã")."""
     return int(m.group(1)) if m.group(1) else ALL_UNITS if m.group("all") else SOME_UNITS
+
+
+def _lower_next(text: str, pos: int) -> bool:
+    """A lower-case word comes next (after spaces only)."""
+    w = _WORD.match(text, _SPACES.match(text, pos).end())
+    return w is not None and w.start() > pos and w.group()[0].islower()
 
 
 def _abbrev(label: str) -> bool:

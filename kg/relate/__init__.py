@@ -9,6 +9,7 @@ from kg.ingest import Document
 from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar
 from kg.relate.context import Analysed, apposed, key, parents, place_of, rank, subject
+from kg.relate.aliases import short_names
 from kg.relate.continuation import goes_on
 from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, give_kinds, initiative, merge_names, retold
 from kg.relate.metrics import MetricFacts, drop_headline_repeats, metric
@@ -35,8 +36,11 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     before: Analysed | None = None
     announcer: Mention | None = None
     known: list[Mention] = []
-    for a in analysed:
-        current = [initiative(a, m, before, known) for m in a.of("MODEL")]
+    short_names(analysed)
+    for n, a in enumerate(analysed):
+        models = a.of("MODEL")
+        told = next((b for b in reversed(analysed[max(0, n - 2):n]) if b.of("PROCEDURE")), None) if models else None
+        current = [initiative(a, m, before, known, told) for m in models]
         announcer = _announcer(a) or announcer
         for i in current:
             if announcer is not None and not any(role == LEAD for _, role in i.agencies):
@@ -45,7 +49,7 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
             previous[-1].procedures += a.of("PROCEDURE")
         if not current and previous:
             previous[-1].places += _launched_in(a)
-            goes_on(a, previous)
+            goes_on(a, previous, initiatives)
         initiatives.extend(current)
         metrics.extend(metric(a, m, current, previous) for m in a.of("METRIC"))
         previous = current or previous

@@ -42,6 +42,11 @@ class Analysed:
         hi = self.sentence.end if end is None else end
         return [m for m in found if lo <= m.start and m.end <= hi]
 
+    def add(self, mentions: list[Mention]) -> None:
+        """Mentions relating finds (a company's acronym written alone), in text order with the others."""
+        self.mentions = sorted(self.mentions + mentions, key=lambda m: (m.start, m.end, m.label))
+        self._by_label = None
+
     def slice(self, start: int, end: int) -> str:
         return self.sentence.text[start - self.sentence.start:end - self.sentence.start]
 

@@ -5,21 +5,23 @@ trợ người cao tuổi nộp hồ sơ hưởng chính sách trợ cấp hưu 
 công chức Trung tâm ..., Công an, phòng Văn hóa - Xã hội ... tham gia", "Chương trình có sự tham gia của ...".
 Such a sentence takes the model up by a pointer ("mô hình này", "Chương trình có ..."), by a practice word of
 the model's own (its kind: "lưu động", "bưu chính công ích"; not a generic one like "hỗ trợ"), by the model's
-own agency as subject, or by the head of its name ("Điểm phục vụ đầu tiên ..."). Its agencies then take part in
-the model and its procedures are the model's. Without such a reference, only partners named with "phối hợp
-cùng/với" are taken (the rule ids are in ontology/model-grammar.json, "continuation").
+own agency as subject, or by the head of its name ("Điểm phục vụ đầu tiên ..."); or by an agency of the one
+ward a model named earlier runs in ("Theo báo cáo của Trung tâm PVHCC xã Vị Thanh 1, đơn vị này ..."). Its
+agencies then take part in the model and its procedures are the model's. Without such a reference, only partners
+named with "phối hợp cùng/với" are taken (the rule ids are in ontology/model-grammar.json, "continuation").
 """
 from __future__ import annotations
 
 from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar, words_of
-from kg.relate.context import Analysed, first_subject, place_of, some
+from kg.relate.context import Analysed, first_subject, place_of, rank, some
 from kg.relate.initiatives import INVOLVED, PARTNER, InitiativeFacts, roles
 
 
-def goes_on(a: Analysed, previous: list[InitiativeFacts]) -> None:
-    """Give the model this sentence goes on about its agencies and procedures."""
-    about = _about(a, previous)
+def goes_on(a: Analysed, previous: list[InitiativeFacts], earlier: list[InitiativeFacts] = ()) -> None:
+    """Give the model this sentence goes on about its agencies and procedures; `earlier` are all the models
+    named before it, of which one may run in the ward whose agency is the sentence's subject."""
+    about = _about(a, previous) or _of_the_ward(a, earlier)
     if about is None:
         partners = [(ag, r) for ag, r in roles(a, _free_agencies(a), a.sentence.start, default=None) if r == PARTNER]
         _add_agencies(previous[-1], partners)
@@ -51,6 +53,21 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
         if len(head) >= 4 and f" {' '.join(head[:3])} " in f" {words_of(text)} ":
             return i                # "... cử cán bộ phường xuống hỗ trợ tôi": the first words of its name again
     return None
+
+
+def _of_the_ward(a: Analysed, earlier: list[InitiativeFacts]) -> InitiativeFacts | None:
+    """ "Theo báo cáo của Trung tâm PVHCC xã Vị Thanh 1, đơn vị này đã tiếp nhận ...": in a text whose models run
+    in different wards, an agency of a ward as the subject takes up the one model named before that runs in that
+    ward alone (none when several do)."""
+    if not earlier or not a.of("AGENCY"):
+        return None
+    subject = first_subject(a)
+    where = place_of(subject) if subject is not None and subject.label == "AGENCY" else None
+    if where is None or rank(where) != 3 or len(where.get("names") or ()) != 1:
+        return None
+    mine = [i for i in earlier if [p.get("names") for p in i.places] == [where.get("names")]]
+    others = [i for i in earlier if i.places and i not in mine]      # the ward tells the models apart
+    return mine[0] if len({i.label for i in mine}) == 1 and others else None
 
 
 def _free_agencies(a: Analysed) -> list[Mention]:

@@ -57,8 +57,10 @@ def item_end(a: Analysed, model: Mention) -> int:
     return limit
 
 
-def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: list[Mention] = ()) -> InitiativeFacts:
-    """The facts of one model; `known` are the agencies the text named before this sentence."""
+def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: list[Mention] = (),
+               told: Analysed | None = None) -> InitiativeFacts:
+    """The facts of one model; `known` are the agencies the text named before this sentence, `told` the last of
+    the two sentences before it that named procedures."""
     end = item_end(a, name)
     facts = InitiativeFacts(name, a.sentence, label=" ".join(name.text.split()))
     procs_in_name = a.of("PROCEDURE", name.start, name.end)
@@ -67,7 +69,7 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
     # the only model of its sentence owns the procedures before it too ("nộp thủ tục đất đai ..., khi Trung tâm
     # triển khai mô hình “...”")
     facts.procedures = a.of("PROCEDURE", a.sentence.start if len(a.of("MODEL")) == 1 else name.start, end) \
-        or _procedures_before(a, previous)
+        or _procedures_before(a, told)
     facts.fields = a.of("FIELD", name.start, end)
     brackets = [b for b in a.brackets(name.end, end) if not _says_where(a, *b)]
     # an agency inside the name takes part only when written as a name or placed with "tại" ("qua đường bưu điện"
@@ -78,12 +80,14 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
     outside = [ag for ag in a.of("AGENCY", name.end, end) if not any(ag.within(lo, hi) for lo, hi in brackets)]
     cued = [(ag, r) for ag, r in roles(a, outside, name.end, default=None) if r in (LEAD, PARTNER)]
     cued += [(ag, INVOLVED) for ag in outside if _AT_CUE.search(a.slice(max(name.end, ag.start - 12), ag.start))]
-    who = subject(a, name.start) or (first_subject(previous) if previous is not None and a.refers_back() else None) \
-        or _named_before(a, name.start, known)
-    led_by_subject = [(who, LEAD)] if who is not None and who.label == "AGENCY" else []
+    who = subject(a, name.start) or (first_subject(previous) if previous is not None and a.refers_back() else None)
+    before = _named_before(a, name.start, known) if who is None else []
+    who = before[0] if len(before) == 1 else who
+    led_by_subject = [(who, LEAD)] if who is not None and who.label == "AGENCY" else [(ag, LEAD) for ag in before]
     first = first_subject(a)        # "UBND phường X thành lập tổ công tác ... triển khai mô hình ...": X takes part
-    if first is not None and first.label == "AGENCY" and led_by_subject and first.end <= name.start and first != who:
-        led_by_subject.append((first, INVOLVED))
+    if first is not None and first.label == "AGENCY" and first.end <= name.start and first != who \
+            and (led_by_subject or (who is not None and first.end <= who.start and not _many(a, first))):
+        led_by_subject.append((first, INVOLVED))    # "GTEL cũng hỗ trợ phường X xây dựng ...": GTEL takes part
     facts.agencies = named + bracketed + cued + led_by_subject
     facts.places = [p for lo, hi in brackets for p in a.of("PLACE", lo, hi)] + _at_places(a, name.end, end, brackets)
     if not facts.places:
@@ -98,22 +102,37 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
     return facts
 
 
-def _procedures_before(a: Analysed, previous: Analysed | None) -> list[Mention]:
+def _procedures_before(a: Analysed, told: Analysed | None) -> list[Mention]:
     """ "Cùng với việc giải quyết thủ tục nhanh chóng, ... còn gửi thư chúc mừng": a "thủ tục" that names none
-    means the procedures the sentence before named (rule relate.procedure-back-reference)."""
-    if previous is None or not previous.of("PROCEDURE") or a.of("PROCEDURE"):
+    means the procedures one of the two sentences before named, the nearer first ("... đủ điều kiện trợ cấp hưu trí
+    xã hội. ... khi được đoàn ... tới tận nhà hỗ trợ làm thủ tục trợ cấp") (rule relate.procedure-back-reference)."""
+    if told is None or a.of("PROCEDURE"):
         return []
     back = load_grammar().procedure_back.regex.search(a.sentence.text)
-    return previous.of("PROCEDURE") if back else []
+    return told.of("PROCEDURE") if back else []
 
 
-def _named_before(a: Analysed, before: int, known: list[Mention]) -> Mention | None:
-    """ "Trung tâm cũng ra mắt ...", "đơn vị này đã ...": the last agency named with that head (rule relate.bare-agency)."""
+def _named_before(a: Analysed, before: int, known: list[Mention]) -> list[Mention]:
+    """ "Trung tâm cũng ra mắt ...", "đơn vị này đã ...": the last agency named with that head; "hai bên đã ...":
+    the last two agencies named (rule relate.bare-agency)."""
     bare = load_grammar().bare_agency.regex.search(a.slice(a.sentence.start, before)) if known else None
     if bare is None:
-        return None
+        return []
+    if bare["both"]:
+        two: list[Mention] = []
+        for ag in reversed(known):
+            if ag.text not in {t.text for t in two}:
+                two.append(ag)
+        return two[:2][::-1] if len(two) >= 2 else []
     head = (bare["head"] or "").lower()
-    return next((ag for ag in reversed(known) if ag.text.lower().startswith(head)), None)
+    return next(([ag] for ag in reversed(known) if ag.text.lower().startswith(head)), [])
+
+
+def _many(a: Analysed, agency: Mention) -> bool:
+    """ "các Đoàn xã, phường": a kind of body, not one; "Phó Chánh Văn phòng UBND ...": a person's office."""
+    g = load_grammar().goes_on
+    return bool(g.plural.search(a.slice(max(a.sentence.start, agency.start - 8), agency.start))
+                or g.title.search(a.slice(max(a.sentence.start, agency.start - 20), agency.start)))
 
 
 def _says_where(a: Analysed, lo: int, hi: int) -> bool:

@@ -75,6 +75,15 @@ def test_an_undated_article_s_other_places_tell_which_city_of_the_name_it_means(
     assert f"<{ID}place/79>" in subjects and f"<{ID}place/ho-chi-minh>" not in subjects
 
 
+def test_a_place_inside_an_agency_s_name_tells_the_city_apart_too():
+    """Thanh Niên (no date line): "Công chức Trung tâm Phục vụ hành chính công P.Xuân Hòa, TP.HCM". Phường Xuân
+    Hòa is a ward of the city formed on 2025-07-01 (GSO 27139) and of no earlier unit of Thành phố Hồ Chí Minh,
+    so the article's TP.HCM is that city."""
+    fragment = pipeline.document_fragment(ingest.load(CORPUS / "dev2" / "hcm-2025-so-hoa-du-lieu-phi-dia-gioi-hoi-nghi-cchc.txt"))
+    subjects = {line.split(" ")[0] for line in fragment.lines}
+    assert f"<{ID}place/2025-79>" in subjects and f"<{ID}place/ho-chi-minh>" not in subjects
+
+
 def test_an_undated_city_that_nothing_tells_apart_is_marked_ambiguous():
     document = ingest.parse("Tin cải cách\n\nUBND TP.HCM triển khai mô hình “Một cửa liên thông”.\n", "x")
     assert f"<{ID}place/ho-chi-minh>" in ambiguous(pipeline.document_fragment(document))

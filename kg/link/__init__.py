@@ -39,8 +39,10 @@ def link(facts: Facts, document: Document, lexicon: Lexicon, gazetteer: Gazettee
     if document.source_url:
         checked_iri(document.source_url)
     mentions = tuple(m for a in facts.sentences for m in a.mentions if m.label == "PLACE")
+    held = tuple(m.get("place") for a in facts.sentences for m in a.mentions
+                 if m.label == "AGENCY" and m.get("place") is not None)
     places = Places(lexicon, gazetteer, base, facts.main_place, facts.parents, document.published, mentions,
-                    portal=province_of(document.source_url))
+                    portal=province_of(document.source_url), held=held)
     return _Linking(places, lexicon, document, facts).linked()
 
 

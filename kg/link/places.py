@@ -69,7 +69,9 @@ class Scope:
 class Places:
     def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, base: str, main_place: Mention | None,
                  parents: dict | None = None, published: str | None = None, places: tuple[Mention, ...] = (),
-                 portal: str | None = None):
+                 portal: str | None = None, held: tuple[Mention, ...] = ()):
+        """`places`: the document's place mentions; `held`: the places inside its agencies' names ("UBND
+        phường X"), which only help tell apart the units a name may be."""
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.base = base
@@ -77,7 +79,7 @@ class Places:
         self.date = published[:10] if published and len(published) >= 10 else None
         self.portal = (portal,) if portal else ()
         self._units = _UNIT_PLACES.setdefault(base, {})
-        self._named = tuple(m for m in places if m.get("names") and not m.get("count") and not m.key)
+        self._named = tuple(m for m in (*places, *held) if m.get("names") and not m.get("count") and not m.key)
         self._scopes: dict[tuple, Scope] = {}
         self.main: Place | None = None
         self.around: tuple[str, ...] = ()

@@ -124,7 +124,7 @@ class Places:
         district = district or (self.main if self.main and self.main.rank < 3 else None)
         if m.get("count") == SOME_UNITS or level_rank(level) != 3 or district is None:
             return Scope()
-        level_name = str(level).rsplit("/", 1)[-1]
+        level_name = _slug_of(level)
         units = self.gazetteer.units_of(district.unit.key, self.date) if district.unit else []
         return Scope(tuple(self.unit_place(u) for u in units if u.level == level_name), all_wards_of=district)
 
@@ -145,7 +145,7 @@ class Places:
         return None
 
     def _place(self, level: URIRef, name: str, parent: Place | None) -> Place:
-        level_name = str(level).rsplit("/", 1)[-1]
+        level_name = _slug_of(level)
         contexts = [p.keys for p in (parent, self.main) if p is not None and p.keys] + [self.around, self.portal]
         found = self.gazetteer.resolve(name, [level_name], self.date, contexts)
         if found.unit is not None:
@@ -217,13 +217,18 @@ class Places:
             return None
         told = set()
         for m in self._named:
-            level = [str(m.get("level")).rsplit("/", 1)[-1]]
+            level = [_slug_of(m.get("level"))]
             for name in m.get("names"):
-                under = {k for k in keys for unit in self.gazetteer.candidates(name, level)
-                         if k in self.gazetteer.ancestors(unit)}
+                under = {k for unit in self.gazetteer.candidates(name, level)
+                         for k in self.gazetteer.ancestors(unit) if k in keys}
                 if len(under) == 1:
                     told |= under
         return self.gazetteer.units[told.pop()] if len(told) == 1 else None
+
+
+def _slug_of(level) -> str:
+    """The gazetteer's level slug ("phuong") of a place-level IRI."""
+    return str(level).rsplit("/", 1)[-1]
 
 
 def home(places: list[Place]) -> Place | None:

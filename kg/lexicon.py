@@ -7,16 +7,16 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.namespace import RK
 from kg.resources import ontology_files
-from kg.text import lowered, words
+from kg.text import lowered, word_starts
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     start: int
     end: int
     concept: URIRef
@@ -30,64 +30,47 @@ class TermMatcher:
     labels are matched case-sensitively on the text's one lower-cased copy (kg.text.lowered, as long as the
     text), made once per text for every matcher (Python's `re` is several times slower on case-insensitive
     alternations).
+
+    A label can only start where its first word (or mark) does, so the labels are grouped by their first word,
+    one small pattern per word, tried only where that word is: a sentence's words are listed once for every
+    lexicon, and where each is, once (kg.text.word_starts). The hits are those of the labels' one
+    alternation scanned over the text (tests/test_normalize.py).
     """
 
     def __init__(self, labels: dict[str, URIRef]):
         self.labels = labels
-        ordered = sorted(labels, key=lambda s: (-len(s), s))
-        folded = [_pattern(lab.lower()) for lab in ordered if not _is_abbreviation(lab)]
-        exact = [_pattern(lab) for lab in ordered if _is_abbreviation(lab)]
-        self._folded = _whole_words("|".join(folded)) if folded else None
-        self._exact = _whole_words("|".join(exact)) if exact else None
+        groups: dict[str, tuple[list[str], list[str]]] = {}
+        for lab in sorted(labels, key=lambda s: (-len(s), s)):
+            first = _FIRST_WORD.match(lab.lower())
+            if first is None:
+                raise ValueError(f"a lexicon label with no word: {lab!r}")
+            abbreviation = _is_abbreviation(lab)
+            groups.setdefault(first.group(), ([], []))[abbreviation].append(_pattern(lab if abbreviation else lab.lower()))
+        # per first word: the pattern of its case-insensitive labels (on the lower-cased copy), then of its
+        # abbreviations (on the text as written), each longest first
+        self._by_first = {w: tuple(_whole_words("|".join(p)) if p else None for p in pair) for w, pair in groups.items()}
+        self._firsts = frozenset(groups)
         self._lookup = {lab.lower(): c for lab, c in labels.items()}
-        firsts = [_FIRST_WORD.match(lab.lower()) for lab in labels]
-        self._firsts = frozenset(m.group() for m in firsts) if all(firsts) else None
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None):
-        """Hits in text order, none overlapping: at each point the leftmost label, a case-insensitive one
-        before an abbreviation that starts at the same place (one alternation would choose the same)."""
-        if self._folded is None and self._exact is None:
-            return
-        end = len(text) if end is None else end
+    def finditer(self, text: str, start: int = 0):
+        """Hits in text order, none overlapping: at each point the longest label, a case-insensitive one before an
+        abbreviation that starts at the same place (the labels' one alternation would choose the same)."""
         low = lowered(text)
-        if self._firsts is not None and end == len(text):
-            yield from self._by_words(text, low, start, end)
-            return
-        pos, nxt = start, {}
-        while True:
-            best = None
-            for key, regex, on in (("f", self._folded, low), ("e", self._exact, text)):
-                if regex is None:
-                    continue
-                m = nxt.get(key, False)
-                if m is False or (m is not None and m.start() < pos):
-                    m = nxt[key] = regex.search(on, pos, end)
-                if m is not None and (best is None or m.start() < best.start()):
-                    best = m
-            if best is None:
-                return
-            yield self._hit(best)
-            pos = best.end() if best.end() > best.start() else best.end() + 1
-
-    def _by_words(self, text: str, low: str, start: int, end: int):
-        """The same hits, found faster: a label can only start where its first word (or mark) does, and the
-        text's words are listed once per sentence for every lexicon (kg.text.words), so the patterns are tried
-        only where a label's first word is, instead of scanning the text once per lexicon."""
-        present = self._firsts.intersection(words(low))
         pos = start
-        for s in sorted(i for w in present for i in _occurrences(low, w)):
-            if s < pos:
-                continue
-            m = (self._folded is not None and self._folded.match(low, s, end)) or \
-                (self._exact is not None and self._exact.match(text, s, end))
-            if m:
+        for s, first in word_starts(low, self._firsts):
+            if s >= pos and (m := self._match(text, low, s, first)):
                 yield self._hit(m)
                 pos = m.end()
 
     def match_at(self, text: str, pos: int) -> Hit | None:
-        m = (self._folded.match(lowered(text), pos) if self._folded is not None else None) or \
-            (self._exact.match(text, pos) if self._exact is not None else None)
+        low = lowered(text)
+        first = _FIRST_WORD.match(low, pos)
+        m = self._match(text, low, pos, first.group()) if first else None
         return self._hit(m) if m else None
+
+    def _match(self, text: str, low: str, pos: int, first: str) -> re.Match | None:
+        folded, exact = self._by_first.get(first, _NONE)
+        return (folded is not None and folded.match(low, pos)) or (exact is not None and exact.match(text, pos)) or None
 
     def _hit(self, m: re.Match) -> Hit:
         return Hit(m.start(), m.end(), self._lookup[_norm_space(m.group()).lower()])
@@ -97,13 +80,7 @@ class TermMatcher:
 
 
 _FIRST_WORD = re.compile(r"\w+|[^\w\s]")     # as kg.text.words cuts a text
-
-
-def _occurrences(text: str, word: str):
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)
+_NONE = (None, None)
 
 
 def _whole_words(alternation: str) -> re.Pattern:

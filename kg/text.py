@@ -106,6 +106,29 @@ def words(text: str) -> frozenset[str]:
     return frozenset(_RUN.findall(text))
 
 
+def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:
+    """Where the words (or marks) of `firsts` that are in a lower-cased text occur in it, in text order, with the
+    word: the only places a pattern whose every match starts with one of them can match. Each word is looked
+    for once per text, whichever pattern asks (a word may be found inside a longer one: the pattern checks)."""
+    present = firsts.intersection(words(low))
+    if not present:
+        return []
+    found = _found(low)
+    for w in present:
+        if w not in found:
+            at, i = [], low.find(w)
+            while i >= 0:
+                at.append(i)
+                i = low.find(w, i + 1)
+            found[w] = at
+    return sorted((i, w) for w in present for i in found[w])
+
+
+@functools.lru_cache(maxsize=64)
+def _found(low: str) -> dict[str, list[int]]:
+    return {}
+
+
 # Old-style tone placement ("hoà", "thuỷ") to the new style ("hòa", "thủy"), so both spellings are one name.
 _TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
           "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}

@@ -188,7 +188,8 @@ def matchers():
 
 MATCHERS = matchers()
 LABELS = st.sampled_from(sorted({lab for m in MATCHERS.values() for lab in m.labels})
-                         + ["x", "5", "%", "/", "-", "UBND", "Ubnd", "TP.", "(", "hồ sơ", ",", "ıt nhất", "Hồ ſơ", "TİNH", "İ"])
+                         + ["x", "5", "%", "/", "-", "UBND", "Ubnd", "TP.", "(", "hồ sơ", ",", "ıt nhất", "Hồ ſơ", "TİNH", "İ", "các", "tất cả",
+                            "nhiều", "Bến Thành", "ủy", "12", "Phườngg", "xãx"])
 LABEL_TEXT = st.lists(st.tuples(LABELS, st.sampled_from([" ", "", "  ", ", ", "/", "-"])), max_size=12).map(
     lambda parts: "".join((w.upper() if len(w) % 3 == 0 else w) + sep for w, sep in parts))
 
@@ -203,7 +204,11 @@ def alternation(matcher) -> re.Pattern:
 
 
 def same_hits(matcher, text):
-    assert [(h.start, h.end) for h in matcher.finditer(text)] == [m.span() for m in alternation(matcher).finditer(text)], text
+    ref = alternation(matcher)
+    assert [(h.start, h.end) for h in matcher.finditer(text)] == [m.span() for m in ref.finditer(text)], text
+    for pos in range(len(text) + 1):        # and the label at each place: tried only where its first word is
+        got, want = matcher.match_at(text, pos), ref.match(text, pos)
+        assert (got and (got.start, got.end, got.concept)) == (want and (*want.span(), matcher.fullmatch(want.group()))), (text, pos)
 
 
 def test_a_lexicon_finds_its_labels_where_one_alternation_would_in_the_articles():
@@ -256,3 +261,61 @@ def test_the_lowered_copy_is_as_long_as_the_text_whatever_the_characters():
     # and every character keeps its kind, so a pattern's \w, \s and \d see the same text
     for kind in (r"\w", r"\s", r"\d"):
         assert [m.start() for m in re.finditer(kind, low)] == [m.start() for m in re.finditer(kind, every)]
+
+
+# A grammar's rules are found by scanning their union and trying each rule where it stops (Grammar.finditer): the
+# same (rule, match) as every rule's own scan, merged in text order, the longest at one place.
+def every_rule_scanned(rules, text):
+    hits = sorted(((r, m) for r in rules for m in r.regex.finditer(text)),
+                  key=lambda h: (h[1].start(), -(h[1].end() - h[1].start())))
+    out, last = [], -1
+    for r, m in hits:
+        if m.start() >= last:
+            last = m.end()
+            out.append((r.id, m.span()))
+    return out
+
+
+def same_rules(text):
+    from kg.recognize import grammar
+    g = grammar.load()
+    for rules, union in ((g.cues, g.any_cue), (g.launch_verbs, g.any_launch), (g.heads, g.any_head)):
+        assert [(r.id, m.span()) for r, m in g.finditer(rules, union, text)] == every_rule_scanned(rules, text), text
+
+
+RULE_TEXT = st.lists(st.tuples(WORDS | st.sampled_from(["mô hình điểm", "Mô hình", "tổ chức", "trong tổ chức", "AI Kiosk",
+                                                         "Zalo OA", "Cổng Zalo OA", "ra mắt", "thành lập", "Chatbot",
+                                                         "chatbot", "mở thêm các", "điểm tiếp nhận hồ sơ", "đưa vào"]),
+                               st.sampled_from([" ", "", "  ", ", "])), max_size=20).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+def test_rules_found_through_their_union_are_every_rule_s_own_in_the_articles():
+    for text in sentences():
+        same_rules(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(RULE_TEXT)
+def test_rules_found_through_their_union_are_every_rule_s_own_whatever_the_text(text):
+    same_rules(text)
+
+
+# Places try their level pattern only where a level's first word is, and their count pattern only in a sentence
+# holding a word a counted level starts with: the same matches as each pattern scanned over the text.
+def same_places(text):
+    from kg import lexicon
+    from kg.recognize.places import PlaceGrammar
+    places = PlaceGrammar(lexicon.load())
+    assert [m.span() for m in places.levels(text)] == [m.span() for m in places.level.finditer(text)], text
+    assert [m.span() for m in places.counts(text)] == [m.span() for m in places.count.finditer(text)], text
+
+
+def test_places_find_their_levels_and_counts_where_their_patterns_would_in_the_articles():
+    for text in sentences():
+        same_places(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LABEL_TEXT)
+def test_places_find_their_levels_and_counts_where_their_patterns_would_whatever_the_text(text):
+    same_places(text)

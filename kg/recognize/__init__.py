@@ -5,15 +5,15 @@ Finding spans is kept apart from deciding between them: each recognizer reports 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from kg.lexicon import Lexicon
 from kg.segment import Sentence
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
+    """A tuple with names (made several times faster than a frozen dataclass: extraction makes thousands), equal,
+    hashed and printed as the frozen dataclass it was."""
     start: int          # character offsets into the document text, end exclusive
     end: int
     text: str

@@ -71,15 +71,18 @@ class Grammar:
         hits = [(r, m) for r in rules for m in [r.regex.match(text, pos)] if m]
         return max(hits, key=lambda h: h[1].end() - h[1].start()) if hits else None
 
-    def finditer(self, rules: tuple[Rule, ...], text: str):
-        """(rule, match) for every match of any rule, in text order; at one place the longest."""
-        hits = sorted(((r, m) for r in rules for m in r.regex.finditer(text)),
-                      key=lambda h: (h[1].start(), -(h[1].end() - h[1].start())))
-        last = -1
-        for r, m in hits:
-            if m.start() >= last:
-                last = m.end()
-                yield r, m
+    def finditer(self, rules: tuple[Rule, ...], union: Scan, text: str):
+        """(rule, match) for every match of any rule, in text order; at one place the longest. Found by scanning
+        the union of the rules only (not once per rule), and trying the rules where it stops (tests/test_grammar.py
+        checks this against every rule's own scan)."""
+        pos = 0
+        while (found := union.search(text, pos)) is not None:
+            hit = self.first(rules, text, found.start())
+            if hit is None:             # the union reads case aside; the rule that matched it may not
+                pos = found.start() + 1
+                continue
+            yield hit
+            pos = max(hit[1].end(), found.start() + 1)
 
 
 def _words(source: str, case: bool = False, behind: bool = False) -> Scan:

@@ -56,22 +56,6 @@ def _is_heading(text: str, grammar: Grammar) -> bool:
     return bool(text) and text[-1] not in ".!?:;…,”\"" and len(text.split()) <= grammar.heading_words
 
 
-def _heads(g: Grammar, text: str):
-    """(rule, match) for each head in text order, the longest where several start (as Grammar.finditer), found by
-    one scan of the union of heads and only then by the rules that match where it stopped."""
-    pos = 0
-    while True:
-        found = g.any_head.search(text, pos)
-        if found is None:
-            return
-        hit = g.first(g.heads, text, found.start())
-        if hit is None:                 # the union reads case aside; the rule that matched it may not
-            pos = found.start() + 1
-            continue
-        yield hit
-        pos = max(hit[1].end(), found.start() + 1)
-
-
 class _Finder:
     def __init__(self, lexicon: Lexicon, grammar: Grammar, sentence: Sentence):
         self.lexicon = lexicon
@@ -85,11 +69,11 @@ class _Finder:
 
     def find(self) -> list[Mention]:
         g = self.grammar
-        for rule, cue in g.finditer(g.cues, self.text) if g.any_cue.search(self.text) else ():
+        for rule, cue in g.finditer(g.cues, g.any_cue, self.text):
             if not self._in_quote(cue.start()) and not _COPULA.search(self.text, 0, cue.start()):
                 self.rule = rule.id
                 self._after_cue(cue.end())
-        for rule, verb in g.finditer(g.launch_verbs, self.text) if g.any_launch.search(self.text) else ():
+        for rule, verb in g.finditer(g.launch_verbs, g.any_launch, self.text):
             if not self._in_name_quote(verb.start(), rule) and not g.first(g.cues, self.text, _SPACE.match(self.text, verb.end()).end()):
                 self.rule = rule.id
                 self._launched(_SPACE.match(self.text, verb.end()).end(), quotes=not rule.practice_only,
@@ -98,7 +82,7 @@ class _Finder:
             lead = g.first(g.launch_verbs + (g.heading,), self.text, 0)
             self.rule = g.heading.id
             self._launched(_SPACE.match(self.text, lead[1].end() if lead else 0).end())
-        for rule, head in _heads(g, self.text):
+        for rule, head in g.finditer(g.heads, g.any_head, self.text):
             self.rule = rule.id
             self._headed(head.start(), head.end(), rule.id in g.alone)
         return [self.found[k] for k in sorted(self.found)]

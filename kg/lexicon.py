@@ -13,7 +13,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.namespace import RK
 from kg.resources import ontology_files
-from kg.text import lowered, word_starts
+from kg.text import WORD_OR_MARK, first_word, lowered, word_starts
 
 
 class Hit(NamedTuple):
@@ -41,11 +41,8 @@ class TermMatcher:
         self.labels = labels
         groups: dict[str, tuple[list[str], list[str]]] = {}
         for lab in sorted(labels, key=lambda s: (-len(s), s)):
-            first = _FIRST_WORD.match(lab.lower())
-            if first is None:
-                raise ValueError(f"a lexicon label with no word: {lab!r}")
             abbreviation = _is_abbreviation(lab)
-            groups.setdefault(first.group(), ([], []))[abbreviation].append(_pattern(lab if abbreviation else lab.lower()))
+            groups.setdefault(first_word(lab), ([], []))[abbreviation].append(_pattern(lab if abbreviation else lab.lower()))
         # per first word: the pattern of its case-insensitive labels (on the lower-cased copy), then of its
         # abbreviations (on the text as written), each longest first
         self._by_first = {w: tuple(_whole_words("|".join(p)) if p else None for p in pair) for w, pair in groups.items()}
@@ -64,7 +61,7 @@ class TermMatcher:
 
     def match_at(self, text: str, pos: int) -> Hit | None:
         low = lowered(text)
-        first = _FIRST_WORD.match(low, pos)
+        first = WORD_OR_MARK.match(low, pos)
         m = self._match(text, low, pos, first.group()) if first else None
         return self._hit(m) if m else None
 
@@ -79,7 +76,6 @@ class TermMatcher:
         return self._lookup.get(_norm_space(text.strip()).lower())
 
 
-_FIRST_WORD = re.compile(r"\w+|[^\w\s]")     # as kg.text.words cuts a text
 _NONE = (None, None)
 
 

@@ -61,10 +61,14 @@ class Scan:
     a word); it is checked here rather than by a look-behind, which would keep `re` from skipping ahead to the
     pattern's first letters."""
 
-    def __init__(self, source: str, case: bool = False, before: str | None = None, behind: bool = False):
+    def __init__(self, source: str, case: bool = False, before: str | None = None, behind: bool = False,
+                 starts: frozenset[str] | None = None):
         """`behind`: check `before` by a look-behind all the same, for a pattern `re` could not skip through
-        anyway (an alternation of groups), where the look-behind fails fast inside words."""
+        anyway (an alternation of groups), where the look-behind fails fast inside words. `starts`: words (lower
+        case, as kg.text.words cuts them) one of which every match starts with: finditer tries the pattern only where
+        one is (word_starts), not at every character."""
         self.case = case
+        self.starts = starts
         source = source if case else lower_source(source)
         self.regex = re.compile(f"(?<!{before})(?:{source})" if before and behind else source)
         self.before = re.compile(before) if before and not behind else None
@@ -81,6 +85,12 @@ class Scan:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         on = text if self.case else lowered(text)
         endpos = len(on) if endpos is None else endpos
+        if self.starts is not None:
+            for at, _ in word_starts(lowered(text), self.starts):
+                if pos <= at and (m := self.match(text, at, endpos)) is not None:
+                    yield m
+                    pos = m.end() if m.end() > at else at + 1
+            return
         while pos <= endpos and (m := self._search(on, pos, endpos)) is not None:
             yield m
             pos = m.end() if m.end() > m.start() else m.end() + 1      # never stuck on an empty match
@@ -96,14 +106,22 @@ class Scan:
         return self.before is None or i == 0 or self.before.match(on, i - 1) is None
 
 
-_RUN = re.compile(r"\w+|[^\w\s]")
+WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
 
 
 @functools.lru_cache(maxsize=64)
 def words(text: str) -> frozenset[str]:
     """The words (runs of word characters) and other marks of a text. Listed once per sentence for every lexicon,
     which tries its labels only where the first word of one is."""
-    return frozenset(_RUN.findall(text))
+    return frozenset(WORD_OR_MARK.findall(text))
+
+
+def first_word(label: str) -> str:
+    """The first word (or mark) of a label, lower case, as `words` cuts a text: where a match of it can start."""
+    first = WORD_OR_MARK.match(label.lower())
+    if first is None:
+        raise ValueError(f"a label with no word: {label!r}")
+    return first.group()
 
 
 def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:

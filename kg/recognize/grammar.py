@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.resources import data_dir
-from kg.text import Scan
+from kg.text import Scan, first_word
 
 GRAMMAR = "model-grammar.json"
 # A capital letter, Vietnamese ones included (Đ, Ơ, Ư, Ấ, ...): a word that goes on a proper name.
@@ -71,18 +71,27 @@ class Grammar:
         hits = [(r, m) for r in rules for m in [r.regex.match(text, pos)] if m]
         return max(hits, key=lambda h: h[1].end() - h[1].start()) if hits else None
 
-    def finditer(self, rules: tuple[Rule, ...], union: Scan, text: str):
-        """(rule, match) for every match of any rule, in text order; at one place the longest. Found by scanning
-        the union of the rules only (not once per rule), and trying the rules where it stops (tests/test_grammar.py
+    def starts(self, text: str) -> list[int]:
+        """Every place where a cue, a launch verb or a head (any rule, case aside) matches: one scan of the sentence,
+        the only places `finditer` tries; none, and the sentence names no model by a rule."""
+        out, pos = [], 0
+        while (m := self.any_rule.search(text, pos)) is not None:
+            out.append(m.start())
+            pos = m.start() + 1
+        return out
+
+    def finditer(self, rules: tuple[Rule, ...], union: Scan, text: str, starts: list[int]):
+        """(rule, match) for every match of any rule, in text order; at one place the longest. Tried only at the
+        `starts` of the sentence where the union of these rules matches (not by a scan per rule; tests/test_normalize.py
         checks this against every rule's own scan)."""
         pos = 0
-        while (found := union.search(text, pos)) is not None:
-            hit = self.first(rules, text, found.start())
-            if hit is None:             # the union reads case aside; the rule that matched it may not
-                pos = found.start() + 1
+        for at in starts:
+            if at < pos or not union.match(text, at):
                 continue
-            yield hit
-            pos = max(hit[1].end(), found.start() + 1)
+            hit = self.first(rules, text, at)
+            if hit is not None:         # (the union reads case aside; the rule that matched it may not)
+                yield hit
+                pos = max(hit[1].end(), at + 1)
 
 
 def _words(source: str, case: bool = False, behind: bool = False) -> Scan:
@@ -160,7 +169,8 @@ def figures() -> FigureGrammar:
 
     def alternation(ws):
         return "|".join(sorted(map(re.escape, ws), key=len, reverse=True))
-    return FigureGrammar(words, Scan(r"(?:" + alternation(words) + r")(?=[ \t\xa0]+[^\W\d_])", before=r"[\w.,]"),
+    return FigureGrammar(words, Scan(r"(?:" + alternation(words) + r")(?=[ \t\xa0]+[^\W\d_])", before=r"[\w.,]",
+                                     starts=frozenset(map(first_word, words))),
                          mult, Scan(r"[ \t\xa0]+(?:" + alternation(mult) + r")(?!\w)"),
                          Scan(data["back_reference"]["pattern"]), Scan(data["counter"]["pattern"]),
                          Scan(data["processing_time"]["pattern"]))

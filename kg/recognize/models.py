@@ -44,9 +44,10 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
     grammar = load_grammar()
 
     def recognize(sentence: Sentence) -> list[Mention]:
-        if not grammar.any_rule.search(sentence.text) and not _is_heading(sentence.text, grammar):
+        starts = grammar.starts(sentence.text)
+        if not starts and not _is_heading(sentence.text, grammar):
             return []
-        return _Finder(lexicon, grammar, sentence).find()
+        return _Finder(lexicon, grammar, sentence).find(starts)
     return recognize
 
 
@@ -67,13 +68,13 @@ class _Finder:
         self.by_start = {q.start: q for q in self.quotes}
         self.found: dict[int, Mention] = {}
 
-    def find(self) -> list[Mention]:
+    def find(self, starts: list[int]) -> list[Mention]:
         g = self.grammar
-        for rule, cue in g.finditer(g.cues, g.any_cue, self.text):
+        for rule, cue in g.finditer(g.cues, g.any_cue, self.text, starts):
             if not self._in_quote(cue.start()) and not _COPULA.search(self.text, 0, cue.start()):
                 self.rule = rule.id
                 self._after_cue(cue.end())
-        for rule, verb in g.finditer(g.launch_verbs, g.any_launch, self.text):
+        for rule, verb in g.finditer(g.launch_verbs, g.any_launch, self.text, starts):
             if not self._in_name_quote(verb.start(), rule) and not g.first(g.cues, self.text, _SPACE.match(self.text, verb.end()).end()):
                 self.rule = rule.id
                 self._launched(_SPACE.match(self.text, verb.end()).end(), quotes=not rule.practice_only,
@@ -82,7 +83,7 @@ class _Finder:
             lead = g.first(g.launch_verbs + (g.heading,), self.text, 0)
             self.rule = g.heading.id
             self._launched(_SPACE.match(self.text, lead[1].end() if lead else 0).end())
-        for rule, head in g.finditer(g.heads, g.any_head, self.text):
+        for rule, head in g.finditer(g.heads, g.any_head, self.text, starts):
             self.rule = rule.id
             self._headed(head.start(), head.end(), rule.id in g.alone)
         return [self.found[k] for k in sorted(self.found)]

@@ -11,7 +11,7 @@ from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import load as load_grammar
 from kg.segment import Sentence
-from kg.text import lowered, word_starts, words
+from kg.text import Scan, first_word, lowered, words
 
 _NUMS = re.compile(r"\s*(\d+(?:(?:\s*,\s*|\s+và\s+)\d+)*)(?![\d/]|[.,]\d)")
 _NUM = re.compile(r"\d+")
@@ -40,14 +40,13 @@ class PlaceGrammar:
         abbrevs = sorted((lab for lab in lexicon.levels.labels if _abbrev(lab)), key=len, reverse=True)
         alternatives = ["(?i:" + "|".join(re.escape(w) for w in spelled) + r")(?!\w)"]
         alternatives += [re.escape(a) if a.endswith(".") else re.escape(a) + r"(?=\s+[^\W\d_])" for a in abbrevs]
-        self.level = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
+        # tried only where the first word of a level is (kg.text.Scan's `starts`)
+        self.level = Scan(r"(?<!\w)(?:" + "|".join(alternatives) + ")", case=True,
+                          starts=frozenset(map(first_word, lexicon.levels.labels)))
         counted = [lab for lab in spelled if not lab.lower().startswith(("quận", "huyện", "tỉnh", "thành", "thị"))]
         self.count = re.compile(r"(?<![\w/])(?:(\d+)|(?P<all>(?i:các|tất cả(?: các)?))|(?i:một số|nhiều|những))\s+(?i:"
                                 + "|".join(map(re.escape, counted)) + r")(?!\w)")
-        # A level word, or a count's, can only start at the first word of one of these labels: a sentence without
-        # any is not scanned, and a level is tried only where one is (kg.text.word_starts).
-        self._level_words = _first_words(lexicon.levels.labels)
-        self._count_words = _first_words(counted)
+        self._count_words = frozenset(map(first_word, counted))       # a sentence without any holds no count
 
     def findall(self, text: str, base: int = 0) -> list[Mention]:
         out: list[Mention] = []
@@ -62,7 +61,7 @@ class PlaceGrammar:
             if len(names) > 1:
                 unit = self._mention(text, base, listed.end(), end, counted.get("level"), names=tuple(names))
                 out.append(Mention(unit.start, unit.end, unit.text, unit.label, unit.key, unit.attrs + (("listed", True),)))
-        for m in self.levels(text):
+        for m in self.level.finditer(text):
             found = self.match_at(text, m.start(), base)
             if found:
                 out.append(found)
@@ -71,15 +70,6 @@ class PlaceGrammar:
     def counts(self, text: str):
         """self.count.finditer(text), for a sentence that holds a word a count's level starts with."""
         return self.count.finditer(text) if not self._count_words.isdisjoint(words(lowered(text))) else iter(())
-
-    def levels(self, text: str):
-        """self.level.finditer(text), tried only where the first word of a level is (kg.text.word_starts)."""
-        pos = 0
-        for s, _ in word_starts(lowered(text), self._level_words):
-            m = self.level.match(text, s) if s >= pos else None
-            if m:
-                pos = m.end()
-                yield m
 
     def match_at(self, text: str, pos: int, base: int = 0) -> Mention | None:
         """The place that starts exactly at pos, if any."""
@@ -172,10 +162,6 @@ def _lower_next(text: str, pos: int) -> bool:
     """A lower-case word comes next (after spaces only)."""
     w = _WORD.match(text, _SPACES.match(text, pos).end())
     return w is not None and w.start() > pos and w.group()[0].islower()
-
-
-def _first_words(labels) -> frozenset[str]:
-    return frozenset(re.match(r"\w+|[^\w\s]", lab.lower()).group() for lab in labels)
 
 
 def _abbrev(label: str) -> bool:

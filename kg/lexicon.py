@@ -112,6 +112,7 @@ class Lexicon:
     procedure_groups: dict[URIRef, URIRef] = field(default_factory=dict)   # field -> the procedures of that field
     _about: dict = field(default_factory=dict)
     _labels: dict = field(default_factory=dict)
+    _values: dict = field(default_factory=dict)
 
     def about(self, subject: URIRef) -> list[tuple]:
         """Every lexicon triple with this subject (indexed once)."""
@@ -135,7 +136,11 @@ class Lexicon:
         return str(concept).rsplit("/", 1)[-1]
 
     def value(self, subject: URIRef, predicate: URIRef):
-        return self.graph.value(subject, predicate)
+        """The one object of (subject, predicate), remembered: a figure asks its unit's properties each time."""
+        key = (subject, predicate)
+        if key not in self._values:
+            self._values[key] = self.graph.value(subject, predicate)
+        return self._values[key]
 
     def ancestors(self, concept: URIRef) -> list[URIRef]:
         out, todo = [], list(self.broader.get(concept, []))

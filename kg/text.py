@@ -79,8 +79,8 @@ class Scan:
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         on = text if self.case else lowered(text)
-        m = self.regex.match(on, pos, len(on) if endpos is None else endpos)
-        return m if m is not None and self._starts(on, pos) else None
+        m = self.regex.match(on, pos) if endpos is None else self.regex.match(on, pos, endpos)
+        return m if m is None or self.before is None or self._starts(on, pos) else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         on = text if self.case else lowered(text)

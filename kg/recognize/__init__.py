@@ -5,6 +5,7 @@ Finding spans is kept apart from deciding between them: each recognizer reports 
 """
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Callable, Iterable, NamedTuple
 
 from kg.lexicon import Lexicon
@@ -42,13 +43,25 @@ LAYERS = {"PLACE": "entity", "AGENCY": "entity", "PROCEDURE": "entity", "FIELD":
 def filter_spans(mentions: Iterable[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions (the earlier one on a tie), per layer, in text order."""
     kept: list[Mention] = []
-    taken: dict[str, list[tuple[int, int]]] = {}
-    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, m.label)):
+    taken: dict[str, list[Mention]] = {}
+    for m in sorted(mentions, key=_longest_first):
         spans = taken.setdefault(LAYERS.get(m.label, m.label), [])
-        if all(m.end <= s or m.start >= e for s, e in spans):
-            spans.append((m.start, m.end))
+        start, end = m.start, m.end
+        for other in spans:
+            if start < other.end and other.start < end:
+                break
+        else:
+            spans.append(m)
             kept.append(m)
-    return sorted(kept, key=lambda m: (m.start, m.end, m.label))
+    kept.sort(key=_IN_TEXT)
+    return kept
+
+
+def _longest_first(m: Mention) -> tuple:
+    return m.start - m.end, m.start, m.label
+
+
+_IN_TEXT = itemgetter(0, 1, 3)          # start, end, label
 
 
 def registry() -> dict[str, Callable[[Lexicon], Recognizer]]:

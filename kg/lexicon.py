@@ -70,7 +70,9 @@ class TermMatcher:
         return (folded is not None and folded.match(low, pos)) or (exact is not None and exact.match(text, pos)) or None
 
     def _hit(self, m: re.Match) -> Hit:
-        return Hit(m.start(), m.end(), self._lookup[_norm_space(m.group()).lower()])
+        said = m.group()        # as a label is written, most often: a case-insensitive one is found lower case
+        concept = self._lookup.get(said)
+        return Hit(m.start(), m.end(), concept if concept is not None else self._lookup[_norm_space(said).lower()])
 
     def fullmatch(self, text: str) -> URIRef | None:
         return self._lookup.get(_norm_space(text.strip()).lower())

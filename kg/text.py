@@ -3,6 +3,11 @@ Vietnamese numbers."""
 import functools
 import re
 import unicodedata
+
+try:
+    from re import _parser          # how `re` reads a pattern (Python 3.11 on)
+except ImportError:                 # pragma: no cover (Python 3.10)
+    import sre_parse as _parser
 from decimal import Decimal
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -68,8 +73,10 @@ class Scan:
         case, as kg.text.words cuts them) one of which every match starts with: finditer tries the pattern only where
         one is (word_starts), not at every character."""
         self.case = case
-        self.starts = starts
         source = source if case else lower_source(source)
+        if starts is None and not case and before == r"\w":
+            starts = words_a_pattern_starts_with(source)
+        self.starts = starts
         self.regex = re.compile(f"(?<!{before})(?:{source})" if before and behind else source)
         self.before = re.compile(before) if before and not behind else None
 
@@ -94,6 +101,16 @@ class Scan:
         while pos <= endpos and (m := self._search(on, pos, endpos)) is not None:
             yield m
             pos = m.end() if m.end() > m.start() else m.end() + 1      # never stuck on an empty match
+
+    def every_start(self, text: str) -> list[int]:
+        """Every place where a match starts, overlapping ones too, in text order."""
+        if self.starts is not None:
+            return [at for at in sorted({at for at, _ in word_starts(lowered(text), self.starts)}) if self.match(text, at)]
+        out, pos = [], 0
+        while (m := self.search(text, pos)) is not None:
+            out.append(m.start())
+            pos = m.start() + 1
+        return out
 
     def _search(self, on: str, pos: int, endpos: int) -> re.Match | None:
         while pos <= endpos and (m := self.regex.search(on, pos, endpos)) is not None:
@@ -122,6 +139,56 @@ def first_word(label: str) -> str:
     if first is None:
         raise ValueError(f"a label with no word: {label!r}")
     return first.group()
+
+
+def words_a_pattern_starts_with(source: str) -> frozenset[str] | None:
+    """The words (lower case, whole, as `words` cuts a text) that every match of a pattern starts with, when its source
+    spells them out: literal words, alternatives, optional groups and look-arounds before a space, a mark or `(?!\\w)`.
+    None when it does not (a class, a repeat or the pattern's end while the first word is still going on)."""
+    try:
+        opened, closed = _first_word(list(_parser.parse(source)), {""})
+    except _Unsaid:
+        return None
+    return frozenset(closed) if not opened and closed and "" not in closed else None
+
+
+class _Unsaid(Exception):
+    pass
+
+
+def _first_word(items: list, opened: set[str]) -> tuple[set[str], set[str]]:
+    """Walks a parsed pattern with the first words begun so far (`opened`); returns those still going on and those
+    ended (by a space, a mark or `(?!\\w)`)."""
+    closed: set[str] = set()
+    for op, av in items:
+        if not opened:
+            break
+        if op is _parser.LITERAL or (op is _parser.IN and all(o is _parser.LITERAL for o, _ in av)):
+            chars = [chr(av)] if op is _parser.LITERAL else [chr(c) for _, c in av]
+            closed |= {o for o in opened for c in chars if not _WORD_CHAR.match(c)}
+            opened = {o + c for o in opened for c in chars if _WORD_CHAR.match(c)}
+        elif op is _parser.SUBPATTERN:
+            opened, more = _first_word(list(av[-1]), opened)
+            closed |= more
+        elif op is _parser.BRANCH:
+            walked = [_first_word(list(alternative), opened) for alternative in av[1]]
+            opened = set().union(*(o for o, _ in walked))
+            closed |= set().union(*(c for _, c in walked))
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT) and av[:2] == (0, 1):
+            more_opened, more = _first_word(list(av[2]), opened)
+            opened, closed = opened | more_opened, closed | more
+        elif op is _parser.ASSERT_NOT and av[0] == 1 and list(av[1]) == [(_parser.IN, [(_parser.CATEGORY, _parser.CATEGORY_WORD)])]:
+            closed, opened = closed | opened, set()                                 # (?!\w)
+        elif op in (_parser.ASSERT, _parser.ASSERT_NOT, _parser.AT):
+            continue                                                                # takes no character
+        elif op is _parser.IN and av == [(_parser.CATEGORY, _parser.CATEGORY_SPACE)]:
+            closed, opened = closed | opened, set()                                 # \s
+        else:
+            raise _Unsaid(op)
+    return opened, closed
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:

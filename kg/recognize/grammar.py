@@ -74,11 +74,7 @@ class Grammar:
     def starts(self, text: str) -> list[int]:
         """Every place where a cue, a launch verb or a head (any rule, case aside) matches: one scan of the sentence,
         the only places `finditer` tries; none, and the sentence names no model by a rule."""
-        out, pos = [], 0
-        while (m := self.any_rule.search(text, pos)) is not None:
-            out.append(m.start())
-            pos = m.start() + 1
-        return out
+        return self.any_rule.every_start(text)
 
     def finditer(self, rules: tuple[Rule, ...], union: Scan, text: str, starts: list[int]):
         """(rule, match) for every match of any rule, in text order; at one place the longest. Tried only at the

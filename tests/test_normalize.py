@@ -292,6 +292,11 @@ def same_rules(text):
     g = grammar.load()
     for rules, union in ((g.cues, g.any_cue), (g.launch_verbs, g.any_launch), (g.heads, g.any_head)):
         assert [(r.id, m.span()) for r, m in g.finditer(rules, union, text, g.starts(text))] == every_rule_scanned(rules, text), text
+        for pos in range(len(text) + 1):        # the longest rule at a place, tried only where its words are
+            hits = [(r.id, m.span()) for r in rules for m in [r.regex.match(text, pos)] if m]
+            want = max(hits, key=lambda h: h[1][1] - h[1][0]) if hits else None
+            got = g.first(rules, text, pos)
+            assert (got and (got[0].id, got[1].span())) == want, (text, pos)
 
 
 def test_rules_found_through_their_union_are_every_rule_s_own_in_the_articles():

@@ -45,7 +45,7 @@ class TermMatcher:
             groups.setdefault(first_word(lab), ([], []))[abbreviation].append(_pattern(lab if abbreviation else lab.lower()))
         # per first word: the pattern of its case-insensitive labels (on the lower-cased copy), then of its
         # abbreviations (on the text as written), each longest first
-        self._by_first = {w: tuple(_whole_words("|".join(p)) if p else None for p in pair) for w, pair in groups.items()}
+        self._by_first = {w: tuple(_whole_words("|".join(p)).match if p else None for p in pair) for w, pair in groups.items()}
         self._firsts = frozenset(groups)
         self._lookup = {lab.lower(): c for lab, c in labels.items()}
 
@@ -67,7 +67,7 @@ class TermMatcher:
 
     def _match(self, text: str, low: str, pos: int, first: str) -> re.Match | None:
         folded, exact = self._by_first.get(first, _NONE)
-        return (folded is not None and folded.match(low, pos)) or (exact is not None and exact.match(text, pos)) or None
+        return (folded is not None and folded(low, pos)) or (exact is not None and exact(text, pos)) or None
 
     def _hit(self, m: re.Match) -> Hit:
         said = m.group()        # as a label is written, most often: a case-insensitive one is found lower case

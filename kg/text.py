@@ -199,18 +199,23 @@ def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:
     if not present:
         return []
     found = _found(low)
+    out: list[tuple[int, str]] = []
     for w in present:
-        if w not in found:
+        at = found.get(w)
+        if at is None:
             at, i = [], low.find(w)
             while i >= 0:
-                at.append(i)
+                at.append((i, w))
                 i = low.find(w, i + 1)
             found[w] = at
-    return sorted((i, w) for w in present for i in found[w])
+        out += at
+    if len(present) > 1:
+        out.sort()
+    return out
 
 
 @functools.lru_cache(maxsize=64)
-def _found(low: str) -> dict[str, list[int]]:
+def _found(low: str) -> dict[str, list[tuple[int, str]]]:
     return {}
 
 

@@ -122,7 +122,7 @@ def scans():
     found.update({f"continuation {n}": getattr(g.goes_on, n) for n in ("pointer", "plural", "level", "title")})
     found.update({f"figure {n}": getattr(f, n) for n in ("word_number", "multiplier", "back_reference", "counter",
                                                          "processing_time")})
-    found.update({"range": numbers._RANGE, "not a count": numbers._NOT_A_COUNT_BEFORE})
+    found.update({"range": numbers._RANGE})
     found["place level"] = PlaceGrammar(lexicon.load()).level
     found.update({f"period {k}": p for k, (p, *_) in enumerate(numbers._PERIODS)})
     assert all(isinstance(s, Scan) for s in found.values())
@@ -348,3 +348,30 @@ def test_places_find_their_counts_where_their_pattern_would_whatever_the_text(te
 def test_the_words_a_pattern_starts_with_are_read_from_its_source(source, words):
     from kg.text import words_a_pattern_starts_with
     assert words_a_pattern_starts_with(source) == (frozenset(words) if words is not None else None)
+
+
+# "Not a count" (a level, an ordinal, a date before a number) is the end of the lower-cased text before the number's
+# white space: the same answer as the words' case-insensitive pattern anchored there, at every place.
+def same_counts_refused(text):
+    from kg.recognize import numbers
+    words = numbers._NOT_A_COUNT
+    pattern = re.compile(r"(?:" + "|".join(words) + r")\s*$", re.IGNORECASE)
+    for start in range(len(text) + 1):
+        j = start
+        while j and text[j - 1].isspace():
+            j -= 1
+        want = pattern.search(text, max(0, j - max(map(len, words))), start) is not None
+        assert numbers._not_a_count(text, start) == want, (text, start)
+
+
+def test_a_number_is_not_a_count_where_the_pattern_says_in_the_articles():
+    for text in sentences():
+        same_counts_refused(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(WORDS | st.sampled_from(["Mức độ", "số", "SỐ", "khu phố", "lần thứ", "Thứ", "tháng", "quý",
+                                                    "khóa", "nhiệm kỳ", "sốx", "xsố", "3"]),
+                          st.sampled_from([" ", "", "  ", ", ", "\n"])), max_size=20).map(lambda p: "".join(w + s for w, s in p)))
+def test_a_number_is_not_a_count_where_the_pattern_says_whatever_the_text(text):
+    same_counts_refused(text)

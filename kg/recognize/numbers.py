@@ -34,7 +34,6 @@ _DIGITS = re.compile(r"\d+")
 _PERCENT = re.compile(r"\s*%")
 # Words right before a number that make it a level, an ordinal, a date or a house number, not a count.
 _NOT_A_COUNT = ("mức độ", "số", "khu phố", "lần thứ", "thứ", "năm", "tháng", "ngày", "quý", "khóa", "nhiệm kỳ")
-_NOT_A_COUNT_BEFORE = Scan(r"(?:" + "|".join(_NOT_A_COUNT) + r")\s*$")
 # Periods: matched on the sentence's lower-cased copy (Scan); their numbers are digits. Each with a word all its
 # matches hold: a sentence without it is not scanned.
 _PERIODS = [
@@ -111,12 +110,11 @@ def _values(m: re.Match, words: dict[str, int], factor: int) -> dict:
 
 
 def _not_a_count(text: str, start: int) -> bool:
-    """A word of _NOT_A_COUNT ends where the white space before the number starts: searched there only, not
-    from the sentence's start."""
+    """A word of _NOT_A_COUNT ends where the white space before the number starts (on the lower-cased copy)."""
     j = start
     while j and text[j - 1].isspace():
         j -= 1
-    return _NOT_A_COUNT_BEFORE.search(text, max(0, j - max(map(len, _NOT_A_COUNT))), start) is not None
+    return lowered(text).endswith(_NOT_A_COUNT, 0, j)
 
 
 def _numbers(number: re.Pattern, text: str):

@@ -375,3 +375,24 @@ def test_a_number_is_not_a_count_where_the_pattern_says_in_the_articles():
                           st.sampled_from([" ", "", "  ", ", ", "\n"])), max_size=20).map(lambda p: "".join(w + s for w, s in p)))
 def test_a_number_is_not_a_count_where_the_pattern_says_whatever_the_text(text):
     same_counts_refused(text)
+
+
+# A cue after a copula ("X là mô hình ...") describes: the text before it ends with the word "là", white space aside,
+# as the case-insensitive pattern anchored there says, at every place.
+def same_copula(text):
+    from kg.recognize.models import _after_copula
+    pattern = re.compile(r"(?<!\w)(?:là|như là)\s*$", re.IGNORECASE)
+    for end in range(len(text) + 1):
+        assert _after_copula(text, end) == (pattern.search(text, 0, end) is not None), (text, end)
+
+
+def test_a_copula_ends_the_text_before_a_cue_where_the_pattern_says_in_the_articles():
+    for text in sentences():
+        same_copula(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(WORDS | st.sampled_from(["là", "LÀ", "Là", "như là", "xlà", "là1", "_là", "\tlà"]),
+                          st.sampled_from([" ", "", "  ", ", ", "\n"])), max_size=12).map(lambda p: "".join(w + s for w, s in p)))
+def test_a_copula_ends_the_text_before_a_cue_where_the_pattern_says_whatever_the_text(text):
+    same_copula(text)

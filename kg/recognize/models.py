@@ -19,10 +19,11 @@ from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import Grammar, load as load_grammar, words_of
 from kg.recognize.quotes import Quote, quotes
 from kg.segment import Sentence
+from kg.text import lowered
 
 # Cue words, launch verbs and name heads are data (ontology/model-grammar.json). After a copula
 # ("X là mô hình hỗ trợ ...") what follows a cue describes, not names.
-_COPULA = re.compile(r"(?<!\w)(?:là|như là)\s*$", re.IGNORECASE)
+_WORD_CHAR = re.compile(r"\w")
 _SPACE = re.compile(r"[\s\xa0]*")
 _CHAIN = re.compile(r"[\s\xa0]*(?:,|;|và|hoặc)[\s\xa0]*(?:mô hình[\s\xa0]*)?", re.IGNORECASE)
 # Where an unquoted name ends: punctuation, or a word that starts the rest of the clause.
@@ -51,6 +52,13 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
     return recognize
 
 
+def _after_copula(text: str, end: int) -> bool:
+    """The text before `end` ends with the word "là" ("như là" too), white space aside: what follows describes."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    return lowered(text).endswith("là", 0, end) and (end == 2 or not _WORD_CHAR.match(text, end - 3))
+
+
 def _is_heading(text: str, grammar: Grammar) -> bool:
     """A sub-heading: a short line with no full stop at its end."""
     text = text.rstrip()
@@ -71,7 +79,7 @@ class _Finder:
     def find(self, starts: list[int]) -> list[Mention]:
         g = self.grammar
         for rule, cue in g.finditer(g.cues, g.any_cue, self.text, starts):
-            if not self._in_quote(cue.start()) and not _COPULA.search(self.text, 0, cue.start()):
+            if not self._in_quote(cue.start()) and not _after_copula(self.text, cue.start()):
                 self.rule = rule.id
                 self._after_cue(cue.end())
         for rule, verb in g.finditer(g.launch_verbs, g.any_launch, self.text, starts):

@@ -3,12 +3,12 @@ Vietnamese numbers."""
 import functools
 import re
 import unicodedata
+from decimal import Decimal
 
 try:
     from re import _parser          # how `re` reads a pattern (Python 3.11 on)
 except ImportError:                 # pragma: no cover (Python 3.10)
     import sre_parse as _parser
-from decimal import Decimal
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 

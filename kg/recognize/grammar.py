@@ -76,8 +76,8 @@ class Grammar:
         return max(hits, key=lambda h: h[1].end() - h[1].start()) if hits else None
 
     def starts(self, text: str) -> list[int]:
-        """Every place where a cue, a launch verb or a head (any rule, case aside) matches: one scan of the sentence,
-        the only places `finditer` tries; none, and the sentence names no model by a rule."""
+        """Every place where a cue, a launch verb or a head (any rule, case aside) matches, tried where the rules' first
+        words are: the only places `finditer` tries; none, and the sentence names no model by a rule."""
         return self.any_rule.every_start(text)
 
     def finditer(self, rules: tuple[Rule, ...], union: Scan, text: str, starts: list[int]):

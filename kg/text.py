@@ -192,9 +192,9 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:
-    """Where the words (or marks) of `firsts` that are in a lower-cased text occur in it as whole words (not after a
-    word character, and a word not before one), in text order, with the word: the only places a pattern can match
-    whose every match starts a word with one of them. Each word is looked for once per text, whichever asks."""
+    """Where the words (or marks) of `firsts` that are in a lower-cased text occur in it, in text order, with the
+    word: the only places a pattern whose every match starts with one of them can match. Each word is looked
+    for once per text, whichever pattern asks (a word may be found inside a longer one: the pattern checks)."""
     present = firsts.intersection(words(low))
     if not present:
         return []
@@ -203,10 +203,9 @@ def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:
     for w in present:
         at = found.get(w)
         if at is None:
-            at, i, end = [], low.find(w), len(w) if _WORD_CHAR.match(w) else 0
+            at, i = [], low.find(w)
             while i >= 0:
-                if not (i and _WORD_CHAR.match(low, i - 1) or end and _WORD_CHAR.match(low, i + end)):
-                    at.append((i, w))
+                at.append((i, w))
                 i = low.find(w, i + 1)
             found[w] = at
         out += at

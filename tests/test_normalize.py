@@ -274,8 +274,8 @@ def test_the_lowered_copy_is_as_long_as_the_text_whatever_the_characters():
 
 
 # A grammar's rules are tried only where the union of all rules matches, and there only where their group's union
-# does (Grammar.starts, Grammar.finditer): the
-# same (rule, match) as every rule's own scan, merged in text order, the longest at one place.
+# does (Grammar.starts, Grammar.finditer): the same (rule, match) as every rule's own scan, merged in text order, the
+# longest at one place.
 def every_rule_scanned(rules, text):
     hits = sorted(((r, m) for r in rules for m in r.regex.finditer(text)),
                   key=lambda h: (h[1].start(), -(h[1].end() - h[1].start())))

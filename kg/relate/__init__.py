@@ -55,13 +55,15 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
         previous = current or previous
         before = a
         known += a.of("AGENCY")
-    parent_of = parents(analysed)
+    pairs = apposed(analysed)
+    parent_of = parents(pairs)
     retold(initiatives, load_grammar().goes_on.generic)
     merge_names(initiatives, parent_of)
     give_kinds(initiatives)
     title_end = analysed[0].sentence.end if analysed and document.title else document.content_start
+    named = _named(analysed)
     return Facts(document, analysed, initiatives, drop_headline_repeats(metrics, title_end),
-                 _main_place(analysed), parent_of, _most_named(_named(analysed)))
+                 _main_place(named, {right.start for _, right in pairs}), parent_of, _most_named(named))
 
 
 _AT = re.compile(r"(?<!\w)tại(?:\s+(?:các|\d+))?\s*$", re.IGNORECASE)     # "tại 5 UBND phường ...", "tại xã ..."
@@ -86,18 +88,16 @@ def _launched_in(a: Analysed) -> list[Mention]:
     if not verb:
         return []
     after = a.sentence.start + verb.end()
-    places = [place_of(m) for m in a.mentions if m.start >= after
+    places = [p for m, p in a.places() if m.start >= after
               and (m.get("listed") or _AT.search(a.slice(max(after, m.start - 16), m.start)))]
-    return [p for p in places if p is not None and rank(p) == 3 and not p.get("count") and not p.get("bare")
+    return [p for p in places if rank(p) == 3 and not p.get("count") and not p.get("bare")
             and (p.get("names") or p.key)]
 
 
-def _main_place(analysed: list[Analysed]) -> Mention | None:
+def _main_place(named: list[Mention], beside: set[int]) -> Mention | None:
     """The place the document is about: the larger place it names most ("Quận 4"), else the ward or commune it
     names most. A larger place written only to say where a ward lies ("phường Tam Thắng (TPHCM)", "xã Mỹ Hương,
-    tỉnh Sóc Trăng") is not what the document is about."""
-    named = _named(analysed)
-    beside = apposed(analysed)
+    tỉnh Sóc Trăng") is not what the document is about: `beside` are the offsets of those."""
     larger = [p for p in named if rank(p) < 3 and p.start not in beside]
     pool = larger or [p for p in named if rank(p) == 3]
     counts = Counter(key(p) for p in pool).most_common(2)
@@ -107,8 +107,7 @@ def _main_place(analysed: list[Analysed]) -> Mention | None:
 
 
 def _named(analysed: list[Analysed]) -> list[Mention]:
-    return [p for a in analysed for p in (place_of(m) for m in a.mentions)
-            if p is not None and not p.get("count") and (p.get("names") or p.key)]
+    return [p for a in analysed for _, p in a.places() if not p.get("count") and (p.get("names") or p.key)]
 
 
 def _most_named(pool: list[Mention]) -> Mention | None:

@@ -42,15 +42,17 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
     subject = first_subject(a)
     if subject is not None and g.goes_on.title.search(a.slice(max(a.sentence.start, subject.start - 20), subject.start)):
         subject = None              # "Chủ tịch UBND phường X yêu cầu ...": a person speaks, not the office
+    agency = subject if subject is not None and subject.label == "AGENCY" else None
+    opening, words = words_of(text[:40]).split()[:2], f" {words_of(text)} "
     for i in reversed(previous):
-        if said & {k.key for k in i.kinds}:
+        if said and said & {k.key for k in i.kinds}:
             return i
-        if subject is not None and subject.label == "AGENCY" and any(_same_agency(subject, ag) for ag, _ in i.agencies):
+        if agency is not None and any(_same_agency(agency, ag) for ag, _ in i.agencies):
             return i
         head = words_of(i.label).split()
-        if len(head) >= 2 and head[0] not in generic and words_of(text[:40]).split()[:2] == head[:2]:
+        if len(head) >= 2 and head[0] not in generic and opening == head[:2]:
             return i
-        if len(head) >= 4 and f" {' '.join(head[:3])} " in f" {words_of(text)} ":
+        if len(head) >= 4 and f" {' '.join(head[:3])} " in words:
             return i                # "... cử cán bộ phường xuống hỗ trợ tôi": the first words of its name again
     return None
 

@@ -45,7 +45,7 @@ class InitiativeFacts:
 def item_end(a: Analysed, model: Mention) -> int:
     """Where a model's item ends: the next model, `;` or the sentence end. Models joined by "và" or a comma
     share what follows the last ("“A” và “B” tại Trung tâm X")."""
-    later = sorted((m for m in a.of("MODEL") if m.start > model.start), key=lambda m: m.start)
+    later = a.of("MODEL", model.start + 1)
     if later and _JOINED.match(a.slice(model.end, later[0].start)):
         return item_end(a, later[0])
     limit = later[0].start if later else a.sentence.end
@@ -138,7 +138,7 @@ def _many(a: Analysed, agency: Mention) -> bool:
 def _says_where(a: Analysed, lo: int, hi: int) -> bool:
     """A bracket right after a place or an agency that only says where it lies: "xã Lao Bảo (tỉnh Quảng Trị)"."""
     inside = a.of("PLACE", lo, hi)
-    before = [p for p in (place_of(m) for m in a.mentions if lo - 2 <= m.end <= lo) if p is not None]
+    before = [p for m, p in a.places() if lo - 2 <= m.end <= lo]
     return bool(inside and before) and all(rank(p) < rank(before[-1]) for p in inside) \
         and not a.of("AGENCY", lo, hi) and not a.slice(lo, hi).strip("() ").lower().startswith(("phường", "xã", "thị trấn"))
 
@@ -199,7 +199,8 @@ def merge_names(initiatives: list[InitiativeFacts], parent_of: dict) -> None:
     places: dict[str, list[Mention]] = {}
     for i in initiatives:
         group = places.setdefault(i.label, [])
-        group += [p for p in i.places if key(p) not in {key(q) for q in group}]
+        have = {key(q) for q in group}
+        group += [p for p in i.places if key(p) not in have]
     for label, group in places.items():
         inner = set().union(*(ancestors(p, parent_of) for p in group)) if group else set()
         places[label] = [p for p in group if key(p) not in inner]

@@ -12,7 +12,7 @@ from kg.relate.context import Analysed, apposed, key, parents, place_of, rank, s
 from kg.relate.aliases import short_names
 from kg.relate.continuation import goes_on
 from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, give_kinds, initiative, merge_names, retold
-from kg.relate.metrics import MetricFacts, drop_headline_repeats, metric
+from kg.relate.metrics import MetricFacts, drop_headline_repeats, figures
 
 __all__ = ["Analysed", "Facts", "InitiativeFacts", "MetricFacts", "LEAD", "PARTNER", "INVOLVED", "relate"]
 
@@ -51,7 +51,7 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
             previous[-1].places += _launched_in(a)
             goes_on(a, previous, initiatives)
         initiatives.extend(current)
-        metrics.extend(metric(a, m, current, previous) for m in a.of("METRIC"))
+        metrics += figures(a, current, previous)
         previous = current or previous
         before = a
         known += a.of("AGENCY")

@@ -175,8 +175,7 @@ def key(place: Mention) -> tuple:
 
 
 def ancestors(place: Mention, parent_of: dict[tuple, Mention]) -> set[tuple]:
-    out, seen = set(), place
-    while key(seen) in parent_of and key(parent_of[key(seen)]) not in out:
-        seen = parent_of[key(seen)]
-        out.add(key(seen))
+    out, mine = set(), key(place)
+    while mine in parent_of and (mine := key(parent_of[mine])) not in out:
+        out.add(mine)
     return out

@@ -138,8 +138,8 @@ def _many(a: Analysed, agency: Mention) -> bool:
 def _says_where(a: Analysed, lo: int, hi: int) -> bool:
     """A bracket right after a place or an agency that only says where it lies: "xã Lao Bảo (tỉnh Quảng Trị)"."""
     inside = a.of("PLACE", lo, hi)
-    before = [p for m, p in a.places() if lo - 2 <= m.end <= lo]
-    return bool(inside and before) and all(rank(p) < rank(before[-1]) for p in inside) \
+    before = [p for m, p in a.places() if lo - 2 <= m.end <= lo] if inside else []
+    return bool(before) and all(rank(p) < rank(before[-1]) for p in inside) \
         and not a.of("AGENCY", lo, hi) and not a.slice(lo, hi).strip("() ").lower().startswith(("phường", "xã", "thị trấn"))
 
 

@@ -37,13 +37,15 @@ class Analysed:
         """The mentions with this label, those between start and end when given, in text order."""
         if self._by_label is None:
             self._index()
-        found = self._by_label.get(label, [])
+        found = self._by_label.get(label)
+        if found is None:
+            return []
         if start is None and end is None:
             return list(found)
         lo = self.sentence.start if start is None else start
         hi = self.sentence.end if end is None else end
         out = []
-        for k in range(bisect.bisect_left(self._starts[label], lo) if found else 0, len(found)):
+        for k in range(bisect.bisect_left(self._starts[label], lo), len(found)):
             m = found[k]
             if m.start > hi:
                 break

@@ -64,7 +64,8 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
     end = item_end(a, name)
     facts = InitiativeFacts(name, a.sentence, label=" ".join(name.text.split()))
     procs_in_name = a.of("PROCEDURE", name.start, name.end)
-    facts.kinds = [k for k in a.of("KIND", name.start, name.end) if not any(k.within(p.start, p.end) for p in procs_in_name)]
+    kinds = a.of("KIND", name.start, name.end)
+    facts.kinds = [k for k in kinds if not any(k.within(p.start, p.end) for p in procs_in_name)] if procs_in_name else kinds
     facts.item_kinds = a.of("KIND", name.end, end)
     # the only model of its sentence owns the procedures before it too ("nộp thủ tục đất đai ..., khi Trung tâm
     # triển khai mô hình “...”")

@@ -14,7 +14,7 @@ LEVEL = "https://w3id.org/reform-kg/id/place-level/"
 OFFSET = 100            # the sentence does not start the document: offsets are the document's
 
 TEXT = ("UBND phường Bến Thành (quận 1, TPHCM) ra mắt mô hình “Một cửa liên thông” tại xã Tây Vinh, "
-        "một số xã và phường Phú Mỹ.")
+        "xã Tây Giang, một số xã và phường Phú Mỹ.")
 
 
 def at(text: str, word: str, label: str, key: str = "", attrs: tuple = (), nth: int = 0) -> Mention:
@@ -36,9 +36,10 @@ MODEL = at(TEXT, "Một cửa liên thông", "MODEL")
 KIND = at(TEXT, "Một cửa", "KIND", "mot-cua")
 LIEN_THONG = at(TEXT, "liên thông", "KIND", "lien-thong")
 TAY_VINH = place(TEXT, "xã Tây Vinh", "xa", ("Tây Vinh",))
+TAY_GIANG = place(TEXT, "xã Tây Giang", "xa", ("Tây Giang",))
 SOME = place(TEXT, "một số xã", "xa", (), count=SOME_UNITS)
 PHU_MY = place(TEXT, "phường Phú Mỹ", "phuong", ("Phú Mỹ",))
-MENTIONS = sorted([UBND, QUAN_1, TPHCM, MODEL, KIND, LIEN_THONG, TAY_VINH, SOME, PHU_MY],
+MENTIONS = sorted([UBND, QUAN_1, TPHCM, MODEL, KIND, LIEN_THONG, TAY_VINH, TAY_GIANG, SOME, PHU_MY],
                   key=lambda m: (m.start, m.end, m.label))
 
 
@@ -53,7 +54,8 @@ def span(text: str, part: str) -> tuple[int, int]:
 
 
 def test_mentions_by_label_in_text_order(sentence):
-    assert [m.text for m in sentence.of("PLACE")] == ["quận 1", "TPHCM", "xã Tây Vinh", "một số xã", "phường Phú Mỹ"]
+    assert [m.text for m in sentence.of("PLACE")] == ["quận 1", "TPHCM", "xã Tây Vinh", "xã Tây Giang",
+                                                   "một số xã", "phường Phú Mỹ"]
     assert sentence.of("FIELD") == []
     assert sentence.of("FIELD", OFFSET, OFFSET + 10) == []
 
@@ -73,18 +75,19 @@ def test_mentions_between_two_offsets(sentence):
 def test_the_list_given_is_the_callers_own(sentence):
     sentence.of("PLACE").clear()
     sentence.of("PLACE", OFFSET).append(MODEL)
-    assert len(sentence.of("PLACE")) == 5
+    assert len(sentence.of("PLACE")) == 6
 
 
 def test_places_the_mentions_name(sentence):
     assert [(m.text, p.text) for m, p in sentence.places()] == [
         ("UBND phường Bến Thành", "phường Bến Thành"), ("quận 1", "quận 1"), ("TPHCM", "TPHCM"),
-        ("xã Tây Vinh", "xã Tây Vinh"), ("một số xã", "một số xã"), ("phường Phú Mỹ", "phường Phú Mỹ")]
+        ("xã Tây Vinh", "xã Tây Vinh"), ("xã Tây Giang", "xã Tây Giang"), ("một số xã", "một số xã"),
+        ("phường Phú Mỹ", "phường Phú Mỹ")]
 
 
 def test_who_the_sentence_may_be_about(sentence):
     # not the places in brackets, nor "một số xã" (no one's place)
-    assert sentence.subjects() == [UBND, TAY_VINH, PHU_MY]
+    assert sentence.subjects() == [UBND, TAY_VINH, TAY_GIANG, PHU_MY]
     assert first_subject(sentence) == UBND
     assert subject(sentence, MODEL.start) == UBND
     assert subject(sentence, UBND.end - 1) is None
@@ -93,6 +96,7 @@ def test_who_the_sentence_may_be_about(sentence):
 
 def test_an_added_mention_is_indexed(sentence):
     gtel = at(TEXT, "Tây Vinh", "AGENCY", "gtel")       # not a real agency: it only has to be new and in the middle
+    assert sentence.of("AGENCY") == [UBND] and gtel not in sentence.subjects()      # asked before it is added
     sentence.add([gtel])
     assert sentence.of("AGENCY") == [UBND, gtel]
     assert sentence.of("AGENCY", TAY_VINH.start) == [gtel]
@@ -100,14 +104,14 @@ def test_an_added_mention_is_indexed(sentence):
 
 
 def test_places_written_beside_larger_ones(sentence):
-    # "phường Bến Thành (quận 1, TPHCM)": the ward lies in District 1, District 1 in the city; "xã Tây Vinh, một
-    # số xã" and "xã Tây Vinh ... phường Phú Mỹ" say no such thing
+    # "phường Bến Thành (quận 1, TPHCM)": the ward lies in District 1, District 1 in the city; "xã Tây Vinh, xã Tây
+    # Giang" lists two communes, and "một số xã" names none
     pairs = apposed([sentence])
     assert [(left.text, right.text) for left, right in pairs] == [("phường Bến Thành", "quận 1"), ("quận 1", "TPHCM")]
     parent_of = parents(pairs)
     assert parent_of == {key(BEN_THANH): QUAN_1, key(QUAN_1): TPHCM}
     assert ancestors(BEN_THANH, parent_of) == {key(QUAN_1), key(TPHCM)}
-    assert ancestors(TAY_VINH, parent_of) == set()
+    assert ancestors(TAY_VINH, parent_of) == set() and key(TAY_VINH) not in parent_of
 
 
 def test_a_loop_of_places_ends():

@@ -51,9 +51,10 @@ def item_end(a: Analysed, model: Mention) -> int:
     limit = later[0].start if later else a.sentence.end
     depth, base = 0, a.sentence.start
     for mark in _ITEM_MARKS.finditer(a.sentence.text, model.end - base, limit - base):   # the only characters that count
-        depth += {"(": 1, ")": -1}.get(mark.group(), 0)
-        if mark.group() == ";" and depth <= 0:
+        ch = mark.group()
+        if ch == ";" and depth <= 0:
             return base + mark.start()
+        depth += 1 if ch == "(" else -1 if ch == ")" else 0
     return limit
 
 

@@ -65,6 +65,8 @@ def _clause(a: Analysed, m: Mention, cuts: list[int]) -> tuple[int, int]:
 
 
 def _by_procedure(procs: list[Mention], candidates: list[InitiativeFacts]) -> InitiativeFacts | None:
+    if not procs:
+        return None
     wanted = {p.key for p in procs}
     scored = [(len(wanted & {p.key for p in c.procedures}), -k) for k, c in enumerate(candidates)]
     best = max(scored, default=(0, 0))

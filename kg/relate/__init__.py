@@ -45,7 +45,7 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
         for i in current:
             if announcer is not None and not any(role == LEAD for _, role in i.agencies):
                 i.agencies.append((announcer, LEAD))
-        if not current and previous and load_grammar().procedure_list.regex.search(a.sentence.text):
+        if not current and previous and a.of("PROCEDURE") and load_grammar().procedure_list.regex.search(a.sentence.text):
             previous[-1].procedures += a.of("PROCEDURE")
         if not current and previous:
             previous[-1].places += _launched_in(a)

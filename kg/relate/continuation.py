@@ -21,6 +21,8 @@ from kg.relate.initiatives import INVOLVED, PARTNER, InitiativeFacts, roles
 def goes_on(a: Analysed, previous: list[InitiativeFacts], earlier: list[InitiativeFacts] = ()) -> None:
     """Give the model this sentence goes on about its agencies and procedures; `earlier` are all the models
     named before it, of which one may run in the ward whose agency is the sentence's subject."""
+    if not a.of("AGENCY") and not a.of("PROCEDURE"):
+        return                  # nothing to give: which model it goes on about does not matter
     about = _about(a, previous) or _of_the_ward(a, earlier)
     if about is None:
         partners = [(ag, r) for ag, r in roles(a, _free_agencies(a), a.sentence.start, default=None) if r == PARTNER]

@@ -94,25 +94,26 @@ def _launched_in(a: Analysed) -> list[Mention]:
             and (p.get("names") or p.key)]
 
 
-def _main_place(named: list[Mention], beside: set[int]) -> Mention | None:
+def _main_place(named: list[tuple[tuple, Mention]], beside: set[int]) -> Mention | None:
     """The place the document is about: the larger place it names most ("Quận 4"), else the ward or commune it
     names most. A larger place written only to say where a ward lies ("phường Tam Thắng (TPHCM)", "xã Mỹ Hương,
     tỉnh Sóc Trăng") is not what the document is about: `beside` are the offsets of those."""
-    larger = [p for p in named if rank(p) < 3 and p.start not in beside]
-    pool = larger or [p for p in named if rank(p) == 3]
-    counts = Counter(key(p) for p in pool).most_common(2)
+    larger = [(k, p) for k, p in named if rank(p) < 3 and p.start not in beside]
+    pool = larger or [(k, p) for k, p in named if rank(p) == 3]
+    counts = Counter(k for k, _ in pool).most_common(2)
     if not counts or (not larger and len(counts) > 1 and counts[0][1] == counts[1][1]):
         return None                     # wards named as often as each other: none is the document's
     return _most_named(pool)
 
 
-def _named(analysed: list[Analysed]) -> list[Mention]:
-    return [p for a in analysed for _, p in a.places() if not p.get("count") and (p.get("names") or p.key)]
+def _named(analysed: list[Analysed]) -> list[tuple[tuple, Mention]]:
+    """The places the text names, each with its key, in text order (not "một số xã", not a bare level)."""
+    return [(key(p), p) for a in analysed for _, p in a.places() if not p.get("count") and (p.get("names") or p.key)]
 
 
-def _most_named(pool: list[Mention]) -> Mention | None:
+def _most_named(pool: list[tuple[tuple, Mention]]) -> Mention | None:
     if not pool:
         return None
-    counts = Counter(key(p) for p in pool)
+    counts = Counter(k for k, _ in pool)
     best = max(counts.values())
-    return next(p for p in pool if counts[key(p)] == best)
+    return next(p for k, p in pool if counts[k] == best)

@@ -84,14 +84,14 @@ def _announcer(a: Analysed) -> Mention | None:
 def _launched_in(a: Analysed) -> list[Mention]:
     """The wards and communes a sentence with no model says the last model is launched in: "Giai đoạn 1 ... sẽ
     triển khai tại 5 UBND phường Phú Hòa, Phú Mỹ ...", "Danh sách 37 xã ... được chọn triển khai ... gồm: ..."."""
-    verb = load_grammar().any_launch.search(a.sentence.text) if a.of("PLACE") or a.of("AGENCY") else None
+    wards = [(m, p) for m, p in a.places() if rank(p) == 3 and not p.get("count") and not p.get("bare")
+             and (p.get("names") or p.key)]
+    verb = load_grammar().any_launch.search(a.sentence.text) if wards else None
     if not verb:
         return []
     after = a.sentence.start + verb.end()
-    places = [p for m, p in a.places() if m.start >= after
-              and (m.get("listed") or _AT.search(a.slice(max(after, m.start - 16), m.start)))]
-    return [p for p in places if rank(p) == 3 and not p.get("count") and not p.get("bare")
-            and (p.get("names") or p.key)]
+    return [p for m, p in wards if m.start >= after
+            and (m.get("listed") or _AT.search(a.slice(max(after, m.start - 16), m.start)))]
 
 
 def _main_place(named: list[tuple[tuple, Mention]], beside: set[int]) -> Mention | None:

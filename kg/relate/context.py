@@ -22,8 +22,9 @@ def level_rank(level) -> int:
 
 @dataclass
 class Analysed:
-    """A sentence and its mentions, in text order (as `filter_spans` gives them), with what relating asks of it computed once: its mentions by
-    label, the places they name, where its brackets are, and who it may be about."""
+    """A sentence and its mentions, in text order (as `filter_spans` gives them), with what relating asks of it
+    computed once: its mentions by label (with their starts, to find those between two offsets by bisection),
+    the places they name, where its brackets are, and who it may be about."""
     sentence: Sentence
     mentions: list[Mention]
     _by_label: dict[str, list[Mention]] | None = field(default=None, init=False, repr=False, compare=False)
@@ -54,6 +55,7 @@ class Analysed:
         return out
 
     def _index(self) -> None:
+        """The mentions by label, each label's in text order, and their starts."""
         self._by_label = {}
         for m in self.mentions:
             self._by_label.setdefault(m.label, []).append(m)

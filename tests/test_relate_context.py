@@ -130,3 +130,17 @@ def test_each_figure_is_labelled_with_its_clause():
 
 def test_words_compared_aside_from_case_quotes_and_commas():
     assert words_of("“Một cửa”,  liên\u00a0thông «số»") == "một cửa liên thông số"
+
+
+def test_a_sentence_that_repeats_the_first_words_of_a_name_goes_on_about_it():
+    from kg.relate.continuation import _about
+    from kg.relate.initiatives import InitiativeFacts
+    told = "Phường triển khai mô hình cử cán bộ tổ địa chính đến tận nhà người cao tuổi."
+    name = at(told, "cử cán bộ tổ địa chính đến tận nhà", "MODEL")
+    model = InitiativeFacts(name, Sentence(OFFSET, OFFSET + len(told), told), label=name.text)
+
+    def about(text: str):
+        return _about(Analysed(Sentence(OFFSET, OFFSET + len(text), text), []), [model])
+    # the same three words, in another case and between quotes, mid-sentence
+    assert about("Mỗi tuần, phường lại “Cử cán bộ” xuống tận nhà hỗ trợ người dân.") is model
+    assert about("Cán bộ phường được cử xuống tận nhà hỗ trợ người dân.") is None     # the words, not in that order

@@ -45,7 +45,7 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
     if subject is not None and g.goes_on.title.search(a.slice(max(a.sentence.start, subject.start - 20), subject.start)):
         subject = None              # "Chủ tịch UBND phường X yêu cầu ...": a person speaks, not the office
     agency = subject if subject is not None and subject.label == "AGENCY" else None
-    opening, words = words_of(text[:40]).split()[:2], f" {words_of(text)} "
+    opening, low, words = words_of(text[:40]).split()[:2], text.lower(), ""
     for i in reversed(previous):
         if said and said & {k.key for k in i.kinds}:
             return i
@@ -54,8 +54,12 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
         head = words_of(i.label).split()
         if len(head) >= 2 and head[0] not in generic and opening == head[:2]:
             return i
-        if len(head) >= 4 and f" {' '.join(head[:3])} " in words:
-            return i                # "... cử cán bộ phường xuống hỗ trợ tôi": the first words of its name again
+        # "... cử cán bộ phường xuống hỗ trợ tôi": the first words of its name again (each of the sentence's words
+        # is in its lower-cased text, so the sentence's words are listed only when those three are)
+        if len(head) >= 4 and all(w in low for w in head[:3]):
+            words = words or f" {words_of(text)} "
+            if f" {' '.join(head[:3])} " in words:
+                return i
     return None
 
 

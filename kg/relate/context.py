@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter
 from dataclasses import dataclass, field
 
 from kg.recognize import Mention
@@ -10,6 +11,7 @@ from kg.recognize.places import SOME_UNITS
 from kg.segment import Sentence
 
 _PAREN = re.compile(r"[()]")
+_START = attrgetter("start")
 _APPOSITION = re.compile(r"^\s*[,(–-]\s*$")
 _BACK_REFERENCE = re.compile(r"^\s*(?:Đây là|Đó là|Theo mô hình này|Mô hình này)\b", re.IGNORECASE)
 _LEVEL_RANK = {"tinh": 0, "thanh-pho": 1, "quan": 2, "huyen": 2, "thi-xa": 2, "phuong": 3, "xa": 3, "thi-tran": 3}
@@ -23,12 +25,11 @@ def level_rank(level) -> int:
 @dataclass
 class Analysed:
     """A sentence and its mentions, in text order (as `filter_spans` gives them), with what relating asks of it
-    computed once: its mentions by label (with their starts, to find those between two offsets by bisection),
-    the places they name, where its brackets are, and who it may be about."""
+    computed once: its mentions by label (those between two offsets found by bisection), the places they name,
+    where its brackets are, and who it may be about."""
     sentence: Sentence
     mentions: list[Mention]
     _by_label: dict[str, list[Mention]] | None = field(default=None, init=False, repr=False, compare=False)
-    _starts: dict[str, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
     _places: list[tuple[Mention, Mention]] | None = field(default=None, init=False, repr=False, compare=False)
     _subjects: list[Mention] | None = field(default=None, init=False, repr=False, compare=False)
     _parens: list[tuple[int, str]] | None = field(default=None, init=False, repr=False, compare=False)
@@ -46,7 +47,7 @@ class Analysed:
         lo = self.sentence.start if start is None else start
         hi = self.sentence.end if end is None else end
         out = []
-        for k in range(bisect.bisect_left(self._starts[label], lo), len(found)):
+        for k in range(bisect.bisect_left(found, lo, key=_START), len(found)):
             m = found[k]
             if m.start > hi:
                 break
@@ -55,11 +56,10 @@ class Analysed:
         return out
 
     def _index(self) -> None:
-        """The mentions by label, each label's in text order, and their starts."""
+        """The mentions by label, each label's in text order."""
         self._by_label = {}
         for m in self.mentions:
             self._by_label.setdefault(m.label, []).append(m)
-        self._starts = {label: [m.start for m in found] for label, found in self._by_label.items()}
 
     def places(self) -> list[tuple[Mention, Mention]]:
         """Each mention that names a place (a place, an agency of a place), with that place, in text order."""
@@ -79,7 +79,7 @@ class Analysed:
     def add(self, mentions: list[Mention]) -> None:
         """Mentions relating finds (a company's acronym written alone), in text order with the others."""
         self.mentions = sorted(self.mentions + mentions, key=lambda m: (m.start, m.end, m.label))
-        self._by_label = self._starts = self._places = self._subjects = None
+        self._by_label = self._places = self._subjects = None
 
     def slice(self, start: int, end: int) -> str:
         return self.sentence.text[start - self.sentence.start:end - self.sentence.start]

@@ -12,7 +12,7 @@ from kg.relate.context import Analysed, apposed, key, parents, place_of, rank, s
 from kg.relate.aliases import short_names
 from kg.relate.continuation import goes_on
 from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, give_kinds, initiative, merge_names, retold
-from kg.relate.metrics import MetricFacts, drop_headline_repeats, metric
+from kg.relate.metrics import MetricFacts, drop_headline_repeats, figures
 
 __all__ = ["Analysed", "Facts", "InitiativeFacts", "MetricFacts", "LEAD", "PARTNER", "INVOLVED", "relate"]
 
@@ -45,23 +45,25 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
         for i in current:
             if announcer is not None and not any(role == LEAD for _, role in i.agencies):
                 i.agencies.append((announcer, LEAD))
-        if not current and previous and load_grammar().procedure_list.regex.search(a.sentence.text):
+        if not current and previous and a.of("PROCEDURE") and load_grammar().procedure_list.regex.search(a.sentence.text):
             previous[-1].procedures += a.of("PROCEDURE")
         if not current and previous:
             previous[-1].places += _launched_in(a)
             goes_on(a, previous, initiatives)
         initiatives.extend(current)
-        metrics.extend(metric(a, m, current, previous) for m in a.of("METRIC"))
+        metrics += figures(a, current, previous)
         previous = current or previous
         before = a
         known += a.of("AGENCY")
-    parent_of = parents(analysed)
+    pairs = apposed(analysed)
+    parent_of = parents(pairs)
     retold(initiatives, load_grammar().goes_on.generic)
     merge_names(initiatives, parent_of)
     give_kinds(initiatives)
     title_end = analysed[0].sentence.end if analysed and document.title else document.content_start
+    named = _named(analysed)
     return Facts(document, analysed, initiatives, drop_headline_repeats(metrics, title_end),
-                 _main_place(analysed), parent_of, _most_named(_named(analysed)))
+                 _main_place(named, {right.start for _, right in pairs}), parent_of, _most_named(named))
 
 
 _AT = re.compile(r"(?<!\w)tại(?:\s+(?:các|\d+))?\s*$", re.IGNORECASE)     # "tại 5 UBND phường ...", "tại xã ..."
@@ -82,38 +84,36 @@ def _announcer(a: Analysed) -> Mention | None:
 def _launched_in(a: Analysed) -> list[Mention]:
     """The wards and communes a sentence with no model says the last model is launched in: "Giai đoạn 1 ... sẽ
     triển khai tại 5 UBND phường Phú Hòa, Phú Mỹ ...", "Danh sách 37 xã ... được chọn triển khai ... gồm: ..."."""
-    verb = load_grammar().any_launch.search(a.sentence.text) if a.of("PLACE") or a.of("AGENCY") else None
+    wards = [(m, p) for m, p in a.places() if rank(p) == 3 and not p.get("count") and not p.get("bare")
+             and (p.get("names") or p.key)]
+    verb = load_grammar().any_launch.search(a.sentence.text) if wards else None
     if not verb:
         return []
     after = a.sentence.start + verb.end()
-    places = [place_of(m) for m in a.mentions if m.start >= after
-              and (m.get("listed") or _AT.search(a.slice(max(after, m.start - 16), m.start)))]
-    return [p for p in places if p is not None and rank(p) == 3 and not p.get("count") and not p.get("bare")
-            and (p.get("names") or p.key)]
+    return [p for m, p in wards if m.start >= after
+            and (m.get("listed") or _AT.search(a.slice(max(after, m.start - 16), m.start)))]
 
 
-def _main_place(analysed: list[Analysed]) -> Mention | None:
+def _main_place(named: list[tuple[tuple, Mention]], beside: set[int]) -> Mention | None:
     """The place the document is about: the larger place it names most ("Quận 4"), else the ward or commune it
     names most. A larger place written only to say where a ward lies ("phường Tam Thắng (TPHCM)", "xã Mỹ Hương,
-    tỉnh Sóc Trăng") is not what the document is about."""
-    named = _named(analysed)
-    beside = apposed(analysed)
-    larger = [p for p in named if rank(p) < 3 and p.start not in beside]
-    pool = larger or [p for p in named if rank(p) == 3]
-    counts = Counter(key(p) for p in pool).most_common(2)
+    tỉnh Sóc Trăng") is not what the document is about: `beside` are the offsets of those."""
+    larger = [(k, p) for k, p in named if rank(p) < 3 and p.start not in beside]
+    pool = larger or [(k, p) for k, p in named if rank(p) == 3]
+    counts = Counter(k for k, _ in pool).most_common(2)
     if not counts or (not larger and len(counts) > 1 and counts[0][1] == counts[1][1]):
         return None                     # wards named as often as each other: none is the document's
     return _most_named(pool)
 
 
-def _named(analysed: list[Analysed]) -> list[Mention]:
-    return [p for a in analysed for p in (place_of(m) for m in a.mentions)
-            if p is not None and not p.get("count") and (p.get("names") or p.key)]
+def _named(analysed: list[Analysed]) -> list[tuple[tuple, Mention]]:
+    """The places the text names, each with its key, in text order (not "một số xã", not a bare level)."""
+    return [(key(p), p) for a in analysed for _, p in a.places() if not p.get("count") and (p.get("names") or p.key)]
 
 
-def _most_named(pool: list[Mention]) -> Mention | None:
+def _most_named(pool: list[tuple[tuple, Mention]]) -> Mention | None:
     if not pool:
         return None
-    counts = Counter(key(p) for p in pool)
+    counts = Counter(k for k, _ in pool)
     best = max(counts.values())
-    return next(p for p in pool if counts[key(p)] == best)
+    return next(p for k, p in pool if counts[k] == best)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter
 from dataclasses import dataclass, field
 
 from kg.recognize import Mention
@@ -10,6 +11,7 @@ from kg.recognize.places import SOME_UNITS
 from kg.segment import Sentence
 
 _PAREN = re.compile(r"[()]")
+_START = attrgetter("start")
 _APPOSITION = re.compile(r"^\s*[,(–-]\s*$")
 _BACK_REFERENCE = re.compile(r"^\s*(?:Đây là|Đó là|Theo mô hình này|Mô hình này)\b", re.IGNORECASE)
 _LEVEL_RANK = {"tinh": 0, "thanh-pho": 1, "quan": 2, "huyen": 2, "thi-xa": 2, "phuong": 3, "xa": 3, "thi-tran": 3}
@@ -22,30 +24,62 @@ def level_rank(level) -> int:
 
 @dataclass
 class Analysed:
-    """A sentence and its mentions, with what relating asks of it computed once: where its brackets are and
-    its mentions by label."""
+    """A sentence and its mentions, in text order (as `filter_spans` gives them), with what relating asks of it
+    computed once: its mentions by label (those between two offsets found by bisection), the places they name,
+    where its brackets are, and who it may be about."""
     sentence: Sentence
     mentions: list[Mention]
-    _parens: list[tuple[int, str]] | None = field(default=None, init=False, repr=False, compare=False)
     _by_label: dict[str, list[Mention]] | None = field(default=None, init=False, repr=False, compare=False)
+    _places: list[tuple[Mention, Mention]] | None = field(default=None, init=False, repr=False, compare=False)
+    _subjects: list[Mention] | None = field(default=None, init=False, repr=False, compare=False)
+    _parens: list[tuple[int, str]] | None = field(default=None, init=False, repr=False, compare=False)
     _brackets: list[tuple[int, int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def of(self, label: str, start: int | None = None, end: int | None = None) -> list[Mention]:
+        """The mentions with this label, those between start and end when given, in text order."""
         if self._by_label is None:
-            self._by_label = {}
-            for m in self.mentions:
-                self._by_label.setdefault(m.label, []).append(m)
-        found = self._by_label.get(label, [])
+            self._index()
+        found = self._by_label.get(label)
+        if found is None:
+            return []
         if start is None and end is None:
             return list(found)
         lo = self.sentence.start if start is None else start
         hi = self.sentence.end if end is None else end
-        return [m for m in found if lo <= m.start and m.end <= hi]
+        out = []
+        for k in range(bisect.bisect_left(found, lo, key=_START), len(found)):
+            m = found[k]
+            if m.start > hi:
+                break
+            if m.end <= hi:
+                out.append(m)
+        return out
+
+    def _index(self) -> None:
+        """The mentions by label, each label's in text order."""
+        self._by_label = {}
+        for m in self.mentions:
+            self._by_label.setdefault(m.label, []).append(m)
+
+    def places(self) -> list[tuple[Mention, Mention]]:
+        """Each mention that names a place (a place, an agency of a place), with that place, in text order."""
+        if self._places is None:
+            self._places = [(m, p) for m in self.mentions if (p := place_of(m)) is not None]
+        return self._places
+
+    def subjects(self) -> list[Mention]:
+        """The agencies and places the sentence may be about: those outside model names and brackets, less "một
+        số xã", in text order."""
+        if self._subjects is None:
+            blocked = [(m.start, m.end) for m in self.of("MODEL")] + self.brackets()
+            self._subjects = [m for m in self.mentions if m.label in ("PLACE", "AGENCY") and not some(place_of(m))
+                              and not (blocked and any(lo <= m.start < hi for lo, hi in blocked))]
+        return self._subjects
 
     def add(self, mentions: list[Mention]) -> None:
         """Mentions relating finds (a company's acronym written alone), in text order with the others."""
         self.mentions = sorted(self.mentions + mentions, key=lambda m: (m.start, m.end, m.label))
-        self._by_label = None
+        self._by_label = self._places = self._subjects = None
 
     def slice(self, start: int, end: int) -> str:
         return self.sentence.text[start - self.sentence.start:end - self.sentence.start]
@@ -75,8 +109,8 @@ class Analysed:
 
     def _marks(self) -> list[tuple[int, str]]:
         if self._parens is None:
-            base = self.sentence.start
-            self._parens = [(base + m.start(), m.group()) for m in _PAREN.finditer(self.sentence.text)]
+            base, text = self.sentence.start, self.sentence.text
+            self._parens = [(base + m.start(), m.group()) for m in _PAREN.finditer(text)] if "(" in text else []
         return self._parens
 
     def refers_back(self) -> bool:
@@ -102,9 +136,7 @@ def some(place: Mention | None) -> bool:
 def subject(a: Analysed, before: int) -> Mention | None:
     """The agency or place a sentence is about, before `before`: the nearest one outside model names and
     brackets, passing over a larger place set beside a smaller one ("UBND phường Thành Sen, tỉnh Hà Tĩnh")."""
-    blocked = [(m.start, m.end) for m in a.of("MODEL")] + a.brackets()
-    candidates = [m for m in a.mentions if m.label in ("PLACE", "AGENCY") and m.end <= before
-                  and not any(lo <= m.start < hi for lo, hi in blocked) and not some(place_of(m))]
+    candidates = [m for m in a.subjects() if m.end <= before]
     while len(candidates) > 1 and candidates[-1].label == "PLACE" and _beside(a, candidates[-2], candidates[-1]) \
             and place_of(candidates[-2]) is not None and rank(place_of(candidates[-2])) > rank(candidates[-1]):
         candidates.pop()
@@ -113,38 +145,33 @@ def subject(a: Analysed, before: int) -> Mention | None:
 
 def first_subject(a: Analysed) -> Mention | None:
     """The first agency or place outside brackets: who a following "Đây là ..." sentence is about."""
-    blocked = [(m.start, m.end) for m in a.of("MODEL")] + a.brackets()
-    for m in a.mentions:
-        if m.label in ("PLACE", "AGENCY") and not any(lo <= m.start < hi for lo, hi in blocked) and not some(place_of(m)):
-            return m
-    return None
+    subjects = a.subjects()
+    return subjects[0] if subjects else None
 
 
 def _beside(a: Analysed, left: Mention, right: Mention) -> bool:
     return left.end <= right.start and bool(_APPOSITION.match(a.slice(left.end, right.start)))
 
 
-def parents(analysed: list[Analysed]) -> dict[tuple, Mention]:
-    """A place written beside a larger one ("phường Bến Thành (quận 1, TPHCM)", "thành phố Tân Uyên, tỉnh Bình
-    Dương") lies in it. Keyed by the smaller place's (level, names)."""
-    out: dict[tuple, Mention] = {}
-    for left, right in _apposed(analysed):
-        out.setdefault(key(left), right)
-    return out
-
-
-def apposed(analysed: list[Analysed]) -> set[int]:
-    """The offsets of the larger places written only to say where a smaller one lies ("(TPHCM)")."""
-    return {right.start for _, right in _apposed(analysed)}
-
-
-def _apposed(analysed: list[Analysed]):
+def apposed(analysed: list[Analysed]) -> list[tuple[Mention, Mention]]:
+    """Each place written beside a larger one ("phường Bến Thành (quận 1, TPHCM)", "thành phố Tân Uyên, tỉnh Bình
+    Dương"), with that larger place, which says only where the smaller lies."""
+    out = []
     for a in analysed:
-        places = [p for p in (place_of(m) for m in a.mentions) if p is not None and not p.get("count")]
+        places = [p for _, p in a.places() if not p.get("count")]
         for left, right in zip(places, places[1:]):
             gap = a.slice(left.end, right.start) if left.end <= right.start else "x"
             if _APPOSITION.match(gap) and rank(right) < rank(left) and (left.get("names") or left.key):
-                yield left, right
+                out.append((left, right))
+    return out
+
+
+def parents(pairs: list[tuple[Mention, Mention]]) -> dict[tuple, Mention]:
+    """The larger place each place lies in, from the apposed pairs; keyed by the smaller place's (level, names)."""
+    out: dict[tuple, Mention] = {}
+    for left, right in pairs:
+        out.setdefault(key(left), right)
+    return out
 
 
 def key(place: Mention) -> tuple:
@@ -152,8 +179,7 @@ def key(place: Mention) -> tuple:
 
 
 def ancestors(place: Mention, parent_of: dict[tuple, Mention]) -> set[tuple]:
-    out, seen = set(), place
-    while key(seen) in parent_of and key(parent_of[key(seen)]) not in out:
-        seen = parent_of[key(seen)]
-        out.add(key(seen))
+    out, mine = set(), key(place)
+    while mine in parent_of and (mine := key(parent_of[mine])) not in out:
+        out.add(mine)
     return out

@@ -21,6 +21,8 @@ from kg.relate.initiatives import INVOLVED, PARTNER, InitiativeFacts, roles
 def goes_on(a: Analysed, previous: list[InitiativeFacts], earlier: list[InitiativeFacts] = ()) -> None:
     """Give the model this sentence goes on about its agencies and procedures; `earlier` are all the models
     named before it, of which one may run in the ward whose agency is the sentence's subject."""
+    if not a.of("AGENCY") and not a.of("PROCEDURE"):
+        return                  # nothing to give: which model it goes on about does not matter
     about = _about(a, previous) or _of_the_ward(a, earlier)
     if about is None:
         partners = [(ag, r) for ag, r in roles(a, _free_agencies(a), a.sentence.start, default=None) if r == PARTNER]
@@ -42,16 +44,22 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
     subject = first_subject(a)
     if subject is not None and g.goes_on.title.search(a.slice(max(a.sentence.start, subject.start - 20), subject.start)):
         subject = None              # "Chủ tịch UBND phường X yêu cầu ...": a person speaks, not the office
+    agency = subject if subject is not None and subject.label == "AGENCY" else None
+    opening, low, words = words_of(text[:40]).split()[:2], text.lower(), ""
     for i in reversed(previous):
-        if said & {k.key for k in i.kinds}:
+        if said and said & {k.key for k in i.kinds}:
             return i
-        if subject is not None and subject.label == "AGENCY" and any(_same_agency(subject, ag) for ag, _ in i.agencies):
+        if agency is not None and any(_same_agency(agency, ag) for ag, _ in i.agencies):
             return i
         head = words_of(i.label).split()
-        if len(head) >= 2 and head[0] not in generic and words_of(text[:40]).split()[:2] == head[:2]:
+        if len(head) >= 2 and head[0] not in generic and opening == head[:2]:
             return i
-        if len(head) >= 4 and f" {' '.join(head[:3])} " in f" {words_of(text)} ":
-            return i                # "... cử cán bộ phường xuống hỗ trợ tôi": the first words of its name again
+        # "... cử cán bộ phường xuống hỗ trợ tôi": the first words of its name again (each of the sentence's words
+        # is in its lower-cased text, so the sentence's words are listed only when those three are)
+        if len(head) >= 4 and all(w in low for w in head[:3]):
+            words = words or f" {words_of(text)} "
+            if f" {' '.join(head[:3])} " in words:
+                return i
     return None
 
 

@@ -45,15 +45,16 @@ class InitiativeFacts:
 def item_end(a: Analysed, model: Mention) -> int:
     """Where a model's item ends: the next model, `;` or the sentence end. Models joined by "và" or a comma
     share what follows the last ("“A” và “B” tại Trung tâm X")."""
-    later = sorted((m for m in a.of("MODEL") if m.start > model.start), key=lambda m: m.start)
+    later = a.of("MODEL", model.start + 1)
     if later and _JOINED.match(a.slice(model.end, later[0].start)):
         return item_end(a, later[0])
     limit = later[0].start if later else a.sentence.end
     depth, base = 0, a.sentence.start
     for mark in _ITEM_MARKS.finditer(a.sentence.text, model.end - base, limit - base):   # the only characters that count
-        depth += {"(": 1, ")": -1}.get(mark.group(), 0)
-        if mark.group() == ";" and depth <= 0:
+        ch = mark.group()
+        if ch == ";" and depth <= 0:
             return base + mark.start()
+        depth += 1 if ch == "(" else -1 if ch == ")" else 0
     return limit
 
 
@@ -64,7 +65,8 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
     end = item_end(a, name)
     facts = InitiativeFacts(name, a.sentence, label=" ".join(name.text.split()))
     procs_in_name = a.of("PROCEDURE", name.start, name.end)
-    facts.kinds = [k for k in a.of("KIND", name.start, name.end) if not any(k.within(p.start, p.end) for p in procs_in_name)]
+    kinds = a.of("KIND", name.start, name.end)
+    facts.kinds = [k for k in kinds if not any(k.within(p.start, p.end) for p in procs_in_name)] if procs_in_name else kinds
     facts.item_kinds = a.of("KIND", name.end, end)
     # the only model of its sentence owns the procedures before it too ("nộp thủ tục đất đai ..., khi Trung tâm
     # triển khai mô hình “...”")
@@ -138,8 +140,8 @@ def _many(a: Analysed, agency: Mention) -> bool:
 def _says_where(a: Analysed, lo: int, hi: int) -> bool:
     """A bracket right after a place or an agency that only says where it lies: "xã Lao Bảo (tỉnh Quảng Trị)"."""
     inside = a.of("PLACE", lo, hi)
-    before = [p for p in (place_of(m) for m in a.mentions if lo - 2 <= m.end <= lo) if p is not None]
-    return bool(inside and before) and all(rank(p) < rank(before[-1]) for p in inside) \
+    before = [p for m, p in a.places() if lo - 2 <= m.end <= lo] if inside else []
+    return bool(before) and all(rank(p) < rank(before[-1]) for p in inside) \
         and not a.of("AGENCY", lo, hi) and not a.slice(lo, hi).strip("() ").lower().startswith(("phường", "xã", "thị trấn"))
 
 
@@ -199,7 +201,8 @@ def merge_names(initiatives: list[InitiativeFacts], parent_of: dict) -> None:
     places: dict[str, list[Mention]] = {}
     for i in initiatives:
         group = places.setdefault(i.label, [])
-        group += [p for p in i.places if key(p) not in {key(q) for q in group}]
+        have = {key(q) for q in group}
+        group += [p for p in i.places if key(p) not in have]
     for label, group in places.items():
         inner = set().union(*(ancestors(p, parent_of) for p in group)) if group else set()
         places[label] = [p for p in group if key(p) not in inner]

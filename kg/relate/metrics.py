@@ -28,8 +28,19 @@ class MetricFacts:
     procedures: list[Mention]
 
 
-def metric(a: Analysed, m: Mention, current: list[InitiativeFacts], previous: list[InitiativeFacts]) -> MetricFacts:
-    start, end = _clause(a, m)
+def figures(a: Analysed, current: list[InitiativeFacts], previous: list[InitiativeFacts]) -> list[MetricFacts]:
+    """The facts of each figure the sentence gives (its clause marks listed once)."""
+    found = a.of("METRIC")
+    if not found:
+        return []
+    base = a.sentence.start
+    cuts = [base + c.start() for c in _CLAUSE.finditer(a.sentence.text)]
+    return [_metric(a, m, cuts, current, previous) for m in found]
+
+
+def _metric(a: Analysed, m: Mention, cuts: list[int], current: list[InitiativeFacts],
+            previous: list[InitiativeFacts]) -> MetricFacts:
+    start, end = _clause(a, m, cuts)
     procs = a.of("PROCEDURE", m.end, end)
     about = _by_procedure(procs, current + previous)
     if about is not None:
@@ -46,15 +57,16 @@ def metric(a: Analysed, m: Mention, current: list[InitiativeFacts], previous: li
     return MetricFacts(m, a.sentence, label, about, place_of(who) if who is not None else None, period, procs)
 
 
-def _clause(a: Analysed, m: Mention) -> tuple[int, int]:
-    base = a.sentence.start
-    cuts = [base + c.start() for c in _CLAUSE.finditer(a.sentence.text) if not (m.start <= base + c.start() < m.end)]
+def _clause(a: Analysed, m: Mention, cuts: list[int]) -> tuple[int, int]:
+    """The clause a figure is in: between the marks around it, those inside it aside."""
     start = max([c + 1 for c in cuts if c < m.start], default=a.sentence.start)
     end = min([c for c in cuts if c >= m.end], default=a.sentence.end)
     return start, end
 
 
 def _by_procedure(procs: list[Mention], candidates: list[InitiativeFacts]) -> InitiativeFacts | None:
+    if not procs:
+        return None
     wanted = {p.key for p in procs}
     scored = [(len(wanted & {p.key for p in c.procedures}), -k) for k, c in enumerate(candidates)]
     best = max(scored, default=(0, 0))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.text import slug
+from kg.text import Scan, slug
 
 # SharePoint's Vietnamese date line: "Chính quyền 23 Tháng Giêng 2020 5:05:00 CH" (CH = afternoon).
 _MONTHS = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
@@ -30,7 +30,7 @@ _DMY_TIME = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>
 _TIME_DMY = re.compile(r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?,?\s*(?:Thứ [^,]+,\s*|ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
 _DATE_LINE = re.compile(r"^\s*(?:Cập nhật lúc\s*|Thứ [^,\d]+,\s*|Chủ nhật,\s*)?[\d/: ,\-]+(?:\(?GMT[+\d]*\)?)?\s*(?:View Count:\s*\d+)?\s*$"
                         r"|^\s*Cập nhật lúc .*$", re.IGNORECASE)
-_VIEW_COUNT = re.compile(r"(?:Số lượt người xem|Lượt xem|View Count)\s*:\s*(?P<n>[\d.]+)", re.IGNORECASE | re.MULTILINE)
+_VIEW_COUNT = Scan(r"(?:Số lượt người xem|Lượt xem|View Count)\s*:\s*(?P<n>[\d.]+)")    # case-insensitive
 # Lines that start the site's furniture after the article: nothing from there on is the article.
 _FURNITURE = re.compile(
     r"^\s*(?:Số lượt người xem|TIN MỚI HƠN|TIN ĐÃ ĐƯA|TIN KHÁC|Tin liên quan|SỐ LƯỢT TRUY CẬP|Xem tiếp|Tìm kiếm|•)",
@@ -71,20 +71,23 @@ MAX_BYTES = 10_000_000      # news articles are tens of kilobytes; a larger file
 # the combining grapheme joiner, tag characters) and control characters other than tab and line breaks are
 # dropped; every other space (tab, no-break, en/em/thin/ideographic spaces...) becomes " "; every line
 # break (CR LF, CR, vertical tab, form feed, NEL, line and paragraph separators) becomes "\n".
-_LINE_BREAKS = re.compile("\r\n?|[\v\f\x85\u2028\u2029]")
-_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5"
-                        "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
-                        "\ufff9-\ufffb\U000e0000-\U000e007f]")
-_ODD_SPACES = re.compile("[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_LINE_BREAKS = "\r\v\f\x85\u2028\u2029"
+_ODD_SPACES = "\t\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000"
+_INVISIBLE = ("\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+              "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e007f")
+# One character class for all three (Python's `re` skips ahead through a class, not through an alternation).
+_ODD = re.compile(f"[{_LINE_BREAKS}{_ODD_SPACES}{_INVISIBLE}]")
+_PLAIN = dict.fromkeys(_LINE_BREAKS, "\n") | dict.fromkeys(_ODD_SPACES, " ")     # the invisible: ""
 # Letters that look like Vietnamese ones and are not: the Icelandic eth "Ð" (U+00D0) some sites write for "Đ".
 _LOOKALIKES = (("\u00d0", "\u0110"), ("\u00f0", "\u0111"))
 
 
 def normalize(text: str) -> str:
     """The one text normalisation, applied to every article before any offset exists: line breaks as "\\n",
-    invisible characters dropped, odd spaces as " ", then NFC, lookalike letters as the Vietnamese ones. Idempotent."""
-    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text))
-    text = unicodedata.normalize("NFC", _ODD_SPACES.sub(" ", text))
+    invisible characters dropped, odd spaces as " ", then NFC, lookalike letters as the Vietnamese ones. Idempotent.
+    CR LF and the no-break space, the common ones, are replaced first, without a call per character."""
+    text = text.replace("\r\n", "\n").replace("\xa0", " ")
+    text = unicodedata.normalize("NFC", _ODD.sub(lambda m: _PLAIN.get(m.group(), ""), text))
     for lookalike, letter in _LOOKALIKES:
         text = text.replace(lookalike, letter)
     return text

@@ -29,6 +29,9 @@ __all__ = ["link", "LinkedDocument"]
 
 _CONTEXT = 32        # characters of text kept on either side of an evidence span
 _slug = functools.lru_cache(maxsize=8192)(slug)     # model and agency names recur in every document
+# A concept (kind, procedure) -> (it and every concept it is narrower than, its field): asked of the lexicon once
+# per process (a process loads one lexicon, kg.lexicon.load, which does not change once loaded).
+_CONCEPTS: dict[str, tuple[tuple[str, ...], str | None]] = {}
 
 
 def link(facts: Facts, document: Document, lexicon: Lexicon, gazetteer: Gazetteer, base: str) -> LinkedDocument:
@@ -139,6 +142,15 @@ class _Linking:
         return iri
 
     # ------------------------------------------------------------------ initiatives
+    def concept(self, key: str) -> tuple[tuple[str, ...], str | None]:
+        """(the concept and every concept it is narrower than, its field or None), remembered (_CONCEPTS)."""
+        found = _CONCEPTS.get(key)
+        if found is None:
+            c = URIRef(key)
+            fld = self.lex.value(c, RK.field)
+            found = _CONCEPTS[key] = ((key, *map(str, self.lex.ancestors(c))), None if fld is None else str(fld))
+        return found
+
     def initiative_iri(self, f: InitiativeFacts) -> str:
         places = [p for m in f.places for sc in [self.where.scope(m)] for p in (sc.places or (sc.all_wards_of,)) if p] \
             or list(self.where.scope(None).places)
@@ -147,13 +159,13 @@ class _Linking:
 
     def initiative(self, f: InitiativeFacts) -> linked.Initiative:
         runs_in, every = self.scope(f.places, f.name, wards_of=True)
-        kinds = [self.cited(str(kind), k) for k in f.kinds for kind in [k.key] + self.lex.ancestors(URIRef(k.key))]
+        kinds = [self.cited(kind, k) for k in f.kinds for kind in self.concept(k.key)[0]]
         procedures, fields = [], []
         for p in f.procedures:
             procedures.append(self.cited(p.key, p))
-            fld = self.lex.value(URIRef(p.key), RK.field)
+            fld = self.concept(p.key)[1]
             if fld is not None:
-                fields.append(self.cited(str(fld), p))
+                fields.append(self.cited(fld, p))
         fields += [self.cited(fld.key, fld) for fld in f.fields]
         agencies = [(role, self.cited(a, ag)) for ag, role in f.agencies for a in [self.agency(ag)] if a is not None]
         reductions = [self.cited(self.reduction(r, proc, where), r) for r, proc, where in f.reductions]

@@ -23,14 +23,14 @@ class Evidence:
         self.out = out
         self.doc_iri = doc_iri
         self.base = base
-        self._written: set[str] = set()
+        self._written: dict[str, str] = {}        # a span's IRI -> its evidence node, once written
 
     def span(self, span: Span) -> str:
         """The evidence node of a span, with its selectors."""
-        ev = iri(span.iri)
-        if ev in self._written:
+        ev = self._written.get(span.iri)
+        if ev is not None:
             return ev
-        self._written.add(ev)
+        ev = self._written[span.iri] = iri(span.iri)
         add = self.out.add
         add(ev, RDF_TYPE, T.Evidence)
         add(ev, OA.hasSource, self.doc_iri)

@@ -57,6 +57,7 @@ class _Linking:
         self.base = places.base
         self.sentences = [a.sentence for a in facts.sentences]
         self._starts = [s.start for s in self.sentences]
+        self._sentence_at: dict[int, Span] = {}          # an offset -> its sentence's span
         self.places: dict[str, linked.Place] = {}
         self.agencies: dict[linked.Agency, None] = {}      # every distinct spelling, as written before
         self.reductions: list[linked.Reduction] = []
@@ -82,8 +83,11 @@ class _Linking:
         return found
 
     def sentence(self, offset: int) -> Span:
-        s = self.sentences[max(0, bisect.bisect_right(self._starts, offset) - 1)]
-        return self.span(s.start, s.end)
+        found = self._sentence_at.get(offset)
+        if found is None:
+            s = self.sentences[max(0, bisect.bisect_right(self._starts, offset) - 1)]
+            found = self._sentence_at[offset] = self.span(s.start, s.end)
+        return found
 
     def source(self, m: Mention) -> Source:
         return Source(self.span(m.start, m.end), self.sentence(m.start), m.get("rule"))

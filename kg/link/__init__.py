@@ -32,6 +32,9 @@ _slug = functools.lru_cache(maxsize=8192)(slug)     # model and agency names rec
 # A concept (kind, procedure) -> (it and every concept it is narrower than, its field): asked of the lexicon once
 # per process (a process loads one lexicon, kg.lexicon.load, which does not change once loaded).
 _CONCEPTS: dict[str, tuple[tuple[str, ...], str | None]] = {}
+# An official unit's place (kg.link.places keeps one per unit, title and base IRI) -> as written: nothing in it
+# depends on the document (its successors are written by IRI), and the same wards recur in every article.
+_WRITTEN_UNITS: dict[Place, linked.Place] = {}
 
 
 def link(facts: Facts, document: Document, lexicon: Lexicon, gazetteer: Gazetteer, base: str) -> LinkedDocument:
@@ -102,10 +105,15 @@ class _Linking:
             return p.iri
         u = p.unit
         successors = self.where.successors(p)
-        self.places[p.iri] = linked.Place(
-            p.iri, p.cls, p.label, p.label_en, p.parent.iri if p.parent else None, p.ambiguous,
-            self.where.code(p), level_iri(u.level) if u else None, u.valid_from if u else None,
-            u.valid_until if u else None, tuple((s.iri, partial) for s, partial in successors))
+        written = _WRITTEN_UNITS.get(p) if u else None
+        if written is None:
+            written = linked.Place(
+                p.iri, p.cls, p.label, p.label_en, p.parent.iri if p.parent else None, p.ambiguous,
+                self.where.code(p), level_iri(u.level) if u else None, u.valid_from if u else None,
+                u.valid_until if u else None, tuple((s.iri, partial) for s, partial in successors))
+            if u:
+                _WRITTEN_UNITS[p] = written
+        self.places[p.iri] = written
         if p.parent:
             self.place(p.parent)
         for s, _ in successors:

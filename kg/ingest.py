@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.text import Scan, slug
+from kg.text import slug
 
 # SharePoint's Vietnamese date line: "Chính quyền 23 Tháng Giêng 2020 5:05:00 CH" (CH = afternoon).
 _MONTHS = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
@@ -30,7 +30,9 @@ _DMY_TIME = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>
 _TIME_DMY = re.compile(r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?,?\s*(?:Thứ [^,]+,\s*|ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
 _DATE_LINE = re.compile(r"^\s*(?:Cập nhật lúc\s*|Thứ [^,\d]+,\s*|Chủ nhật,\s*)?[\d/: ,\-]+(?:\(?GMT[+\d]*\)?)?\s*(?:View Count:\s*\d+)?\s*$"
                         r"|^\s*Cập nhật lúc .*$", re.IGNORECASE)
-_VIEW_COUNT = Scan(r"(?:Số lượt người xem|Lượt xem|View Count)\s*:\s*(?P<n>[\d.]+)")    # case-insensitive
+_VIEW_PHRASES = ("Số lượt người xem", "View Count", "Lượt xem")          # longest first
+_VIEW_COUNT = re.compile(f"(?:{'|'.join(_VIEW_PHRASES)})" r"\s*:\s*(?P<n>[\d.]+)", re.IGNORECASE)
+_COLON_NUMBER = re.compile(r":\s*[\d.]")      # a literal first: `re` skips ahead to each colon
 # Lines that start the site's furniture after the article: nothing from there on is the article.
 _FURNITURE = re.compile(
     r"^\s*(?:Số lượt người xem|TIN MỚI HƠN|TIN ĐÃ ĐƯA|TIN KHÁC|Tin liên quan|SỐ LƯỢT TRUY CẬP|Xem tiếp|Tìm kiếm|•)",
@@ -243,9 +245,18 @@ def parse(text: str, doc_id: str, path: str = "", source_url: str | None = None)
 
 
 def _view_count(text: str, meta: dict) -> None:
-    views = _VIEW_COUNT.search(text)
-    if views:
-        meta["view_count"] = int(views["n"].replace(".", ""))
+    """The first view count ("Lượt xem: 1.097", any case). `re` cannot skip ahead through a case-insensitive
+    pattern (it tries every character of the text), so the pattern is tried only where one of its phrases ends
+    before a colon and a number: the same first match as searching the whole text, at a fraction of the cost."""
+    for colon in _COLON_NUMBER.finditer(text):
+        end = colon.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+        for phrase in _VIEW_PHRASES:
+            views = _VIEW_COUNT.match(text, max(0, end - len(phrase)))
+            if views:
+                meta["view_count"] = int(views["n"].replace(".", ""))
+                return
 
 
 def _article_end(text: str, start: int, meta: dict) -> int:

@@ -17,6 +17,8 @@ from typing import Iterable, NamedTuple
 from kg.resources import data_dir
 from kg.text import fold, name_key
 
+_name_key = functools.lru_cache(maxsize=8192)(name_key)      # the same names recur in every document
+
 
 class Unit(NamedTuple):
     key: str                 # the IRI segment: the unit's last GSO code ("2025-" + code in the 34-province system),
@@ -79,6 +81,8 @@ class Gazetteer:
         for old, targets in self.replaced_by.items():
             for new, _ in targets:
                 self.replaces.setdefault(new, []).append(old)
+        self._present: dict[str, Title] = {}                 # each unit's present title, made when first asked
+        self._around: dict[tuple[str, ...], list[str]] = {}
 
     def _index_names(self, u: Unit, former: tuple[Title, ...] | None) -> None:
         """Index the unit under its name, and under its former names, alone and within each of its ancestors."""
@@ -116,13 +120,21 @@ class Gazetteer:
 
     def titles(self, key: str) -> tuple[Title, ...]:
         """Every title the unit bore, its present one last (its until is the unit's own)."""
-        u = self.units[key]
-        return (*self.former.get(key, ()), Title(u.level, u.label, u.short, u.ascii, u.match, u.valid_until))
+        return (*self.former.get(key, ()), self._present_title(key))
+
+    def _present_title(self, key: str) -> Title:
+        found = self._present.get(key)
+        if found is None:
+            u = self.units[key]
+            found = self._present[key] = Title(u.level, u.label, u.short, u.ascii, u.match, u.valid_until)
+        return found
 
     def title(self, key: str, date: str | None) -> Title:
         """The unit's title on a date (its present one when undated, or when no dated former title held then)."""
-        return next((t for t in self.former.get(key, ()) if date and t.until and date < t.until), None) \
-            or self.titles(key)[-1]
+        for t in self.former.get(key, ()) if date else ():
+            if t.until and date < t.until:
+                return t
+        return self._present_title(key)
 
     def code(self, key: str, date: str | None) -> str | None:
         """The GSO code the unit bore on the date: a merger could hand a code to another unit (Quận 4's 27265 is
@@ -174,7 +186,7 @@ class Gazetteer:
 
     # ---------------------------------------------------------------- names
     def candidates(self, name: str, levels: Iterable[str] | None = None) -> list[str]:
-        key = name_key(name)
+        key = _name_key(name)
         keys = self.by_name.get(key) or self.by_ascii.get(fold(key), [])
         return self._levels(keys, levels)
 
@@ -200,9 +212,9 @@ class Gazetteer:
         name's unit may lie in: the parents written beside it, the document's place, its other places). The
         first context holding the name is looked up in the (ancestor, name) index, not by testing every unit
         of that name (every district had a Phường 1)."""
-        key, found = name_key(name), None
+        key, found = _name_key(name), None
         for context in contexts:
-            around = sorted({r for k in context for r in self.related(k)})
+            around = self._related_to(tuple(context))
             inside = self._dated(self._levels([u for a in around for u in self.within.get((a, key), ())], levels), date, key)
             if found is None:
                 found = inside or None
@@ -213,6 +225,16 @@ class Gazetteer:
         if found is None:
             found = self._dated(self.candidates(name, levels), date, key)
         return Resolution(self.units[found[0]] if len(found) == 1 else None, tuple(dict.fromkeys(found)))
+
+    def _related_to(self, context: tuple[str, ...]) -> list[str]:
+        """The units of a context and those related to them (Gazetteer.related), sorted; kept for the last few
+        thousand contexts (a city, a district recur in every article about them)."""
+        found = self._around.get(context)
+        if found is None:
+            if len(self._around) >= 4096:
+                self._around.clear()
+            found = self._around[context] = sorted({r for k in context for r in self.related(k)})
+        return found
 
 
 @functools.lru_cache(maxsize=1)

@@ -30,7 +30,9 @@ _DMY_TIME = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<y>
 _TIME_DMY = re.compile(r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?,?\s*(?:Thứ [^,]+,\s*|ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})")
 _DATE_LINE = re.compile(r"^\s*(?:Cập nhật lúc\s*|Thứ [^,\d]+,\s*|Chủ nhật,\s*)?[\d/: ,\-]+(?:\(?GMT[+\d]*\)?)?\s*(?:View Count:\s*\d+)?\s*$"
                         r"|^\s*Cập nhật lúc .*$", re.IGNORECASE)
-_VIEW_COUNT = re.compile(r"(?:Số lượt người xem|Lượt xem|View Count)\s*:\s*(?P<n>[\d.]+)", re.IGNORECASE | re.MULTILINE)
+_VIEW_PHRASES = ("Số lượt người xem", "View Count", "Lượt xem")          # longest first
+_VIEW_COUNT = re.compile(f"(?:{'|'.join(_VIEW_PHRASES)})" r"\s*:\s*(?P<n>[\d.]+)", re.IGNORECASE)
+_COLON_NUMBER = re.compile(r":\s*[\d.]")      # a literal first: `re` skips ahead to each colon
 # Lines that start the site's furniture after the article: nothing from there on is the article.
 _FURNITURE = re.compile(
     r"^\s*(?:Số lượt người xem|TIN MỚI HƠN|TIN ĐÃ ĐƯA|TIN KHÁC|Tin liên quan|SỐ LƯỢT TRUY CẬP|Xem tiếp|Tìm kiếm|•)",
@@ -71,20 +73,23 @@ MAX_BYTES = 10_000_000      # news articles are tens of kilobytes; a larger file
 # the combining grapheme joiner, tag characters) and control characters other than tab and line breaks are
 # dropped; every other space (tab, no-break, en/em/thin/ideographic spaces...) becomes " "; every line
 # break (CR LF, CR, vertical tab, form feed, NEL, line and paragraph separators) becomes "\n".
-_LINE_BREAKS = re.compile("\r\n?|[\v\f\x85\u2028\u2029]")
-_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5"
-                        "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
-                        "\ufff9-\ufffb\U000e0000-\U000e007f]")
-_ODD_SPACES = re.compile("[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_LINE_BREAKS = "\r\v\f\x85\u2028\u2029"
+_ODD_SPACES = "\t\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000"
+_INVISIBLE = ("\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+              "\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e007f")
+# One character class for all three (Python's `re` skips ahead through a class, not through an alternation).
+_ODD = re.compile(f"[{_LINE_BREAKS}{_ODD_SPACES}{_INVISIBLE}]")
+_PLAIN = dict.fromkeys(_LINE_BREAKS, "\n") | dict.fromkeys(_ODD_SPACES, " ")     # the invisible: ""
 # Letters that look like Vietnamese ones and are not: the Icelandic eth "Ð" (U+00D0) some sites write for "Đ".
 _LOOKALIKES = (("\u00d0", "\u0110"), ("\u00f0", "\u0111"))
 
 
 def normalize(text: str) -> str:
     """The one text normalisation, applied to every article before any offset exists: line breaks as "\\n",
-    invisible characters dropped, odd spaces as " ", then NFC, lookalike letters as the Vietnamese ones. Idempotent."""
-    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text))
-    text = unicodedata.normalize("NFC", _ODD_SPACES.sub(" ", text))
+    invisible characters dropped, odd spaces as " ", then NFC, lookalike letters as the Vietnamese ones. Idempotent.
+    CR LF and the no-break space, the common ones, are replaced first, without a call per character."""
+    text = text.replace("\r\n", "\n").replace("\xa0", " ")
+    text = unicodedata.normalize("NFC", _ODD.sub(lambda m: _PLAIN.get(m.group(), ""), text))
     for lookalike, letter in _LOOKALIKES:
         text = text.replace(lookalike, letter)
     return text
@@ -240,9 +245,18 @@ def parse(text: str, doc_id: str, path: str = "", source_url: str | None = None)
 
 
 def _view_count(text: str, meta: dict) -> None:
-    views = _VIEW_COUNT.search(text)
-    if views:
-        meta["view_count"] = int(views["n"].replace(".", ""))
+    """The first view count ("Lượt xem: 1.097", any case). `re` cannot skip ahead through a case-insensitive
+    pattern (it tries every character of the text), so the pattern is tried only where one of its phrases ends
+    before a colon and a number: the same first match as searching the whole text, at a fraction of the cost."""
+    for colon in _COLON_NUMBER.finditer(text):
+        end = colon.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+        for phrase in _VIEW_PHRASES:
+            views = _VIEW_COUNT.match(text, max(0, end - len(phrase)))
+            if views:
+                meta["view_count"] = int(views["n"].replace(".", ""))
+                return
 
 
 def _article_end(text: str, start: int, meta: dict) -> int:

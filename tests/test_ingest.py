@@ -2,6 +2,7 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from kg import ingest
 from kg.errors import InputError
@@ -62,3 +63,35 @@ def test_html_scripts_and_styles_are_dropped(tmp_path):
 def test_missing_file():
     with pytest.raises(InputError, match="no such file"):
         ingest.load(Path("does/not/exist.txt"))
+
+
+# The view count: the first "phrase : number" in any case, whatever stands around it (the page's other colons,
+# times of day, a phrase with no number after it). Expected values read off each text.
+@pytest.mark.parametrize("text, views", [
+    ("Lượt xem: 1.097\n", 1097),
+    ("Cập nhật 10:30\nTin khác: 5 bài\nLƯỢT XEM   :  42", 42),
+    ("Số lượt người xem : 3.456 - View Count: 7", 3456),
+    ("View count:12 rồi Lượt xem: 99", 12),
+    ("Lượt xem: chưa có\nSố lượt người xem:\t\t8", 8),
+    ("Lượt xem\n: 5", 5),
+    ("Lượt xem 5 lần, 10:30", None),
+    ("xem: 5 và Count: 6", None),
+    ("::Lượt xem::7", None),
+])
+def test_the_view_count_is_the_first_phrase_then_a_colon_and_a_number(text, views):
+    meta: dict = {}
+    ingest._view_count(text, meta)
+    assert meta.get("view_count") == views
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Lượt xem", "lượt XEM", "Số lượt người xem", "View Count", "view", "xem", " ",
+                                 "\n", ":", ": ", "1.2", "7", "10:30", "a", "Lượt"]), max_size=12))
+def test_the_view_count_is_what_searching_the_whole_text_finds(pieces):
+    """Where the pattern is tried (only before a colon and a number) changes nothing: the first match of the
+    case-insensitive pattern over the whole text, the definition of a view count, gives the same number."""
+    text = "".join(pieces)
+    whole = ingest._VIEW_COUNT.search(text)
+    meta: dict = {}
+    ingest._view_count(text, meta)
+    assert meta.get("view_count") == (int(whole["n"].replace(".", "")) if whole else None)

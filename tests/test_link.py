@@ -197,7 +197,7 @@ def test_emit_writes_a_hand_made_linked_document_and_nothing_else_is_asked():
             (linked.Cited(f"{ID}kind/one-stop-shop", sentence),), (), (), (), (),
             linked.Source(name, sentence, "quoted")),))
     fragment = emit(doc, lexicon.load())
-    assert fragment.lines == sorted(set(fragment.lines))
+    assert len(fragment.lines) == len(set(fragment.lines))        # each line once
     g = Graph().parse(data="".join(fragment.lines), format="nt")
     w, n, i = URIRef(ward), URIRef(new), URIRef(f"{ID}initiative/773/mot-cua")
     assert (w, DCTERMS.isReplacedBy, n) in g and (w, rk.partlyReplacedBy, n) in g

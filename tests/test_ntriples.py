@@ -60,14 +60,14 @@ def test_rdflib_terms_are_written_as_rdflib_reads_them(term):
     assert list(g.objects()) == [term]
 
 
-def test_lines_are_sorted_and_each_written_once():
+def test_lines_are_each_written_once_in_the_order_written():
     out = Lines()
     for o in ("<http://example.org/b>", "<http://example.org/a>", "<http://example.org/b>"):
         out.add(S, P, o)
     out.label(S, "Phường 1", "vi")
     out.label(S, "Phường 1", "vi")
     fragment = out.fragment()
-    assert fragment.lines == [f"{S} {P} <http://example.org/a> .\n", f"{S} {P} <http://example.org/b> .\n"]
+    assert fragment.lines == [f"{S} {P} <http://example.org/b> .\n", f"{S} {P} <http://example.org/a> .\n"]
     assert fragment.labels == [f'{S}\tvi\t"Phường 1"@vi\n']
     assert iri("http://example.org/a") == "<http://example.org/a>"
 

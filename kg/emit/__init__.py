@@ -49,6 +49,7 @@ class Emitter:
         self.doc_iri = iri(doc.iri)
         self.lexicon = LexiconLines.of(lexicon)
         self.evidence = Evidence(out, self.doc_iri, doc.base)
+        self._concepts: dict[str, str] = {}       # the concepts copied into this document -> their IRIs
 
     def emit(self) -> None:
         self.document()
@@ -115,8 +116,11 @@ class Emitter:
                 add(s, T.partlyReplacedBy, iri(successor))
 
     def concept(self, concept: str) -> str:
-        """A lexicon concept, its description copied (with what it is broader than, and its scheme)."""
-        return self.lexicon.copy(self.out, concept)
+        """A lexicon concept, its description copied (with what it is broader than, and its scheme) once."""
+        found = self._concepts.get(concept)
+        if found is None:
+            found = self._concepts[concept] = self.lexicon.copy(self.out, concept)
+        return found
 
     def facts(self, s: str, predicate: str, cited: tuple[Cited, ...], concepts: bool = False) -> None:
         for c in cited:

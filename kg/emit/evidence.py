@@ -23,14 +23,14 @@ class Evidence:
         self.out = out
         self.doc_iri = doc_iri
         self.base = base
-        self._written: set[str] = set()
+        self._written: dict[str, str] = {}        # a span's IRI -> its evidence node, once written
 
     def span(self, span: Span) -> str:
         """The evidence node of a span, with its selectors."""
-        ev = iri(span.iri)
-        if ev in self._written:
+        ev = self._written.get(span.iri)
+        if ev is not None:
             return ev
-        self._written.add(ev)
+        ev = self._written[span.iri] = iri(span.iri)
         add = self.out.add
         add(ev, RDF_TYPE, T.Evidence)
         add(ev, OA.hasSource, self.doc_iri)
@@ -58,18 +58,25 @@ class Evidence:
             self.out.add(ev, T.sentence, sentence)
 
     def fact(self, s: str, p: str, o: str, sentence: Span) -> None:
-        """The triple, and a statement about it whose evidence is the sentence it was read in."""
-        add = self.out.add
-        add(s, p, o)
-        stmt = statement_iri(self.base, s, p, o)
-        add(stmt, RDF_TYPE, STATEMENT.Statement)
-        add(stmt, STATEMENT.subject, s)
-        add(stmt, STATEMENT.predicate, p)
-        add(stmt, STATEMENT.object, o)
-        add(stmt, T.evidence, self.span(sentence))
+        """The triple, and a statement about it whose evidence is the sentence it was read in (its five lines
+        made here from the triple's text: a sixth of a District 4 article's cost to emit)."""
+        triple = f"{s} {p} {o}"
+        stmt = statement_iri(self.base, triple)
+        ev = self.span(sentence)
+        lines = self.out.lines
+        lines[f"{triple} .\n"] = None
+        lines[stmt + _A_STATEMENT] = None
+        lines[f"{stmt}{_SUBJECT}{s} .\n"] = None
+        lines[f"{stmt}{_PREDICATE}{p} .\n"] = None
+        lines[f"{stmt}{_OBJECT}{o} .\n"] = None
+        lines[f"{stmt}{_EVIDENCE}{ev} .\n"] = None
 
 
-def statement_iri(base: str, s: str, p: str, o: str) -> str:
-    """The statement's IRI: a digest of the triple in N-Triples (terms as written: `<iri>`)."""
-    digest = hashlib.sha1(f"{s} {p} {o}".encode("utf-8")).hexdigest()[:20]
-    return f"<{base}statement/{digest}>"
+_A_STATEMENT = f" {RDF_TYPE} {STATEMENT.Statement} .\n"
+_SUBJECT, _PREDICATE, _OBJECT, _EVIDENCE = (f" {p} " for p in (STATEMENT.subject, STATEMENT.predicate,
+                                                               STATEMENT.object, T.evidence))
+
+
+def statement_iri(base: str, triple: str) -> str:
+    """The statement's IRI: a digest of the triple in N-Triples (`<s> <p> <o>`, terms as written)."""
+    return f"<{base}statement/{hashlib.sha1(triple.encode('utf-8')).hexdigest()[:20]}>"

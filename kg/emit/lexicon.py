@@ -1,7 +1,8 @@
 """The lexicon's description of a concept (or a known place), as N-Triples lines written once per process.
 
 A concept is copied with what it is broader than, its scheme and its field, and theirs in turn; a place
-with its own triples only. The lexicon does not change once loaded, so each concept's lines are kept.
+with its own triples only. The lexicon does not change once loaded, so each concept's lines are kept, sorted
+(rdflib's graph yields triples in no fixed order; a fragment's lines come in the order they were written).
 """
 from __future__ import annotations
 
@@ -23,8 +24,8 @@ class LexiconLines:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        self._own: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
-        self._closure: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._own: dict[str, tuple[dict[str, None], dict[str, None], tuple[str, ...]]] = {}
+        self._closure: dict[str, tuple[dict[str, None], dict[str, None]]] = {}
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "LexiconLines":
@@ -41,8 +42,9 @@ class LexiconLines:
         out.labels.update(labels)
         return iri(subject)
 
-    def own(self, subject: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-        """(lines, label records, the objects a concept's copy follows) of the subject's own triples."""
+    def own(self, subject: str) -> tuple[dict[str, None], dict[str, None], tuple[str, ...]]:
+        """(lines, label records, the objects a concept's copy follows) of the subject's own triples; lines and
+        records as Lines keeps them (dicts), sorted."""
         found = self._own.get(subject)
         if found is None:
             from rdflib import Literal, URIRef
@@ -54,21 +56,22 @@ class LexiconLines:
                     lines.append(f"{nt(s)} {nt(p)} {nt(o)} .\n")
                 if str(p) in _FOLLOWED:
                     followed.append(str(o))
-            found = self._own[subject] = (tuple(lines), tuple(labels), tuple(followed))
+            found = self._own[subject] = (dict.fromkeys(sorted(lines)), dict.fromkeys(sorted(labels)),
+                                          tuple(sorted(followed)))
         return found
 
-    def _closure_of(self, subject: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _closure_of(self, subject: str) -> tuple[dict[str, None], dict[str, None]]:
         found = self._closure.get(subject)
         if found is None:
-            lines, labels, seen, todo = [], [], set(), [subject]
+            lines, labels, seen, todo = {}, {}, set(), [subject]
             while todo:
                 s = todo.pop()
                 if s in seen:
                     continue
                 seen.add(s)
                 own_lines, own_labels, followed = self.own(s)
-                lines += own_lines
-                labels += own_labels
+                lines.update(own_lines)
+                labels.update(own_labels)
                 todo += followed
-            found = self._closure[subject] = (tuple(lines), tuple(labels))
+            found = self._closure[subject] = (lines, labels)
         return found

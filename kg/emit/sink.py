@@ -1,7 +1,9 @@
-"""Where emit puts triples: N-Triples lines, a plain set, written out sorted.
+"""Where emit puts triples: N-Triples lines, each once, in the order they were written.
 
 Building a graph never queries it, so no store and no term objects are needed while extracting: documents
-become sorted, de-duplicated N-Triples fragments that merge and cache cheaply.
+become de-duplicated N-Triples fragments that merge and cache cheaply. A fragment is not sorted: the build's
+sorted runs (kg.runs) sort every document's lines together, once; its order is the order emit wrote the lines
+in, which depends on the document only (no set's order), so a cached fragment has the same bytes every time.
 
 Names are kept apart from the other triples: an `rdfs:label` is a candidate until the corpus is merged,
 because two documents may spell one entity differently ("Một cửa liên thông", "một cửa liên thông"). The
@@ -19,8 +21,8 @@ __all__ = ["Fragment", "Lines", "nt"]
 
 @dataclass(frozen=True)
 class Fragment:
-    """One document's graph: sorted N-Triples lines without the labels, and sorted label candidates as
-    `subject<TAB>language<TAB>literal` records (N-Triples terms)."""
+    """One document's graph: N-Triples lines without the labels, and label candidates as
+    `subject<TAB>language<TAB>literal` records (N-Triples terms); each once, in the order emit wrote them."""
     lines: list[str]
     labels: list[str]
 
@@ -29,16 +31,16 @@ class Lines:
     """A document's triples as N-Triples lines; subject, predicate and object come written (kg.emit.ntriples)."""
 
     def __init__(self):
-        self.lines: set[str] = set()
-        self.labels: set[str] = set()
+        self.lines: dict[str, None] = {}          # a dict: each line once, in the order written
+        self.labels: dict[str, None] = {}
 
     def add(self, s: str, p: str, o: str) -> None:
-        self.lines.add(f"{s} {p} {o} .\n")
+        self.lines[f"{s} {p} {o} .\n"] = None
 
     def label(self, s: str, text: str, lang: str = "") -> None:
         """An rdfs:label candidate of `s` (kg.corpus chooses one per entity and language)."""
-        self.labels.add(f"{s}\t{lang}\t{literal(text, lang)}\n")
+        self.labels[f"{s}\t{lang}\t{literal(text, lang)}\n"] = None
 
     def fragment(self) -> Fragment:
-        """Sorted, de-duplicated: the same triples always give the same bytes."""
-        return Fragment(sorted(self.lines), sorted(self.labels))
+        """De-duplicated, in the order written: the same document always gives the same bytes."""
+        return Fragment(list(self.lines), list(self.labels))

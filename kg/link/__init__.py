@@ -29,6 +29,12 @@ __all__ = ["link", "LinkedDocument"]
 
 _CONTEXT = 32        # characters of text kept on either side of an evidence span
 _slug = functools.lru_cache(maxsize=8192)(slug)     # model and agency names recur in every document
+# A concept (kind, procedure) -> (it and every concept it is narrower than, its field): asked of the lexicon once
+# per process (a process loads one lexicon, kg.lexicon.load, which does not change once loaded).
+_CONCEPTS: dict[str, tuple[tuple[str, ...], str | None]] = {}
+# An official unit's place (kg.link.places keeps one per unit, title and base IRI) -> as written: nothing in it
+# depends on the document (its successors are written by IRI), and the same wards recur in every article.
+_WRITTEN_UNITS: dict[Place, linked.Place] = {}
 
 
 def link(facts: Facts, document: Document, lexicon: Lexicon, gazetteer: Gazetteer, base: str) -> LinkedDocument:
@@ -54,6 +60,7 @@ class _Linking:
         self.base = places.base
         self.sentences = [a.sentence for a in facts.sentences]
         self._starts = [s.start for s in self.sentences]
+        self._sentence_at: dict[int, Span] = {}          # an offset -> its sentence's span
         self.places: dict[str, linked.Place] = {}
         self.agencies: dict[linked.Agency, None] = {}      # every distinct spelling, as written before
         self.reductions: list[linked.Reduction] = []
@@ -79,8 +86,11 @@ class _Linking:
         return found
 
     def sentence(self, offset: int) -> Span:
-        s = self.sentences[max(0, bisect.bisect_right(self._starts, offset) - 1)]
-        return self.span(s.start, s.end)
+        found = self._sentence_at.get(offset)
+        if found is None:
+            s = self.sentences[max(0, bisect.bisect_right(self._starts, offset) - 1)]
+            found = self._sentence_at[offset] = self.span(s.start, s.end)
+        return found
 
     def source(self, m: Mention) -> Source:
         return Source(self.span(m.start, m.end), self.sentence(m.start), m.get("rule"))
@@ -95,10 +105,15 @@ class _Linking:
             return p.iri
         u = p.unit
         successors = self.where.successors(p)
-        self.places[p.iri] = linked.Place(
-            p.iri, p.cls, p.label, p.label_en, p.parent.iri if p.parent else None, p.ambiguous,
-            self.where.code(p), level_iri(u.level) if u else None, u.valid_from if u else None,
-            u.valid_until if u else None, tuple((s.iri, partial) for s, partial in successors))
+        written = _WRITTEN_UNITS.get(p) if u else None
+        if written is None:
+            written = linked.Place(
+                p.iri, p.cls, p.label, p.label_en, p.parent.iri if p.parent else None, p.ambiguous,
+                self.where.code(p), level_iri(u.level) if u else None, u.valid_from if u else None,
+                u.valid_until if u else None, tuple((s.iri, partial) for s, partial in successors))
+            if u:
+                _WRITTEN_UNITS[p] = written
+        self.places[p.iri] = written
         if p.parent:
             self.place(p.parent)
         for s, _ in successors:
@@ -139,6 +154,15 @@ class _Linking:
         return iri
 
     # ------------------------------------------------------------------ initiatives
+    def concept(self, key: str) -> tuple[tuple[str, ...], str | None]:
+        """(the concept and every concept it is narrower than, its field or None), remembered (_CONCEPTS)."""
+        found = _CONCEPTS.get(key)
+        if found is None:
+            c = URIRef(key)
+            fld = self.lex.value(c, RK.field)
+            found = _CONCEPTS[key] = ((key, *map(str, self.lex.ancestors(c))), None if fld is None else str(fld))
+        return found
+
     def initiative_iri(self, f: InitiativeFacts) -> str:
         places = [p for m in f.places for sc in [self.where.scope(m)] for p in (sc.places or (sc.all_wards_of,)) if p] \
             or list(self.where.scope(None).places)
@@ -147,13 +171,13 @@ class _Linking:
 
     def initiative(self, f: InitiativeFacts) -> linked.Initiative:
         runs_in, every = self.scope(f.places, f.name, wards_of=True)
-        kinds = [self.cited(str(kind), k) for k in f.kinds for kind in [k.key] + self.lex.ancestors(URIRef(k.key))]
+        kinds = [self.cited(kind, k) for k in f.kinds for kind in self.concept(k.key)[0]]
         procedures, fields = [], []
         for p in f.procedures:
             procedures.append(self.cited(p.key, p))
-            fld = self.lex.value(URIRef(p.key), RK.field)
+            fld = self.concept(p.key)[1]
             if fld is not None:
-                fields.append(self.cited(str(fld), p))
+                fields.append(self.cited(fld, p))
         fields += [self.cited(fld.key, fld) for fld in f.fields]
         agencies = [(role, self.cited(a, ag)) for ag, role in f.agencies for a in [self.agency(ag)] if a is not None]
         reductions = [self.cited(self.reduction(r, proc, where), r) for r, proc, where in f.reductions]

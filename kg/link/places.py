@@ -58,6 +58,10 @@ class Place:
         """The official units this place is, or may be."""
         return (self.unit.key,) if self.unit else self.candidates
 
+    def __hash__(self) -> int:
+        """By IRI (equal places have one), not by every field down its parents: sets of places are built often."""
+        return hash(self.iri)
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -138,7 +142,7 @@ class Places:
                 return found[0]
         mine = level_rank(level)
         if mine == 2 and str(level).endswith("/quan") and m.get("names")[0].isdigit():
-            for city in sorted(self.lexicon.graph.subjects(RK.numberedDistricts, None)):
+            for city in _numbered(self.lexicon.graph):
                 return self._known(city)
         if self.main is not None and self.main.rank < mine:
             return self.main
@@ -178,8 +182,7 @@ class Places:
     @functools.cached_property
     def _english(self) -> dict[str, str]:
         """English names the lexicon gives known places ("Thành phố Hồ Chí Minh" is "Ho Chi Minh City")."""
-        g = self.lexicon.graph
-        return {self.lexicon.label(s, "vi"): self.lexicon.label(s, "en") for s in sorted(g.subjects(RK.numberedDistricts, None))}
+        return {self.lexicon.label(s, "vi"): self.lexicon.label(s, "en") for s in _numbered(self.lexicon.graph)}
 
     def code(self, p: Place) -> str | None:
         """The place's official code: the last it bore, whatever the publication date (a place has one)."""
@@ -224,6 +227,12 @@ class Places:
                 if len(under) == 1:
                     told |= under
         return self.gazetteer.units[told.pop()] if len(told) == 1 else None
+
+
+@functools.lru_cache(maxsize=4)
+def _numbered(lexicon_graph) -> tuple[URIRef, ...]:
+    """The cities whose districts are numbered ("Quận 4"), in IRI order (asked of the lexicon's graph once)."""
+    return tuple(sorted(lexicon_graph.subjects(RK.numberedDistricts, None)))
 
 
 def _slug_of(level) -> str:

@@ -265,9 +265,66 @@ def test_csv_and_tsv_follow_the_sparql_result_formats():
         f'<http://x.org/r>\t"-2.5"^^<{xsd}decimal>\t"true"^^<{xsd}boolean>\n'
         f'<http://x.org/s>\t"7"^^<{xsd}integer>\t"-7"\n')
     # a double in Turtle's short form (Oxigraph writes one when its canonical form has an exponent)
-    assert results._tsv("?a\t?b\n1.5e3\t-2E-1\n", raw=True) == f'?a\t?b\n"1.5e3"^^<{xsd}double>\t"-2E-1"^^<{xsd}double>\n'
+    assert results._tsv(b"?a\t?b\n1.5e3\t-2E-1\n", raw=True) == f'?a\t?b\n"1.5e3"^^<{xsd}double>\t"-2E-1"^^<{xsd}double>\n'
     blank = _answer("SELECT ?s ?o WHERE { ?s ?p ?o }", '_:n1 <http://x.org/b> "x" .\n')
     assert results.write(blank, "tsv").splitlines()[1].startswith("_:")
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@pytest.mark.parametrize("cell, raw, written", [
+    ("12", True, f'"12"^^<{XSD}integer>'), ("+7", True, f'"+7"^^<{XSD}integer>'),
+    ("-3.5", True, f'"-3.5"^^<{XSD}decimal>'), (".5", False, f'".5"^^<{XSD}decimal>'),
+    ("4.5e-2", False, f'"4.5e-2"^^<{XSD}double>'), ("true", True, f'"true"^^<{XSD}boolean>'),
+    ("false", False, f'"false"^^<{XSD}boolean>'),
+    ('"=SUM(A1)"', False, '"\'=SUM(A1)"'), ('"+1 phone"@vi', False, '"\'+1 phone"@vi'),
+    ('"-x"', False, '"\'-x"'), ('"@x"', False, '"\'@x"'), ('"\\tx"', False, '"\'\\tx"'),
+    ('"\\rx"', False, '"\'\\rx"'), ('"-12"', False, '"-12"'), ('"=x"', True, '"=x"'),
+    ('"\\nx"', False, '"\\nx"'), ('" =x"', False, '" =x"'), ('"x=y"', False, '"x=y"'),
+])
+def test_tsv_writes_numbers_in_full_and_defuses_formulas_in_any_column(cell, raw, written):
+    """Oxigraph's TSV writes numbers and booleans in Turtle's short form: reform-kg writes every literal in full
+    (SPARQL 1.1 TSV allows both); a literal a spreadsheet would run as a formula gets a leading ' unless raw (a
+    plain number is no formula; a newline or a space first is none either). Whichever column the cell is in."""
+    for column in range(3):
+        row = ['<http://x.org/a>', '"Phường 1"@vi', '']
+        data, expected = row.copy(), row.copy()
+        data[column], expected[column] = cell, written
+        text = "?a\t?b\t?c\n{}\n<http://x.org/b>\t\t\n"
+        assert results._tsv(text.format("\t".join(data)).encode(), raw) == text.format("\t".join(expected))
+
+
+@pytest.mark.parametrize("value", ["=SUM(A1)", "+1 phone", "-x", "@x", "\tx", "\rx", "=a,b", "=say \"hi\""])
+def test_csv_defuses_formulas_in_any_column(value):
+    """A value a spreadsheet would run as a formula gets a leading ' (OWASP), quoted or not, in any column."""
+    import csv
+    import io
+    for column in range(3):
+        values = ["x", "Phường 1", ""]
+        values[column] = value
+        query = "SELECT ?a ?b ?c WHERE { VALUES (?a ?b ?c) { (%s) } }" % " ".join(
+            '"%s"' % v.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\r", "\\r") if v else "UNDEF"
+            for v in values)
+        text = results.write(_answer(query), "csv")
+        expected = values.copy()
+        expected[column] = "'" + value
+        assert list(csv.reader(io.StringIO(text, newline=""))) == [["a", "b", "c"], expected]
+        assert list(csv.reader(io.StringIO(results.write(_answer(query), "csv", raw=True), newline=""))) \
+            == [["a", "b", "c"], values]
+
+
+def test_clean_answers_are_ruled_out_by_byte_searches():
+    """The byte searches that spare most answers the patterns say no where no cell starts as a number in
+    Turtle's short form or a formula: quoted last cells (CSV's line ends in CRLF), dashes and digits inside
+    values, IRIs with digits, the header's names."""
+    csv_text = 'id,label,n\r\nhttp://x.org/1-a,"Phường 1 - Quận 4, ""Một cửa""",x-1\r\n'.encode()
+    assert not results._starting(csv_text, results._CSV_STARTS, (b"\n=", b"\n+"))
+    assert results._starting(csv_text + b'x,"\r y",z\r\n', results._CSV_STARTS, (b"\n=", b"\n+"))
+    tsv_text = '?total\t?label\n<http://x.org/1-a>\t"Phường 1 - \\"Một cửa\\""@vi\t_:b1\n'.encode()
+    needles = results._NUMBER_STARTS + results._FORMULA_STARTS
+    assert not results._starting(tsv_text, results._TSV_STARTS, needles)
+    assert results._starting(tsv_text + b"<http://x.org/2>\t1\n", results._TSV_STARTS, needles)
 
 
 def test_every_format_reads_back_as_the_engines_own_answer(graph_file):

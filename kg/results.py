@@ -10,7 +10,9 @@ caller asks for them raw, and no control character from the graph reaches a term
 """
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from functools import partial
 from itertools import chain, repeat
 
@@ -44,7 +46,22 @@ def write(answer, fmt: str, raw: bool = False) -> str:
     tsv = answer.serialize(format=ox.QueryResultsFormat.TSV)
     if fmt == "tsv":
         return _tsv(tsv, raw)
-    return _FROM_GRID.get(fmt, _table)(*_grid(tsv))       # (a SELECT asked for an RDF format: the table)
+    with _collector_paused():
+        return _FROM_GRID.get(fmt, _table)(*_grid(tsv))   # (a SELECT asked for an RDF format: the table)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector paused: JSON, XML and the table make a container for each distinct cell and
+    row (hundreds of thousands, none in a cycle), and each few hundred made start a collection, which on a
+    large answer walks every object the process holds (a third of the table's time on 22,000 rows)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def native(result):
@@ -111,16 +128,19 @@ def _starts(kept: dict[bytes, bytes]) -> tuple[bytes, bytes]:
 
 # Whether an answer needs rewriting depends on its cells' first characters. A pattern tries every position
 # of tens of megabytes; one translation and a few byte searches (in C, about a byte a nanosecond) rule most
-# answers out. The translation makes the separators one byte, and letters, digits and points "0", + and - "+",
-# = and @ (and a CSV's tab and carriage return) "=", and deletes the rest (UTF-8's other characters, spaces,
-# punctuation), so each separator is followed by its cell's first kept character: after a separator, "0" or
-# "+" in a TSV is a number or boolean in Turtle's short form (every other term starts with <, " or _), and in
-# a CSV (quotes deleted) "=" or "+" a cell that may start like a formula (the patterns then decide).
-_ALNUM = b"".join(bytes(range(a, b + 1)) for a, b in (b"09", b"AZ", b"az")) + b"."
-_CSV_STARTS = _starts({b",\n": b"\n", _ALNUM: b"0", b"+-": b"+", b"=@\t\r": b"="})
-_TSV_STARTS = _starts({b"\t\n": b"\t", _ALNUM: b"0", b"+-": b"+", b"=@": b"=", b'"': b'"', b"\\": b"\\",
+# answers out. The translation keeps the separators (one byte for both), quotes, and the characters a formula
+# or a number starts with (= for those of a formula or a sign); it deletes most of the rest (UTF-8's other
+# characters, letters, punctuation), and keeps a few as "0" so that a character it deletes seldom makes a
+# separator and a formula's character neighbours: each separator is followed by its cell's first kept
+# character. In a TSV (no separator inside a value), "0" or "=" after a separator is a number or boolean in
+# Turtle's short form (every other term starts with <, " or _), and "= or "\0 (\t, \r) a literal that may
+# start like a formula; in a CSV (commas inside quoted values count as separators), = or "= or "r (\r) a cell
+# that may. The patterns decide.
+_CSV_STARTS = _starts({b",\n": b"\n", b"0123456789 ": b"0", b"=@+-\t": b"=", b'"': b'"', b"\r": b"r"})
+_CSV_FORMULA_STARTS = (b"\n=", b'\n"=', b'\n"r')
+_TSV_STARTS = _starts({b"\t\n": b"\t", b"0123456789.tfr ": b"0", b"+-=@": b"=", b'"': b'"', b"\\": b"\\",
                        b"<_?": b"<"})
-_NUMBER_STARTS, _FORMULA_STARTS = (b"\t0", b"\t+"), (b'\t"+', b'\t"=', b'\t"\\0')   # the last: "\t, "\r
+_NUMBER_STARTS, _FORMULA_STARTS = (b"\t0", b"\t="), (b'\t"=', b'\t"\\0')
 
 
 def _starting(data: bytes, starts: tuple[bytes, bytes], needles) -> bool:
@@ -131,7 +151,7 @@ def _starting(data: bytes, starts: tuple[bytes, bytes], needles) -> bool:
 
 def _may_run(data: bytes) -> bool:
     """Whether a CSV cell starts as a formula would."""
-    return _starting(data, _CSV_STARTS, (b"\n=", b"\n+")) and _CSV_FORMULA.search(data) is not None
+    return _starting(data, _CSV_STARTS, _CSV_FORMULA_STARTS) and _CSV_FORMULA.search(data) is not None
 
 
 def _formula(value: str) -> bool:
@@ -218,14 +238,11 @@ def _grid(tsv: bytes) -> tuple[list[str], list[list[bytes]], int]:
     return names, [cells[n + i:-1:n] for i in range(n)], (len(cells) - 1) // n - 1
 
 
-def distinct(column: list[bytes], render, unbound="") -> dict:
-    """Each distinct cell -> `render(type, value, language, datatype)` of its term (`unbound` if empty)."""
-    return {cell: render(*_term(cell.decode("utf-8"))) if cell else unbound for cell in set(column)}
-
-
 def _each(column: list[bytes], render) -> list:
-    """`render(...)` of every cell's term ("" for an empty cell), computed once for each distinct cell."""
-    return list(map(distinct(column, render).__getitem__, column))
+    """`render(type, value, language, datatype)` of every cell's term ("" for an empty cell), computed once
+    for each distinct cell."""
+    rendered = {cell: render(*term(cell.decode("utf-8"))) if cell else "" for cell in set(column)}
+    return list(map(rendered.__getitem__, column))
 
 
 def _rows(head: str, columns: list[list[str]], first: str, start: str, end: str, count: int, tail: str) -> str:
@@ -240,7 +257,7 @@ _TSV_ESCAPED = re.compile(r"\\(.)")
 _TSV_UNESCAPE = {"t": "\t", "n": "\n", "r": "\r", '"': '"', "\\": "\\"}
 
 
-def _term(cell: str) -> tuple[str, str, str, str]:
+def term(cell: str) -> tuple[str, str, str, str]:
     """A TSV cell's (type as SPARQL JSON names it, value, language, datatype), "" for what it has not."""
     if cell[0] == "<":
         return "uri", cell[1:-1], "", ""

@@ -11,24 +11,15 @@ import re
 import sys
 
 from kg.namespace import DEFAULT_BASE
-from kg.results import NAMESPACES, distinct
+from kg.results import NAMESPACES, term
 
 
 def table(names: list[str], columns: list[list[bytes]], count: int, width: int = 60) -> str:
     """An aligned text table for a terminal; widths by display columns, so Vietnamese text lines up, cells
     clipped to `width`, and no control character from the graph reaches the screen."""
-    def cell(kind: str, value: str, *_) -> tuple[str, int]:
-        """The cell's text and its display width (IRIs are never clipped)."""
-        if kind == "uri":
-            return _fit(_short_iri(value), _UNCLIPPED)
-        text = " ".join(value[:width + 8].split())        # white space collapsed in its start: a start of the
-        if len(value) > width + 8 and not (len(text) > width and _ONE_COLUMN.fullmatch(text, 0, width + 1)):
-            text = " ".join(value.split())                # whole, unless that start settles the cell (_fit)
-        return _fit(text, width)
-
     heads, padded = [], []
     for name, cells in zip(names, columns):
-        shown = distinct(cells, cell, ("", 0))
+        shown = {raw: _cell(raw, width) for raw in set(cells)}
         widest = max([_width(name), *(w for _, w in shown.values())])
         pad = {raw: s + " " * (widest - w) for raw, (s, w) in shown.items()}
         padded.append(list(map(pad.__getitem__, cells)))
@@ -36,6 +27,33 @@ def table(names: list[str], columns: list[list[bytes]], count: int, width: int =
     rows = map("  ".join, zip(*padded)) if names else [""] * count
     lines = ["  ".join(h for h, _ in heads), "  ".join(d for _, d in heads), *rows]
     return "\n".join(map(str.rstrip, lines)) + f"\n({count} row{'s' if count != 1 else ''})\n"
+
+
+def _cell(raw: bytes, width: int) -> tuple[str, int]:
+    """A TSV cell (b"" if unbound) as the table shows it, and its display width. Most cells are an IRI
+    (never clipped) or a literal with no escape but quotes whose start (`width` + 1 characters) is one column
+    a character and has no white space to collapse (none doubled, none at its ends unless more text follows):
+    they are settled here, the rest by `_literal`."""
+    if raw[:1] == b"<":
+        text = _short_iri(raw[1:-1].decode("utf-8"))
+        return (text, len(text)) if text.isascii() and text.isprintable() else _fit(text, _UNCLIPPED)
+    if raw[:1] == b'"' and raw.count(b"\\") == raw.count(b'\\"'):
+        value = raw[1:raw.rindex(b'"')].decode("utf-8").replace('\\"', '"')
+        start = value[:width + 1]
+        if "  " not in start and start[:1] != " " and (start[-1:] != " " or value[width + 1:width + 2].strip()) \
+                and (start.isascii() and start.isprintable() or _ONE_COLUMN.fullmatch(start)):
+            return (value, len(value)) if len(value) <= width else (value[:width - 1] + "…", width)
+    return _literal(raw, width) if raw else ("", 0)
+
+
+def _literal(raw: bytes, width: int) -> tuple[str, int]:
+    """Any other cell (a literal, a blank node, a number in Turtle's short form): its value, white space
+    collapsed, fitted to `width`."""
+    value = term(raw.decode("utf-8"))[1]
+    text = " ".join(value[:width + 8].split())            # white space collapsed in its start: a start of the
+    if len(value) > width + 8 and not (len(text) > width and _ONE_COLUMN.fullmatch(text, 0, width + 1)):
+        text = " ".join(value.split())                    # whole, unless that start settles the cell (_fit)
+    return _fit(text, width)
 
 
 # Characters one terminal column wide each (Latin, Vietnamese's precomposed letters, typographic quotes and

@@ -317,14 +317,19 @@ def test_csv_defuses_formulas_in_any_column(value):
 def test_clean_answers_are_ruled_out_by_byte_searches():
     """The byte searches that spare most answers the patterns say no where no cell starts as a number in
     Turtle's short form or a formula: quoted last cells (CSV's line ends in CRLF), dashes and digits inside
-    values, IRIs with digits, the header's names."""
-    csv_text = 'id,label,n\r\nhttp://x.org/1-a,"Phường 1 - Quận 4, ""Một cửa""",x-1\r\n'.encode()
-    assert not results._starting(csv_text, results._CSV_STARTS, (b"\n=", b"\n+"))
-    assert results._starting(csv_text + b'x,"\r y",z\r\n', results._CSV_STARTS, (b"\n=", b"\n+"))
-    tsv_text = '?total\t?label\n<http://x.org/1-a>\t"Phường 1 - \\"Một cửa\\""@vi\t_:b1\n'.encode()
+    values, after a space or a comma inside a value, IRIs with digits, the header's names; and yes where one
+    does."""
+    csv_text = 'id,label,n\r\nhttp://x.org/1-a,"Phường 1 - Quận 4, ""Một cửa"", - 2",\r\n'.encode()
+    assert not results._starting(csv_text, results._CSV_STARTS, results._CSV_FORMULA_STARTS)
+    for cell in ("=x", '"@x"', "-1", '"+1, 2"', "\tx"):
+        formula = csv_text + f"x,{cell},z\r\n".encode()
+        assert results._starting(formula, results._CSV_STARTS, results._CSV_FORMULA_STARTS), cell
+    assert results._may_run(csv_text + b'x,"\r y",z\r\n') and results._may_run(csv_text + b'"\r y",z\r\n')
+    tsv_text = '?total\t?label\n<http://x.org/1-a>\t"Phường 1 - \\"Một cửa\\""@vi\t" -x"\t_:b1\n'.encode()
     needles = results._NUMBER_STARTS + results._FORMULA_STARTS
     assert not results._starting(tsv_text, results._TSV_STARTS, needles)
-    assert results._starting(tsv_text + b"<http://x.org/2>\t1\n", results._TSV_STARTS, needles)
+    for cell in ("1", "-2.5", "true", '"=x"', '"-x"@vi', '"\\tx"'):
+        assert results._starting(tsv_text + f"<http://x.org/2>\t{cell}\n".encode(), results._TSV_STARTS, needles), cell
 
 
 def test_every_format_reads_back_as_the_engines_own_answer(graph_file):
@@ -429,6 +434,24 @@ def test_the_table_clips_by_display_width_and_lines_up():
     assert [line.split("  ")[0].rstrip() for line in lines[2:6]] == ["ệ" * 59 + "…", "漢" * 29 + "…", nfd,
                                                                     "a b " * 14 + "a b…"]
     assert {wcswidth(line[:line.rindex(" ") + 1]) for line in lines[2:6]} == {62} and lines[6] == "(4 rows)"
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("x" * 60 + " " + "y" * 5, "x" * 59 + "…"),         # a space 61st, text after it: clipped
+    ("x" * 60 + " ", "x" * 60),                          # a space 61st and last: dropped, the text fits
+    ("x" * 60 + " " * 4, "x" * 60),                      # only spaces after the 60th
+    ("x" * 59 + "  y", "x" * 59 + "…"),                  # two spaces collapse to one, then clipped
+    ("a  b", "a b"), ("a ", "a"), (" a", "a"), ("a\\tb", "a b"),
+    ('say \\"hi\\"', 'say "hi"'), ('\\"' + "q" * 70, '"' + "q" * 58 + "…"),
+    ("ệ" * 60, "ệ" * 60), ("ệ" * 61, "ệ" * 59 + "…"), ("x" * 60, "x" * 60), ("x" * 61, "x" * 59 + "…"),
+])
+def test_the_table_shows_a_literals_start_with_white_space_collapsed(value, shown):
+    """A literal is shown with its white space collapsed (runs as one space, none at its ends) and clipped
+    to 60 columns (59 and an ellipsis) when longer, wherever the white space falls."""
+    from kg.table import table
+    tsv = f'?a\t?b\n"{value}"\t<https://w3id.org/reform-kg/id/x>\n"{value}"@vi\t"b"\n'.encode()
+    lines = table(*results._grid(tsv)).splitlines()
+    assert lines[2:4] == [shown + "  id:x", shown + "  b"]
 
 
 def test_the_tables_one_column_characters_are_one_column_for_wcwidth():

@@ -189,26 +189,33 @@ def csv_text(names: list[str], values, raw: bool = False) -> str:
 # an N-Triples term ("48"^^<...#integer>), as it always has. A cell follows a tab or a newline (the header
 # line comes first), and tabs and newlines inside strings are escaped, so cells are found without parsing.
 # Turtle's short forms are unambiguous: true/false, integer, decimal (a point), double (an exponent).
-_TSV_SHORT = r'([\t\n])(?:([^\t\n<"_?][^\t\n]*)'
-_TSV_RAW = re.compile(_TSV_SHORT + ")")
-_TSV_CELLS = re.compile(_TSV_SHORT + r'|"((?:[=+\-@]|\\[tr])(?:[^"\\\n]|\\.)*)")')
+_TSV_SHORT = r'[\t\n](?:[^\t\n<"_?][^\t\n]*'
+_TSV_RAW = re.compile("(" + _TSV_SHORT + "))")
+_TSV_CELLS = re.compile("(" + _TSV_SHORT + r'|"(?:[=+\-@]|\\[tr])(?:[^"\\\n]|\\.)*")' + ")")
 _INTEGER = re.compile(r"[+-]?\d+")
 
 
 def _tsv(data: bytes, raw: bool) -> str:
     """SPARQL 1.1 TSV: ?var headers, terms in N-Triples syntax. Spreadsheets take the quotes of a literal for
-    a text qualifier, so its value is defused like a CSV cell."""
+    a text qualifier, so its value is defused like a CSV cell. The pattern splits the text around the cells
+    to write again (its one group), each distinct one written once."""
     text = data.decode("utf-8")
     if not _starting(data, _TSV_STARTS, _NUMBER_STARTS if raw else _NUMBER_STARTS + _FORMULA_STARTS):
         return text
-    return (_TSV_RAW if raw else _TSV_CELLS).sub(_tsv_cell, text)
+    parts = (_TSV_RAW if raw else _TSV_CELLS).split(text)
+    found = parts[1::2]
+    written = {cell: _tsv_cell(cell) for cell in set(found)}
+    parts[1::2] = map(written.__getitem__, found)
+    return "".join(parts)
 
 
-def _tsv_cell(m: re.Match) -> str:
-    start, short, value = (*m.groups(), None)[:3]          # _TSV_RAW has no third group
-    if short is not None:
-        return f'{start}"{short}"^^<{XSD}{_short_type(short)}>'
-    return m.group() if _PLAIN_NUMBER.fullmatch(value) else f'{start}"\'{value}"'
+def _tsv_cell(cell: str) -> str:
+    """A separator and the cell after it: a number or boolean in Turtle's short form written in full, or a
+    literal whose value starts like a formula defused (unless it is just a number)."""
+    start, term = cell[0], cell[1:]
+    if term[0] != '"':
+        return f'{start}"{term}"^^<{XSD}{_short_type(term)}>'
+    return cell if _PLAIN_NUMBER.fullmatch(term[1:-1]) else f'{start}"\'{term[1:-1]}"'
 
 
 def _short_type(short: str) -> str:

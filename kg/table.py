@@ -31,9 +31,9 @@ def table(names: list[str], columns: list[list[bytes]], count: int, width: int =
 
 def _cell(raw: bytes, width: int) -> tuple[str, int]:
     """A TSV cell (b"" if unbound) as the table shows it, and its display width. Most cells are an IRI
-    (never clipped) or a literal with no escape but quotes whose start (`width` + 1 characters) is one column
-    a character and has no white space to collapse (none doubled, none at its ends unless more text follows):
-    they are settled here, the rest by `_literal`."""
+    (never clipped), a number or boolean in Turtle's short form, or a literal with no escape but quotes whose
+    start (`width` + 1 characters) is one column a character and has no white space to collapse (none
+    doubled, none at its ends unless more text follows): they are settled here, the rest by `_literal`."""
     if raw[:1] == b"<":
         text = _short_iri(raw[1:-1].decode("utf-8"))
         return (text, len(text)) if text.isascii() and text.isprintable() else _fit(text, _UNCLIPPED)
@@ -42,13 +42,14 @@ def _cell(raw: bytes, width: int) -> tuple[str, int]:
         start = value[:width + 1]
         if "  " not in start and start[:1] != " " and (start[-1:] != " " or value[width + 1:width + 2].strip()) \
                 and (start.isascii() and start.isprintable() or _ONE_COLUMN.fullmatch(start)):
-            return (value, len(value)) if len(value) <= width else (value[:width - 1] + "…", width)
+            return _clipped(value, width)
+    if raw[:1] not in (b'"', b"_", b""):
+        return _clipped(raw.decode("utf-8"), width)
     return _literal(raw, width) if raw else ("", 0)
 
 
 def _literal(raw: bytes, width: int) -> tuple[str, int]:
-    """Any other cell (a literal, a blank node, a number in Turtle's short form): its value, white space
-    collapsed, fitted to `width`."""
+    """Any other cell (a literal, a blank node): its value, white space collapsed, fitted to `width`."""
     value = term(raw.decode("utf-8"))[1]
     text = " ".join(value[:width + 8].split())            # white space collapsed in its start: a start of the
     if len(value) > width + 8 and not (len(text) > width and _ONE_COLUMN.fullmatch(text, 0, width + 1)):
@@ -70,11 +71,16 @@ def _fit(text: str, width: int) -> tuple[str, int]:
     ellipsis, and its display width. Most text is one column a character in its first `width` + 1
     characters, which settle the answer without measuring the rest."""
     if _ONE_COLUMN.fullmatch(text, 0, width + 1):
-        return (text, len(text)) if len(text) <= width else (text[:width - 1] + "…", width)
+        return _clipped(text, width)
     from kg.text import terminal_safe
     text = terminal_safe(text)
     w = _width(text)
     return (text, w) if w <= width else _clip(text, width)
+
+
+def _clipped(text: str, width: int) -> tuple[str, int]:
+    """Text of one-column characters within `width` columns (clipped with an ellipsis), and its width."""
+    return (text, len(text)) if len(text) <= width else (text[:width - 1] + "…", width)
 
 
 def _width(s: str) -> int:

@@ -6,7 +6,7 @@ import pytest
 from rdflib import RDFS, URIRef
 from rdflib.namespace import DCTERMS
 
-from kg import queries, results
+from kg import delimited, queries, results
 
 RK = "https://w3id.org/reform-kg/ontology#"
 SPEC_COLUMNS = {
@@ -265,7 +265,7 @@ def test_csv_and_tsv_follow_the_sparql_result_formats():
         f'<http://x.org/r>\t"-2.5"^^<{xsd}decimal>\t"true"^^<{xsd}boolean>\n'
         f'<http://x.org/s>\t"7"^^<{xsd}integer>\t"-7"\n')
     # a double in Turtle's short form (Oxigraph writes one when its canonical form has an exponent)
-    assert results._tsv(b"?a\t?b\n1.5e3\t-2E-1\n", raw=True) == f'?a\t?b\n"1.5e3"^^<{xsd}double>\t"-2E-1"^^<{xsd}double>\n'
+    assert delimited.tsv_answer(b"?a\t?b\n1.5e3\t-2E-1\n", raw=True) == f'?a\t?b\n"1.5e3"^^<{xsd}double>\t"-2E-1"^^<{xsd}double>\n'
     blank = _answer("SELECT ?s ?o WHERE { ?s ?p ?o }", '_:n1 <http://x.org/b> "x" .\n')
     assert results.write(blank, "tsv").splitlines()[1].startswith("_:")
 
@@ -292,7 +292,7 @@ def test_tsv_writes_numbers_in_full_and_defuses_formulas_in_any_column(cell, raw
         data, expected = row.copy(), row.copy()
         data[column], expected[column] = cell, written
         text = "?a\t?b\t?c\n{}\n<http://x.org/b>\t\t\n"
-        assert results._tsv(text.format("\t".join(data)).encode(), raw) == text.format("\t".join(expected))
+        assert delimited.tsv_answer(text.format("\t".join(data)).encode(), raw) == text.format("\t".join(expected))
 
 
 @pytest.mark.parametrize("value", ["=SUM(A1)", "+1 phone", "-x", "@x", "\tx", "\rx", "=a,b", "=say \"hi\""])
@@ -320,16 +320,16 @@ def test_clean_answers_are_ruled_out_by_byte_searches():
     values, after a space or a comma inside a value, IRIs with digits, the header's names; and yes where one
     does."""
     csv_text = 'id,label,n\r\nhttp://x.org/1-a,"Phường 1 - Quận 4, ""Một cửa"", - 2",\r\n'.encode()
-    assert not results._starting(csv_text, results._CSV_STARTS, results._CSV_FORMULA_STARTS)
+    assert not delimited._starting(csv_text, delimited._CSV_STARTS, delimited._CSV_FORMULA_STARTS)
     for cell in ("=x", '"@x"', "-1", '"+1, 2"', "\tx"):
         formula = csv_text + f"x,{cell},z\r\n".encode()
-        assert results._starting(formula, results._CSV_STARTS, results._CSV_FORMULA_STARTS), cell
-    assert results._may_run(csv_text + b'x,"\r y",z\r\n') and results._may_run(csv_text + b'"\r y",z\r\n')
+        assert delimited._starting(formula, delimited._CSV_STARTS, delimited._CSV_FORMULA_STARTS), cell
+    assert delimited._may_run(csv_text + b'x,"\r y",z\r\n') and delimited._may_run(csv_text + b'"\r y",z\r\n')
     tsv_text = '?total\t?label\n<http://x.org/1-a>\t"Phường 1 - \\"Một cửa\\""@vi\t" -x"\t_:b1\n'.encode()
-    needles = results._NUMBER_STARTS + results._FORMULA_STARTS
-    assert not results._starting(tsv_text, results._TSV_STARTS, needles)
+    needles = delimited._NUMBER_STARTS + delimited._FORMULA_STARTS
+    assert not delimited._starting(tsv_text, delimited._TSV_STARTS, needles)
     for cell in ("1", "-2.5", "true", '"=x"', '"-x"@vi', '"\\tx"'):
-        assert results._starting(tsv_text + f"<http://x.org/2>\t{cell}\n".encode(), results._TSV_STARTS, needles), cell
+        assert delimited._starting(tsv_text + f"<http://x.org/2>\t{cell}\n".encode(), delimited._TSV_STARTS, needles), cell
 
 
 def test_every_format_reads_back_as_the_engines_own_answer(graph_file):

@@ -94,7 +94,6 @@ def csv_text(names: list[str], values, raw: bool = False) -> str:
 _TSV_SHORT = r'[\t\n](?:[^\t\n<"_?][^\t\n]*'
 _TSV_RAW = re.compile("(" + _TSV_SHORT + "))")
 _TSV_CELLS = re.compile("(" + _TSV_SHORT + r'|"(?:[=+\-@]|\\[tr])(?:[^"\\\n]|\\.)*")' + ")")
-_INTEGER = re.compile(r"[+-]?\d+")
 
 
 def tsv_answer(data: bytes, raw: bool) -> str:
@@ -123,5 +122,6 @@ def _tsv_cell(cell: str) -> str:
 def short_type(short: str) -> str:
     """The XSD type of a literal Oxigraph's TSV writes in Turtle's short form (unambiguous: true/false,
     integer, decimal with a point, double with an exponent)."""
-    return ("boolean" if short in ("true", "false") else "integer" if _INTEGER.fullmatch(short)
+    digits = short[1:] if short[:1] in ("+", "-") else short
+    return ("boolean" if short in ("true", "false") else "integer" if digits.isdecimal()
             else "double" if "e" in short or "E" in short else "decimal")

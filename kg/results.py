@@ -131,7 +131,7 @@ def _each(column: list[bytes], render) -> list:
     return list(map(rendered.__getitem__, column))
 
 
-def _rows(head: str, columns: list[list[str]], first: str, start: str, end: str, count: int, tail: str) -> str:
+def rows_text(head: str, columns: list[list[str]], first: str, start: str, end: str, count: int, tail: str) -> str:
     """`head`, every row's cells between `start` (`first` for the first row) and `end`, and `tail`, in one
     join (the text can be tens of megabytes: it is copied once)."""
     starts = [start] * count
@@ -174,7 +174,7 @@ def _json(names: list[str], columns: list[list[bytes]], count: int) -> str:
             if column[row]:                                 # binding has no separator before it
                 column[row] = column[row][2:]
                 break
-    return _rows('{"results": {"bindings": [', bindings, "{", ", {", "}", count,
+    return rows_text('{"results": {"bindings": [', bindings, "{", ", {", "}", count,
                  ']}, "head": {"vars": [' + ", ".join(map(quoted, names)) + "]}}")
 
 
@@ -198,7 +198,7 @@ def _xml(names: list[str], columns: list[list[bytes]], count: int) -> str:
                      f' xml:lang="{_xml_escape(language)}"' if language else "")
         return f'<binding name="{name}"><{kind}{attribute}>{_xml_escape(value)}</{kind}></binding>'
     bindings = [_each(cells, partial(binding, name)) for name, cells in zip(names, columns)]
-    return _rows('<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#" '
+    return rows_text('<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#" '
                  'xmlns:xml="http://www.w3.org/XML/1998/namespace"><head>'
                  + "".join(f'<variable name="{name}"></variable>' for name in names) + "</head><results>",
                  bindings, "<result>", "<result>", "</result>", count, "</results></sparql>")

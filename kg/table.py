@@ -11,22 +11,40 @@ import re
 import sys
 
 from kg.namespace import DEFAULT_BASE
-from kg.results import NAMESPACES, term
+from kg.results import NAMESPACES, rows_text, term
 
 
 def table(names: list[str], columns: list[list[bytes]], count: int, width: int = 60) -> str:
     """An aligned text table for a terminal; widths by display columns, so Vietnamese text lines up, cells
     clipped to `width`, and no control character from the graph reaches the screen."""
-    heads, padded = [], []
-    for name, cells in zip(names, columns):
-        shown = {raw: _cell(raw, width) for raw in set(cells)}
-        widest = max([_width(name), *(w for _, w in shown.values())])
-        pad = {raw: s + " " * (widest - w) for raw, (s, w) in shown.items()}
-        padded.append(list(map(pad.__getitem__, cells)))
-        heads.append((name + " " * (widest - _width(name)), "-" * widest))
-    rows = map("  ".join, zip(*padded)) if names else [""] * count
-    lines = ["  ".join(h for h, _ in heads), "  ".join(d for _, d in heads), *rows]
-    return "\n".join(map(str.rstrip, lines)) + f"\n({count} row{'s' if count != 1 else ''})\n"
+    shown = [{raw: _cell(raw, width) for raw in set(cells)} for cells in columns]
+    widths = [max([_width(name), *(w for _, w in texts.values())]) for name, texts in zip(names, shown)]
+    head = ["  ".join(name + " " * (widest - _width(name)) for name, widest in zip(names, widths)),
+            "  ".join("-" * widest for widest in widths)]
+    tail = f"({count} row{'s' if count != 1 else ''})\n"
+    end = _last_column(shown)
+    if end is None:                  # rows end in different columns: each row's trailing white space stripped
+        padded = [_padded(cells, texts, widest) for cells, texts, widest in zip(columns, shown, widths)]
+        rows = map("  ".join, zip(*padded)) if names else [""] * count
+        return "\n".join(map(str.rstrip, [*head, *rows])) + "\n" + tail
+    padded = [_padded(cells, texts, widest, "  ") for cells, texts, widest in zip(columns, shown[:end], widths)]
+    return rows_text("\n".join(map(str.rstrip, head)) + "\n", padded + [_padded(columns[end], shown[end], 0)],
+                 "", "", "\n", count, tail)
+
+
+def _padded(cells: list[bytes], texts: dict, widest: int, after: str = "") -> list[str]:
+    """Each cell's text padded to `widest` columns, and `after`."""
+    pad = {raw: s + " " * (widest - w) + after for raw, (s, w) in texts.items()}
+    return list(map(pad.__getitem__, cells))
+
+
+def _last_column(shown: list[dict]) -> int | None:
+    """The column every row ends in, if there is one: a text on every row, none ending in white space, and
+    no value in the columns after it. Its rows need no white space stripped, and are joined in one go."""
+    filled = [i for i, texts in enumerate(shown) if set(texts) != {b""}]
+    if not filled or any(not s or s[-1].isspace() for s, _ in shown[filled[-1]].values()):
+        return None
+    return filled[-1]
 
 
 def _cell(raw: bytes, width: int) -> tuple[str, int]:

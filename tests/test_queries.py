@@ -454,6 +454,27 @@ def test_the_table_shows_a_literals_start_with_white_space_collapsed(value, show
     assert lines[2:4] == [shown + "  id:x", shown + "  b"]
 
 
+@pytest.mark.parametrize("rows, lines", [
+    # every row ends in the last column
+    ([("<https://w3id.org/reform-kg/id/a>", '"Một"@vi', '"x"'), ("", '"Hai ba"', '"yz"')],
+     ["a     b       c", "----  ------  --", "id:a  Một     x", "      Hai ba  yz"]),
+    # rows end in different columns: no white space after the last text of any row
+    ([("<https://w3id.org/reform-kg/id/a>", '"Một"@vi', ""), ("", '"Hai ba"', '"yz"'), ('"q"', "", "")],
+     ["a     b       c", "----  ------  --", "id:a  Một", "      Hai ba  yz", "q"]),
+    # the last column empty on every row, the header still names it
+    ([("<https://w3id.org/reform-kg/id/a>", '"Một"@vi', ""), ("", '"Hai ba"', "")],
+     ["a     b       c", "----  ------  -", "id:a  Một", "      Hai ba"]),
+    # a literal that shows as nothing ends its row
+    ([('"a"', '""', ""), ('"b"', '"c"', "")], ["a  b  c", "-  -  -", "a", "b  c"]),
+])
+def test_the_tables_rows_end_at_their_last_text(rows, lines):
+    """Cells are padded to their column's width and two spaces apart; a line ends at its last text (no
+    trailing white space), and the count of rows follows."""
+    from kg.table import table
+    tsv = "?a\t?b\t?c\n" + "".join("\t".join(row) + "\n" for row in rows)
+    assert table(*results._grid(tsv.encode())) == "\n".join(lines) + f"\n({len(rows)} rows)\n"
+
+
 def test_the_tables_one_column_characters_are_one_column_for_wcwidth():
     """The table's shortcut (text of these characters is shown as it is, and is as wide as it is long) agrees
     with wcwidth and with the terminal's escaping."""

@@ -526,3 +526,20 @@ def test_models_today(graph):
             if r["initiativeLabel"] == "Đăng ký khai tử - hướng dẫn hồ sơ hỏa táng tại nhà"} \
         == {("Phường Khánh Hội", "true"), ("Phường Vĩnh Hội", "true")}
     assert today("Cổng thông tin điện tử") == {"Phường Khánh Hội", "Phường Xóm Chiếu"}   # Phường 14 -> 15 -> both
+
+
+def test_writing_leaves_the_cycle_collector_as_it_found_it():
+    """JSON, XML and the table pause Python's cycle collector while they write; it is on again afterwards,
+    and stays off if the caller had turned it off."""
+    import gc
+    query = 'SELECT ?a WHERE { VALUES ?a { "x" } }'
+    assert gc.isenabled()
+    for fmt in ("json", "xml", "table"):
+        results.write(_answer(query), fmt)
+        assert gc.isenabled(), fmt
+    gc.disable()
+    try:
+        results.write(_answer(query), "table")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -2,21 +2,23 @@
 
 Written from Oxigraph's own answers, never through rdflib terms: CSV and TSV are Oxigraph's own writers'
 text, adjusted to the layout reform-kg has always written (TSV's literals in full) by string operations that
-need no parsing; JSON, XML (in the layout rdflib's writers gave) and the table are made from Oxigraph's TSV,
-each distinct term written once; a CONSTRUCT or DESCRIBE graph is written by pyoxigraph's serialisers,
-sorted, so the same graph always gives the same bytes.
+need no parsing (kg.delimited); JSON, XML (in the layout rdflib's writers gave) and the table are made from
+Oxigraph's TSV, each distinct term written once; a CONSTRUCT or DESCRIBE graph is written by pyoxigraph's
+serialisers, sorted, so the same graph always gives the same bytes.
 Written to be opened safely: CSV and TSV values a spreadsheet would run as formulas are defused unless the
 caller asks for them raw, and no control character from the graph reaches a terminal through the table.
 """
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from functools import partial
 from itertools import chain, repeat
 
+from kg.delimited import XSD, csv_answer, csv_text, short_type, tsv_answer  # (csv_text: kg.views.site)
 from kg.namespace import PREFIXES
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 NAMESPACES = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
               "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": XSD, "owl": "http://www.w3.org/2002/07/owl#"}
 # --format name -> pyoxigraph RdfFormat, for a graph answer (anything else writes Turtle, as before)
@@ -40,11 +42,26 @@ def write(answer, fmt: str, raw: bool = False) -> str:
     if isinstance(answer, bytes):
         return graph_text(answer, fmt)
     if fmt == "csv":
-        return _csv(answer.serialize(format=ox.QueryResultsFormat.CSV), raw)
+        return csv_answer(answer.serialize(format=ox.QueryResultsFormat.CSV), raw)
     tsv = answer.serialize(format=ox.QueryResultsFormat.TSV)
     if fmt == "tsv":
-        return _tsv(tsv.decode("utf-8"), raw)
-    return _FROM_GRID.get(fmt, _table)(*_grid(tsv))       # (a SELECT asked for an RDF format: the table)
+        return tsv_answer(tsv, raw)
+    with _collector_paused():
+        return _FROM_GRID.get(fmt, _table)(*_grid(tsv))   # (a SELECT asked for an RDF format: the table)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector paused: JSON, XML and the table make a container for each distinct cell and
+    row (hundreds of thousands, none in a cycle), and each few hundred made start a collection, which on a
+    large answer walks every object the process holds (about a quarter of the table's time on 22,000 rows)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def native(result):
@@ -78,94 +95,13 @@ def graph_text(nt: bytes, fmt: str) -> str:
         return data.decode("utf-8")
     used = {p: ns for p, ns in sorted(NAMESPACES.items()) if b"<" + ns.encode("utf-8") in data}
     written = rdf_format(fmt)
-    text = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=written, prefixes=used).decode("utf-8")
+    triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES, lenient=True)     # Oxigraph's own N-Triples: valid
+    text = ox.serialize(triples, format=written, prefixes=used).decode("utf-8")
     if written != ox.RdfFormat.TURTLE:
         return text
     lines = text.split("\n", len(used))                     # the prefixes' lines, and the rest
     head = [line + "\n" for line in lines[:-1] if line.startswith("@prefix ")]   # Oxigraph's order is a hash's
     return "".join(sorted(head)) + "\n" + "\n".join(lines[len(head):])
-
-
-# ------------------------------------------------------------------------------------- CSV and TSV
-
-# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), @SUM(...)), unless
-# it is just a number. Such a cell gets a leading ' (OWASP's advice), which spreadsheets show as text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?")
-# Where a CSV cell may start with one: at a line start or after a comma, quoted or not (an unquoted cell
-# cannot hold a carriage return). Most answers have none, and are written as Oxigraph wrote them.
-_CSV_FORMULA = re.compile(rb'[,\n](?:"[=+\-@\t\r]|[=+\-@\t])')      # (the header's names start with none)
-_CELL_STARTS = bytes.maketrans(b",", b"\n")
-
-
-def _may_run(data: bytes) -> bool:
-    """Whether a CSV cell starts as a formula would. The pattern tries every position of tens of megabytes;
-    byte searches (memchr) rule most answers out first: with commas made newlines and quotes deleted, such a
-    cell follows a newline."""
-    starts = data.translate(_CELL_STARTS, b'"')
-    return ((any(c in data and b"\n" + c in starts for c in (b"=", b"+", b"-", b"@", b"\t")) or b'"\r' in data)
-            and _CSV_FORMULA.search(data) is not None)
-
-
-def _formula(value: str) -> bool:
-    return value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value)
-
-
-def _csv(data: bytes, raw: bool) -> str:
-    """SPARQL 1.1 CSV as Oxigraph writes it; read back and written again only when a cell must be defused,
-    or when a one-column row is empty: Oxigraph writes an empty line, which CSV readers skip or read as no
-    field at all, where Python's writer writes "" (a row with one empty value)."""
-    text = data.decode("utf-8")
-    if b"\n\r\n" not in data and (raw or not _may_run(data)):
-        return text
-    import csv
-    import io
-    cells = csv.reader(io.StringIO(text, newline=""))
-    return csv_text(next(cells), (row or [""] for row in cells), raw)
-
-
-def csv_text(names: list[str], values, raw: bool = False) -> str:
-    """RFC 4180 CSV (CRLF, quoted where needed) of plain values; cells a spreadsheet would run as a formula
-    get a leading ' unless `raw`."""
-    import csv
-    import io
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(names)
-    for row in values:
-        cells = ["" if v is None else str(v) for v in row]
-        writer.writerow(cells if raw else ["'" + c if _formula(c) else c for c in cells])
-    return buffer.getvalue()
-
-
-# Oxigraph's TSV writes a boolean or number in Turtle's short form (48); reform-kg writes every literal as
-# an N-Triples term ("48"^^<...#integer>), as it always has. A cell follows a tab or a newline (the header
-# line comes first), and tabs and newlines inside strings are escaped, so cells are found without parsing.
-# Turtle's short forms are unambiguous: true/false, integer, decimal (a point), double (an exponent).
-_TSV_SHORT = r'([\t\n])(?:([^\t\n<"_?][^\t\n]*)'
-_TSV_RAW = re.compile(_TSV_SHORT + ")")
-_TSV_CELLS = re.compile(_TSV_SHORT + r'|"((?:[=+\-@]|\\[tr])(?:[^"\\\n]|\\.)*)")')
-_INTEGER = re.compile(r"[+-]?\d+")
-
-
-def _tsv(text: str, raw: bool) -> str:
-    """SPARQL 1.1 TSV: ?var headers, terms in N-Triples syntax. Spreadsheets take the quotes of a literal for
-    a text qualifier, so its value is defused like a CSV cell."""
-    return (_TSV_RAW if raw else _TSV_CELLS).sub(_tsv_cell, text)
-
-
-def _tsv_cell(m: re.Match) -> str:
-    start, short, value = (*m.groups(), None)[:3]          # _TSV_RAW has no third group
-    if short is not None:
-        return f'{start}"{short}"^^<{XSD}{_short_type(short)}>'
-    return m.group() if _PLAIN_NUMBER.fullmatch(value) else f'{start}"\'{value}"'
-
-
-def _short_type(short: str) -> str:
-    """The XSD type of a literal Oxigraph's TSV writes in Turtle's short form (unambiguous: true/false,
-    integer, decimal with a point, double with an exponent)."""
-    return ("boolean" if short in ("true", "false") else "integer" if _INTEGER.fullmatch(short)
-            else "double" if "e" in short or "E" in short else "decimal")
 
 
 # ---------------------------------------------------------------- JSON, XML and the table, from the TSV
@@ -188,17 +124,14 @@ def _grid(tsv: bytes) -> tuple[list[str], list[list[bytes]], int]:
     return names, [cells[n + i:-1:n] for i in range(n)], (len(cells) - 1) // n - 1
 
 
-def distinct(column: list[bytes], render, unbound="") -> dict:
-    """Each distinct cell -> `render(type, value, language, datatype)` of its term (`unbound` if empty)."""
-    return {cell: render(*_term(cell.decode("utf-8"))) if cell else unbound for cell in set(column)}
-
-
 def _each(column: list[bytes], render) -> list:
-    """`render(...)` of every cell's term ("" for an empty cell), computed once for each distinct cell."""
-    return list(map(distinct(column, render).__getitem__, column))
+    """`render(type, value, language, datatype)` of every cell's term ("" for an empty cell), computed once
+    for each distinct cell."""
+    rendered = {cell: render(*term(cell.decode("utf-8"))) if cell else "" for cell in set(column)}
+    return list(map(rendered.__getitem__, column))
 
 
-def _rows(head: str, columns: list[list[str]], first: str, start: str, end: str, count: int, tail: str) -> str:
+def rows_text(head: str, columns: list[list[str]], first: str, start: str, end: str, count: int, tail: str) -> str:
     """`head`, every row's cells between `start` (`first` for the first row) and `end`, and `tail`, in one
     join (the text can be tens of megabytes: it is copied once)."""
     starts = [start] * count
@@ -210,7 +143,7 @@ _TSV_ESCAPED = re.compile(r"\\(.)")
 _TSV_UNESCAPE = {"t": "\t", "n": "\n", "r": "\r", '"': '"', "\\": "\\"}
 
 
-def _term(cell: str) -> tuple[str, str, str, str]:
+def term(cell: str) -> tuple[str, str, str, str]:
     """A TSV cell's (type as SPARQL JSON names it, value, language, datatype), "" for what it has not."""
     if cell[0] == "<":
         return "uri", cell[1:-1], "", ""
@@ -223,7 +156,7 @@ def _term(cell: str) -> tuple[str, str, str, str]:
         return "literal", value, "", after[3:-1]
     if cell[:2] == "_:":
         return "bnode", cell[2:], "", ""
-    return "literal", cell, "", XSD + _short_type(cell)
+    return "literal", cell, "", XSD + short_type(cell)
 
 
 def _json(names: list[str], columns: list[list[bytes]], count: int) -> str:
@@ -241,8 +174,8 @@ def _json(names: list[str], columns: list[list[bytes]], count: int) -> str:
             if column[row]:                                 # binding has no separator before it
                 column[row] = column[row][2:]
                 break
-    return _rows('{"results": {"bindings": [', bindings, "{", ", {", "}", count,
-                 ']}, "head": {"vars": [' + ", ".join(map(quoted, names)) + "]}}")
+    return rows_text('{"results": {"bindings": [', bindings, "{", ", {", "}", count,
+                     ']}, "head": {"vars": [' + ", ".join(map(quoted, names)) + "]}}")
 
 
 # Oxigraph's XML writer, like rdflib's, escapes &, < and > in text, and writes the white space (XML's four
@@ -265,10 +198,11 @@ def _xml(names: list[str], columns: list[list[bytes]], count: int) -> str:
                      f' xml:lang="{_xml_escape(language)}"' if language else "")
         return f'<binding name="{name}"><{kind}{attribute}>{_xml_escape(value)}</{kind}></binding>'
     bindings = [_each(cells, partial(binding, name)) for name, cells in zip(names, columns)]
-    return _rows('<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#" '
-                 'xmlns:xml="http://www.w3.org/XML/1998/namespace"><head>'
-                 + "".join(f'<variable name="{name}"></variable>' for name in names) + "</head><results>",
-                 bindings, "<result>", "<result>", "</result>", count, "</results></sparql>")
+    return rows_text('<?xml version="1.0" encoding="utf-8"?>\n'
+                     '<sparql xmlns="http://www.w3.org/2005/sparql-results#" '
+                     'xmlns:xml="http://www.w3.org/XML/1998/namespace"><head>'
+                     + "".join(f'<variable name="{name}"></variable>' for name in names) + "</head><results>",
+                     bindings, "<result>", "<result>", "</result>", count, "</results></sparql>")
 
 
 def _table(names: list[str], columns: list[list[bytes]], count: int) -> str:

@@ -6,7 +6,7 @@ import pytest
 from rdflib import RDFS, URIRef
 from rdflib.namespace import DCTERMS
 
-from kg import queries, results
+from kg import delimited, queries, results
 
 RK = "https://w3id.org/reform-kg/ontology#"
 SPEC_COLUMNS = {
@@ -265,9 +265,71 @@ def test_csv_and_tsv_follow_the_sparql_result_formats():
         f'<http://x.org/r>\t"-2.5"^^<{xsd}decimal>\t"true"^^<{xsd}boolean>\n'
         f'<http://x.org/s>\t"7"^^<{xsd}integer>\t"-7"\n')
     # a double in Turtle's short form (Oxigraph writes one when its canonical form has an exponent)
-    assert results._tsv("?a\t?b\n1.5e3\t-2E-1\n", raw=True) == f'?a\t?b\n"1.5e3"^^<{xsd}double>\t"-2E-1"^^<{xsd}double>\n'
+    assert delimited.tsv_answer(b"?a\t?b\n1.5e3\t-2E-1\n", raw=True) == f'?a\t?b\n"1.5e3"^^<{xsd}double>\t"-2E-1"^^<{xsd}double>\n'
     blank = _answer("SELECT ?s ?o WHERE { ?s ?p ?o }", '_:n1 <http://x.org/b> "x" .\n')
     assert results.write(blank, "tsv").splitlines()[1].startswith("_:")
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@pytest.mark.parametrize("cell, raw, written", [
+    ("12", True, f'"12"^^<{XSD}integer>'), ("+7", True, f'"+7"^^<{XSD}integer>'),
+    ("-3.5", True, f'"-3.5"^^<{XSD}decimal>'), (".5", False, f'".5"^^<{XSD}decimal>'),
+    ("4.5e-2", False, f'"4.5e-2"^^<{XSD}double>'), ("true", True, f'"true"^^<{XSD}boolean>'),
+    ("false", False, f'"false"^^<{XSD}boolean>'),
+    ('"=SUM(A1)"', False, '"\'=SUM(A1)"'), ('"+1 phone"@vi', False, '"\'+1 phone"@vi'),
+    ('"-x"', False, '"\'-x"'), ('"@x"', False, '"\'@x"'), ('"\\tx"', False, '"\'\\tx"'),
+    ('"\\rx"', False, '"\'\\rx"'), ('"-12"', False, '"-12"'), ('"=x"', True, '"=x"'),
+    ('"\\nx"', False, '"\\nx"'), ('" =x"', False, '" =x"'), ('"x=y"', False, '"x=y"'),
+])
+def test_tsv_writes_numbers_in_full_and_defuses_formulas_in_any_column(cell, raw, written):
+    """Oxigraph's TSV writes numbers and booleans in Turtle's short form: reform-kg writes every literal in full
+    (SPARQL 1.1 TSV allows both); a literal a spreadsheet would run as a formula gets a leading ' unless raw (a
+    plain number is no formula; a newline or a space first is none either). Whichever column the cell is in."""
+    for column in range(3):
+        row = ['<http://x.org/a>', '"Phường 1"@vi', '']
+        data, expected = row.copy(), row.copy()
+        data[column], expected[column] = cell, written
+        text = "?a\t?b\t?c\n{}\n<http://x.org/b>\t\t\n"
+        assert delimited.tsv_answer(text.format("\t".join(data)).encode(), raw) == text.format("\t".join(expected))
+
+
+@pytest.mark.parametrize("value", ["=SUM(A1)", "+1 phone", "-x", "@x", "\tx", "\rx", "=a,b", "=say \"hi\""])
+def test_csv_defuses_formulas_in_any_column(value):
+    """A value a spreadsheet would run as a formula gets a leading ' (OWASP), quoted or not, in any column."""
+    import csv
+    import io
+    for column in range(3):
+        values = ["x", "Phường 1", ""]
+        values[column] = value
+        query = "SELECT ?a ?b ?c WHERE { VALUES (?a ?b ?c) { (%s) } }" % " ".join(
+            '"%s"' % v.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\r", "\\r") if v else "UNDEF"
+            for v in values)
+        text = results.write(_answer(query), "csv")
+        expected = values.copy()
+        expected[column] = "'" + value
+        assert list(csv.reader(io.StringIO(text, newline=""))) == [["a", "b", "c"], expected]
+        assert list(csv.reader(io.StringIO(results.write(_answer(query), "csv", raw=True), newline=""))) \
+            == [["a", "b", "c"], values]
+
+
+def test_clean_answers_are_ruled_out_by_byte_searches():
+    """The byte searches that spare most answers the patterns say no where no cell starts as a number in
+    Turtle's short form or a formula: quoted last cells (CSV's line ends in CRLF), dashes and digits inside
+    values, after a space or a comma inside a value, IRIs with digits, the header's names; and yes where one
+    does."""
+    csv_text = 'id,label,n\r\nhttp://x.org/1-a,"Phường 1 - Quận 4, ""Một cửa"", - 2",\r\n'.encode()
+    assert not delimited._starting(csv_text, delimited._CSV_STARTS, delimited._CSV_FORMULA_STARTS)
+    for cell in ("=x", '"@x"', "-1", '"+1, 2"', "\tx"):
+        formula = csv_text + f"x,{cell},z\r\n".encode()
+        assert delimited._starting(formula, delimited._CSV_STARTS, delimited._CSV_FORMULA_STARTS), cell
+    assert delimited._may_run(csv_text + b'x,"\r y",z\r\n') and delimited._may_run(csv_text + b'"\r y",z\r\n')
+    tsv_text = '?total\t?label\n<http://x.org/1-a>\t"Phường 1 - \\"Một cửa\\""@vi\t" -x"\t_:b1\n'.encode()
+    needles = delimited._NUMBER_STARTS + delimited._FORMULA_STARTS
+    assert not delimited._starting(tsv_text, delimited._TSV_STARTS, needles)
+    for cell in ("1", "-2.5", "true", '"=x"', '"-x"@vi', '"\\tx"'):
+        assert delimited._starting(tsv_text + f"<http://x.org/2>\t{cell}\n".encode(), delimited._TSV_STARTS, needles), cell
 
 
 def test_every_format_reads_back_as_the_engines_own_answer(graph_file):
@@ -374,6 +436,45 @@ def test_the_table_clips_by_display_width_and_lines_up():
     assert {wcswidth(line[:line.rindex(" ") + 1]) for line in lines[2:6]} == {62} and lines[6] == "(4 rows)"
 
 
+@pytest.mark.parametrize("value, shown", [
+    ("x" * 60 + " " + "y" * 5, "x" * 59 + "…"),         # a space 61st, text after it: clipped
+    ("x" * 60 + " ", "x" * 60),                          # a space 61st and last: dropped, the text fits
+    ("x" * 60 + " " * 4, "x" * 60),                      # only spaces after the 60th
+    ("x" * 59 + "  y", "x" * 59 + "…"),                  # two spaces collapse to one, then clipped
+    ("a  b", "a b"), ("a ", "a"), (" a", "a"), ("a\\tb", "a b"),
+    ('say \\"hi\\"', 'say "hi"'), ('\\"' + "q" * 70, '"' + "q" * 58 + "…"),
+    ("ệ" * 60, "ệ" * 60), ("ệ" * 61, "ệ" * 59 + "…"), ("x" * 60, "x" * 60), ("x" * 61, "x" * 59 + "…"),
+])
+def test_the_table_shows_a_literals_start_with_white_space_collapsed(value, shown):
+    """A literal is shown with its white space collapsed (runs as one space, none at its ends) and clipped
+    to 60 columns (59 and an ellipsis) when longer, wherever the white space falls."""
+    from kg.table import table
+    tsv = f'?a\t?b\n"{value}"\t<https://w3id.org/reform-kg/id/x>\n"{value}"@vi\t"b"\n'.encode()
+    lines = table(*results._grid(tsv)).splitlines()
+    assert lines[2:4] == [shown + "  id:x", shown + "  b"]
+
+
+@pytest.mark.parametrize("rows, lines", [
+    # every row ends in the last column
+    ([("<https://w3id.org/reform-kg/id/a>", '"Một"@vi', '"x"'), ("", '"Hai ba"', '"yz"')],
+     ["a     b       c", "----  ------  --", "id:a  Một     x", "      Hai ba  yz"]),
+    # rows end in different columns: no white space after the last text of any row
+    ([("<https://w3id.org/reform-kg/id/a>", '"Một"@vi', ""), ("", '"Hai ba"', '"yz"'), ('"q"', "", "")],
+     ["a     b       c", "----  ------  --", "id:a  Một", "      Hai ba  yz", "q"]),
+    # the last column empty on every row, the header still names it
+    ([("<https://w3id.org/reform-kg/id/a>", '"Một"@vi', ""), ("", '"Hai ba"', "")],
+     ["a     b       c", "----  ------  -", "id:a  Một", "      Hai ba"]),
+    # a literal that shows as nothing ends its row
+    ([('"a"', '""', ""), ('"b"', '"c"', "")], ["a  b  c", "-  -  -", "a", "b  c"]),
+])
+def test_the_tables_rows_end_at_their_last_text(rows, lines):
+    """Cells are padded to their column's width and two spaces apart; a line ends at its last text (no
+    trailing white space), and the count of rows follows."""
+    from kg.table import table
+    tsv = "?a\t?b\t?c\n" + "".join("\t".join(row) + "\n" for row in rows)
+    assert table(*results._grid(tsv.encode())) == "\n".join(lines) + f"\n({len(rows)} rows)\n"
+
+
 def test_the_tables_one_column_characters_are_one_column_for_wcwidth():
     """The table's shortcut (text of these characters is shown as it is, and is as wide as it is long) agrees
     with wcwidth and with the terminal's escaping."""
@@ -425,3 +526,20 @@ def test_models_today(graph):
             if r["initiativeLabel"] == "Đăng ký khai tử - hướng dẫn hồ sơ hỏa táng tại nhà"} \
         == {("Phường Khánh Hội", "true"), ("Phường Vĩnh Hội", "true")}
     assert today("Cổng thông tin điện tử") == {"Phường Khánh Hội", "Phường Xóm Chiếu"}   # Phường 14 -> 15 -> both
+
+
+def test_writing_leaves_the_cycle_collector_as_it_found_it():
+    """JSON, XML and the table pause Python's cycle collector while they write; it is on again afterwards,
+    and stays off if the caller had turned it off."""
+    import gc
+    query = 'SELECT ?a WHERE { VALUES ?a { "x" } }'
+    assert gc.isenabled()
+    for fmt in ("json", "xml", "table"):
+        results.write(_answer(query), fmt)
+        assert gc.isenabled(), fmt
+    gc.disable()
+    try:
+        results.write(_answer(query), "table")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -290,3 +290,35 @@ def test_a_signal_taken_by_the_working_thread_still_ends_the_wait():
     finally:
         release.set()
         signal.signal(signal.SIGINT, previous)
+
+
+def test_timed_work_reuses_a_finished_worker_and_never_one_still_busy():
+    """Sequential calls share one worker thread; work given up on keeps its thread, and the next call gets
+    another, which answers at once."""
+    from kg.limits import TimedOut, within
+    for n in range(50):
+        assert within(None, pow, n, 2) == n * n
+    worker = within(None, threading.current_thread)
+    assert worker is not threading.current_thread()
+    assert within(5, threading.current_thread) is worker    # the finished worker took it
+    release = threading.Event()
+    with pytest.raises(TimedOut):
+        within(0.2, release.wait, 30)                  # still running after its time
+    started = time.monotonic()
+    assert within(5, threading.current_thread) is not worker
+    assert within(5, pow, 2, 10) == 1024
+    assert time.monotonic() - started < 2              # not queued behind the stuck work
+    release.set()
+    with pytest.raises(ZeroDivisionError):
+        within(None, divmod, 1, 0)                     # the work's exception reaches the caller
+
+
+def test_timed_work_in_a_forked_child_does_not_wait_for_the_parents_worker():
+    """A forked child has none of its parent's threads: it must start its own worker, not hand its work to the
+    parent's and wait for ever."""
+    import multiprocessing
+    from kg.limits import within
+    assert within(None, pow, 2, 2) == 4                # the parent now has an idle worker
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        result = pool.apply_async(within, (None, pow, 2, 5))
+        assert result.get(timeout=20) == 32

@@ -31,8 +31,8 @@ _TIME_DMY = re.compile(r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?,?\s*(?:Th
 _DATE_LINE = re.compile(r"^\s*(?:Cập nhật lúc\s*|Thứ [^,\d]+,\s*|Chủ nhật,\s*)?[\d/: ,\-]+(?:\(?GMT[+\d]*\)?)?\s*(?:View Count:\s*\d+)?\s*$"
                         r"|^\s*Cập nhật lúc .*$", re.IGNORECASE)
 _VIEW_PHRASES = ("Số lượt người xem", "View Count", "Lượt xem")          # longest first
-_VIEW_COUNT = re.compile(f"(?:{'|'.join(_VIEW_PHRASES)})" r"\s*:\s*(?P<n>[\d.]+)", re.IGNORECASE)
-_COLON_NUMBER = re.compile(r":\s*[\d.]")      # a literal first: `re` skips ahead to each colon
+_VIEW_COUNT = re.compile(f"(?:{'|'.join(_VIEW_PHRASES)})" r"\s*:\s*(?P<n>\d[\d.]*)", re.IGNORECASE)
+_COLON_NUMBER = re.compile(r":\s*\d")      # a literal first: `re` skips ahead to each colon
 # Lines that start the site's furniture after the article: nothing from there on is the article.
 _FURNITURE = re.compile(
     r"^\s*(?:Số lượt người xem|TIN MỚI HƠN|TIN ĐÃ ĐƯA|TIN KHÁC|Tin liên quan|SỐ LƯỢT TRUY CẬP|Xem tiếp|Tìm kiếm|•)",

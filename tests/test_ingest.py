@@ -77,6 +77,8 @@ def test_missing_file():
     ("Lượt xem 5 lần, 10:30", None),
     ("xem: 5 và Count: 6", None),
     ("::Lượt xem::7", None),
+    ("Lượt xem: .\nView Count: 31", 31),          # a dot is no number: the page is read on, not failed
+    ("Lượt xem: ...", None),
 ])
 def test_the_view_count_is_the_first_phrase_then_a_colon_and_a_number(text, views):
     meta: dict = {}

@@ -19,13 +19,7 @@ from kg.namespace import DEFAULT_BASE
 from kg.recognize import build, grammar, recognize
 from kg.relate import Analysed, relate
 from kg.segment import sentences
-
-
-def cold() -> None:
-    """Forget the texts remembered while extracting (the lower-cased copies, the words of names): a build reads
-    each article once, so a repeat must not find them."""
-    for module, name in ((text, "lowered"), (text, "words"), (grammar, "words_of"), (text, "_found")):
-        getattr(getattr(module, name, None), "cache_clear", lambda: None)()
+from ratios import cold
 
 
 def best(fn, repeat: int, before=lambda: None) -> float:

@@ -64,6 +64,9 @@ def test_count_of_wards_means_every_ward(recognizers):
     ("ông Đoàn Văn Hùng cùng đoàn hỗ trợ dịch vụ công lưu động", []),
     # after a title, a family name that starts a person's full name ends the place's name
     ("Theo Chủ tịch UBND phường Bến Thành Mai Thị Hồng Hoa, với", [("UBND phường Bến Thành", "ubnd")]),
+    # a place of three words and an office of two between the title and the name
+    ("Chủ tịch UBND tỉnh Thừa Thiên Huế Nguyễn Văn Phương chỉ đạo", [("UBND tỉnh Thừa Thiên Huế", "ubnd")]),
+    ("Phó Chủ tịch UBND thị xã Ba Đồn Trần Văn Nam cho biết", [("UBND thị xã Ba Đồn", "ubnd")]),
     # a company by its name (with the unit written before it and a dash), a brand by itself; "công ty" alone is none
     ("UBND phường Chợ Quán và Trung tâm Dịch vụ Chuyển đổi số – Chi nhánh GTEL CDS đã ký kết",
      [("UBND phường Chợ Quán", "ubnd"), ("Trung tâm Dịch vụ Chuyển đổi số – Chi nhánh GTEL CDS", "doanh-nghiep")]),

@@ -143,7 +143,7 @@ def load() -> Grammar:
                    _rule(data["procedure_lists"]),
                    Rule(data["procedure_groups"]["id"], Scan(r"(?:" + data["procedure_groups"]["before"] + r")$", before=r"\w")),
                    _rule(data["procedure_back_reference"]),
-                   Scan(r"(?:" + data["people"]["titles"] + r")[ \t\xa0]+\S+(?:[ \t\xa0]+\S+){0,3}?[ \t\xa0]*$", before=r"\w"),
+                   Scan(r"(?:" + data["people"]["titles"] + r")[ \t\xa0]+\S+(?:[ \t\xa0]+\S+){0,5}?[ \t\xa0]*$", before=r"\w"),
                    frozenset(data["people"]["surnames"]),
                    _union(data["launch_verbs"]), _rule(data["anaphora"]), _continuation(data["continuation"], data["people"]["titles"]),
                    Rule(data["bare_agency"]["id"], Scan(data["bare_agency"]["pattern"], case=True)),

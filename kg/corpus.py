@@ -120,7 +120,9 @@ def _read(task: _Task, keep_in: Path | None) -> tuple[_Read, Fragment | None]:
         if hit:
             fragment, problem = _read_cached(cached), ""
         else:
-            document = ingest.load(path, task.source_url, task.encoding, task.max_bytes, doc_id=task.doc_id)
+            # the bytes the cache key was made of, not a second read that could find the file changed
+            document = ingest.load(path, task.source_url, task.encoding, task.max_bytes, doc_id=task.doc_id,
+                                   raw=raw or None)
             fragment = pipeline.document_fragment(document, task.base)
             problem = _write_cached(cached, fragment) if cached is not None else ""
     except InputError as e:

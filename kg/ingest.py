@@ -105,14 +105,16 @@ def _size(path: Path) -> int:
     return status.st_size
 
 
-def read_text(path: Path, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> str:
-    """The file's text, normalised, or an InputError that says what is wrong with it and what to do."""
+def read_text(path: Path, encoding: str | None = None, max_bytes: int = MAX_BYTES, raw: bytes | None = None) -> str:
+    """The file's text, normalised, or an InputError that says what is wrong with it and what to do. `raw`: its
+    bytes, when the caller has read them already (within `max_bytes`)."""
     try:
-        size = _size(path)
-        if size > max_bytes:
-            raise InputError(f"{path}: {size / 1e6:.1f} MB is larger than an article ({max_bytes / 1e6:g} MB); "
-                             f"pass --max-size {size // 1_000_000 + 1} to read it anyway")
-        raw = path.read_bytes()
+        if raw is None:
+            size = _size(path)
+            if size > max_bytes:
+                raise InputError(f"{path}: {size / 1e6:.1f} MB is larger than an article ({max_bytes / 1e6:g} MB); "
+                                 f"pass --max-size {size // 1_000_000 + 1} to read it anyway")
+            raw = path.read_bytes()
     except FileNotFoundError as e:
         raise InputError(f"{path}: no such file") from e
     except IsADirectoryError as e:
@@ -164,10 +166,10 @@ def _decode(path: Path, raw: bytes, encoding: str | None) -> str:
 
 
 def load(path: Path, source_url: str | None = None, encoding: str | None = None, max_bytes: int = MAX_BYTES,
-         doc_id: str | None = None) -> Document:
+         doc_id: str | None = None, raw: bytes | None = None) -> Document:
     """The document in a file; `doc_id` (kg.sources gives it: the path within the input folder) defaults to
-    the file's name."""
-    text = read_text(path, encoding, max_bytes)
+    the file's name; `raw`, the file's bytes when the caller has read them (read_text)."""
+    text = read_text(path, encoding, max_bytes, raw)
     doc_id = doc_id or slug(path.stem, limit=120)
     if path.suffix.lower() in {".html", ".htm"}:
         from kg import webpage

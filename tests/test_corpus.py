@@ -150,3 +150,26 @@ def test_a_numbered_ward_has_an_english_label_with_its_district(tmp_path):
     [ward] = set(g.objects(None, RK.runsIn))
     assert (ward, RDFS.label, Literal("Ward 1, District 4", lang="en")) in g
     assert (ward, RDFS.label, Literal("Phường 1", lang="vi")) in g
+
+
+def test_an_article_is_built_from_the_bytes_its_cache_key_was_made_of(tmp_path, monkeypatch):
+    """The build reads an article once: the cache key and the facts come from the same bytes. Read twice, a file
+    changed in between would have its new facts kept under the old content's key."""
+    from pathlib import Path
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    article = folder / "bai.txt"
+    article.write_text("Một cửa tại phường Bến Thành\n\nPhường Bến Thành triển khai mô hình “Một cửa điện tử”.\n",
+                       encoding="utf-8")
+    real, reads = Path.read_bytes, []
+
+    def read_bytes(self):
+        if self.name != article.name:
+            return real(self)
+        reads.append(self)           # a second read finds the file changed
+        return real(self) if len(reads) == 1 else "Tin khác\n\nKhông có mô hình nào.\n".encode("utf-8")
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    graph, _ = pipeline.build([folder], cache=tmp_path / "cache")
+    labels = {str(o) for s, o in graph.subject_objects(RDFS.label) if (s, RDF.type, RK.Initiative) in graph}
+    assert any("Một cửa điện tử" in label for label in labels)
+    assert len(reads) == 1

@@ -59,8 +59,8 @@ def cold() -> None:
     each article once, so a repeat must not find them."""
     from kg import text
     from kg.recognize import grammar
-    for module, name in ((text, "lowered"), (text, "words"), (grammar, "words_of"), (text, "_found")):
-        getattr(getattr(module, name, None), "cache_clear", lambda: None)()
+    for remembered in (text.lowered, text.words, text._found, grammar.words_of):
+        remembered.cache_clear()
 
 
 def build_ratio(repeat: int) -> tuple[float, float]:

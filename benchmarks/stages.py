@@ -12,14 +12,13 @@ import argparse
 import time
 from pathlib import Path
 
-from kg import gazetteer, ingest, lexicon, pipeline, text
+from kg import gazetteer, ingest, lexicon, pipeline
 from kg.emit import emit
 from kg.link import link
 from kg.namespace import DEFAULT_BASE
-from kg.recognize import build, grammar, recognize
 from kg.relate import Analysed, relate
-from kg.segment import sentences
-from ratios import cold
+
+import ratios
 
 
 def best(fn, repeat: int, before=lambda: None) -> float:
@@ -44,14 +43,14 @@ def main() -> None:
     total = dict.fromkeys(("read", "recognize", "relate", "link", "emit"), 0.0)
     for path in paths:
         document = ingest.load(path)
-        found = found_in(document, lex)
+        found = [(a.sentence, a.mentions) for a in pipeline.analyse(document)]
         facts = pipeline.extract(document)
         linked = link(facts, document, lex, gaz, DEFAULT_BASE)
         fresh: list = []        # relate remembers what it asked of each sentence: new ones for every call
         total["read"] += best(lambda: ingest.load(path), args.repeat)
-        total["recognize"] += best(lambda: found_in(document, lex), args.repeat, cold)
+        total["recognize"] += best(lambda: pipeline.analyse(document), args.repeat, ratios.cold)
         total["relate"] += best(lambda: relate(document, fresh[-1]), args.repeat,
-                                lambda: (cold(), fresh.append([Analysed(s, list(m)) for s, m in found])))
+                                lambda: (ratios.cold(), fresh.append([Analysed(s, list(m)) for s, m in found])))
         total["link"] += best(lambda: link(facts, document, lex, gaz, DEFAULT_BASE), args.repeat)
         total["emit"] += best(lambda: emit(linked, lex), args.repeat)
     n = len(paths)
@@ -59,16 +58,9 @@ def main() -> None:
     print(f"{n} article(s), ms of CPU per article (best of {args.repeat}): {parts}; "
           f"extract {1000 * (total['recognize'] + total['relate']) / n:.2f}; total {1000 * sum(total.values()) / n:.2f}")
     if args.floor:
-        import ratios
         built, floor = ratios.build_ratio(args.repeat)
         print(f"floor (ratios.py, District 4 article) {1000 * floor:.2f} ms; ratios.py's build {1000 * built:.2f} ms, "
               f"{built / floor:.2f}x the floor; the stages' total above {sum(total.values()) / n / floor:.2f}x")
-
-
-def found_in(document, lex) -> list:
-    """Each sentence of the document with its mentions, as pipeline.extract finds them."""
-    recognizers = build(lex)
-    return [(s, recognize(s, recognizers)) for s in sentences(document.text, document.content_start, document.content_end)]
 
 
 if __name__ == "__main__":

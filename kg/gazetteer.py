@@ -118,10 +118,6 @@ class Gazetteer:
             return False
         return (u.valid_from is None or u.valid_from <= date) and (u.valid_until is None or date < u.valid_until)
 
-    def titles(self, key: str) -> tuple[Title, ...]:
-        """Every title the unit bore, its present one last (its until is the unit's own)."""
-        return (*self.former.get(key, ()), self._present_title(key))
-
     def _present_title(self, key: str) -> Title:
         found = self._present.get(key)
         if found is None:

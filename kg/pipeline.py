@@ -17,11 +17,14 @@ from kg.segment import sentences
 
 
 def extract(document: Document, pipeline=DEFAULT_PIPELINE) -> Facts:
-    lex = lexicon_module.load()
-    recognizers = build_recognizers(lex, pipeline)
-    analysed = [Analysed(s, recognize(s, recognizers))
-                for s in sentences(document.text, document.content_start, document.content_end)]
-    return relate(document, analysed)
+    return relate(document, analyse(document, pipeline))
+
+
+def analyse(document: Document, pipeline=DEFAULT_PIPELINE) -> list[Analysed]:
+    """Each sentence of the document's content with the mentions the recognizers find in it."""
+    recognizers = build_recognizers(lexicon_module.load(), pipeline)
+    return [Analysed(s, recognize(s, recognizers))
+            for s in sentences(document.text, document.content_start, document.content_end)]
 
 
 def document_fragment(document: Document, base: str = DEFAULT_BASE) -> Fragment:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from functools import partial
 from itertools import chain, repeat
 
-from kg.delimited import XSD, csv_answer, csv_text, short_type, tsv_answer  # (csv_text: kg.views.site)
+from kg.delimited import XSD, csv_answer, short_type, tsv_answer
 from kg.namespace import PREFIXES
 
 NAMESPACES = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from kg.ingest import Document
 from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar
-from kg.relate.context import Analysed, apposed, key, parents, place_of, rank, subject
+from kg.relate.context import Analysed, apposed, key, parents, rank, subject
 from kg.relate.aliases import short_names
 from kg.relate.continuation import goes_on
 from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, give_kinds, initiative, merge_names, retold

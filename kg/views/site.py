@@ -79,10 +79,10 @@ def _filter_values(items: list[dict]) -> dict[str, list]:
 def _listing(key: str, items: list[dict], paths: dict[str, str]) -> dict[str, bytes]:
     """The listing as CSV (UTF-8 with a byte-order mark, so spreadsheets read Vietnamese; cells a spreadsheet
     would run as formulas defused, as `reform-kg query` does) and JSON."""
-    from kg import results
+    from kg.delimited import csv_text
     rows = [_row(key, item, paths) for item in items]
     names = list(rows[0]) if rows else ["iri"]
-    text = results.csv_text(names, [["; ".join(v) if isinstance(v, list) else v for v in r.values()] for r in rows])
+    text = csv_text(names, [["; ".join(v) if isinstance(v, list) else v for v in r.values()] for r in rows])
     return {f"{key}.csv": ("\ufeff" + text).encode("utf-8"),
             f"{key}.json": (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")}
 

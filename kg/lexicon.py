@@ -13,7 +13,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.namespace import RK
 from kg.resources import ontology_files
-from kg.text import WORD_OR_MARK, first_word, lowered, word_starts
+from kg.text import first_word, lowered, word_at, word_starts
 
 
 class Hit(NamedTuple):
@@ -61,8 +61,8 @@ class TermMatcher:
 
     def match_at(self, text: str, pos: int) -> Hit | None:
         low = lowered(text)
-        first = WORD_OR_MARK.match(low, pos)
-        m = self._match(text, low, pos, first.group()) if first else None
+        first = word_at(low, pos)
+        m = self._match(text, low, pos, first) if first else None
         return self._hit(m) if m else None
 
     def _match(self, text: str, low: str, pos: int, first: str) -> re.Match | None:

@@ -85,16 +85,14 @@ class Scan:
         return self._search(on, pos, len(on) if endpos is None else endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        on = text if self.case else lowered(text)
-        m = self.regex.match(on, pos) if endpos is None else self.regex.match(on, pos, endpos)
-        return m if m is None or self.before is None or self._starts(on, pos) else None
+        return self._match(text if self.case else lowered(text), pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         on = text if self.case else lowered(text)
         endpos = len(on) if endpos is None else endpos
         if self.starts is not None:
-            for at, _ in word_starts(lowered(text), self.starts):
-                if pos <= at and (m := self.match(text, at, endpos)) is not None:
+            for at, _ in word_starts(lowered(text) if self.case else on, self.starts):
+                if pos <= at and (m := self._match(on, at, endpos)) is not None:
                     yield m
                     pos = m.end() if m.end() > at else at + 1
             return
@@ -105,12 +103,18 @@ class Scan:
     def every_start(self, text: str) -> list[int]:
         """Every place where a match starts, overlapping ones too, in text order."""
         if self.starts is not None:
-            return [at for at in sorted({at for at, _ in word_starts(lowered(text), self.starts)}) if self.match(text, at)]
+            on = text if self.case else lowered(text)
+            low = lowered(text) if self.case else on
+            return [at for at in sorted({at for at, _ in word_starts(low, self.starts)}) if self._match(on, at)]
         out, pos = [], 0
         while (m := self.search(text, pos)) is not None:
             out.append(m.start())
             pos = m.start() + 1
         return out
+
+    def _match(self, on: str, pos: int, endpos: int | None = None) -> re.Match | None:
+        m = self.regex.match(on, pos) if endpos is None else self.regex.match(on, pos, endpos)
+        return m if m is None or self.before is None or self._starts(on, pos) else None
 
     def _search(self, on: str, pos: int, endpos: int) -> re.Match | None:
         while pos <= endpos and (m := self.regex.search(on, pos, endpos)) is not None:
@@ -131,6 +135,19 @@ def words(text: str) -> frozenset[str]:
     """The words (runs of word characters) and other marks of a text. Listed once per sentence for every lexicon,
     which tries its labels only where the first word of one is."""
     return frozenset(WORD_OR_MARK.findall(text))
+
+
+def word_at(low: str, pos: int) -> str | None:
+    """The word (or mark) that starts at `pos` of a lower-cased text, as `words` cuts it, if one does."""
+    found = WORD_OR_MARK.match(low, pos)
+    return found.group() if found else None
+
+
+def space_before(text: str, end: int) -> int:
+    """Where the white space that ends at `end` starts: the end of what comes before it."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def first_word(label: str) -> str:
@@ -165,8 +182,8 @@ def _first_word(items: list, opened: set[str]) -> tuple[set[str], set[str]]:
             break
         if op is _parser.LITERAL or (op is _parser.IN and all(o is _parser.LITERAL for o, _ in av)):
             chars = [chr(av)] if op is _parser.LITERAL else [chr(c) for _, c in av]
-            closed |= {o for o in opened for c in chars if not _WORD_CHAR.match(c)}
-            opened = {o + c for o in opened for c in chars if _WORD_CHAR.match(c)}
+            closed |= {o for o in opened for c in chars if not WORD_CHAR.match(c)}
+            opened = {o + c for o in opened for c in chars if WORD_CHAR.match(c)}
         elif op is _parser.SUBPATTERN:
             opened, more = _first_word(list(av[-1]), opened)
             closed |= more
@@ -188,7 +205,7 @@ def _first_word(items: list, opened: set[str]) -> tuple[set[str], set[str]]:
     return opened, closed
 
 
-_WORD_CHAR = re.compile(r"\w")
+WORD_CHAR = re.compile(r"\w")
 
 
 def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:

@@ -53,7 +53,7 @@ def filter_spans(mentions: Iterable[Mention]) -> list[Mention]:
         else:
             spans.append(m)
             kept.append(m)
-    kept.sort(key=_IN_TEXT)
+    kept.sort(key=IN_TEXT)
     return kept
 
 
@@ -61,7 +61,7 @@ def _longest_first(m: Mention) -> tuple:
     return m.start - m.end, m.start, m.label
 
 
-_IN_TEXT = attrgetter("start", "end", "label")
+IN_TEXT = attrgetter("start", "end", "label")     # mentions in text order: the order filter_spans gives
 
 
 def registry() -> dict[str, Callable[[Lexicon], Recognizer]]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.resources import data_dir
-from kg.text import WORD_OR_MARK, Scan, first_word, lowered
+from kg.text import Scan, first_word, lowered, word_at
 
 GRAMMAR = "model-grammar.json"
 # A capital letter, Vietnamese ones included (Đ, Ơ, Ư, Ấ, ...): a word that goes on a proper name.
@@ -69,8 +69,7 @@ class Grammar:
     def first(self, rules: tuple[Rule, ...], text: str, pos: int) -> tuple[Rule, re.Match] | None:
         """The rule whose pattern matches at pos (the longest match); a rule whose words are known is tried only
         where the word at pos is one of them."""
-        word = WORD_OR_MARK.match(lowered(text), pos)
-        word = word.group() if word else None
+        word = word_at(lowered(text), pos)
         hits = [(r, m) for r in rules if r.regex.starts is None or word in r.regex.starts
                 for m in [r.regex.match(text, pos)] if m]
         return max(hits, key=lambda h: h[1].end() - h[1].start()) if hits else None

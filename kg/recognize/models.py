@@ -19,11 +19,10 @@ from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import Grammar, load as load_grammar, words_of
 from kg.recognize.quotes import Quote, quotes
 from kg.segment import Sentence
-from kg.text import lowered
+from kg.text import WORD_CHAR, lowered, space_before
 
 # Cue words, launch verbs and name heads are data (ontology/model-grammar.json). After a copula
 # ("X là mô hình hỗ trợ ...") what follows a cue describes, not names.
-_WORD_CHAR = re.compile(r"\w")
 _SPACE = re.compile(r"[\s\xa0]*")
 _CHAIN = re.compile(r"[\s\xa0]*(?:,|;|và|hoặc)[\s\xa0]*(?:mô hình[\s\xa0]*)?", re.IGNORECASE)
 # Where an unquoted name ends: punctuation, or a word that starts the rest of the clause.
@@ -54,9 +53,8 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
 
 def _after_copula(text: str, end: int) -> bool:
     """The text before `end` ends with the word "là" ("như là" too), white space aside: what follows describes."""
-    while end and text[end - 1].isspace():
-        end -= 1
-    return lowered(text).endswith("là", 0, end) and (end == 2 or not _WORD_CHAR.match(text, end - 3))
+    end = space_before(text, end)
+    return lowered(text).endswith("là", 0, end) and (end == 2 or not WORD_CHAR.match(text, end - 3))
 
 
 def _is_heading(text: str, grammar: Grammar) -> bool:

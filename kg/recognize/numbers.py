@@ -15,7 +15,7 @@ from kg.namespace import RK
 from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import figures
 from kg.segment import Sentence
-from kg.text import NUMBER, Scan, lowered, parse_number
+from kg.text import NUMBER, Scan, lowered, parse_number, space_before
 
 _N = rf"(?<![\d.,/])(?:{NUMBER})(?![\d/]|[.,]\d)"
 _DURATION_UNITS = {"phút": "minute", "giờ": "hour", "tiếng": "hour", "ngày": "day", "ngày làm việc": "day", "tuần": "week"}
@@ -111,10 +111,7 @@ def _values(m: re.Match, words: dict[str, int], factor: int) -> dict:
 
 def _not_a_count(text: str, start: int) -> bool:
     """A word of _NOT_A_COUNT ends where the white space before the number starts (on the lower-cased copy)."""
-    j = start
-    while j and text[j - 1].isspace():
-        j -= 1
-    return lowered(text).endswith(_NOT_A_COUNT, 0, j)
+    return lowered(text).endswith(_NOT_A_COUNT, 0, space_before(text, start))
 
 
 def _numbers(number: re.Pattern, text: str):

@@ -6,7 +6,7 @@ import re
 from operator import attrgetter
 from dataclasses import dataclass, field
 
-from kg.recognize import Mention
+from kg.recognize import IN_TEXT, Mention
 from kg.recognize.places import SOME_UNITS
 from kg.segment import Sentence
 
@@ -78,7 +78,7 @@ class Analysed:
 
     def add(self, mentions: list[Mention]) -> None:
         """Mentions relating finds (a company's acronym written alone), in text order with the others."""
-        self.mentions = sorted(self.mentions + mentions, key=lambda m: (m.start, m.end, m.label))
+        self.mentions = sorted(self.mentions + mentions, key=IN_TEXT)
         self._by_label = self._places = self._subjects = None
 
     def slice(self, start: int, end: int) -> str:

@@ -115,6 +115,7 @@ class Lexicon:
     _about: dict = field(default_factory=dict)
     _labels: dict = field(default_factory=dict)
     _values: dict = field(default_factory=dict)
+    _ancestors: dict = field(default_factory=dict)
 
     def about(self, subject: URIRef) -> list[tuple]:
         """Every lexicon triple with this subject (indexed once)."""
@@ -144,14 +145,17 @@ class Lexicon:
             self._values[key] = self.graph.value(subject, predicate)
         return self._values[key]
 
-    def ancestors(self, concept: URIRef) -> list[URIRef]:
-        out, todo = [], list(self.broader.get(concept, []))
-        while todo:
-            c = todo.pop(0)
-            if c not in out:
-                out.append(c)
-                todo.extend(self.broader.get(c, []))
-        return out
+    def ancestors(self, concept: URIRef) -> tuple[URIRef, ...]:
+        """Every concept this one is narrower than, nearest first (remembered: every model's kinds ask)."""
+        if concept not in self._ancestors:
+            out, todo = [], list(self.broader.get(concept, []))
+            while todo:
+                c = todo.pop(0)
+                if c not in out:
+                    out.append(c)
+                    todo.extend(self.broader.get(c, []))
+            self._ancestors[concept] = tuple(out)
+        return self._ancestors[concept]
 
 
 def _vi_labels(g: Graph, subjects, predicates=(SKOS.prefLabel, SKOS.altLabel)) -> dict[str, URIRef]:

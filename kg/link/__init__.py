@@ -29,9 +29,6 @@ __all__ = ["link", "LinkedDocument"]
 
 _CONTEXT = 32        # characters of text kept on either side of an evidence span
 _slug = functools.lru_cache(maxsize=8192)(slug)     # model and agency names recur in every document
-# A concept (kind, procedure) -> (it and every concept it is narrower than, its field): asked of the lexicon once
-# per process (a process loads one lexicon, kg.lexicon.load, which does not change once loaded).
-_CONCEPTS: dict[str, tuple[tuple[str, ...], str | None]] = {}
 # An official unit's place (kg.link.places keeps one per unit, title and base IRI) -> as written: nothing in it
 # depends on the document (its successors are written by IRI), and the same wards recur in every article.
 _WRITTEN_UNITS: dict[Place, linked.Place] = {}
@@ -155,13 +152,10 @@ class _Linking:
 
     # ------------------------------------------------------------------ initiatives
     def concept(self, key: str) -> tuple[tuple[str, ...], str | None]:
-        """(the concept and every concept it is narrower than, its field or None), remembered (_CONCEPTS)."""
-        found = _CONCEPTS.get(key)
-        if found is None:
-            c = URIRef(key)
-            fld = self.lex.value(c, RK.field)
-            found = _CONCEPTS[key] = ((key, *map(str, self.lex.ancestors(c))), None if fld is None else str(fld))
-        return found
+        """(the concept and every concept it is narrower than, its field or None), as the lexicon remembers them."""
+        c = URIRef(key)
+        fld = self.lex.value(c, RK.field)
+        return (key, *map(str, self.lex.ancestors(c))), None if fld is None else str(fld)
 
     def initiative_iri(self, f: InitiativeFacts) -> str:
         places = [p for m in f.places for sc in [self.where.scope(m)] for p in (sc.places or (sc.all_wards_of,)) if p] \

@@ -7,6 +7,7 @@ with an ellipsis; no control character or direction mark from the graph reaches 
 """
 from __future__ import annotations
 
+import operator
 import re
 import sys
 
@@ -17,34 +18,62 @@ from kg.results import NAMESPACES, rows_text, term
 def table(names: list[str], columns: list[list[bytes]], count: int, width: int = 60) -> str:
     """An aligned text table for a terminal; widths by display columns, so Vietnamese text lines up, cells
     clipped to `width`, and no control character from the graph reaches the screen."""
-    shown = [{raw: _cell(raw, width) for raw in set(cells)} for cells in columns]
-    widths = [max([_width(name), *(w for _, w in texts.values())]) for name, texts in zip(names, shown)]
+    shown = [_shown(list(set(cells)), width) for cells in columns]
+    widths = [max([_width(name), *ws]) for name, (_, _, ws) in zip(names, shown)]
     head = ["  ".join(name + " " * (widest - _width(name)) for name, widest in zip(names, widths)),
             "  ".join("-" * widest for widest in widths)]
     tail = f"({count} row{'s' if count != 1 else ''})\n"
-    end = _last_column(shown)
-    if end is None:                  # rows end in different columns: each row's trailing white space stripped
-        padded = [_padded(cells, texts, widest) for cells, texts, widest in zip(columns, shown, widths)]
-        rows = map("  ".join, zip(*padded)) if names else [""] * count
-        return "\n".join(map(str.rstrip, [*head, *rows])) + "\n" + tail
-    padded = [_padded(cells, texts, widest, "  ") for cells, texts, widest in zip(columns, shown[:end], widths)]
-    return rows_text("\n".join(map(str.rstrip, head)) + "\n", padded + [_padded(columns[end], shown[end], 0)],
-                 "", "", "\n", count, tail)
+    return rows_text("\n".join(map(str.rstrip, head)) + "\n", _written(columns, shown, widths), "", "", "\n",
+                     count, tail)
 
 
-def _padded(cells: list[bytes], texts: dict, widest: int, after: str = "") -> list[str]:
-    """Each cell's text padded to `widest` columns, and `after`."""
-    pad = {raw: s + " " * (widest - w) + after for raw, (s, w) in texts.items()}
-    return list(map(pad.__getitem__, cells))
+def _written(columns: list[list[bytes]], shown: list[tuple], widths: list[int]) -> list[list[str]]:
+    """Each column's cells as its rows write them: padded to the column's width and two spaces, but where no
+    text follows in the row, bare, so that no line ends in white space."""
+    written = []
+    later: bool | list[bool] = False            # a text follows in a later column: in no row, every row, or a
+    for cells, (raws, texts, ws), widest in reversed(list(zip(columns, shown, widths))):   # list for each row
+        bare = dict(zip(raws, map(str.rstrip, texts)))
+        if not (later or any(bare.values())):
+            continue                            # no text in this column nor after it: nothing written
+        padded = {raw: text + " " * (widest - w + 2) for raw, text, w in zip(raws, texts, ws)}
+        if isinstance(later, list):
+            written.append([(padded if follows else bare)[cell] for cell, follows in zip(cells, later)])
+        else:
+            written.append(list(map((padded if later else bare).__getitem__, cells)))
+        blank = {raw for raw, text in bare.items() if not text}
+        if not blank:
+            later = True
+        elif later is not True:
+            filled = [cell not in blank for cell in cells]
+            later = list(map(operator.or_, later, filled)) if later else filled
+    return written[::-1]
 
 
-def _last_column(shown: list[dict]) -> int | None:
-    """The column every row ends in, if there is one: a text on every row, none ending in white space, and
-    no value in the columns after it. Its rows need no white space stripped, and are joined in one go."""
-    filled = [i for i, texts in enumerate(shown) if set(texts) != {b""}]
-    if not filled or any(not s or s[-1].isspace() for s, _ in shown[filled[-1]].values()):
+def _shown(raws: list[bytes], width: int) -> tuple[list[bytes], list[str], list[int]]:
+    """Distinct TSV cells of a column, each one's text as the table shows it, and its display width, in
+    one order. reform-kg's own IRIs are shortened all at once when they are printable ASCII."""
+    own = [raw for raw in raws if raw.startswith(_OWN)]
+    texts = _own_iris(own)
+    if texts is None:                                       # each on its own
+        own, texts, others = [], [], raws
+    else:
+        others = [raw for raw in raws if not raw.startswith(_OWN)] if len(own) < len(raws) else []
+    fitted = [_cell(raw, width) for raw in others]
+    return own + others, texts + [text for text, _ in fitted], [*map(len, texts), *(w for _, w in fitted)]
+
+
+_OWN = b"<" + DEFAULT_BASE.encode("utf-8")
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7f))
+
+
+def _own_iris(raws: list[bytes]) -> list[str] | None:
+    """IRIs under DEFAULT_BASE (TSV cells) as `id:` and the rest, all at once, if each is printable ASCII."""
+    joined = b" ".join(raws)                                # no IRI holds a space
+    if not raws or joined.translate(None, _PRINTABLE_ASCII):
         return None
-    return filled[-1]
+    texts = ("id:" + joined[len(_OWN):-1].replace(b"> " + _OWN, b" id:").decode("ascii")).split(" ")
+    return texts if len(texts) == len(raws) else None
 
 
 def _cell(raw: bytes, width: int) -> tuple[str, int]:
@@ -52,16 +81,21 @@ def _cell(raw: bytes, width: int) -> tuple[str, int]:
     (never clipped), a number or boolean in Turtle's short form, or a literal with no escape but quotes whose
     start (`width` + 1 characters) is one column a character and has no white space to collapse (none
     doubled, none at its ends unless more text follows): they are settled here, the rest by `_literal`."""
-    if raw[:1] == b"<":
-        text = _short_iri(raw[1:-1].decode("utf-8"))
-        return (text, len(text)) if text.isascii() and text.isprintable() else _fit(text, _UNCLIPPED)
-    if raw[:1] == b'"' and raw.count(b"\\") == raw.count(b'\\"'):
-        value = raw[1:raw.rindex(b'"')].decode("utf-8").replace('\\"', '"')
+    if raw[:1] == b'"':
+        if b"\\" not in raw:
+            value = raw[1:raw.rindex(b'"')].decode("utf-8")
+        elif raw.count(b"\\") == raw.count(b'\\"'):
+            value = raw[1:raw.rindex(b'"')].decode("utf-8").replace('\\"', '"')
+        else:
+            return _literal(raw, width)
         start = value[:width + 1]
         if "  " not in start and start[:1] != " " and (start[-1:] != " " or value[width + 1:width + 2].strip()) \
-                and (start.isascii() and start.isprintable() or _ONE_COLUMN.fullmatch(start)):
+                and _one_column(start):
             return _clipped(value, width)
-    if raw[:1] not in (b'"', b"_", b""):
+        return _literal(raw, width)
+    if raw[:1] == b"<":
+        return _fit(_short_iri(raw[1:-1].decode("utf-8")), _UNCLIPPED)
+    if raw[:1] not in (b"_", b""):
         return _clipped(raw.decode("utf-8"), width)
     return _literal(raw, width) if raw else ("", 0)
 
@@ -81,14 +115,19 @@ def _literal(raw: bytes, width: int) -> tuple[str, int]:
 _ONE_COLUMN = re.compile("[\u0020-\u007e\u00a1-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027]*")
 
 
+def _one_column(text: str) -> bool:
+    """Whether every character of `text` is one terminal column wide and shown as it is."""
+    return text.isascii() and text.isprintable() or _ONE_COLUMN.fullmatch(text) is not None
+
+
 _UNCLIPPED = sys.maxsize // 2          # a width no text reaches
 
 
 def _fit(text: str, width: int) -> tuple[str, int]:
     """`text` as a terminal shows it (kg.text.terminal_safe) within `width` columns, clipped with an
     ellipsis, and its display width. Most text is one column a character in its first `width` + 1
-    characters, which settle the answer without measuring the rest."""
-    if _ONE_COLUMN.fullmatch(text, 0, width + 1):
+    characters, which settle the answer without measuring the rest (printable ASCII most quickly)."""
+    if _one_column(text[:width + 1]):
         return _clipped(text, width)
     from kg.text import terminal_safe
     text = terminal_safe(text)

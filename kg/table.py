@@ -10,6 +10,8 @@ from __future__ import annotations
 import operator
 import re
 import sys
+from functools import partial
+from itertools import repeat
 
 from kg.namespace import DEFAULT_BASE
 from kg.results import NAMESPACES, rows_text, term
@@ -33,15 +35,19 @@ def _written(columns: list[list[bytes]], shown: list[tuple], widths: list[int]) 
     written = []
     later: bool | list[bool] = False            # a text follows in a later column: in no row, every row, or a
     for cells, (raws, texts, ws), widest in reversed(list(zip(columns, shown, widths))):   # list for each row
-        bare = dict(zip(raws, map(str.rstrip, texts)))
-        if not (later or any(bare.values())):
+        bare = list(map(str.rstrip, texts))
+        blank = {raw for raw, text in zip(raws, bare) if not text} if "" in bare else set()
+        if not later and len(blank) == len(raws):
             continue                            # no text in this column nor after it: nothing written
-        padded = {raw: text + " " * (widest - w + 2) for raw, text, w in zip(raws, texts, ws)}
+        if later is not True:
+            bare = dict(zip(raws, bare))
+        if later:
+            padded = dict(zip(raws, map(str.ljust, texts, repeat(widest + 2)) if ws == list(map(len, texts)) else
+                              (text + " " * (widest - w + 2) for text, w in zip(texts, ws))))
         if isinstance(later, list):
             written.append([(padded if follows else bare)[cell] for cell, follows in zip(cells, later)])
         else:
             written.append(list(map((padded if later else bare).__getitem__, cells)))
-        blank = {raw for raw, text in bare.items() if not text}
         if not blank:
             later = True
         elif later is not True:
@@ -51,16 +57,19 @@ def _written(columns: list[list[bytes]], shown: list[tuple], widths: list[int]) 
 
 
 def _shown(raws: list[bytes], width: int) -> tuple[list[bytes], list[str], list[int]]:
-    """Distinct TSV cells of a column, each one's text as the table shows it, and its display width, in
-    one order. reform-kg's own IRIs are shortened all at once when they are printable ASCII."""
-    own = [raw for raw in raws if raw.startswith(_OWN)]
-    texts = _own_iris(own)
-    if texts is None:                                       # each on its own
-        own, texts, others = [], [], raws
-    else:
-        others = [raw for raw in raws if not raw.startswith(_OWN)] if len(own) < len(raws) else []
-    fitted = [_cell(raw, width) for raw in others]
-    return own + others, texts + [text for text, _ in fitted], [*map(len, texts), *(w for _, w in fitted)]
+    """Distinct TSV cells of a column, each one's text as the table shows it, and its display width, in one
+    order. Most cells are reform-kg's own IRIs or literals shown as they are (clipped): a column's are
+    settled all at once when they all are; the rest, and any that are not, one by one (`_cell`)."""
+    done, texts = [], []
+    for start, settle in ((_OWN, _own_iris), (b'"', partial(_plain_literals, width=width))):
+        some = [raw for raw in raws if raw.startswith(start)]
+        settled = settle(some) if some else None
+        if settled is not None:
+            done += some
+            texts += settled
+            raws = [raw for raw in raws if not raw.startswith(start)] if len(some) < len(raws) else []
+    fitted = [_cell(raw, width) for raw in raws]
+    return done + raws, texts + [text for text, _ in fitted], [*map(len, texts), *(w for _, w in fitted)]
 
 
 _OWN = b"<" + DEFAULT_BASE.encode("utf-8")
@@ -68,12 +77,29 @@ _PRINTABLE_ASCII = bytes(range(0x20, 0x7f))
 
 
 def _own_iris(raws: list[bytes]) -> list[str] | None:
-    """IRIs under DEFAULT_BASE (TSV cells) as `id:` and the rest, all at once, if each is printable ASCII."""
+    """IRIs under DEFAULT_BASE (TSV cells) as `id:` and the rest, if each is printable ASCII."""
     joined = b" ".join(raws)                                # no IRI holds a space
-    if not raws or joined.translate(None, _PRINTABLE_ASCII):
+    if joined.translate(None, _PRINTABLE_ASCII):
         return None
     texts = ("id:" + joined[len(_OWN):-1].replace(b"> " + _OWN, b" id:").decode("ascii")).split(" ")
     return texts if len(texts) == len(raws) else None
+
+
+def _plain_literals(raws: list[bytes], width: int) -> list[str] | None:
+    """Literals (TSV cells in quotes) as they are, clipped to `width` (at least 1), if none has an escape but
+    quotes, and each one's start (`width` + 2 characters: the next after the clip too) is one column a
+    character with no white space to collapse: none doubled, none leading, none ending a literal that fits."""
+    joined = b"\n".join([raw[1:raw.rindex(b'"')] for raw in raws])     # TSV writes a newline as \n
+    if b"\\" in joined:
+        joined = joined.replace(b'\\"', b'"')
+        if b"\\" in joined:                              # an escape other than a quote's
+            return None
+    values = joined.decode("utf-8").split("\n")
+    starts = "\n".join([value[:width + 2] for value in values])
+    if "  " in starts or "\n " in starts or starts[:1] == " " or not _ONE_COLUMN_LINES.fullmatch(starts) \
+            or (" \n" in starts or starts[-1:] == " ") and any(len(v) <= width + 1 and v[-1:] == " " for v in values):
+        return None
+    return [value if len(value) <= width else value[:width - 1] + "…" for value in values]
 
 
 def _cell(raw: bytes, width: int) -> tuple[str, int]:
@@ -112,7 +138,9 @@ def _literal(raw: bytes, width: int) -> tuple[str, int]:
 # Characters one terminal column wide each (Latin, Vietnamese's precomposed letters, typographic quotes and
 # dashes; checked against wcwidth and kg.text.terminal_safe by a test): text made only of them is shown as it
 # is, and is as wide as it is long.
-_ONE_COLUMN = re.compile("[\u0020-\u007e\u00a1-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027]*")
+_ONE_COLUMN_CHARS = "\u0020-\u007e\u00a1-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027"
+_ONE_COLUMN = re.compile(f"[{_ONE_COLUMN_CHARS}]*")
+_ONE_COLUMN_LINES = re.compile(f"[{_ONE_COLUMN_CHARS}\n]*")          # lines of them
 
 
 def _one_column(text: str) -> bool:

@@ -73,15 +73,16 @@ def _shown(raws: list[bytes], width: int) -> tuple[list[bytes], list[str], list[
 
 
 _OWN = b"<" + DEFAULT_BASE.encode("utf-8")
+_LOCAL = slice(len(_OWN), -1)                # what follows DEFAULT_BASE in the cell
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7f))
 
 
 def _own_iris(raws: list[bytes]) -> list[str] | None:
     """IRIs under DEFAULT_BASE (TSV cells) as `id:` and the rest, if each is printable ASCII."""
-    joined = b" ".join(raws)                                # no IRI holds a space
+    joined = b" ".join(map(operator.getitem, raws, repeat(_LOCAL)))        # no IRI holds a space
     if joined.translate(None, _PRINTABLE_ASCII):
         return None
-    texts = ("id:" + joined[len(_OWN):-1].replace(b"> " + _OWN, b" id:").decode("ascii")).split(" ")
+    texts = ("id:" + joined.replace(b" ", b" id:").decode("ascii")).split(" ")
     return texts if len(texts) == len(raws) else None
 
 

@@ -11,7 +11,7 @@ import operator
 import re
 import sys
 from functools import partial
-from itertools import repeat
+from itertools import compress, repeat
 
 from kg.namespace import DEFAULT_BASE
 from kg.results import NAMESPACES, rows_text, term
@@ -58,16 +58,20 @@ def _written(columns: list[list[bytes]], shown: list[tuple], widths: list[int]) 
 
 def _shown(raws: list[bytes], width: int) -> tuple[list[bytes], list[str], list[int]]:
     """Distinct TSV cells of a column, each one's text as the table shows it, and its display width, in one
-    order. Most cells are reform-kg's own IRIs or literals shown as they are (clipped): a column's are
-    settled all at once when they all are; the rest, and any that are not, one by one (`_cell`)."""
+    order. Most cells are reform-kg's own IRIs or literals shown as they are (clipped): they are settled a
+    column at a time (None for any that cannot be); the rest one by one (`_cell`)."""
     done, texts = [], []
     for start, settle in ((_OWN, _own_iris), (b'"', partial(_plain_literals, width=width))):
-        some = [raw for raw in raws if raw.startswith(start)]
-        settled = settle(some) if some else None
-        if settled is not None:
-            done += some
-            texts += settled
-            raws = [raw for raw in raws if not raw.startswith(start)] if len(some) < len(raws) else []
+        starting = list(map(bytes.startswith, raws, repeat(start)))
+        some = list(compress(raws, starting))
+        if not some:
+            continue
+        settled = settle(some)
+        ok = [text is not None for text in settled]
+        done += compress(some, ok)
+        texts += compress(settled, ok)
+        raws = [*(compress(raws, map(operator.not_, starting)) if len(some) < len(raws) else ()),
+                *compress(some, map(operator.not_, ok))]
     fitted = [_cell(raw, width) for raw in raws]
     return done + raws, texts + [text for text, _ in fitted], [*map(len, texts), *(w for _, w in fitted)]
 
@@ -77,55 +81,43 @@ _LOCAL = slice(len(_OWN), -1)                # what follows DEFAULT_BASE in the 
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7f))
 
 
-def _own_iris(raws: list[bytes]) -> list[str] | None:
-    """IRIs under DEFAULT_BASE (TSV cells) as `id:` and the rest, if each is printable ASCII."""
+def _own_iris(raws: list[bytes]) -> list[str | None]:
+    """IRIs under DEFAULT_BASE (TSV cells) as `id:` and the rest if each is printable ASCII (else None each)."""
     joined = b" ".join(map(operator.getitem, raws, repeat(_LOCAL)))        # no IRI holds a space
-    if joined.translate(None, _PRINTABLE_ASCII):
-        return None
-    texts = ("id:" + joined.replace(b" ", b" id:").decode("ascii")).split(" ")
-    return texts if len(texts) == len(raws) else None
+    texts = ("id:" + joined.replace(b" ", b" id:").decode("ascii")).split(" ") \
+        if not joined.translate(None, _PRINTABLE_ASCII) else []
+    return texts if len(texts) == len(raws) else [None] * len(raws)
 
 
-def _plain_literals(raws: list[bytes], width: int) -> list[str] | None:
-    """Literals (TSV cells in quotes) as they are, clipped to `width` (at least 1), if none has an escape but
-    quotes, and each one's start (`width` + 2 characters: the next after the clip too) is one column a
-    character with no white space to collapse: none doubled, none leading, none ending a literal that fits."""
+def _plain_literals(raws: list[bytes], width: int) -> list[str | None]:
+    """Literals (TSV cells in quotes) as they are, clipped to `width` (at least 1), or None for each that is
+    not plain: an escape other than a quote's, or in its start (`width` + 2 characters: the next after the
+    clip too) a character not one column wide or white space to collapse (doubled, leading, or ending a
+    literal that fits). Checked over the column's starts at once, and only if one fails, one by one."""
     text = b"\n".join(raws).decode("utf-8")                  # TSV writes a newline in a literal as \n
     if "\\" in text:
         text = _ESCAPED_QUOTE.sub('"', text)
-        if "\\" in text:                                   # an escape other than a quote's
-            return None
-    starts = [cell[1:cell.rindex('"')][:width + 2] for cell in text.split("\n")]
+    escaped = "\\" in text                                  # an escape other than a quote's
+    cells = text.split("\n")
+    starts = [cell[1:cell.rindex('"')][:width + 2] for cell in cells]
     lines = "\n".join(starts)
-    if "  " in lines or "\n " in lines or lines[:1] == " " or not _ONE_COLUMN_LINES.fullmatch(lines) \
+    if escaped or "  " in lines or "\n " in lines or lines[:1] == " " or not _ONE_COLUMN_LINES.fullmatch(lines) \
             or (" \n" in lines or lines[-1:] == " ") and any(len(s) <= width + 1 and s[-1:] == " " for s in starts):
-        return None
-    return [start if len(start) <= width else start[:width - 1] + "…" for start in starts]
+        starts = [start if "  " not in start and start[:1] != " " and (len(start) > width + 1 or start[-1:] != " ")
+                  and _ONE_COLUMN.fullmatch(start) and "\\" not in cell else None
+                  for cell, start in zip(cells, starts)]
+    return [start if start is None or len(start) <= width else start[:width - 1] + "…" for start in starts]
 
 
 _ESCAPED_QUOTE = re.compile(r'\\"')       # (a pattern finds it faster than str.replace)
 
 
 def _cell(raw: bytes, width: int) -> tuple[str, int]:
-    """A TSV cell (b"" if unbound) as the table shows it, and its display width. Most cells are an IRI
-    (never clipped), a number or boolean in Turtle's short form, or a literal with no escape but quotes whose
-    start (`width` + 1 characters) is one column a character and has no white space to collapse (none
-    doubled, none at its ends unless more text follows): they are settled here, the rest by `_literal`."""
-    if raw[:1] == b'"':
-        if b"\\" not in raw:
-            value = raw[1:raw.rindex(b'"')].decode("utf-8")
-        elif raw.count(b"\\") == raw.count(b'\\"'):
-            value = raw[1:raw.rindex(b'"')].decode("utf-8").replace('\\"', '"')
-        else:
-            return _literal(raw, width)
-        start = value[:width + 1]
-        if "  " not in start and start[:1] != " " and (start[-1:] != " " or value[width + 1:width + 2].strip()) \
-                and _one_column(start):
-            return _clipped(value, width)
-        return _literal(raw, width)
+    """A TSV cell (b"" if unbound) as the table shows it, and its display width: an IRI shortened (never
+    clipped), a number or boolean in Turtle's short form, a literal or blank node by `_literal`."""
     if raw[:1] == b"<":
         return _fit(_short_iri(raw[1:-1].decode("utf-8")), _UNCLIPPED)
-    if raw[:1] not in (b"_", b""):
+    if raw[:1] not in (b'"', b"_", b""):
         return _clipped(raw.decode("utf-8"), width)
     return _literal(raw, width) if raw else ("", 0)
 

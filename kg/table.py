@@ -4,6 +4,9 @@ Made from Oxigraph's TSV like kg.results' JSON and XML: the columns of cells kg.
 distinct cell rendered once. Widths are display columns, so Vietnamese text lines up; long cells are clipped
 with an ellipsis; no control character or direction mark from the graph reaches the screen
 (kg.text.terminal_safe); IRIs are shortened to reform-kg's prefixes.
+A row-per-fact answer has tens of thousands of distinct cells, so the work is done a column at a time where
+one call can settle a whole column (reform-kg's own IRIs, literals shown as they are: `_shown`), and the
+table is written in one join of padded cells (`_written`); only odd cells are looked at one by one.
 """
 from __future__ import annotations
 
@@ -33,8 +36,8 @@ def _written(columns: list[list[bytes]], shown: list[tuple], widths: list[int]) 
     """Each column's cells as its rows write them: padded to the column's width and two spaces, but where no
     text follows in the row, bare, so that no line ends in white space."""
     written = []
-    later: bool | list[bool] = False            # a text follows in a later column: in no row, every row, or a
-    for cells, (raws, texts, ws), widest in reversed(list(zip(columns, shown, widths))):   # list for each row
+    later: bool | list[bool] = False        # whether a text follows in a later column: False, True, or per row
+    for cells, (raws, texts, ws), widest in reversed(list(zip(columns, shown, widths))):
         bare = list(map(str.rstrip, texts))
         blank = {raw for raw, text in zip(raws, bare) if not text} if "" in bare else set()
         if not later and len(blank) == len(raws):
@@ -42,7 +45,8 @@ def _written(columns: list[list[bytes]], shown: list[tuple], widths: list[int]) 
         if later is not True:
             bare = dict(zip(raws, bare))
         if later:
-            padded = dict(zip(raws, map(str.ljust, texts, repeat(widest + 2)) if ws == list(map(len, texts)) else
+            fits = ws == list(map(len, texts))         # each text as wide as it is long: str.ljust pads it
+            padded = dict(zip(raws, map(str.ljust, texts, repeat(widest + 2)) if fits else
                               (text + " " * (widest - w + 2) for text, w in zip(texts, ws))))
         if isinstance(later, list):
             written.append([(padded if follows else bare)[cell] for cell, follows in zip(cells, later)])
@@ -106,7 +110,7 @@ def _plain_literals(raws: list[bytes], width: int) -> list[str | None]:
         starts = [start if "  " not in start and start[:1] != " " and (len(start) > width + 1 or start[-1:] != " ")
                   and _ONE_COLUMN.fullmatch(start) and "\\" not in cell else None
                   for cell, start in zip(cells, starts)]
-    return [start if start is None or len(start) <= width else start[:width - 1] + "…" for start in starts]
+    return [start if start is None or len(start) <= width else _clipped(start, width) for start in starts]
 
 
 _ESCAPED_QUOTE = re.compile(r'\\"')       # (a pattern finds it faster than str.replace)
@@ -118,7 +122,8 @@ def _cell(raw: bytes, width: int) -> tuple[str, int]:
     if raw[:1] == b"<":
         return _fit(_short_iri(raw[1:-1].decode("utf-8")), _UNCLIPPED)
     if raw[:1] not in (b'"', b"_", b""):
-        return _clipped(raw.decode("utf-8"), width)
+        value = raw.decode("utf-8")
+        return _clipped(value, width), min(len(value), width)
     return _literal(raw, width) if raw else ("", 0)
 
 
@@ -139,11 +144,6 @@ _ONE_COLUMN = re.compile(f"[{_ONE_COLUMN_CHARS}]*")
 _ONE_COLUMN_LINES = re.compile(f"[{_ONE_COLUMN_CHARS}\n]*")          # lines of them
 
 
-def _one_column(text: str) -> bool:
-    """Whether every character of `text` is one terminal column wide and shown as it is."""
-    return text.isascii() and text.isprintable() or _ONE_COLUMN.fullmatch(text) is not None
-
-
 _UNCLIPPED = sys.maxsize // 2          # a width no text reaches
 
 
@@ -151,17 +151,18 @@ def _fit(text: str, width: int) -> tuple[str, int]:
     """`text` as a terminal shows it (kg.text.terminal_safe) within `width` columns, clipped with an
     ellipsis, and its display width. Most text is one column a character in its first `width` + 1
     characters, which settle the answer without measuring the rest (printable ASCII most quickly)."""
-    if _one_column(text[:width + 1]):
-        return _clipped(text, width)
+    start = text[:width + 1]
+    if start.isascii() and start.isprintable() or _ONE_COLUMN.fullmatch(start):
+        return _clipped(text, width), min(len(text), width)
     from kg.text import terminal_safe
     text = terminal_safe(text)
     w = _width(text)
     return (text, w) if w <= width else _clip(text, width)
 
 
-def _clipped(text: str, width: int) -> tuple[str, int]:
-    """Text of one-column characters within `width` columns (clipped with an ellipsis), and its width."""
-    return (text, len(text)) if len(text) <= width else (text[:width - 1] + "…", width)
+def _clipped(text: str, width: int) -> str:
+    """Text of one-column characters within `width` columns: clipped with an ellipsis when longer."""
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _width(s: str) -> int:

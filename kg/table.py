@@ -17,7 +17,7 @@ from functools import partial
 from itertools import compress, repeat
 
 from kg.namespace import DEFAULT_BASE
-from kg.results import NAMESPACES, rows_text, term
+from kg.results import NAMESPACES, mapped, rows_text, term
 
 
 def table(names: list[str], columns: list[list[bytes]], count: int, width: int = 60) -> str:
@@ -51,7 +51,7 @@ def _written(columns: list[list[bytes]], shown: list[tuple], widths: list[int]) 
         if isinstance(later, list):
             written.append([(padded if follows else bare)[cell] for cell, follows in zip(cells, later)])
         else:
-            written.append(list(map((padded if later else bare).__getitem__, cells)))
+            written.append(mapped(padded if later else bare, cells))
         if not blank:
             later = True
         elif later is not True:

@@ -95,9 +95,8 @@ def _own_iris(raws: list[bytes]) -> list[str | None]:
 
 def _plain_literals(raws: list[bytes], width: int) -> list[str | None]:
     """Literals (TSV cells in quotes) as they are, clipped to `width` (at least 1), or None for each that is
-    not plain: an escape other than a quote's, or in its start (`width` + 2 characters: the next after the
-    clip too) a character not one column wide or white space to collapse (doubled, leading, or ending a
-    literal that fits). Checked over the column's starts at once, and only if one fails, one by one."""
+    not plain: an escape other than a quote's, or a start that `_plain` refuses. The starts are checked all
+    at once (the same checks over them joined), and only if one fails, one by one."""
     text = b"\n".join(raws).decode("utf-8")                  # TSV writes a newline in a literal as \n
     if "\\" in text:
         text = _ESCAPED_QUOTE.sub('"', text)
@@ -107,10 +106,16 @@ def _plain_literals(raws: list[bytes], width: int) -> list[str | None]:
     lines = "\n".join(starts)
     if escaped or "  " in lines or "\n " in lines or lines[:1] == " " or not _ONE_COLUMN_LINES.fullmatch(lines) \
             or (" \n" in lines or lines[-1:] == " ") and any(len(s) <= width + 1 and s[-1:] == " " for s in starts):
-        starts = [start if "  " not in start and start[:1] != " " and (len(start) > width + 1 or start[-1:] != " ")
-                  and _ONE_COLUMN.fullmatch(start) and "\\" not in cell else None
-                  for cell, start in zip(cells, starts)]
+        starts = [start if "\\" not in cell and _plain(start, width) else None for cell, start in zip(cells, starts)]
     return [start if start is None or len(start) <= width else _clipped(start, width) for start in starts]
+
+
+def _plain(start: str, width: int) -> bool:
+    """Whether a literal whose start (`width` + 2 characters: the next after the clip too) is `start` is shown
+    as it is: one column a character, and no white space to collapse (doubled, leading, or ending a literal
+    that fits)."""
+    return "  " not in start and start[:1] != " " and (len(start) > width + 1 or start[-1:] != " ") \
+        and _ONE_COLUMN.fullmatch(start) is not None
 
 
 _ESCAPED_QUOTE = re.compile(r'\\"')       # (a pattern finds it faster than str.replace)

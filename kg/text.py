@@ -27,6 +27,25 @@ def fold(text: str) -> str:
     return decomposed.lower()
 
 
+_PER_TEXT: list = []
+
+
+def per_text(maxsize: int = 64):
+    """Remember what a function computes of a text for the last texts (every recognizer reads the same sentence);
+    `forget` clears all of them at once (a benchmark's repeat must not find the texts of the last one)."""
+    def decorate(fn):
+        remembered = functools.lru_cache(maxsize=maxsize)(fn)
+        _PER_TEXT.append(remembered)
+        return remembered
+    return decorate
+
+
+def forget() -> None:
+    """Forget every text remembered by `per_text` functions."""
+    for remembered in _PER_TEXT:
+        remembered.cache_clear()
+
+
 # Letters Python's `re` takes for the same letter under IGNORECASE though their lower case is not (dotless ı and
 # i, long ſ and s), and the one letter whose lower case is two characters (İ): each becomes the letter a
 # lower-cased pattern is written with, so the copy stays as long as the text.
@@ -34,7 +53,7 @@ _SAME_LETTER = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 _ODD_LETTER = re.compile("[İıſ]")
 
 
-@functools.lru_cache(maxsize=64)
+@per_text()
 def lowered(text: str) -> str:
     """The lower-cased copy of a text that case-insensitive patterns are matched on, case-sensitively (Python's
     `re` is several times slower on case-insensitive patterns and cannot skip ahead to their first letters). It
@@ -128,13 +147,22 @@ class Scan:
 
 
 WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
+_PIECE = re.compile(r"\s*(?:\w+|[^\w\s])|\s+")
 
 
-@functools.lru_cache(maxsize=64)
+@per_text()
+def pieces(text: str) -> list[str]:
+    """A text cut into words (runs of word characters) and single other marks, each with the white space before it
+    (and the white space at its end), in order: they cover it, so where each ends is the sum of the lengths up to
+    it. Cut once per sentence for every lexicon."""
+    return _PIECE.findall(text)
+
+
+@per_text()
 def words(text: str) -> frozenset[str]:
-    """The words (runs of word characters) and other marks of a text. Listed once per sentence for every lexicon,
-    which tries its labels only where the first word of one is."""
-    return frozenset(WORD_OR_MARK.findall(text))
+    """The words (runs of word characters) and other marks of a text. Listed once per sentence for every pattern that
+    is tried only where one of its first words is."""
+    return frozenset(map(str.lstrip, pieces(text)))
 
 
 def word_at(low: str, pos: int) -> str | None:
@@ -231,7 +259,7 @@ def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:
     return out
 
 
-@functools.lru_cache(maxsize=64)
+@per_text()
 def _found(low: str) -> dict[str, list[tuple[int, str]]]:
     return {}
 

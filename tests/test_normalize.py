@@ -185,8 +185,9 @@ def test_a_scan_on_the_lowered_copy_finds_what_ignorecase_finds_whatever_the_let
         same_matches(scan, text)
 
 
-# A lexicon tries its labels only where one of their first words is in the sentence (kg.text.words): the same hits
-# as its one case-insensitive alternation scanned over the text (abbreviations as written).
+# A lexicon's labels are found by one pass over a sentence's pieces for every lexicon (kg.lexicon.LabelIndex): the
+# same hits as its one case-insensitive alternation scanned over the text (abbreviations as written), a label's
+# words apart by any white space.
 def matchers():
     from kg import lexicon
     lex = lexicon.load()
@@ -198,13 +199,16 @@ MATCHERS = matchers()
 LABELS = st.sampled_from(sorted({lab for m in MATCHERS.values() for lab in m.labels})
                          + ["x", "5", "%", "/", "-", "UBND", "Ubnd", "TP.", "(", "hồ sơ", ",", "ıt nhất", "Hồ ſơ", "TİNH", "İ", "các", "tất cả",
                             "nhiều", "Bến Thành", "ủy", "12", "Phườngg", "xãx"])
-LABEL_TEXT = st.lists(st.tuples(LABELS, st.sampled_from([" ", "", "  ", ", ", "/", "-"])), max_size=12).map(
+LABEL_TEXT = st.lists(st.tuples(LABELS, st.sampled_from([" ", "", "  ", ", ", "/", "-", ".", "\n", " \xa0", "\t("])), max_size=12).map(
     lambda parts: "".join((w.upper() if len(w) % 3 == 0 else w) + sep for w, sep in parts))
 
 
 def alternation(matcher) -> re.Pattern:
     """A lexicon's labels as one alternation: case-insensitive but for the abbreviations, longest first."""
-    from kg.lexicon import _is_abbreviation, _pattern
+    from kg.lexicon import _is_abbreviation
+
+    def _pattern(label: str) -> str:
+        return r"\s+".join(re.escape(w) for w in label.split())
     ordered = sorted(matcher.labels, key=lambda s: (-len(s), s))
     folded = "|".join(_pattern(lab.lower()) for lab in ordered if not _is_abbreviation(lab))
     exact = [_pattern(lab) for lab in ordered if _is_abbreviation(lab)]
@@ -225,6 +229,13 @@ def test_a_lexicon_finds_its_labels_where_one_alternation_would_in_the_articles(
     for text in sentences():
         for matcher in MATCHERS.values():
             same_hits(matcher, text)
+
+
+@pytest.mark.parametrize("text", ["TP.UBND Quận 4", "Q.1 và P.2, TP.", "12%người, 5 %", "TP.HCM, TP. Hồ Chí Minh, TPHCMx",
+                                  "mô hình  một\ncửa\xa0liên thông", "UBND/Công an -Phòng Tư pháp", "Sở TN-MT, Sở TN&MT."])
+def test_a_lexicon_finds_labels_that_end_in_a_mark_or_stand_apart_by_odd_space(text):
+    for matcher in MATCHERS.values():
+        same_hits(matcher, text)
 
 
 @settings(max_examples=200, deadline=None)

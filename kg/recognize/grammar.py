@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.resources import data_dir
-from kg.text import Scan, first_word, lowered, word_at
+from kg.text import Scan, first_word, lowered, per_text, word_at
 
 GRAMMAR = "model-grammar.json"
 # A capital letter, Vietnamese ones included (Đ, Ơ, Ư, Ấ, ...): a word that goes on a proper name.
@@ -111,7 +111,7 @@ def _union(specs: list[dict]) -> Scan:
 _MARKS = re.compile("[,“”\"'‘’«»]")          # a class, not str.translate: 4× faster on a sentence
 
 
-@functools.lru_cache(maxsize=4096)
+@per_text(maxsize=4096)
 def words_of(text: str) -> str:
     """A term's words, lower case, commas, quotes and spacing aside: how kind words and name heads are compared
     (remembered: relating compares the same names and sentences again and again)."""

@@ -67,8 +67,11 @@ def _inside_short_quote(text: str, i: int, reach: int = _QUOTE_REACH) -> bool:
     return closed >= 0 and "\n" not in text[i:closed]
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)$")
+
+
 def _abbreviation_before(text: str, dot: int) -> bool:
-    word = re.search(r"([^\W\d_][\w.]*)$", text[max(0, dot - 6):dot])
+    word = _WORD_BEFORE.search(text[max(0, dot - 6):dot])
     return bool(word) and word.group(1).lower() in _ABBREVIATIONS
 
 

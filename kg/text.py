@@ -100,8 +100,9 @@ class Scan:
         self.before = re.compile(before) if before and not behind else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        on = text if self.case else lowered(text)
-        return self._search(on, pos, len(on) if endpos is None else endpos)
+        """The first match (tried only where a word of `starts` is, when they are known: a window searched before a
+        number or a name is most often without one)."""
+        return next(self.finditer(text, pos, endpos), None)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         return self._match(text if self.case else lowered(text), pos, endpos)
@@ -109,8 +110,10 @@ class Scan:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         on = text if self.case else lowered(text)
         endpos = len(on) if endpos is None else endpos
-        if self.starts is not None:
-            for at, _ in word_starts(lowered(text) if self.case else on, self.starts):
+        low = lowered(text) if self.case else on
+        if self.starts is not None and not (0 < endpos < len(low) and WORD_CHAR.match(low, endpos - 1)
+                                            and WORD_CHAR.match(low, endpos)):       # (a word cut short is no start)
+            for at, _ in word_starts(low, self.starts):
                 if pos <= at and (m := self._match(on, at, endpos)) is not None:
                     yield m
                     pos = m.end() if m.end() > at else at + 1
@@ -147,22 +150,11 @@ class Scan:
 
 
 WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
-_PIECE = re.compile(r"\s*(?:\w+|[^\w\s])|\s+")
-
-
-@per_text()
-def pieces(text: str) -> list[str]:
-    """A text cut into words (runs of word characters) and single other marks, each with the white space before it
-    (and the white space at its end), in order: they cover it, so where each ends is the sum of the lengths up to
-    it. Cut once per sentence for every lexicon."""
-    return _PIECE.findall(text)
-
-
 @per_text()
 def words(text: str) -> frozenset[str]:
-    """The words (runs of word characters) and other marks of a text. Listed once per sentence for every pattern that
-    is tried only where one of its first words is."""
-    return frozenset(map(str.lstrip, pieces(text)))
+    """The words (runs of word characters) and other marks of a text. Listed once per sentence for every lexicon,
+    which tries its labels only where the first word of one is."""
+    return frozenset(WORD_OR_MARK.findall(text))
 
 
 def word_at(low: str, pos: int) -> str | None:

@@ -36,6 +36,7 @@ ALL_UNITS, SOME_UNITS = -1, -2
 class PlaceGrammar:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        self._levels: dict[str, str] = {}
         spelled = sorted((lab for lab in lexicon.levels.labels if not _abbrev(lab)), key=len, reverse=True)
         abbrevs = sorted((lab for lab in lexicon.levels.labels if _abbrev(lab)), key=len, reverse=True)
         alternatives = ["(?i:" + "|".join(re.escape(w) for w in spelled) + r")(?!\w)"]
@@ -145,7 +146,9 @@ class PlaceGrammar:
         return grammar.person(text, w.start(), " ".join(run))
 
     def _level_of(self, word: str) -> str:
-        return str(self.lexicon.levels.fullmatch(word) or self.lexicon.levels.fullmatch(word.capitalize()))
+        if word not in self._levels:            # a handful of level words, asked for every place
+            self._levels[word] = str(self.lexicon.levels.fullmatch(word) or self.lexicon.levels.fullmatch(word.capitalize()))
+        return self._levels[word]
 
     @staticmethod
     def _mention(text, base, start, end, level, names=(), count=0, bare=False) -> Mention:

@@ -153,8 +153,19 @@ WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
 @per_text()
 def words(text: str) -> frozenset[str]:
     """The words (runs of word characters) and other marks of a text. Listed once per sentence for every lexicon,
-    which tries its labels only where the first word of one is."""
-    return frozenset(WORD_OR_MARK.findall(text))
+    which tries its labels only where the first word of one is. A run of word characters between white space is
+    one word as it is; only the runs with marks are cut (several times faster than cutting the whole text)."""
+    runs = text.split()
+    marked = [run for run in runs if not run.isalnum()]
+    if not marked:
+        return frozenset(runs)
+    return frozenset(runs).difference(marked).union(WORD_OR_MARK.findall(" ".join(marked)))
+
+
+@per_text()
+def single_spaced(text: str) -> bool:
+    """Whether a text's only white space is single spaces (every other white space character is not printable)."""
+    return "  " not in text and text.isprintable()
 
 
 def word_at(low: str, pos: int) -> str | None:

@@ -185,9 +185,21 @@ def test_a_scan_on_the_lowered_copy_finds_what_ignorecase_finds_whatever_the_let
         same_matches(scan, text)
 
 
-# A lexicon's labels are found by one pass over a sentence's pieces for every lexicon (kg.lexicon.LabelIndex): the
-# same hits as its one case-insensitive alternation scanned over the text (abbreviations as written), a label's
-# words apart by any white space.
+# A sentence's words are cut only where a run between white space holds a mark: the same words as cutting it whole.
+@given(st.text(alphabet="aăb1_ \t\n\xa0.,(“%-/İıé\u0301٣", max_size=40))
+def test_a_texts_words_are_those_of_cutting_it_whole(text):
+    from kg.text import WORD_OR_MARK, words
+    assert words(text) == frozenset(WORD_OR_MARK.findall(text))
+
+
+def test_a_sentences_words_are_those_of_cutting_it_whole():
+    from kg.text import WORD_OR_MARK, lowered, words
+    for sentence in sentences():
+        assert words(lowered(sentence)) == frozenset(WORD_OR_MARK.findall(lowered(sentence)))
+
+
+# A lexicon tries its labels only where one of their first words is in the sentence (kg.text.words): the same hits
+# as its one case-insensitive alternation scanned over the text (abbreviations as written).
 def matchers():
     from kg import lexicon
     lex = lexicon.load()
@@ -205,10 +217,7 @@ LABEL_TEXT = st.lists(st.tuples(LABELS, st.sampled_from([" ", "", "  ", ", ", "/
 
 def alternation(matcher) -> re.Pattern:
     """A lexicon's labels as one alternation: case-insensitive but for the abbreviations, longest first."""
-    from kg.lexicon import _is_abbreviation
-
-    def _pattern(label: str) -> str:
-        return r"\s+".join(re.escape(w) for w in label.split())
+    from kg.lexicon import _is_abbreviation, _pattern
     ordered = sorted(matcher.labels, key=lambda s: (-len(s), s))
     folded = "|".join(_pattern(lab.lower()) for lab in ordered if not _is_abbreviation(lab))
     exact = [_pattern(lab) for lab in ordered if _is_abbreviation(lab)]

@@ -210,7 +210,7 @@ def matchers():
 MATCHERS = matchers()
 LABELS = st.sampled_from(sorted({lab for m in MATCHERS.values() for lab in m.labels})
                          + ["x", "5", "%", "/", "-", "UBND", "Ubnd", "TP.", "(", "hồ sơ", ",", "ıt nhất", "Hồ ſơ", "TİNH", "İ", "các", "tất cả",
-                            "nhiều", "Bến Thành", "ủy", "12", "Phườngg", "xãx"])
+                            "nhiều", "Bến Thành", "ủy", "12", "Phườngg", "xãx", "một số", "Những", "tất cả các", "3/5"])
 LABEL_TEXT = st.lists(st.tuples(LABELS, st.sampled_from([" ", "", "  ", ", ", "/", "-", ".", "\n", " \xa0", "\t("])), max_size=12).map(
     lambda parts: "".join((w.upper() if len(w) % 3 == 0 else w) + sep for w, sep in parts))
 
@@ -330,8 +330,9 @@ def test_rules_found_through_their_union_are_every_rule_s_own_whatever_the_text(
     same_rules(text)
 
 
-# Places try their count pattern only in a sentence holding a word a counted level starts with: the same matches as
-# the pattern scanned over every sentence. (Their level pattern is a Scan with `starts`, compared above.)
+# Places try their count pattern only in a sentence holding a word a counted level starts with, and there only where a
+# run of digits or a quantifier's first word is: the same matches as the pattern scanned over every sentence. (Their
+# level pattern is a Scan with `starts`, compared above.)
 def same_counts(text):
     from kg import lexicon
     from kg.recognize.places import PlaceGrammar
@@ -342,6 +343,12 @@ def same_counts(text):
 def test_places_find_their_counts_where_their_pattern_would_in_the_articles():
     for text in sentences():
         same_counts(text)
+
+
+@pytest.mark.parametrize("text", ["Những phường, những  xã và nhiều\nxã", "tất cả các xã; Tất cả phường", "một số Phường",
+                                  "15 Phường, 3/5 xã, a15 phường, 7xã, 12 phường", "các Phường 1, 2 và các xã"])
+def test_places_find_each_kind_of_count(text):
+    same_counts(text)
 
 
 @settings(max_examples=300, deadline=None)

@@ -11,12 +11,13 @@ from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import load as load_grammar
 from kg.segment import Sentence
-from kg.text import Scan, first_word, lowered, words
+from kg.text import Scan, first_word, lowered, word_starts, words
 
 _NUMS = re.compile(r"\s*(\d+(?:(?:\s*,\s*|\s+và\s+)\d+)*)(?![\d/]|[.,]\d)")
 _NUM = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"[ \t\xa0]*")
+_QUANTIFIERS = frozenset({"các", "tất", "một", "nhiều", "những"})    # the first words of a count's quantifiers
 _LIST_SEP = re.compile(r"\s*,\s*|\s+và\s+")
 _PARTY = re.compile(r"\s*ủy(?!\w)", re.IGNORECASE)
 # "37 xã, phường, thị trấn được chọn ... bao gồm: Cái Nước, Đầm Dơi, ...": the units a count names, listed without
@@ -69,8 +70,16 @@ class PlaceGrammar:
         return out
 
     def counts(self, text: str):
-        """self.count.finditer(text), for a sentence that holds a word a count's level starts with."""
-        return self.count.finditer(text) if not self._count_words.isdisjoint(words(lowered(text))) else iter(())
+        """self.count.finditer(text), tried only where a count can start (a run of digits, a quantifier's first word)
+        in a sentence that holds a word a count's level starts with."""
+        low = lowered(text)
+        if self._count_words.isdisjoint(words(low)):
+            return
+        pos = 0
+        for at in sorted([run.start() for run in _NUM.finditer(text)] + [at for at, _ in word_starts(low, _QUANTIFIERS)]):
+            if at >= pos and (m := self.count.match(text, at)):
+                yield m
+                pos = m.end()
 
     def match_at(self, text: str, pos: int, base: int = 0) -> Mention | None:
         """The place that starts exactly at pos, if any."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? or … (with closing quotes or brackets after them) followed by white space and
 # something that starts a sentence, or at a line break unless the next line goes on in lower case.
-_END = re.compile(r"[.!?…]+[”\"')\]]*(?=\s)|\n")
+_END = re.compile(r"[.!?…][.!?…]*[”\"')\]]*(?=\s)|\n")    # (opening with a class, re skips to the marks)
 _OPENERS = "\"“‘'([•-–"
 # Abbreviations whose dot does not end a sentence: "TP. Hồ Chí Minh", "P. Bến Thành", "ThS. Nguyễn".
 _ABBREVIATIONS = {"tp", "tx", "tt", "p", "q", "ths", "ts", "pgs", "gs", "bs", "th.s", "ks", "nxb", "v.v", "ô", "b"}

@@ -100,9 +100,13 @@ class Scan:
         self.before = re.compile(before) if before and not behind else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        """The first match (tried only where a word of `starts` is, when they are known: a window searched before a
-        number or a name is most often without one)."""
-        return next(self.finditer(text, pos, endpos), None)
+        """The first match. In a window of a text (the words before a number or a name), tried only where a word of
+        `starts` is, when they are known: the sentence's words are listed once, and most windows hold none; a whole
+        text (a slice made for one search) is searched at once."""
+        if self.starts is not None and (pos or endpos is not None):
+            return next(self.finditer(text, pos, endpos), None)
+        on = text if self.case else lowered(text)
+        return self._search(on, pos, len(on) if endpos is None else endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         return self._match(text if self.case else lowered(text), pos, endpos)

@@ -13,7 +13,8 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.namespace import RK
 from kg.resources import ontology_files
-from kg.text import first_word, lowered, single_spaced, word_at, word_starts
+from kg.scan import word_starts
+from kg.text import first_word, lowered, single_spaced, word_at
 
 
 class Hit(NamedTuple):
@@ -33,7 +34,7 @@ class TermMatcher:
 
     A label can only start where its first word (or mark) does, so the labels are grouped by their first word,
     one small pattern per word, tried only where that word is: a sentence's words are listed once for every
-    lexicon, and where each is, once (kg.text.word_starts). The hits are those of the labels' one
+    lexicon, and where each is, once (kg.scan.word_starts). The hits are those of the labels' one
     alternation scanned over the text (tests/test_normalize.py).
     """
 

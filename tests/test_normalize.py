@@ -108,13 +108,13 @@ def test_real_articles_keep_their_facts_whatever_invisible_characters_and_spaces
     assert isomorphic(typed, graph)
 
 
-# Case-insensitive patterns run case-sensitively on one lower-cased copy of a sentence (kg.text.Scan): the same
+# Case-insensitive patterns run case-sensitively on one lower-cased copy of a sentence (kg.scan.Scan): the same
 # matches, at the same offsets, as the pattern with IGNORECASE and its look-behind on the text itself.
 def scans():
     from kg import lexicon
     from kg.recognize import grammar, numbers
     from kg.recognize.places import PlaceGrammar
-    from kg.text import Scan
+    from kg.scan import Scan
     g, f = grammar.load(), grammar.figures()
     found = {f"rule {r.id}": r.regex for r in g.cues + g.launch_verbs + g.heads + (
         g.practice, g.heading, g.procedure_list, g.procedure_group, g.procedure_back, g.anaphora, g.bare_agency)}
@@ -263,14 +263,14 @@ def test_fold_drops_every_combining_mark(text):
 
 
 def test_a_case_insensitive_scan_refuses_a_case_sensitive_part():
-    from kg.text import Scan
+    from kg.scan import Scan
     with pytest.raises(ValueError, match="case-sensitive part"):
         Scan("mô hình (?-i:Kiosk)")
     assert Scan("(?-i:Kiosk)", case=True).search("một Kiosk").span() == (4, 9)
 
 
 def test_a_scan_that_can_match_nothing_still_ends():
-    from kg.text import Scan
+    from kg.scan import Scan
     assert [m.span() for m in Scan("x?").finditer("aXa")] == [(0, 0), (1, 2), (2, 2), (3, 3)]
     assert [m.span() for m in Scan("x?", before=r"\w").finditer("aXa")] == [(0, 0)]
 
@@ -373,7 +373,7 @@ def test_places_find_their_counts_where_their_pattern_would_whatever_the_text(te
     (r"(?:x|)y\s", {"xy", "y"}),
 ])
 def test_the_words_a_pattern_starts_with_are_read_from_its_source(source, words):
-    from kg.text import words_a_pattern_starts_with
+    from kg.scan import words_a_pattern_starts_with
     assert words_a_pattern_starts_with(source) == (frozenset(words) if words is not None else None)
 
 

@@ -2,7 +2,7 @@
 words an unquoted practice starts with, and the heads of device, channel and service names. Every rule has
 an id that the mentions it finds carry.
 
-Case-insensitive patterns are `Scan`s (kg.text): matched case-sensitively on the sentence's one lower-cased copy,
+Case-insensitive patterns are `Scan`s (kg.scan): matched case-sensitively on the sentence's one lower-cased copy,
 each a pass that `re` can skip through to its first letters; the offsets are the sentence's."""
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from kg.resources import data_dir
-from kg.text import Scan, first_word, lowered, per_text, word_at
+from kg.scan import Scan
+from kg.text import first_word, lowered, per_text, word_at
 
 GRAMMAR = "model-grammar.json"
 # A capital letter, Vietnamese ones included (Đ, Ơ, Ư, Ấ, ...): a word that goes on a proper name.

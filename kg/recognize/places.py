@@ -11,7 +11,8 @@ from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import load as load_grammar
 from kg.segment import Sentence
-from kg.text import Scan, first_word, lowered, word_starts, words
+from kg.scan import Scan, word_starts
+from kg.text import first_word, lowered, words
 
 _NUMS = re.compile(r"\s*(\d+(?:(?:\s*,\s*|\s+và\s+)\d+)*)(?![\d/]|[.,]\d)")
 _NUM = re.compile(r"\d+")
@@ -42,7 +43,7 @@ class PlaceGrammar:
         abbrevs = sorted((lab for lab in lexicon.levels.labels if _abbrev(lab)), key=len, reverse=True)
         alternatives = ["(?i:" + "|".join(re.escape(w) for w in spelled) + r")(?!\w)"]
         alternatives += [re.escape(a) if a.endswith(".") else re.escape(a) + r"(?=\s+[^\W\d_])" for a in abbrevs]
-        # tried only where the first word of a level is (kg.text.Scan's `starts`)
+        # tried only where the first word of a level is (kg.scan.Scan's `starts`)
         self.level = Scan(r"(?<!\w)(?:" + "|".join(alternatives) + ")", case=True,
                           starts=frozenset(map(first_word, lexicon.levels.labels)))
         counted = [lab for lab in spelled if not lab.lower().startswith(("quận", "huyện", "tỉnh", "thành", "thị"))]

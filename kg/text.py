@@ -45,7 +45,6 @@ def forget() -> None:
 # i, long ſ and s), and the one letter whose lower case is two characters (İ): each becomes the letter a
 # lower-cased pattern is written with, so the copy stays as long as the text.
 _SAME_LETTER = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
-_ODD_LETTER = re.compile("[İıſ]")
 
 
 @per_text()
@@ -55,7 +54,8 @@ def lowered(text: str) -> str:
     is as long as the text, so a match's offsets are the text's; a Latin letter matches in it where an
     IGNORECASE pattern would match it in the text. Remembered for the last texts: every recognizer scans the
     same sentence."""
-    return (text.translate(_SAME_LETTER) if _ODD_LETTER.search(text) else text).lower()
+    odd = "İ" in text or "ı" in text or "ſ" in text     # (three substring tests: 20x faster than a class search)
+    return (text.translate(_SAME_LETTER) if odd else text).lower()
 
 
 WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")

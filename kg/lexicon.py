@@ -50,6 +50,7 @@ class TermMatcher:
         self._by_first = {w: (*(_whole_words("|".join(map(_pattern, p))).match if p else None for p in pair), tuple(pair[0]))
                           for w, pair in groups.items()}
         self.first_words = frozenset(groups)      # (lower case) where a label can start
+        self._starts = tuple(sorted(groups))
         self._lookup = {lab.lower(): c for lab, c in labels.items()}
 
     def finditer(self, text: str, start: int = 0):
@@ -64,6 +65,8 @@ class TermMatcher:
 
     def match_at(self, text: str, pos: int) -> Hit | None:
         low = lowered(text)
+        if not low.startswith(self._starts, pos):
+            return None                 # no first word of a label is there (one test of them all, most places)
         first = word_at(low, pos)
         m = self._match(text, low, pos, first, single_spaced(low)) if first else None
         return self._hit(m) if m else None

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import shutil
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -178,9 +176,7 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
              for s in listing.sources]
     named = {str(s.path) for s in listing.sources if s.named}
     runs: list[tuple[Path, Path]] = []
-    workdir = None
-    try:
-        workdir = Path(tempfile.mkdtemp(prefix=".reform-kg-", dir=out_nt.resolve().parent))
+    with store.scratch_dir(out_nt.resolve().parent, ".reform-kg-") as workdir:
         small = VALIDATE_IN_MEMORY if validate and not strict else -1
         with contextlib.closing(runs_module.gather(tasks, _read, jobs, workdir, small, runs)) as records:
             kept = _told(summary, tasks, records, named, progress)
@@ -192,9 +188,6 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
             shapes.check_whole(inputs, summary, out_nt, keep_graph)
         elif small >= 0 and None not in kept.values() and summary.triples <= VALIDATE_IN_MEMORY:
             shapes.check(summary, {t: _read_cached(Path(p)) for t, p in kept.items()}, workdir, out_nt, keep_graph)
-    finally:
-        if workdir is not None:
-            shutil.rmtree(workdir, ignore_errors=True)
     if strict and summary.partial:
         raise shapes.InvalidGraph(f"{', '.join(map(str, inputs))}: not written (--strict): "
                            f"{len(summary.skipped)} article(s) unreadable, {len(summary.failed)} failed", "")

@@ -155,6 +155,25 @@ def scratch_file(beside: Path, prefix: str = ".reform-kg-", suffix: str = ".nt")
             tmp.unlink(missing_ok=True)
 
 
+@contextlib.contextmanager
+def scratch_dir(parent: Path, prefix: str, suffix: str = ""):
+    """A new private folder in `parent`, removed with what it holds when the block ends (unless the block moved it
+    away). Like scratch_file, its name is known before the folder exists: tempfile.mkdtemp creates it before
+    its caller can know it, so a signal in between (SIGTERM is SystemExit here) left it behind."""
+    tmp = None
+    try:
+        tmp = parent / f"{prefix}{secrets.token_hex(8)}{suffix}"
+        try:
+            os.mkdir(tmp, 0o700)
+        except FileExistsError:
+            tmp = None                      # not ours to remove (64 random bits: never in practice)
+            raise
+        yield tmp
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 def _create(path: Path) -> None:
     """Create `path`, empty and private; FileExistsError when something is there."""
     os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
@@ -302,22 +321,21 @@ def _bulk_load(spec: str, data: bytes | None = None, path: Path | None = None) -
     folder = check_store_target(spec).resolve()      # a symlinked store: the real folder is swapped
     for stale in folder.parent.glob(f".{folder.name}.new-*"):
         shutil.rmtree(stale, ignore_errors=True)      # left by a rebuild that was killed (one build at a time)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
     try:
-        store = pyoxigraph.Store(str(fresh))
-        if path is not None:
-            store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.DefaultGraph())
-        else:
-            store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.DefaultGraph())
-        store.flush()
-        del store
-        swap_in(fresh, folder)
+        # `fresh` is removed after: the new store if it failed, the old one after a swap
+        with scratch_dir(folder.parent, f".{folder.name}.new-") as fresh:
+            store = pyoxigraph.Store(str(fresh))
+            if path is not None:
+                store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.DefaultGraph())
+            else:
+                store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.DefaultGraph())
+            store.flush()
+            del store
+            swap_in(fresh, folder)
     except OSError as e:
         raise OutputError(f"{folder}: cannot write the Oxigraph store ({e.strerror or e})") from e
     except (SyntaxError, ValueError) as e:      # the N-Triples reform-kg wrote: a bug, named as one
         raise GraphError(f"{folder}: Oxigraph refused the graph ({e}); this is a bug in reform-kg, please report it") from e
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)     # the new store if it failed, the old one after a swap
 
 
 def swap_in(fresh: Path, folder: Path) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import tempfile
 from pathlib import Path
 
 from kg import store
@@ -63,19 +62,14 @@ def _load(path: Path, folder: Path, digest: str) -> None:
         folder.parent.mkdir(parents=True, exist_ok=True)
         for stale in folder.parent.glob(f".{folder.name}.new-*"):
             shutil.rmtree(stale, ignore_errors=True)      # left by a load that was killed
-        fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
-    except OSError as e:
-        raise OutputError(f"{folder.parent}: cannot write the cached store ({e.strerror or e}); "
-                          "run without --cached") from e
-    try:
-        loaded = store.load_for_query(path, None, into=fresh / "oxigraph")
-        loaded.flush()
-        del loaded
-        if sha256(path) != digest:
-            raise InputError(f"{path}: the file changed while it was loaded; run the command again")
-        (fresh / _STAMP).write_text(digest + "\n", encoding="ascii")
-        store.swap_in(fresh, folder)
+        # `fresh` is removed after: the new store if it failed, the old one after a swap
+        with store.scratch_dir(folder.parent, f".{folder.name}.new-") as fresh:
+            loaded = store.load_for_query(path, None, into=fresh / "oxigraph")
+            loaded.flush()
+            del loaded
+            if sha256(path) != digest:
+                raise InputError(f"{path}: the file changed while it was loaded; run the command again")
+            (fresh / _STAMP).write_text(digest + "\n", encoding="ascii")
+            store.swap_in(fresh, folder)
     except OSError as e:
         raise OutputError(f"{folder}: cannot write the cached store ({e.strerror or e}); run without --cached") from e
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)     # the new store if it failed, the old one after a swap

@@ -135,6 +135,32 @@ def test_timeout_stops_a_runaway_query(graph_file, tmp_path, engine):
 
 
 
+@pytest.mark.parametrize("prefix", [".reform-kg-", ".store.new-", ".site."])
+def test_a_signal_just_after_a_scratch_folder_is_made_leaves_nothing(tmp_path, monkeypatch, prefix):
+    """SIGTERM (SystemExit here) the moment a build, a store load or a site makes its scratch folder, before the
+    code that made it knows its name: nothing may be left (tempfile.mkdtemp left it: the test above, under load)."""
+    import os
+    from kg import corpus, store_cache
+    from kg.views import site
+    made = os.mkdir
+
+    def mkdir_then_stopped(path, *args, **kwargs):
+        made(path, *args, **kwargs)
+        if os.path.basename(path).startswith(prefix):
+            raise SystemExit(143)
+    monkeypatch.setattr(os, "mkdir", mkdir_then_stopped)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(SystemExit):
+        if prefix == ".reform-kg-":
+            corpus.build([EXAMPLES / "articles"], out / "graph.nt", "https://example.org/")
+        elif prefix == ".store.new-":
+            store_cache._load(EXAMPLES / "graph.ttl", out / "store", "digest")
+        else:
+            site._swap_in(out / "site", out, {"index.html": b"<p>"})
+    assert list(out.iterdir()) == []
+
+
 def test_a_stopped_build_leaves_nothing_half_written(tmp_path):
     """`kill` (SIGTERM) mid-build: the old output stays, no temporary file or folder is left."""
     import signal

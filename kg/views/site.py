@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from kg import store
@@ -125,12 +123,9 @@ def _write_folder(out: Path, parent: Path, files: dict[str, bytes]) -> None:
 def _swap_in(out: Path, parent: Path, files: dict[str, bytes]) -> None:
     """The files into a new folder beside `out`, swapped in whole (store.swap_in); the old site, left at the
     new folder's place, is removed."""
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent))
-    try:
+    with store.scratch_dir(parent, f".{out.name}.", ".tmp") as tmp:
         for name, data in sorted(files.items()):
             (tmp / name).parent.mkdir(parents=True, exist_ok=True)
             (tmp / name).write_bytes(data)
         os.chmod(tmp, 0o777 & ~store.umask())
         store.swap_in(tmp, out)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)

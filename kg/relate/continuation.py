@@ -45,7 +45,7 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
     if subject is not None and g.goes_on.title.search(a.slice(max(a.sentence.start, subject.start - 20), subject.start)):
         subject = None              # "Chủ tịch UBND phường X yêu cầu ...": a person speaks, not the office
     agency = subject if subject is not None and subject.label == "AGENCY" else None
-    opening, low, words = words_of(text[:40]).split()[:2], text.lower(), ""
+    opening, low, words = words_of(text[:40]).split()[:2], "", ""
     for i in reversed(previous):
         if said and said & {k.key for k in i.kinds}:
             return i
@@ -56,10 +56,12 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
             return i
         # "... cử cán bộ phường xuống hỗ trợ tôi": the first words of its name again (each of the sentence's words
         # is in its lower-cased text, so the sentence's words are listed only when those three are)
-        if len(head) >= 4 and all(w in low for w in head[:3]):
-            words = words or f" {words_of(text)} "
-            if f" {' '.join(head[:3])} " in words:
-                return i
+        if len(head) >= 4:
+            low = low or text.lower()
+            if all(w in low for w in head[:3]):
+                words = words or f" {words_of(text)} "
+                if f" {' '.join(head[:3])} " in words:
+                    return i
     return None
 
 
@@ -84,7 +86,7 @@ def _free_agencies(a: Analysed) -> list[Mention]:
     g = load_grammar().goes_on
     return [ag for ag in a.of("AGENCY") if not any(lo <= ag.start < hi for lo, hi in blocked) and not some(place_of(ag))
             and not g.plural.search(a.slice(max(a.sentence.start, ag.start - 8), ag.start))
-            and not g.level.match(a.slice(ag.end, a.sentence.end))]
+            and not g.level.match(a.sentence.text, ag.end - a.sentence.start)]
 
 
 def _same_agency(x: Mention, y: Mention) -> bool:

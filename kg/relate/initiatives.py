@@ -15,17 +15,16 @@ from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar, words_of
 from kg.recognize.places import SOME_UNITS
 from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, rank, subject
+from kg.relate.cues import AT_CUE, LEAD_CUE, PARTNER_CUE
 from kg.segment import Sentence
 from kg.text import fold
 
 LEAD, PARTNER, INVOLVED = "lead", "partner", "involved"
 OTHER_KIND = DEFAULT_BASE + "kind/other"
-_PARTNER_CUE = re.compile(r"(?i:phối hợp(?:\s+(?:với|cùng))?(?:\s+(?:lực lượng|các lực lượng))?|cùng với|liên thông với)\s*$")
-_LEAD_CUE = re.compile(r"(?i:(?<!\w)(?:do|được)|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$")
-_AT_CUE = re.compile(r"(?i:(?<!\w)(?:tại|ở))\s*$")
 _AND = re.compile(r"^\s*(?:,|và)\s*$")
 _JOINED = re.compile(r"^[\s”\"'’]*(?:,|và|hoặc)[\s“\"'‘]*$")
 _ITEM_MARKS = re.compile(r"[();]")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -77,11 +76,11 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
     # an agency inside the name takes part only when written as a name or placed with "tại" ("qua đường bưu điện"
     # names no post office; "tại bộ phận một cửa" names the desk)
     named = roles(a, [ag for ag in a.of("AGENCY", name.start, name.end) if ag.text[0].isupper()
-                      or _AT_CUE.search(a.slice(max(name.start, ag.start - 12), ag.start))], name.start, default=LEAD)
+                      or AT_CUE.ends(a.slice(max(name.start, ag.start - 12), ag.start))], name.start, default=LEAD)
     bracketed = [(ag, LEAD) for lo, hi in brackets for ag in a.of("AGENCY", lo, hi)]
     outside = [ag for ag in a.of("AGENCY", name.end, end) if not any(ag.within(lo, hi) for lo, hi in brackets)]
     cued = [(ag, r) for ag, r in roles(a, outside, name.end, default=None) if r in (LEAD, PARTNER)]
-    cued += [(ag, INVOLVED) for ag in outside if _AT_CUE.search(a.slice(max(name.end, ag.start - 12), ag.start))]
+    cued += [(ag, INVOLVED) for ag in outside if AT_CUE.ends(a.slice(max(name.end, ag.start - 12), ag.start))]
     who = subject(a, name.start) or (first_subject(previous) if previous is not None and a.refers_back() else None)
     before = _named_before(a, name.start, known) if who is None else []
     who = before[0] if len(before) == 1 else who
@@ -150,7 +149,7 @@ def _at_places(a: Analysed, start: int, end: int, brackets) -> list[Mention]:
     out = []
     agency_ends = {ag.end for ag in a.of("AGENCY", start, end)}
     for p in a.of("PLACE", start, end):
-        cue = _AT_CUE.search(a.slice(max(start, p.start - 12), p.start)) or \
+        cue = AT_CUE.ends(a.slice(max(start, p.start - 12), p.start)) or \
             (out and _AND.match(a.slice(out[-1].end, p.start)))        # "tại xã Đại Thanh và xã Mỹ Đức"
         if cue and not any(lo <= p.start < hi for lo, hi in brackets) \
                 and not any(a.slice(e, p.start).strip() in ("tại", "ở") for e in agency_ends if e <= p.start):
@@ -165,13 +164,13 @@ def roles(a: Analysed, agencies: list[Mention], start: int, default: str | None)
     prev_end, prev_role = start, None
     for ag in agencies:
         gap = a.slice(prev_end, ag.start)
-        if _PARTNER_CUE.search(gap) or (prev_role == PARTNER and _AND.match(gap)):
+        if PARTNER_CUE.ends(gap) or (prev_role == PARTNER and _AND.match(gap)):
             role = PARTNER
         elif prev_role == LEAD and _AND.match(gap) and not default:      # "của A, B và C": all lead
             role = LEAD
-        elif _LEAD_CUE.search(gap):
+        elif LEAD_CUE.ends(gap):
             role = LEAD
-        elif _AT_CUE.search(gap):
+        elif AT_CUE.ends(gap):
             role = INVOLVED
         else:
             role = default if prev_role is None else INVOLVED
@@ -235,7 +234,7 @@ def retold(initiatives: list[InitiativeFacts], generic: frozenset[str]) -> None:
 def _fuller_names(labels: set[str]) -> dict[str, str]:
     """Each distinct label's fullest alias. Compared only among names with the same first and last words, so
     a long article that names the same models thousands of times costs linear time, not quadratic."""
-    words = {label: re.findall(r"\w+", fold(label)) for label in labels}
+    words = {label: _WORD.findall(fold(label)) for label in labels}
     by_ends: dict[tuple[str, str], list[str]] = {}
     for label, w in words.items():
         if w:
@@ -243,7 +242,7 @@ def _fuller_names(labels: set[str]) -> dict[str, str]:
     fuller = {}
     for label, mine in words.items():
         same_ends = by_ends.get((mine[0], mine[-1]), []) if mine else []
-        candidates = [(len(words[other]), other) for other in same_ends if _alias(mine, words[other])]
+        candidates = [(len(words[other]), other) for other in same_ends if other == label or _alias(mine, words[other])]
         fuller[label] = max(candidates)[1] if candidates else label
     return fuller
 

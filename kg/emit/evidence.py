@@ -31,19 +31,19 @@ class Evidence:
         if ev is not None:
             return ev
         ev = self._written[span.iri] = iri(span.iri)
-        add = self.out.add
-        add(ev, RDF_TYPE, T.Evidence)
-        add(ev, OA.hasSource, self.doc_iri)
-        pos, quote = iri(span.iri + "/position"), iri(span.iri + "/quote")
-        add(ev, OA.hasSelector, pos)
-        add(ev, OA.hasSelector, quote)
-        add(pos, RDF_TYPE, OA.TextPositionSelector)
-        add(pos, OA.start, typed(str(span.start), "nonNegativeInteger"))
-        add(pos, OA.end, typed(str(span.end), "nonNegativeInteger"))
-        add(quote, RDF_TYPE, OA.TextQuoteSelector)
-        add(quote, OA.exact, literal(span.exact))
-        add(quote, OA.prefix, literal(span.prefix))
-        add(quote, OA.suffix, literal(span.suffix))
+        pos, quote = f"<{span.iri}/position>", f"<{span.iri}/quote>"
+        lines = self.out.lines              # eleven lines for every span: written here, not by Lines.add
+        lines[ev + _AN_EVIDENCE] = None
+        lines[f"{ev}{_HAS_SOURCE}{self.doc_iri} .\n"] = None
+        lines[f"{ev}{_HAS_SELECTOR}{pos} .\n"] = None
+        lines[f"{ev}{_HAS_SELECTOR}{quote} .\n"] = None
+        lines[pos + _A_POSITION] = None
+        lines[f'{pos}{_START}"{span.start}"{_COUNT} .\n'] = None
+        lines[f'{pos}{_END}"{span.end}"{_COUNT} .\n'] = None
+        lines[quote + _A_QUOTE] = None
+        lines[f"{quote}{_EXACT}{literal(span.exact)} .\n"] = None
+        lines[f"{quote}{_PREFIX}{literal(span.prefix)} .\n"] = None
+        lines[f"{quote}{_SUFFIX}{literal(span.suffix)} .\n"] = None
         return ev
 
     def entity(self, subject: str, source: Source) -> None:
@@ -73,6 +73,11 @@ class Evidence:
 
 
 _A_STATEMENT = f" {RDF_TYPE} {STATEMENT.Statement} .\n"
+_AN_EVIDENCE, _A_POSITION, _A_QUOTE = (f" {RDF_TYPE} {c} .\n" for c in (T.Evidence, OA.TextPositionSelector,
+                                                                      OA.TextQuoteSelector))
+_HAS_SOURCE, _HAS_SELECTOR, _START, _END, _EXACT, _PREFIX, _SUFFIX = (
+    f" {p} " for p in (OA.hasSource, OA.hasSelector, OA.start, OA.end, OA.exact, OA.prefix, OA.suffix))
+_COUNT = typed("", "nonNegativeInteger")[2:]         # ^^<...#nonNegativeInteger>
 _SUBJECT, _PREDICATE, _OBJECT, _EVIDENCE = (f" {p} " for p in (STATEMENT.subject, STATEMENT.predicate,
                                                                STATEMENT.object, T.evidence))
 

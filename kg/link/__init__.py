@@ -62,6 +62,7 @@ class _Linking:
         self.agencies: dict[linked.Agency, None] = {}      # every distinct spelling, as written before
         self.reductions: list[linked.Reduction] = []
         self._spans: dict[tuple[int, int], Span] = {}
+        self._concepts: dict[str, tuple[tuple[str, ...], str | None]] = {}
 
     def linked(self) -> LinkedDocument:
         d, main = self.doc, self.where.main
@@ -152,10 +153,14 @@ class _Linking:
 
     # ------------------------------------------------------------------ initiatives
     def concept(self, key: str) -> tuple[tuple[str, ...], str | None]:
-        """(the concept and every concept it is narrower than, its field or None), as the lexicon remembers them."""
-        c = URIRef(key)
-        fld = self.lex.value(c, RK.field)
-        return (key, *map(str, self.lex.ancestors(c))), None if fld is None else str(fld)
+        """(the concept and every concept it is narrower than, its field or None), as the lexicon remembers them
+        (asked once per document: a kind or procedure is cited again and again)."""
+        found = self._concepts.get(key)
+        if found is None:
+            c = URIRef(key)
+            fld = self.lex.value(c, RK.field)
+            found = self._concepts[key] = (key, *map(str, self.lex.ancestors(c))), None if fld is None else str(fld)
+        return found
 
     def initiative_iri(self, f: InitiativeFacts) -> str:
         places = [p for m in f.places for sc in [self.where.scope(m)] for p in (sc.places or (sc.all_wards_of,)) if p] \

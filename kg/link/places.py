@@ -85,10 +85,12 @@ class Places:
         self._units = _UNIT_PLACES.setdefault(base, {})
         self._named = tuple(m for m in (*places, *held) if m.get("names") and not m.get("count") and not m.key)
         self._scopes: dict[tuple, Scope] = {}
+        self._of_mention: dict[int, Scope] = {}       # id of a mention of the document -> its scope
         self.main: Place | None = None
         self.around: tuple[str, ...] = ()
         resolved = self.scope(main_place).places if main_place is not None else ()
         self.main = resolved[0] if resolved else None
+        self._of_mention.clear()        # (whether there is a main place is part of a scope's key)
         self.around = tuple(sorted({p.unit.key for m in places if rank(m) < 3 and not m.get("count")
                                     for p in self.scope(m).places if p.unit}))
         self.main = self._commune_of(self.main, places) or self.main
@@ -105,10 +107,14 @@ class Places:
     def scope(self, m: Mention | None) -> Scope:
         if m is None:
             return Scope((self.main,) if self.main else ())
-        k = (key(m), m.get("count"), m.get("bare"), self.main is None)
-        if k not in self._scopes:
-            self._scopes[k] = self._scope(m)
-        return self._scopes[k]
+        found = self._of_mention.get(id(m))
+        if found is None:
+            k = (key(m), m.get("count"), m.get("bare"), self.main is None)
+            found = self._scopes.get(k)
+            if found is None:
+                found = self._scopes[k] = self._scope(m)
+            self._of_mention[id(m)] = found
+        return found
 
     def _scope(self, m: Mention) -> Scope:
         if m.key:

@@ -51,7 +51,7 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
             return i
         if agency is not None and any(_same_agency(agency, ag) for ag, _ in i.agencies):
             return i
-        head = words_of(i.label).split()
+        head = _head(i.label)
         if len(head) >= 2 and head[0] not in generic and opening == head[:2]:
             return i
         # "... cử cán bộ phường xuống hỗ trợ tôi": the first words of its name again (each of the sentence's words
@@ -63,6 +63,13 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
                 if f" {' '.join(head[:3])} " in words:
                     return i
     return None
+
+
+def _head(label: str) -> list[str]:
+    """The first words of a model's name, as words_of gives them: four, from its first 32 characters when those
+    hold a fifth (so that the fourth is whole), else all of them (only the first four are compared)."""
+    words = words_of(label[:32]).split()
+    return words[:4] if len(words) > 4 else words_of(label).split()
 
 
 def _of_the_ward(a: Analysed, earlier: list[InitiativeFacts]) -> InitiativeFacts | None:

@@ -131,7 +131,7 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
     """
     import os
     import time
-    from kg import corpus, sources, store
+    from kg import corpus, shapes, sources, store
     from kg.namespace import DEFAULT_BASE
 
     started = time.monotonic()
@@ -150,7 +150,7 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
                 summary = corpus.build(list(inputs), merged, base or DEFAULT_BASE, jobs or os.cpu_count() or 1, cache,
                                        encoding, int(max_size * 1e6), tick, listing, validate=not no_validate,
                                        strict=strict, keep_graph=fmt not in (None, "nt"))
-            except corpus.InvalidGraph as e:
+            except shapes.InvalidGraph as e:
                 click.echo(e.report, err=True, nl=False)
                 raise
         corpus.write_outputs(merged, output, fmt, store_spec, summary)

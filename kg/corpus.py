@@ -10,16 +10,14 @@ whatever the order of the files or the number of jobs. The library (pipeline.bui
 through `build` here.
 
 A graph of up to VALIDATE_IN_MEMORY triples is checked against the SHACL shapes. A document whose facts break
-them is set aside (the whole document, so what is written is what articles said, never half of it); the rest
-is merged again and written, and the Summary says which document, which shape and which sentence. So that a
-document can be left out, each one's fragment is kept (its cache entry, or a file in the build's scratch
-folder) while the build is small enough to be checked.
+them is set aside whole (kg.shapes); the rest is merged again and written, and the Summary says which
+document, which shape and which sentence. So that a document can be left out, each one's fragment is kept (its
+cache entry, or a file in the build's scratch folder) while the build is small enough to be checked.
 """
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import itertools
 import shutil
 import tempfile
 import time
@@ -27,27 +25,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import ingest, pipeline, runs as runs_module, sources as sources_module, store
+from kg import ingest, pipeline, runs as runs_module, shapes, sources as sources_module, store
 from kg.emit.sink import Fragment
 from kg.errors import InputError, KgError, OutputError
 
 VALIDATE_IN_MEMORY = 200_000   # triples; above this a streamed build is left to `reform-kg validate`
-
-
-class InvalidGraph(KgError):
-    """What a build made breaks the SHACL shapes and --strict asked for all or nothing."""
-
-    def __init__(self, message: str, report: str):
-        super().__init__(message)
-        self.report = report
-
-
-@dataclass(frozen=True)
-class SetAside:
-    """A document left out of the graph because its facts break the shapes."""
-    path: str
-    doc_id: str
-    violations: list[dict]
 
 
 @dataclass
@@ -58,7 +40,7 @@ class Summary:
     cached: int = 0
     skipped: list[str] = field(default_factory=list)       # articles that could not be read, with why
     failed: list[str] = field(default_factory=list)        # articles that hit a bug in reform-kg
-    set_aside: list[SetAside] = field(default_factory=list)
+    set_aside: list[shapes.SetAside] = field(default_factory=list)
     not_articles: Counter = field(default_factory=Counter)  # files in folders that are not articles, by kind
     warnings: list[str] = field(default_factory=list)      # manifest and cache problems
     counts: dict[str, int] = field(default_factory=dict)
@@ -207,14 +189,14 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
             raise InputError(f"{', '.join(map(str, inputs))}: no article could be read" + (f" ({why})" if why else ""))
         summary.triples, summary.counts = runs_module.merge(runs, out_nt)
         if strict and validate:
-            _check_whole(inputs, summary, out_nt, keep_graph)
+            shapes.check_whole(inputs, summary, out_nt, keep_graph)
         elif small >= 0 and None not in kept.values() and summary.triples <= VALIDATE_IN_MEMORY:
-            _check(summary, {t: _read_cached(Path(p)) for t, p in kept.items()}, workdir, out_nt, keep_graph)
+            shapes.check(summary, {t: _read_cached(Path(p)) for t, p in kept.items()}, workdir, out_nt, keep_graph)
     finally:
         if workdir is not None:
             shutil.rmtree(workdir, ignore_errors=True)
     if strict and summary.partial:
-        raise InvalidGraph(f"{', '.join(map(str, inputs))}: not written (--strict): "
+        raise shapes.InvalidGraph(f"{', '.join(map(str, inputs))}: not written (--strict): "
                            f"{len(summary.skipped)} article(s) unreadable, {len(summary.failed)} failed", "")
     summary.documents = summary.counts.get("documents", 0)
     summary.seconds = time.monotonic() - start
@@ -245,85 +227,7 @@ def _told(summary: Summary, tasks: list[_Task], records, named: set[str], progre
     return kept
 
 
-def _check(summary: Summary, kept: dict, workdir: Path, out_nt: Path, keep_graph: bool) -> None:
-    """Validate the merged graph; set aside the documents whose facts break the shapes and merge again."""
-    from kg import validate as shacl
-    from kg.emit import new_graph
-
-    for _ in range(3):     # a second pass only confirms: a document's facts never depend on another's
-        graph = new_graph().parse(out_nt, format="nt")
-        violations = shacl.validate(graph)
-        if not violations:
-            summary.validated = True
-            summary.graph = graph if keep_graph else None
-            return
-        offenders = _offenders(violations, kept, graph)
-        if not offenders:
-            raise InvalidGraph(f"the graph breaks {len(violations)} SHACL constraint(s) that no single article "
-                               "explains; this is a bug in reform-kg, please report it", shacl.report(violations))
-        for task, found in sorted(offenders.items(), key=lambda kv: kv[0].doc_id):
-            summary.set_aside.append(SetAside(task.path, task.doc_id, found))
-            del kept[task]
-        run = runs_module.write_run(workdir / f"set-aside-{len(summary.set_aside)}",
-                                    {line.encode() for f in kept.values() for line in f.lines},
-                                    {record.encode() for f in kept.values() for record in f.labels})
-        summary.triples, summary.counts = runs_module.merge([run], out_nt)
-        if not kept:
-            raise InputError("no article could be built: every one breaks the SHACL shapes (" +
-                             "; ".join(f"{s.path}: {s.violations[0]['shape']} {s.violations[0]['path']}"
-                                       for s in summary.set_aside[:3]) + ")")
-    raise InvalidGraph("the graph still breaks the SHACL shapes after setting documents aside; "
-                       "this is a bug in reform-kg, please report it", "")
-
-
-def _check_whole(inputs: list[Path], summary: Summary, out_nt: Path, keep_graph: bool) -> None:
-    """--strict: check the whole graph, whatever its size (slow above VALIDATE_IN_MEMORY, but asked for), and
-    refuse it on any violation."""
-    from kg import validate as shacl
-    from kg.emit import new_graph
-    graph = new_graph().parse(out_nt, format="nt")
-    violations = shacl.validate(graph)
-    if violations:
-        raise InvalidGraph(f"{', '.join(map(str, inputs))}: not written (--strict): the graph breaks "
-                           f"{len(violations)} SHACL constraint(s)", shacl.report(violations))
-    summary.validated = True
-    summary.graph = graph if keep_graph else None
-
-
-def _offenders(violations, kept: dict, graph) -> dict:
-    """The documents behind each violation, with those violations: the ones that state the offending triple;
-    else (a missing value) the ones that state anything with the focus node and path; else about the focus
-    node. Entities are shared (a ward, a model), so a document is blamed only for what it says itself."""
-    stated: dict[str, set] = {}         # a line, its "<s> <p> " and its "<s> " -> the documents that state it
-    for task, fragment in kept.items():
-        labels = (f"{s} {_LABEL} {lit}" for s, _, lit in (r.rstrip("\n").split("\t", 2) for r in fragment.labels))
-        for line in itertools.chain(fragment.lines, (f"{x} .\n" for x in labels)):
-            subject, predicate, _ = line.split(" ", 2)
-            for key in (line, f"{subject} {predicate} ", f"{subject} "):
-                stated.setdefault(key, set()).add(task)
-    found: dict = {}
-    for v in violations:
-        keys = [f"{v.head}{v.value} .\n" if v.head and v.value else "", v.head, f"<{v.focus}> "]
-        blamed = next((stated[k] for k in keys if k in stated), set())
-        for task in sorted(blamed, key=lambda t: t.doc_id):
-            found.setdefault(task, []).append({"focus": v.focus, "label": v.label, "shape": v.shape, "path": v.path,
-                                               "message": v.message, "sentence": _sentence(graph, v.focus)})
-    return found
-
-
-def _sentence(graph, focus: str) -> str:
-    """The sentence a fact about `focus` was read from, as the evidence quotes it ("" when none)."""
-    from rdflib import URIRef
-    from kg.namespace import OA, RK
-    evidence = graph.value(URIRef(focus), RK.evidence)
-    if evidence is None:
-        return ""
-    sentence = graph.value(evidence, RK.sentence) or evidence
-    return " ".join(str(graph.value(URIRef(f"{sentence}/quote"), OA.exact) or "").split())
-
-
 _TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 _INITIATIVE = f" {_TYPE} <https://w3id.org/reform-kg/ontology#Initiative> .\n"
 
 

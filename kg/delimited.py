@@ -8,13 +8,16 @@ import re
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
-# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), @SUM(...)), unless
-# it is just a number. Such a cell gets a leading ' (OWASP's advice), which spreadsheets show as text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these signs, a tab or a carriage return as a formula
+# (=HYPERLINK(...), @SUM(...)), unless it is just a number. Such a cell gets a leading ' (OWASP's advice),
+# which spreadsheets show as text. Every check below is made from these two constants.
+_SIGNS = "=+-@"
+_FORMULA_START = (*_SIGNS, "\t", "\r")
+_IN_CLASS = re.escape(_SIGNS)                 # the signs inside a character class
 _PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?")
 # Where a CSV cell may start with one: at a line start or after a comma, quoted or not (an unquoted cell
 # cannot hold a carriage return). Most answers have none, and are written as Oxigraph wrote them.
-_CSV_FORMULA = re.compile(rb'[,\n](?:"[=+\-@\t\r]|[=+\-@\t])')      # (the header's names start with none)
+_CSV_FORMULA = re.compile(f'[,\\n](?:"[{_IN_CLASS}\\t\\r]|[{_IN_CLASS}\\t])'.encode())   # (no name starts with one)
 
 
 def _starts(kept: dict[bytes, bytes]) -> tuple[bytes, bytes]:
@@ -38,9 +41,9 @@ def _starts(kept: dict[bytes, bytes]) -> tuple[bytes, bytes]:
 # Turtle's short form (every other term starts with <, " or _), and "= or "\0 (\t, \r) a literal that may
 # start like a formula; in a CSV (commas inside quoted values count as separators), = or "= or "r (\r) a cell
 # that may. The patterns decide.
-_CSV_STARTS = _starts({b",\n": b"\n", b"0123456789 ": b"0", b"=@+-\t": b"=", b'"': b'"', b"\r": b"r"})
+_CSV_STARTS = _starts({b",\n": b"\n", b"0123456789 ": b"0", _SIGNS.encode() + b"\t": b"=", b'"': b'"', b"\r": b"r"})
 _CSV_FORMULA_STARTS = (b"\n=", b'\n"=', b'\n"r')
-_TSV_STARTS = _starts({b"\t\n": b"\t", b"0123456789.tfr ": b"0", b"+-=@": b"=", b'"': b'"', b"\\": b"\\",
+_TSV_STARTS = _starts({b"\t\n": b"\t", b"0123456789.tfr ": b"0", _SIGNS.encode(): b"=", b'"': b'"', b"\\": b"\\",
                        b"<_?": b"<"})
 _NUMBER_STARTS, _FORMULA_STARTS = (b"\t0", b"\t="), (b'\t"=', b'\t"\\0')
 
@@ -93,7 +96,7 @@ def csv_text(names: list[str], values, raw: bool = False) -> str:
 # Turtle's short forms are unambiguous: true/false, integer, decimal (a point), double (an exponent).
 _TSV_SHORT = r'[\t\n](?:[^\t\n<"_?][^\t\n]*'
 _TSV_RAW = re.compile("(" + _TSV_SHORT + "))")
-_TSV_CELLS = re.compile("(" + _TSV_SHORT + r'|"(?:[=+\-@]|\\[tr])(?:[^"\\\n]|\\.)*")' + ")")
+_TSV_CELLS = re.compile("(" + _TSV_SHORT + '|"(?:[' + _IN_CLASS + r']|\\[tr])(?:[^"\\\n]|\\.)*")' + ")")
 
 
 def tsv_answer(data: bytes, raw: bool) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from kg.gazetteer import Gazetteer  # noqa: E402
 from kg.text import name_key  # noqa: E402
 
 REPORT = ROOT / "tools" / "crosscheck-report.md"
@@ -66,7 +67,8 @@ def ours() -> dict:
     units = {u[0]: u for u in data["units"]}
     code = lambda key: int(units[key][1]) if key and units[key][1] else None   # noqa: E731
     # The old units by their titles on the date of vietnam-provinces' list of 2025-01-04 (Tỉnh Quảng Ninh).
-    titled = lambda key: next((t[1] for t in data["titles"].get(key, ()) if t[5] and OLD_LIST < t[5]), units[key][4])  # noqa: E731
+    gazetteer = Gazetteer(data)
+    titled = lambda key: gazetteer.title(key, OLD_LIST).label                  # noqa: E731
     out = {"old": {}, "old_districts": {}, "old_wards": {}, "new": {}, "new_wards": {}, "links": {}, "province_links": {}, "absorbed": 0}
     for key, u in units.items():
         if u[1] is None:

@@ -72,21 +72,32 @@ def named(b, dcode: str, alias: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
+def _gso_ended_rows() -> tuple[dict, ...]:
+    """The GSO list changes where a commune left the lists (ended, its code reused, or renamed), in file order."""
+    with CODE_CHANGES.open(encoding="utf-8") as f:
+        return tuple(r for r in csv.DictReader(f) if r["kind"] in ("ended", "reused", "new name"))
+
+
+@functools.lru_cache(maxsize=1)
 def _gso_ended() -> dict[tuple[str, str], dict]:
     """(district code, ASCII spelling of the name) -> the GSO list change where that commune left the lists."""
-    with CODE_CHANGES.open(encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f) if r["kind"] in ("ended", "reused", "new name")]
     out: dict[tuple[str, str], dict] = {}
-    for r in rows:
+    for r in _gso_ended_rows():
         out.setdefault((r["district"], fold(" ".join(r["earlier"].split())).replace(" ", "")), r)
     return out
+
+
+def absorbed_key(dcode: str, title: str) -> tuple[str, str, str]:
+    """(key, level, short name) of a unit an earlier merger absorbed: "27259-phuong-6" for Phường 6 (or Phường
+    06, as some GSO lists write it) of district 27259."""
+    level, short = split(" ".join(title.split()))
+    return f"{dcode}-{level}-{slug(short.lstrip('0') or short)}", level, short
 
 
 def absorbed_unit(b, dcode: str, title: str, until: str | None = None) -> str:
     """A unit an earlier merger absorbed (no code in the source), with its end date where MERGERS (or the
     caller) knows it."""
-    level, short = split(title)
-    key = f"{dcode}-{level}-{slug(short)}"
+    key, level, short = absorbed_key(dcode, title)
     b.unit(key, None, level, 3, label(level, short), short, dcode, None,
            until or MERGED_UNTIL.get((dcode, label(level, short))))
     return key
@@ -99,8 +110,7 @@ def not_in_source(b) -> None:
         b.replaced[absorbed_unit(b, dcode, title)] = {target: False}
         b.notes.append(f"district {dcode}: {title} absorbed into {b.units[target][4]}, not listed by the source")
     for (dcode, title), targets in sorted(ABSORBED_TARGETS.items()):
-        level, short = split(title)
-        b.replaced[f"{dcode}-{level}-{slug(short)}"] = dict(targets)
+        b.replaced[absorbed_key(dcode, title)[0]] = dict(targets)
         b.notes.append(f"district {dcode}: {title} went partly into " + ", ".join(b.units[t][4] for t in sorted(targets)))
 
 
@@ -109,18 +119,14 @@ def codes(b) -> dict[str, list]:
     an earlier merger absorbed, until the day it ended; and where the ward that absorbed it took that code
     (Quận 4: Phường 9 bears Phường 6's 27265 since 2025-01-01), the code it bore before, until that day."""
     out: dict[str, set] = defaultdict(set)
-    with CODE_CHANGES.open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if row["kind"] not in ("ended", "reused", "new name"):
-                continue
-            level, short = split(" ".join(row["earlier"].split()))
-            absorbed = f"{row['district']}-{level}-{slug(short.lstrip('0') or short)}"
-            if absorbed not in b.units or b.units[absorbed][1] is not None:
-                continue
-            until = b.units[absorbed][10]
-            out[absorbed].add((row["code"], until))
-            if row["kind"] == "reused" and until and row["code"] in b.units:
-                out[row["code"]].add((row["later_code_before"], until))
+    for row in _gso_ended_rows():
+        absorbed = absorbed_key(row["district"], row["earlier"])[0]
+        if absorbed not in b.units or b.units[absorbed][1] is not None:
+            continue
+        until = b.units[absorbed][10]
+        out[absorbed].add((row["code"], until))
+        if row["kind"] == "reused" and until and row["code"] in b.units:
+            out[row["code"]].add((row["later_code_before"], until))
     return {k: [list(c) for c in sorted(v, key=lambda c: (c[1] or "9999", c[0]))] for k, v in sorted(out.items())}
 
 

@@ -10,14 +10,12 @@ from __future__ import annotations
 import bisect
 import functools
 
-from rdflib import URIRef
-
 from kg.gazetteer import Gazetteer
 from kg.ingest import Document
 from kg.lexicon import Lexicon
 from kg.link import linked
 from kg.link.linked import Cited, LinkedDocument, Source, Span
-from kg.link.places import Place, Places, home, level_iri
+from kg.link.places import Place, Places, home, level_iri, term
 from kg.link.portals import province_of
 from kg.namespace import RK, checked_iri
 from kg.recognize import Mention
@@ -139,7 +137,7 @@ class _Linking:
         if place is not None and place_mention is not None and not place_mention.get("names") \
                 and level_rank(place_mention.get("level")) == 3 and place.rank < 3:
             place = None                # "Công an xã" in a text about a city: a commune's police, not the city's
-        atype = URIRef(m.key)
+        atype = term(m.key)
         name = m.get("name") or self.lex.label(atype)      # a company by its own name
         party = m.get("party")
         if party:
@@ -157,7 +155,7 @@ class _Linking:
         (asked once per document: a kind or procedure is cited again and again)."""
         found = self._concepts.get(key)
         if found is None:
-            c = URIRef(key)
+            c = term(key)
             fld = self.lex.value(c, RK.field)
             found = self._concepts[key] = (key, *map(str, self.lex.ancestors(c))), None if fld is None else str(fld)
         return found
@@ -188,7 +186,7 @@ class _Linking:
         iri = f"{self.base}time-reduction/{self.doc.doc_id}/{r.start}"
         label = " ".join(r.text.split())
         if proc is not None:
-            label = f"{self.lex.label(URIRef(proc.key))}: {label}"
+            label = f"{self.lex.label(term(proc.key))}: {label}"
         applies_in, _ = self.scope(where, r)
         self.reductions.append(linked.Reduction(
             iri, label, r.get("before"), r.get("before_unit"), r.get("after"), r.get("after_unit"),

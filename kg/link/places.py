@@ -35,6 +35,11 @@ _UNIT_PLACES: dict[str, dict[tuple[str, str], "Place"]] = {}   # base IRI -> (un
 LEVEL_VOCABULARY = DEFAULT_BASE + "place-level/"
 
 
+# A lexicon concept's IRI as the rdflib term the lexicon is asked with, made once per process: URIRef checks its
+# characters in Python, and the same kinds, levels and agency types are asked of in every document.
+term = functools.lru_cache(maxsize=4096)(URIRef)
+
+
 def level_iri(level: str) -> str:
     """The place-level concept of the lexicon for a gazetteer level slug: the same IRI whatever the --base."""
     return LEVEL_VOCABULARY + level
@@ -118,8 +123,8 @@ class Places:
 
     def _scope(self, m: Mention) -> Scope:
         if m.key:
-            return Scope((self._known(URIRef(m.key)),))
-        level = URIRef(m.get("level"))
+            return Scope((self._known(term(m.key)),))
+        level = term(m.get("level"))
         if m.get("count"):
             return self._every(m, level)
         if m.get("bare") or not m.get("names"):
@@ -174,7 +179,7 @@ class Places:
         title = self.gazetteer.title(u.key, self.date).label
         if (u.key, title) not in self._units:
             lex = self.lexicon
-            level = URIRef(level_iri(u.level))
+            level = term(level_iri(u.level))
             parent = self.unit_place(self.gazetteer.units[u.parent]) if u.parent else None
             en = lex.label(level, "en")
             label_en = f"{en} {u.short}" if u.short.isdigit() else self._english.get(u.label, "")

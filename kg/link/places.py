@@ -99,6 +99,7 @@ class Places:
         self.around = tuple(sorted({p.unit.key for m in places if rank(m) < 3 and not m.get("count")
                                     for p in self.scope(m).places if p.unit}))
         self.main = self._commune_of(self.main, places) or self.main
+        self._of_none = Scope((self.main,) if self.main else ())      # where what names no place is: the main place
 
     def _commune_of(self, main: Place | None, places: tuple[Mention, ...]) -> Place | None:
         """Since 2025 a commune lies directly in its province: an article naming one commune of the province
@@ -111,7 +112,7 @@ class Places:
 
     def scope(self, m: Mention | None) -> Scope:
         if m is None:
-            return Scope((self.main,) if self.main else ())
+            return self._of_none
         found = self._of_mention.get(id(m))
         if found is None:
             k = (key(m), m.get("count"), m.get("bare"), self.main is None)

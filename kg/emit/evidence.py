@@ -24,6 +24,7 @@ class Evidence:
         self.doc_iri = doc_iri
         self.base = base
         self._written: dict[str, str] = {}        # a span's IRI -> its evidence node, once written
+        self._statement = f"<{base}statement/"
 
     def span(self, span: Span) -> str:
         """The evidence node of a span, with its selectors."""
@@ -59,10 +60,11 @@ class Evidence:
 
     def fact(self, s: str, p: str, o: str, sentence: Span) -> None:
         """The triple, and a statement about it whose evidence is the sentence it was read in (its five lines
-        made here from the triple's text: a sixth of a District 4 article's cost to emit)."""
+        made here from the triple's text: a sixth of a District 4 article's cost to emit). The statement's IRI is a
+        digest of the triple in N-Triples (`<s> <p> <o>`, terms as written)."""
         triple = f"{s} {p} {o}"
-        stmt = statement_iri(self.base, triple)
-        ev = self.span(sentence)
+        stmt = f"{self._statement}{hashlib.sha1(triple.encode('utf-8')).hexdigest()[:20]}>"
+        ev = self._written.get(sentence.iri) or self.span(sentence)
         lines = self.out.lines
         lines[f"{triple} .\n"] = None
         lines[stmt + _A_STATEMENT] = None
@@ -81,7 +83,3 @@ _COUNT = typed("", "nonNegativeInteger")[2:]         # ^^<...#nonNegativeInteger
 _SUBJECT, _PREDICATE, _OBJECT, _EVIDENCE = (f" {p} " for p in (STATEMENT.subject, STATEMENT.predicate,
                                                                STATEMENT.object, T.evidence))
 
-
-def statement_iri(base: str, triple: str) -> str:
-    """The statement's IRI: a digest of the triple in N-Triples (`<s> <p> <o>`, terms as written)."""
-    return f"<{base}statement/{hashlib.sha1(triple.encode('utf-8')).hexdigest()[:20]}>"

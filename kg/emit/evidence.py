@@ -22,9 +22,8 @@ class Evidence:
     def __init__(self, out: Lines, doc_iri: str, base: str):
         self.out = out
         self.doc_iri = doc_iri
-        self.base = base
         self._written: dict[str, str] = {}        # a span's IRI -> its evidence node, once written
-        self._statement = f"<{base}statement/"
+        self._statement = f"<{base}statement/"     # a statement's IRI, but its digest
 
     def span(self, span: Span) -> str:
         """The evidence node of a span, with its selectors."""

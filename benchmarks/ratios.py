@@ -58,9 +58,7 @@ def cold() -> None:
     """Forget the texts remembered while extracting (the lower-cased copies, the words of names): a build reads
     each article once, so a repeat must not find them."""
     from kg import text
-    from kg.recognize import grammar
-    for remembered in (text.lowered, text.words, text._found, grammar.words_of):
-        remembered.cache_clear()
+    text.forget()
 
 
 def build_ratio(repeat: int) -> tuple[float, float]:

@@ -13,7 +13,8 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.namespace import RK
 from kg.resources import ontology_files
-from kg.text import first_word, lowered, word_at, word_starts
+from kg.scan import word_starts
+from kg.text import first_word, lowered, single_spaced, word_at
 
 
 class Hit(NamedTuple):
@@ -33,7 +34,7 @@ class TermMatcher:
 
     A label can only start where its first word (or mark) does, so the labels are grouped by their first word,
     one small pattern per word, tried only where that word is: a sentence's words are listed once for every
-    lexicon, and where each is, once (kg.text.word_starts). The hits are those of the labels' one
+    lexicon, and where each is, once (kg.scan.word_starts). The hits are those of the labels' one
     alternation scanned over the text (tests/test_normalize.py).
     """
 
@@ -42,43 +43,54 @@ class TermMatcher:
         groups: dict[str, tuple[list[str], list[str]]] = {}
         for lab in sorted(labels, key=lambda s: (-len(s), s)):
             abbreviation = _is_abbreviation(lab)
-            groups.setdefault(first_word(lab), ([], []))[abbreviation].append(_pattern(lab if abbreviation else lab.lower()))
+            groups.setdefault(first_word(lab), ([], []))[abbreviation].append(lab if abbreviation else lab.lower())
         # per first word: the pattern of its case-insensitive labels (on the lower-cased copy), then of its
-        # abbreviations (on the text as written), each longest first
-        self._by_first = {w: tuple(_whole_words("|".join(p)).match if p else None for p in pair) for w, pair in groups.items()}
-        self._firsts = frozenset(groups)
+        # abbreviations (on the text as written), each longest first; and the case-insensitive labels as they are
+        # written, one of which a text with single spaces holds where one matches
+        self._by_first = {w: (*(_whole_words("|".join(map(_pattern, p))).match if p else None for p in pair), tuple(pair[0]))
+                          for w, pair in groups.items()}
+        self.first_words = frozenset(groups)      # (lower case) where a label can start
+        self._starts = tuple(sorted(groups))
         self._lookup = {lab.lower(): c for lab, c in labels.items()}
 
     def finditer(self, text: str, start: int = 0):
         """Hits in text order, none overlapping: at each point the longest label, a case-insensitive one before an
         abbreviation that starts at the same place (the labels' one alternation would choose the same)."""
         low = lowered(text)
-        pos = start
-        for s, first in word_starts(low, self._firsts):
-            if s >= pos and (m := self._match(text, low, s, first)):
+        pos, spaced = start, single_spaced(low)
+        for s, first in word_starts(low, self.first_words):
+            if s >= pos and (m := self._match(text, low, s, first, spaced)):
                 yield self._hit(m)
                 pos = m.end()
 
     def match_at(self, text: str, pos: int) -> Hit | None:
         low = lowered(text)
+        if not low.startswith(self._starts, pos):
+            return None                 # no first word of a label is there (one test of them all, most places)
         first = word_at(low, pos)
-        m = self._match(text, low, pos, first) if first else None
+        m = self._match(text, low, pos, first, single_spaced(low)) if first else None
         return self._hit(m) if m else None
 
-    def _match(self, text: str, low: str, pos: int, first: str) -> re.Match | None:
-        folded, exact = self._by_first.get(first, _NONE)
-        return (folded is not None and folded(low, pos)) or (exact is not None and exact(text, pos)) or None
+    def _match(self, text: str, low: str, pos: int, first: str, spaced: bool) -> re.Match | None:
+        """The longest label at pos; in a text with single spaces, a case-insensitive label's pattern is tried only
+        where the text starts with one (most words a label starts with start none there)."""
+        folded, exact, written = self._by_first.get(first, _NONE)
+        if folded is not None and (not spaced or low.startswith(written, pos)) and (m := folded(low, pos)):
+            return m
+        return exact(text, pos) if exact is not None else None
 
     def _hit(self, m: re.Match) -> Hit:
         said = m.group()        # as a label is written, most often: a case-insensitive one is found lower case
         concept = self._lookup.get(said)
-        return Hit(m.start(), m.end(), concept if concept is not None else self._lookup[_norm_space(said).lower()])
+        span = m.span()
+        return _new_hit(Hit, (*span, concept if concept is not None else self._lookup[_norm_space(said).lower()]))
 
     def fullmatch(self, text: str) -> URIRef | None:
         return self._lookup.get(_norm_space(text.strip()).lower())
 
 
-_NONE = (None, None)
+_NONE = (None, None, ())
+_new_hit = tuple.__new__            # a Hit made without the Python call of its __new__ (hundreds per article)
 
 
 def _whole_words(alternation: str) -> re.Pattern:

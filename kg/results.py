@@ -15,6 +15,7 @@ import re
 from contextlib import contextmanager
 from functools import partial
 from itertools import chain, repeat
+from operator import itemgetter
 
 from kg.delimited import XSD, csv_answer, short_type, tsv_answer
 from kg.namespace import PREFIXES
@@ -127,8 +128,12 @@ def _grid(tsv: bytes) -> tuple[list[str], list[list[bytes]], int]:
 def _each(column: list[bytes], render) -> list:
     """`render(type, value, language, datatype)` of every cell's term ("" for an empty cell), computed once
     for each distinct cell."""
-    rendered = {cell: render(*term(cell.decode("utf-8"))) if cell else "" for cell in set(column)}
-    return list(map(rendered.__getitem__, column))
+    return mapped({cell: render(*term(cell.decode("utf-8"))) if cell else "" for cell in set(column)}, column)
+
+
+def mapped(rendered: dict, column: list) -> list:
+    """Each cell of a column as `rendered` (a dict from each distinct cell) has it, looked up in one call."""
+    return list(itemgetter(*column)(rendered)) if len(column) > 1 else [rendered[cell] for cell in column]
 
 
 def rows_text(head: str, columns: list[list[str]], first: str, start: str, end: str, count: int, tail: str) -> str:

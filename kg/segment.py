@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? or … (with closing quotes or brackets after them) followed by white space and
 # something that starts a sentence, or at a line break unless the next line goes on in lower case.
-_END = re.compile(r"[.!?…]+[”\"')\]]*(?=\s)|\n")
+_END = re.compile(r"[.!?…][.!?…]*[”\"')\]]*(?=\s)|\n")    # (opening with a class, re skips to the marks)
 _OPENERS = "\"“‘'([•-–"
 # Abbreviations whose dot does not end a sentence: "TP. Hồ Chí Minh", "P. Bến Thành", "ThS. Nguyễn".
 _ABBREVIATIONS = {"tp", "tx", "tt", "p", "q", "ths", "ts", "pgs", "gs", "bs", "th.s", "ks", "nxb", "v.v", "ô", "b"}
@@ -67,8 +67,11 @@ def _inside_short_quote(text: str, i: int, reach: int = _QUOTE_REACH) -> bool:
     return closed >= 0 and "\n" not in text[i:closed]
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)$")
+
+
 def _abbreviation_before(text: str, dot: int) -> bool:
-    word = re.search(r"([^\W\d_][\w.]*)$", text[max(0, dot - 6):dot])
+    word = _WORD_BEFORE.search(text[max(0, dot - 6):dot])
     return bool(word) and word.group(1).lower() in _ABBREVIATIONS
 
 

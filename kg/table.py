@@ -4,65 +4,131 @@ Made from Oxigraph's TSV like kg.results' JSON and XML: the columns of cells kg.
 distinct cell rendered once. Widths are display columns, so Vietnamese text lines up; long cells are clipped
 with an ellipsis; no control character or direction mark from the graph reaches the screen
 (kg.text.terminal_safe); IRIs are shortened to reform-kg's prefixes.
+A row-per-fact answer has tens of thousands of distinct cells, so the work is done a column at a time where
+one call can settle a whole column (reform-kg's own IRIs, literals shown as they are: `_shown`), and the
+table is written in one join of padded cells (`_written`); only odd cells are looked at one by one.
 """
 from __future__ import annotations
 
+import operator
 import re
 import sys
+from functools import partial
+from itertools import compress, repeat
 
 from kg.namespace import DEFAULT_BASE
-from kg.results import NAMESPACES, rows_text, term
+from kg.results import NAMESPACES, mapped, rows_text, term
 
 
 def table(names: list[str], columns: list[list[bytes]], count: int, width: int = 60) -> str:
     """An aligned text table for a terminal; widths by display columns, so Vietnamese text lines up, cells
     clipped to `width`, and no control character from the graph reaches the screen."""
-    shown = [{raw: _cell(raw, width) for raw in set(cells)} for cells in columns]
-    widths = [max([_width(name), *(w for _, w in texts.values())]) for name, texts in zip(names, shown)]
+    shown = [_shown(list(set(cells)), width) for cells in columns]
+    widths = [max([_width(name), *ws]) for name, (_, _, ws) in zip(names, shown)]
     head = ["  ".join(name + " " * (widest - _width(name)) for name, widest in zip(names, widths)),
             "  ".join("-" * widest for widest in widths)]
     tail = f"({count} row{'s' if count != 1 else ''})\n"
-    end = _last_column(shown)
-    if end is None:                  # rows end in different columns: each row's trailing white space stripped
-        padded = [_padded(cells, texts, widest) for cells, texts, widest in zip(columns, shown, widths)]
-        rows = map("  ".join, zip(*padded)) if names else [""] * count
-        return "\n".join(map(str.rstrip, [*head, *rows])) + "\n" + tail
-    padded = [_padded(cells, texts, widest, "  ") for cells, texts, widest in zip(columns, shown[:end], widths)]
-    return rows_text("\n".join(map(str.rstrip, head)) + "\n", padded + [_padded(columns[end], shown[end], 0)],
-                 "", "", "\n", count, tail)
+    return rows_text("\n".join(map(str.rstrip, head)) + "\n", _written(columns, shown, widths), "", "", "\n",
+                     count, tail)
 
 
-def _padded(cells: list[bytes], texts: dict, widest: int, after: str = "") -> list[str]:
-    """Each cell's text padded to `widest` columns, and `after`."""
-    pad = {raw: s + " " * (widest - w) + after for raw, (s, w) in texts.items()}
-    return list(map(pad.__getitem__, cells))
+def _written(columns: list[list[bytes]], shown: list[tuple], widths: list[int]) -> list[list[str]]:
+    """Each column's cells as its rows write them: padded to the column's width and two spaces, but where no
+    text follows in the row, bare, so that no line ends in white space."""
+    written = []
+    later: bool | list[bool] = False        # whether a text follows in a later column: False, True, or per row
+    for cells, (raws, texts, ws), widest in reversed(list(zip(columns, shown, widths))):
+        bare = list(map(str.rstrip, texts))
+        blank = {raw for raw, text in zip(raws, bare) if not text} if "" in bare else set()
+        if not later and len(blank) == len(raws):
+            continue                            # no text in this column nor after it: nothing written
+        if later is not True:
+            bare = dict(zip(raws, bare))
+        if later:
+            fits = ws == list(map(len, texts))         # each text as wide as it is long: str.ljust pads it
+            padded = dict(zip(raws, map(str.ljust, texts, repeat(widest + 2)) if fits else
+                              (text + " " * (widest - w + 2) for text, w in zip(texts, ws))))
+        if isinstance(later, list):
+            written.append([(padded if follows else bare)[cell] for cell, follows in zip(cells, later)])
+        else:
+            written.append(mapped(padded if later else bare, cells))
+        if not blank:
+            later = True
+        elif later is not True:
+            filled = [cell not in blank for cell in cells]
+            later = list(map(operator.or_, later, filled)) if later else filled
+    return written[::-1]
 
 
-def _last_column(shown: list[dict]) -> int | None:
-    """The column every row ends in, if there is one: a text on every row, none ending in white space, and
-    no value in the columns after it. Its rows need no white space stripped, and are joined in one go."""
-    filled = [i for i, texts in enumerate(shown) if set(texts) != {b""}]
-    if not filled or any(not s or s[-1].isspace() for s, _ in shown[filled[-1]].values()):
-        return None
-    return filled[-1]
+def _shown(raws: list[bytes], width: int) -> tuple[list[bytes], list[str], list[int]]:
+    """Distinct TSV cells of a column, each one's text as the table shows it, and its display width, in one
+    order. Most cells are reform-kg's own IRIs or literals shown as they are (clipped): they are settled a
+    column at a time (None for any that cannot be); the rest one by one (`_cell`)."""
+    done, texts = [], []
+    for start, settle in ((_OWN, _own_iris), (b'"', partial(_plain_literals, width=width))):
+        starting = list(map(bytes.startswith, raws, repeat(start)))
+        some = list(compress(raws, starting))
+        if not some:
+            continue
+        settled = settle(some)
+        ok = [text is not None for text in settled]
+        done += compress(some, ok)
+        texts += compress(settled, ok)
+        raws = [*(compress(raws, map(operator.not_, starting)) if len(some) < len(raws) else ()),
+                *compress(some, map(operator.not_, ok))]
+    fitted = [_cell(raw, width) for raw in raws]
+    return done + raws, texts + [text for text, _ in fitted], [*map(len, texts), *(w for _, w in fitted)]
+
+
+_OWN = b"<" + DEFAULT_BASE.encode("utf-8")
+_LOCAL = slice(len(_OWN), -1)                # what follows DEFAULT_BASE in the cell
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7f))
+
+
+def _own_iris(raws: list[bytes]) -> list[str | None]:
+    """IRIs under DEFAULT_BASE (TSV cells) as `id:` and the rest if each is printable ASCII (else None each)."""
+    joined = b" ".join(map(operator.getitem, raws, repeat(_LOCAL)))        # no IRI holds a space
+    texts = ("id:" + joined.replace(b" ", b" id:").decode("ascii")).split(" ") \
+        if not joined.translate(None, _PRINTABLE_ASCII) else []
+    return texts if len(texts) == len(raws) else [None] * len(raws)
+
+
+def _plain_literals(raws: list[bytes], width: int) -> list[str | None]:
+    """Literals (TSV cells in quotes) as they are, clipped to `width` (at least 1), or None for each that is
+    not plain: an escape other than a quote's, or a start that `_plain` refuses. The starts are checked all
+    at once (the same checks over them joined), and only if one fails, one by one."""
+    text = b"\n".join(raws).decode("utf-8")                  # TSV writes a newline in a literal as \n
+    if "\\" in text:
+        text = _ESCAPED_QUOTE.sub('"', text)
+    escaped = "\\" in text                                  # an escape other than a quote's
+    cells = text.split("\n")
+    starts = [cell[1:cell.rindex('"')][:width + 2] for cell in cells]
+    lines = "\n".join(starts)
+    if escaped or "  " in lines or "\n " in lines or lines[:1] == " " or not _ONE_COLUMN_LINES.fullmatch(lines) \
+            or (" \n" in lines or lines[-1:] == " ") and any(len(s) <= width + 1 and s[-1:] == " " for s in starts):
+        starts = [start if "\\" not in cell and _plain(start, width) else None for cell, start in zip(cells, starts)]
+    return [start if start is None or len(start) <= width else _clipped(start, width) for start in starts]
+
+
+def _plain(start: str, width: int) -> bool:
+    """Whether a literal whose start (`width` + 2 characters: the next after the clip too) is `start` is shown
+    as it is: one column a character, and no white space to collapse (doubled, leading, or ending a literal
+    that fits)."""
+    return "  " not in start and start[:1] != " " and (len(start) > width + 1 or start[-1:] != " ") \
+        and _ONE_COLUMN.fullmatch(start) is not None
+
+
+_ESCAPED_QUOTE = re.compile(r'\\"')       # (a pattern finds it faster than str.replace)
 
 
 def _cell(raw: bytes, width: int) -> tuple[str, int]:
-    """A TSV cell (b"" if unbound) as the table shows it, and its display width. Most cells are an IRI
-    (never clipped), a number or boolean in Turtle's short form, or a literal with no escape but quotes whose
-    start (`width` + 1 characters) is one column a character and has no white space to collapse (none
-    doubled, none at its ends unless more text follows): they are settled here, the rest by `_literal`."""
+    """A TSV cell (b"" if unbound) as the table shows it, and its display width: an IRI shortened (never
+    clipped), a number or boolean in Turtle's short form, a literal or blank node by `_literal`."""
     if raw[:1] == b"<":
-        text = _short_iri(raw[1:-1].decode("utf-8"))
-        return (text, len(text)) if text.isascii() and text.isprintable() else _fit(text, _UNCLIPPED)
-    if raw[:1] == b'"' and raw.count(b"\\") == raw.count(b'\\"'):
-        value = raw[1:raw.rindex(b'"')].decode("utf-8").replace('\\"', '"')
-        start = value[:width + 1]
-        if "  " not in start and start[:1] != " " and (start[-1:] != " " or value[width + 1:width + 2].strip()) \
-                and (start.isascii() and start.isprintable() or _ONE_COLUMN.fullmatch(start)):
-            return _clipped(value, width)
+        return _fit(_short_iri(raw[1:-1].decode("utf-8")), _UNCLIPPED)
     if raw[:1] not in (b'"', b"_", b""):
-        return _clipped(raw.decode("utf-8"), width)
+        value = raw.decode("utf-8")
+        return _clipped(value, width), min(len(value), width)
     return _literal(raw, width) if raw else ("", 0)
 
 
@@ -78,7 +144,9 @@ def _literal(raw: bytes, width: int) -> tuple[str, int]:
 # Characters one terminal column wide each (Latin, Vietnamese's precomposed letters, typographic quotes and
 # dashes; checked against wcwidth and kg.text.terminal_safe by a test): text made only of them is shown as it
 # is, and is as wide as it is long.
-_ONE_COLUMN = re.compile("[\u0020-\u007e\u00a1-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027]*")
+_ONE_COLUMN_CHARS = "\u0020-\u007e\u00a1-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027"
+_ONE_COLUMN = re.compile(f"[{_ONE_COLUMN_CHARS}]*")
+_ONE_COLUMN_LINES = re.compile(f"[{_ONE_COLUMN_CHARS}\n]*")          # lines of them
 
 
 _UNCLIPPED = sys.maxsize // 2          # a width no text reaches
@@ -87,18 +155,19 @@ _UNCLIPPED = sys.maxsize // 2          # a width no text reaches
 def _fit(text: str, width: int) -> tuple[str, int]:
     """`text` as a terminal shows it (kg.text.terminal_safe) within `width` columns, clipped with an
     ellipsis, and its display width. Most text is one column a character in its first `width` + 1
-    characters, which settle the answer without measuring the rest."""
-    if _ONE_COLUMN.fullmatch(text, 0, width + 1):
-        return _clipped(text, width)
+    characters, which settle the answer without measuring the rest (printable ASCII most quickly)."""
+    start = text[:width + 1]
+    if start.isascii() and start.isprintable() or _ONE_COLUMN.fullmatch(start):
+        return _clipped(text, width), min(len(text), width)
     from kg.text import terminal_safe
     text = terminal_safe(text)
     w = _width(text)
     return (text, w) if w <= width else _clip(text, width)
 
 
-def _clipped(text: str, width: int) -> tuple[str, int]:
-    """Text of one-column characters within `width` columns (clipped with an ellipsis), and its width."""
-    return (text, len(text)) if len(text) <= width else (text[:width - 1] + "…", width)
+def _clipped(text: str, width: int) -> str:
+    """Text of one-column characters within `width` columns: clipped with an ellipsis when longer."""
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _width(s: str) -> int:

@@ -108,13 +108,13 @@ def test_real_articles_keep_their_facts_whatever_invisible_characters_and_spaces
     assert isomorphic(typed, graph)
 
 
-# Case-insensitive patterns run case-sensitively on one lower-cased copy of a sentence (kg.text.Scan): the same
+# Case-insensitive patterns run case-sensitively on one lower-cased copy of a sentence (kg.scan.Scan): the same
 # matches, at the same offsets, as the pattern with IGNORECASE and its look-behind on the text itself.
 def scans():
     from kg import lexicon
     from kg.recognize import grammar, numbers
     from kg.recognize.places import PlaceGrammar
-    from kg.text import Scan
+    from kg.scan import Scan
     g, f = grammar.load(), grammar.figures()
     found = {f"rule {r.id}": r.regex for r in g.cues + g.launch_verbs + g.heads + (
         g.practice, g.heading, g.procedure_list, g.procedure_group, g.procedure_back, g.anaphora, g.bare_agency)}
@@ -185,6 +185,19 @@ def test_a_scan_on_the_lowered_copy_finds_what_ignorecase_finds_whatever_the_let
         same_matches(scan, text)
 
 
+# A sentence's words are cut only where a run between white space holds a mark: the same words as cutting it whole.
+@given(st.text(alphabet="aăb1_ \t\n\xa0.,(“%-/İıé\u0301٣", max_size=40))
+def test_a_texts_words_are_those_of_cutting_it_whole(text):
+    from kg.text import WORD_OR_MARK, words
+    assert words(text) == frozenset(WORD_OR_MARK.findall(text))
+
+
+def test_a_sentences_words_are_those_of_cutting_it_whole():
+    from kg.text import WORD_OR_MARK, lowered, words
+    for sentence in sentences():
+        assert words(lowered(sentence)) == frozenset(WORD_OR_MARK.findall(lowered(sentence)))
+
+
 # A lexicon tries its labels only where one of their first words is in the sentence (kg.text.words): the same hits
 # as its one case-insensitive alternation scanned over the text (abbreviations as written).
 def matchers():
@@ -197,8 +210,8 @@ def matchers():
 MATCHERS = matchers()
 LABELS = st.sampled_from(sorted({lab for m in MATCHERS.values() for lab in m.labels})
                          + ["x", "5", "%", "/", "-", "UBND", "Ubnd", "TP.", "(", "hồ sơ", ",", "ıt nhất", "Hồ ſơ", "TİNH", "İ", "các", "tất cả",
-                            "nhiều", "Bến Thành", "ủy", "12", "Phườngg", "xãx"])
-LABEL_TEXT = st.lists(st.tuples(LABELS, st.sampled_from([" ", "", "  ", ", ", "/", "-"])), max_size=12).map(
+                            "nhiều", "Bến Thành", "ủy", "12", "Phườngg", "xãx", "một số", "Những", "tất cả các", "3/5"])
+LABEL_TEXT = st.lists(st.tuples(LABELS, st.sampled_from([" ", "", "  ", ", ", "/", "-", ".", "\n", " \xa0", "\t("])), max_size=12).map(
     lambda parts: "".join((w.upper() if len(w) % 3 == 0 else w) + sep for w, sep in parts))
 
 
@@ -227,6 +240,13 @@ def test_a_lexicon_finds_its_labels_where_one_alternation_would_in_the_articles(
             same_hits(matcher, text)
 
 
+@pytest.mark.parametrize("text", ["TP.UBND Quận 4", "Q.1 và P.2, TP.", "12%người, 5 %", "TP.HCM, TP. Hồ Chí Minh, TPHCMx",
+                                  "mô hình  một\ncửa\xa0liên thông", "UBND/Công an -Phòng Tư pháp", "Sở TN-MT, Sở TN&MT."])
+def test_a_lexicon_finds_labels_that_end_in_a_mark_or_stand_apart_by_odd_space(text):
+    for matcher in MATCHERS.values():
+        same_hits(matcher, text)
+
+
 @settings(max_examples=200, deadline=None)
 @given(LABEL_TEXT)
 def test_a_lexicon_finds_its_labels_where_one_alternation_would_whatever_the_text(text):
@@ -243,14 +263,14 @@ def test_fold_drops_every_combining_mark(text):
 
 
 def test_a_case_insensitive_scan_refuses_a_case_sensitive_part():
-    from kg.text import Scan
+    from kg.scan import Scan
     with pytest.raises(ValueError, match="case-sensitive part"):
         Scan("mô hình (?-i:Kiosk)")
     assert Scan("(?-i:Kiosk)", case=True).search("một Kiosk").span() == (4, 9)
 
 
 def test_a_scan_that_can_match_nothing_still_ends():
-    from kg.text import Scan
+    from kg.scan import Scan
     assert [m.span() for m in Scan("x?").finditer("aXa")] == [(0, 0), (1, 2), (2, 2), (3, 3)]
     assert [m.span() for m in Scan("x?", before=r"\w").finditer("aXa")] == [(0, 0)]
 
@@ -310,8 +330,9 @@ def test_rules_found_through_their_union_are_every_rule_s_own_whatever_the_text(
     same_rules(text)
 
 
-# Places try their count pattern only in a sentence holding a word a counted level starts with: the same matches as
-# the pattern scanned over every sentence. (Their level pattern is a Scan with `starts`, compared above.)
+# Places try their count pattern only in a sentence holding a word a counted level starts with, and there only where a
+# run of digits or a quantifier's first word is: the same matches as the pattern scanned over every sentence. (Their
+# level pattern is a Scan with `starts`, compared above.)
 def same_counts(text):
     from kg import lexicon
     from kg.recognize.places import PlaceGrammar
@@ -322,6 +343,12 @@ def same_counts(text):
 def test_places_find_their_counts_where_their_pattern_would_in_the_articles():
     for text in sentences():
         same_counts(text)
+
+
+@pytest.mark.parametrize("text", ["Những phường, những  xã và nhiều\nxã", "tất cả các xã; Tất cả phường", "một số Phường",
+                                  "15 Phường, 3/5 xã, a15 phường, 7xã, 12 phường", "các Phường 1, 2 và các xã"])
+def test_places_find_each_kind_of_count(text):
+    same_counts(text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -346,7 +373,7 @@ def test_places_find_their_counts_where_their_pattern_would_whatever_the_text(te
     (r"(?:x|)y\s", {"xy", "y"}),
 ])
 def test_the_words_a_pattern_starts_with_are_read_from_its_source(source, words):
-    from kg.text import words_a_pattern_starts_with
+    from kg.scan import words_a_pattern_starts_with
     assert words_a_pattern_starts_with(source) == (frozenset(words) if words is not None else None)
 
 

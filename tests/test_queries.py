@@ -475,6 +475,29 @@ def test_the_tables_rows_end_at_their_last_text(rows, lines):
     assert table(*results._grid(tsv.encode())) == "\n".join(lines) + f"\n({len(rows)} rows)\n"
 
 
+def test_the_tables_columns_mix_plain_cells_and_odd_ones():
+    """A column's cells are shown alike whether the column holds only plain cells (reform-kg's own ASCII IRIs,
+    literals with nothing to collapse) or odd ones beside them: an IRI with Vietnamese letters, one in another
+    vocabulary or none, a blank node, an escaped tab, escaped quotes, a literal ending in a space, 61 letters."""
+    from kg.table import table
+    rows = [("<https://w3id.org/reform-kg/id/x>", '"plain"', "<https://w3id.org/reform-kg/id/a/b>"),
+            ("<https://w3id.org/reform-kg/id/phường-1>", '"tab\\there"@vi',
+             "<https://w3id.org/reform-kg/ontology#Initiative>"),
+            ("<http://example.org/y>", '"say \\"hi\\""', '"x"'),
+            ("_:b1", '"ends "', "<https://w3id.org/reform-kg/id/a/b>"),
+            ("", '"' + "ệ" * 61 + '"', "")]
+    tsv = "?a\t?b\t?c\n" + "".join("\t".join(row) + "\n" for row in rows)
+    assert table(*results._grid(tsv.encode())).splitlines() == [
+        "a" + " " * 21 + "b" + " " * 61 + "c",
+        "-" * 20 + "  " + "-" * 60 + "  " + "-" * 13,
+        "id:x" + " " * 18 + "plain" + " " * 57 + "id:a/b",
+        "id:phường-1" + " " * 11 + "tab here" + " " * 54 + "rk:Initiative",
+        "http://example.org/y" + "  " + 'say "hi"' + " " * 54 + "x",
+        "b1" + " " * 20 + "ends" + " " * 58 + "id:a/b",
+        " " * 22 + "ệ" * 59 + "…",
+        "(5 rows)"]
+
+
 def test_the_tables_one_column_characters_are_one_column_for_wcwidth():
     """The table's shortcut (text of these characters is shown as it is, and is as wide as it is long) agrees
     with wcwidth and with the terminal's escaping."""

@@ -2,7 +2,7 @@
 words an unquoted practice starts with, and the heads of device, channel and service names. Every rule has
 an id that the mentions it finds carry.
 
-Case-insensitive patterns are `Scan`s (kg.text): matched case-sensitively on the sentence's one lower-cased copy,
+Case-insensitive patterns are `Scan`s (kg.scan): matched case-sensitively on the sentence's one lower-cased copy,
 each a pass that `re` can skip through to its first letters; the offsets are the sentence's."""
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from kg.resources import data_dir
-from kg.text import Scan, first_word, lowered, word_at
+from kg.scan import Scan
+from kg.text import first_word, lowered, per_text, word_at
 
 GRAMMAR = "model-grammar.json"
 # A capital letter, Vietnamese ones included (Đ, Ơ, Ư, Ấ, ...): a word that goes on a proper name.
@@ -61,17 +62,24 @@ class Grammar:
     any_head: Scan
     any_rule: Scan                    # any cue, launch verb or head, case aside: whether a sentence can hold a model
 
+    @functools.cached_property
+    def leads(self) -> tuple[Rule, ...]:
+        """What may lead a sub-heading that names a practice: a launch verb or the heading's own words."""
+        return self.launch_verbs + (self.heading,)
+
     def person(self, text: str, pos: int, name: str) -> bool:
         """A name after a title ("Chủ tịch UBND tỉnh Lê Phước Thanh") that is a person's, not a place's."""
         words = name.split()
         return len(words) >= 3 and words[0] in self.surnames and bool(self.title.search(text, max(0, pos - 40), pos))
 
     def first(self, rules: tuple[Rule, ...], text: str, pos: int) -> tuple[Rule, re.Match] | None:
-        """The rule whose pattern matches at pos (the longest match); a rule whose words are known is tried only
-        where the word at pos is one of them."""
-        word = word_at(lowered(text), pos)
-        hits = [(r, m) for r in rules if r.regex.starts is None or word in r.regex.starts
-                for m in [r.regex.match(text, pos)] if m]
+        """The rule whose pattern matches at pos (the longest match; the first of equals); a rule whose words are
+        known is tried only where the word at pos is one of them."""
+        return self._first(rules, text, pos, word_at(lowered(text), pos))
+
+    def _first(self, rules: tuple[Rule, ...], text: str, pos: int, word: str | None) -> tuple[Rule, re.Match] | None:
+        index = _by_word(rules)
+        hits = [(r, m) for r in index.get(word, index[None]) for m in [r.regex.match(text, pos)] if m]
         return max(hits, key=lambda h: h[1].end() - h[1].start()) if hits else None
 
     def starts(self, text: str) -> list[int]:
@@ -81,16 +89,32 @@ class Grammar:
 
     def finditer(self, rules: tuple[Rule, ...], union: Scan, text: str, starts: list[int]):
         """(rule, match) for every match of any rule, in text order; at one place the longest. Tried only at the
-        `starts` of the sentence where the union of these rules matches (not by a scan per rule; tests/test_normalize.py
-        checks this against every rule's own scan)."""
-        pos = 0
+        `starts` of the sentence where one of these rules may start (by its word) and their union matches (not by a
+        scan per rule; tests/test_normalize.py checks this against every rule's own scan)."""
+        pos, index, low = 0, _by_word(rules), lowered(text)
         for at in starts:
-            if at < pos or not union.match(text, at):
+            word = word_at(low, at)
+            if at < pos or (word not in index and not index[None]) or not union.match(text, at):
                 continue
-            hit = self.first(rules, text, at)
+            hit = self._first(rules, text, at, word)
             if hit is not None:         # (the union reads case aside; the rule that matched it may not)
                 yield hit
                 pos = max(hit[1].end(), at + 1)
+
+
+_BY_WORD: dict[int, tuple[tuple, dict[str | None, tuple[Rule, ...]]]] = {}
+
+
+def _by_word(rules: tuple[Rule, ...]) -> dict[str | None, tuple[Rule, ...]]:
+    """For each word a rule of a group starts with, the rules to try where it is: those that start with it and those
+    whose words are not known, in their order; under None, those alone. Worked out once per group (a grammar's
+    tuple, kept with it)."""
+    kept = _BY_WORD.get(id(rules))
+    if kept is None:
+        words = {w for r in rules for w in r.regex.starts or ()}
+        index = {w: tuple(r for r in rules if r.regex.starts is None or w in r.regex.starts) for w in [*words, None]}
+        kept = _BY_WORD[id(rules)] = (rules, index)
+    return kept[1]
 
 
 def _words(source: str, case: bool = False, behind: bool = False) -> Scan:
@@ -111,7 +135,7 @@ def _union(specs: list[dict]) -> Scan:
 _MARKS = re.compile("[,“”\"'‘’«»]")          # a class, not str.translate: 4× faster on a sentence
 
 
-@functools.lru_cache(maxsize=4096)
+@per_text(maxsize=4096)
 def words_of(text: str) -> str:
     """A term's words, lower case, commas, quotes and spacing aside: how kind words and name heads are compared
     (remembered: relating compares the same names and sentences again and again)."""

@@ -30,6 +30,7 @@ _HEAD_END = re.compile(r"[.;:(“”\"…]|,(?=\s)|\s(?=(?:đã|đang|sẽ|giúp
                        r"|\s(?=vào\s+(?:ngày|năm|tháng|lúc|dịp|đầu|cuối|giữa|thứ)\s)|\s(?=(?:giai đoạn|năm|tháng)\s+\d)")
 _LIST_INTRO = re.compile(r"[^.;:“\"(]{0,120}?:")
 _ITEM_MARKS = re.compile(r"[();,]")
+_ITEM_STOP = re.compile(r",\s|\.\.\.|…|\(")           # where a list item's name ends
 _LIKE = re.compile(r"[\s\xa0]*như[\s\xa0]+(?!là\b)", re.IGNORECASE)
 _EXAMPLE_SEP = re.compile(r",\s+|\s+(?:hay|hoặc|và)\s+")
 _ANAPHORA = {"này", "trên", "đó", "nói trên", "đã nêu"}
@@ -86,7 +87,7 @@ class _Finder:
                 self._launched(_SPACE.match(self.text, verb.end()).end(), quotes=not rule.practice_only,
                                name_start=verb.start() if rule.in_name else None)
         if _is_heading(self.text, g):
-            lead = g.first(g.launch_verbs + (g.heading,), self.text, 0)
+            lead = g.first(g.leads, self.text, 0)
             self.rule = g.heading.id
             self._launched(_SPACE.match(self.text, lead[1].end() if lead else 0).end())
         for rule, head in g.finditer(g.heads, g.any_head, self.text, starts):
@@ -207,8 +208,8 @@ class _Finder:
             if start in self.by_start:
                 self._quoted_chain(self.by_start[start])
             else:
-                stop = re.search(r",\s|\.\.\.|…|\(", self.text[start:end])
-                name = self.text[start:start + stop.start() if stop else end].strip()
+                stop = _ITEM_STOP.search(self.text, start, end)
+                name = self.text[start:stop.start() if stop else end].strip()
                 if len(name.split()) <= _MAX_PRACTICE_WORDS and self._named(name, practice=True):
                     self._add(start, start + len(name), quoted=False)
 

@@ -15,7 +15,8 @@ from kg.namespace import RK
 from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import figures
 from kg.segment import Sentence
-from kg.text import NUMBER, Scan, lowered, parse_number, space_before
+from kg.scan import Scan
+from kg.text import NUMBER, lowered, parse_number, space_before
 
 _N = rf"(?<![\d.,/])(?:{NUMBER})(?![\d/]|[.,]\d)"
 _DURATION_UNITS = {"phút": "minute", "giờ": "hour", "tiếng": "hour", "ngày": "day", "ngày làm việc": "day", "tuần": "week"}

@@ -11,12 +11,14 @@ from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import load as load_grammar
 from kg.segment import Sentence
-from kg.text import Scan, first_word, lowered, words
+from kg.scan import Scan, word_starts
+from kg.text import first_word, lowered, words
 
 _NUMS = re.compile(r"\s*(\d+(?:(?:\s*,\s*|\s+và\s+)\d+)*)(?![\d/]|[.,]\d)")
 _NUM = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"[ \t\xa0]*")
+_QUANTIFIERS = frozenset({"các", "tất", "một", "nhiều", "những"})    # the first words of a count's quantifiers
 _LIST_SEP = re.compile(r"\s*,\s*|\s+và\s+")
 _PARTY = re.compile(r"\s*ủy(?!\w)", re.IGNORECASE)
 # "37 xã, phường, thị trấn được chọn ... bao gồm: Cái Nước, Đầm Dơi, ...": the units a count names, listed without
@@ -36,11 +38,12 @@ ALL_UNITS, SOME_UNITS = -1, -2
 class PlaceGrammar:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        self._levels: dict[str, str] = {}
         spelled = sorted((lab for lab in lexicon.levels.labels if not _abbrev(lab)), key=len, reverse=True)
         abbrevs = sorted((lab for lab in lexicon.levels.labels if _abbrev(lab)), key=len, reverse=True)
         alternatives = ["(?i:" + "|".join(re.escape(w) for w in spelled) + r")(?!\w)"]
         alternatives += [re.escape(a) if a.endswith(".") else re.escape(a) + r"(?=\s+[^\W\d_])" for a in abbrevs]
-        # tried only where the first word of a level is (kg.text.Scan's `starts`)
+        # tried only where the first word of a level is (kg.scan.Scan's `starts`)
         self.level = Scan(r"(?<!\w)(?:" + "|".join(alternatives) + ")", case=True,
                           starts=frozenset(map(first_word, lexicon.levels.labels)))
         counted = [lab for lab in spelled if not lab.lower().startswith(("quận", "huyện", "tỉnh", "thành", "thị"))]
@@ -68,8 +71,16 @@ class PlaceGrammar:
         return out
 
     def counts(self, text: str):
-        """self.count.finditer(text), for a sentence that holds a word a count's level starts with."""
-        return self.count.finditer(text) if not self._count_words.isdisjoint(words(lowered(text))) else iter(())
+        """self.count.finditer(text), tried only where a count can start (a run of digits, a quantifier's first word)
+        in a sentence that holds a word a count's level starts with."""
+        low = lowered(text)
+        if self._count_words.isdisjoint(words(low)):
+            return
+        pos = 0
+        for at in sorted([run.start() for run in _NUM.finditer(text)] + [at for at, _ in word_starts(low, _QUANTIFIERS)]):
+            if at >= pos and (m := self.count.match(text, at)):
+                yield m
+                pos = m.end()
 
     def match_at(self, text: str, pos: int, base: int = 0) -> Mention | None:
         """The place that starts exactly at pos, if any."""
@@ -145,7 +156,9 @@ class PlaceGrammar:
         return grammar.person(text, w.start(), " ".join(run))
 
     def _level_of(self, word: str) -> str:
-        return str(self.lexicon.levels.fullmatch(word) or self.lexicon.levels.fullmatch(word.capitalize()))
+        if word not in self._levels:            # a handful of level words, asked for every place
+            self._levels[word] = str(self.lexicon.levels.fullmatch(word) or self.lexicon.levels.fullmatch(word.capitalize()))
+        return self._levels[word]
 
     @staticmethod
     def _mention(text, base, start, end, level, names=(), count=0, bare=False) -> Mention:

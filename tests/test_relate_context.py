@@ -72,6 +72,20 @@ def test_mentions_between_two_offsets(sentence):
     assert sentence.of("PLACE", None, QUAN_1.end) == [QUAN_1]         # from the sentence's start
 
 
+def test_a_models_name_and_what_follows_it_in_one_walk(sentence):
+    # from the model's name to the sentence's end: the name holds two kinds, what follows it four places
+    item, in_name, after = sentence.around(MODEL.start, MODEL.end, OFFSET + len(TEXT))
+    assert in_name == {"MODEL": [MODEL], "KIND": [KIND, LIEN_THONG]}
+    assert after == {"PLACE": [TAY_VINH, TAY_GIANG, SOME, PHU_MY]}
+    assert item == {"MODEL": [MODEL], "KIND": [KIND, LIEN_THONG], "PLACE": [TAY_VINH, TAY_GIANG, SOME, PHU_MY]}
+    # the same as asking for each label and range apart; a mention across `middle` is in neither part
+    middle = KIND.end + 2                   # inside "liên thông"
+    item, in_name, after = sentence.around(OFFSET, middle, TAY_VINH.end)
+    assert in_name["KIND"] == [KIND] and "KIND" not in after and item["KIND"] == [KIND, LIEN_THONG]
+    assert item["PLACE"] == sentence.of("PLACE", OFFSET, TAY_VINH.end) == [QUAN_1, TPHCM, TAY_VINH]
+    assert in_name["AGENCY"] == [UBND] and "MODEL" not in in_name and "MODEL" not in after
+
+
 def test_the_list_given_is_the_callers_own(sentence):
     sentence.of("PLACE").clear()
     sentence.of("PLACE", OFFSET).append(MODEL)

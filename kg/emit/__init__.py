@@ -123,8 +123,9 @@ class Emitter:
         return found
 
     def facts(self, s: str, predicate: str, cited: tuple[Cited, ...], concepts: bool = False) -> None:
+        fact = self.evidence.fact
         for c in cited:
-            self.evidence.fact(s, predicate, self.concept(c.iri) if concepts else iri(c.iri), c.sentence)
+            fact(s, predicate, self.concept(c.iri) if concepts else iri(c.iri), c.sentence)
 
     def initiative(self, i: Initiative) -> None:
         s = iri(i.iri)

@@ -22,8 +22,8 @@ class Evidence:
     def __init__(self, out: Lines, doc_iri: str, base: str):
         self.out = out
         self.doc_iri = doc_iri
-        self.base = base
         self._written: dict[str, str] = {}        # a span's IRI -> its evidence node, once written
+        self._statement = f"<{base}statement/"     # a statement's IRI, but its digest
 
     def span(self, span: Span) -> str:
         """The evidence node of a span, with its selectors."""
@@ -31,19 +31,19 @@ class Evidence:
         if ev is not None:
             return ev
         ev = self._written[span.iri] = iri(span.iri)
-        add = self.out.add
-        add(ev, RDF_TYPE, T.Evidence)
-        add(ev, OA.hasSource, self.doc_iri)
-        pos, quote = iri(span.iri + "/position"), iri(span.iri + "/quote")
-        add(ev, OA.hasSelector, pos)
-        add(ev, OA.hasSelector, quote)
-        add(pos, RDF_TYPE, OA.TextPositionSelector)
-        add(pos, OA.start, typed(str(span.start), "nonNegativeInteger"))
-        add(pos, OA.end, typed(str(span.end), "nonNegativeInteger"))
-        add(quote, RDF_TYPE, OA.TextQuoteSelector)
-        add(quote, OA.exact, literal(span.exact))
-        add(quote, OA.prefix, literal(span.prefix))
-        add(quote, OA.suffix, literal(span.suffix))
+        pos, quote = f"<{span.iri}/position>", f"<{span.iri}/quote>"
+        lines = self.out.lines              # eleven lines for every span: written here, not by Lines.add
+        lines[ev + _AN_EVIDENCE] = None
+        lines[f"{ev}{_HAS_SOURCE}{self.doc_iri} .\n"] = None
+        lines[f"{ev}{_HAS_SELECTOR}{pos} .\n"] = None
+        lines[f"{ev}{_HAS_SELECTOR}{quote} .\n"] = None
+        lines[pos + _A_POSITION] = None
+        lines[f'{pos}{_START}"{span.start}"{_COUNT} .\n'] = None
+        lines[f'{pos}{_END}"{span.end}"{_COUNT} .\n'] = None
+        lines[quote + _A_QUOTE] = None
+        lines[f"{quote}{_EXACT}{literal(span.exact)} .\n"] = None
+        lines[f"{quote}{_PREFIX}{literal(span.prefix)} .\n"] = None
+        lines[f"{quote}{_SUFFIX}{literal(span.suffix)} .\n"] = None
         return ev
 
     def entity(self, subject: str, source: Source) -> None:
@@ -59,10 +59,11 @@ class Evidence:
 
     def fact(self, s: str, p: str, o: str, sentence: Span) -> None:
         """The triple, and a statement about it whose evidence is the sentence it was read in (its five lines
-        made here from the triple's text: a sixth of a District 4 article's cost to emit)."""
+        made here from the triple's text: a sixth of a District 4 article's cost to emit). The statement's IRI is a
+        digest of the triple in N-Triples (`<s> <p> <o>`, terms as written)."""
         triple = f"{s} {p} {o}"
-        stmt = statement_iri(self.base, triple)
-        ev = self.span(sentence)
+        stmt = f"{self._statement}{hashlib.sha1(triple.encode('utf-8')).hexdigest()[:20]}>"
+        ev = self._written.get(sentence.iri) or self.span(sentence)
         lines = self.out.lines
         lines[f"{triple} .\n"] = None
         lines[stmt + _A_STATEMENT] = None
@@ -73,10 +74,11 @@ class Evidence:
 
 
 _A_STATEMENT = f" {RDF_TYPE} {STATEMENT.Statement} .\n"
+_AN_EVIDENCE, _A_POSITION, _A_QUOTE = (f" {RDF_TYPE} {c} .\n" for c in (T.Evidence, OA.TextPositionSelector,
+                                                                      OA.TextQuoteSelector))
+_HAS_SOURCE, _HAS_SELECTOR, _START, _END, _EXACT, _PREFIX, _SUFFIX = (
+    f" {p} " for p in (OA.hasSource, OA.hasSelector, OA.start, OA.end, OA.exact, OA.prefix, OA.suffix))
+_COUNT = typed("", "nonNegativeInteger")[2:]         # ^^<...#nonNegativeInteger>
 _SUBJECT, _PREDICATE, _OBJECT, _EVIDENCE = (f" {p} " for p in (STATEMENT.subject, STATEMENT.predicate,
                                                                STATEMENT.object, T.evidence))
 
-
-def statement_iri(base: str, triple: str) -> str:
-    """The statement's IRI: a digest of the triple in N-Triples (`<s> <p> <o>`, terms as written)."""
-    return f"<{base}statement/{hashlib.sha1(triple.encode('utf-8')).hexdigest()[:20]}>"

@@ -13,8 +13,11 @@ _STRING = XSD + "string"
 
 
 def escape(text: str) -> str:
-    """A literal's text between its quotes (str.replace: several times faster than str.translate here)."""
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    """A literal's text between its quotes (str.replace: several times faster than str.translate here; and
+    looked for first, four times faster again on the text most literals are, which has none of them)."""
+    if "\\" in text or '"' in text or "\n" in text or "\r" in text:
+        return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return text
 
 
 def iri(value: str) -> str:

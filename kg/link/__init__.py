@@ -10,14 +10,12 @@ from __future__ import annotations
 import bisect
 import functools
 
-from rdflib import URIRef
-
 from kg.gazetteer import Gazetteer
 from kg.ingest import Document
 from kg.lexicon import Lexicon
 from kg.link import linked
 from kg.link.linked import Cited, LinkedDocument, Source, Span
-from kg.link.places import Place, Places, home, level_iri
+from kg.link.places import Place, Places, home, level_iri, term
 from kg.link.portals import province_of
 from kg.namespace import RK, checked_iri
 from kg.recognize import Mention
@@ -29,6 +27,9 @@ __all__ = ["link", "LinkedDocument"]
 
 _CONTEXT = 32        # characters of text kept on either side of an evidence span
 _slug = functools.lru_cache(maxsize=8192)(slug)     # model and agency names recur in every document
+# A named tuple made from its fields as NamedTuple._make makes it, without the Python-level __new__ its class is
+# given (370 -> 140 ns; link makes a cited object for every relation, ~240 a District 4 document with the sources)
+_made = tuple.__new__
 # An official unit's place (kg.link.places keeps one per unit, title and base IRI) -> as written: nothing in it
 # depends on the document (its successors are written by IRI), and the same wards recur in every article.
 _WRITTEN_UNITS: dict[Place, linked.Place] = {}
@@ -62,6 +63,7 @@ class _Linking:
         self.agencies: dict[linked.Agency, None] = {}      # every distinct spelling, as written before
         self.reductions: list[linked.Reduction] = []
         self._spans: dict[tuple[int, int], Span] = {}
+        self._concepts: dict[str, tuple[tuple[str, ...], str | None]] = {}
 
     def linked(self) -> LinkedDocument:
         d, main = self.doc, self.where.main
@@ -90,10 +92,10 @@ class _Linking:
         return found
 
     def source(self, m: Mention) -> Source:
-        return Source(self.span(m.start, m.end), self.sentence(m.start), m.get("rule"))
+        return _made(Source, (self.span(m.start, m.end), self.sentence(m.start), m.get("rule")))
 
     def cited(self, iri: str, support: Mention) -> Cited:
-        return Cited(iri, self.sentence(support.start))
+        return _made(Cited, (iri, self.sentence(support.start)))
 
     # ------------------------------------------------------------------ places and agencies
     def place(self, p: Place) -> str:
@@ -138,7 +140,7 @@ class _Linking:
         if place is not None and place_mention is not None and not place_mention.get("names") \
                 and level_rank(place_mention.get("level")) == 3 and place.rank < 3:
             place = None                # "Công an xã" in a text about a city: a commune's police, not the city's
-        atype = URIRef(m.key)
+        atype = term(m.key)
         name = m.get("name") or self.lex.label(atype)      # a company by its own name
         party = m.get("party")
         if party:
@@ -152,10 +154,14 @@ class _Linking:
 
     # ------------------------------------------------------------------ initiatives
     def concept(self, key: str) -> tuple[tuple[str, ...], str | None]:
-        """(the concept and every concept it is narrower than, its field or None), as the lexicon remembers them."""
-        c = URIRef(key)
-        fld = self.lex.value(c, RK.field)
-        return (key, *map(str, self.lex.ancestors(c))), None if fld is None else str(fld)
+        """(the concept and every concept it is narrower than, its field or None), as the lexicon remembers them
+        (asked once per document: a kind or procedure is cited again and again)."""
+        found = self._concepts.get(key)
+        if found is None:
+            c = term(key)
+            fld = self.lex.value(c, RK.field)
+            found = self._concepts[key] = (key, *map(str, self.lex.ancestors(c))), None if fld is None else str(fld)
+        return found
 
     def initiative_iri(self, f: InitiativeFacts) -> str:
         places = [p for m in f.places for sc in [self.where.scope(m)] for p in (sc.places or (sc.all_wards_of,)) if p] \
@@ -183,7 +189,7 @@ class _Linking:
         iri = f"{self.base}time-reduction/{self.doc.doc_id}/{r.start}"
         label = " ".join(r.text.split())
         if proc is not None:
-            label = f"{self.lex.label(URIRef(proc.key))}: {label}"
+            label = f"{self.lex.label(term(proc.key))}: {label}"
         applies_in, _ = self.scope(where, r)
         self.reductions.append(linked.Reduction(
             iri, label, r.get("before"), r.get("before_unit"), r.get("after"), r.get("after_unit"),

@@ -1,9 +1,9 @@
 """A linked document: everything one article says, every entity with its final IRI and label, chosen once.
 
 Plain, frozen data (strings, numbers, tuples): kg.emit writes it as N-Triples and asks nothing else. IRIs are
-absolute strings; concepts are the lexicon's IRIs (kg.emit copies their description from the lexicon). The three
-made by the hundred per document (spans, sources, cited objects) are named tuples: half the cost of a frozen
-dataclass to make.
+absolute strings; concepts are the lexicon's IRIs (kg.emit copies their description from the lexicon). What is
+made by the tens or hundreds per document (initiatives, figures, spans, sources, cited objects) are named tuples:
+half the cost of a frozen dataclass to make.
 """
 from __future__ import annotations
 
@@ -72,8 +72,7 @@ class Reduction:
     source: Source
 
 
-@dataclass(frozen=True)
-class Initiative:
+class Initiative(NamedTuple):
     iri: str
     label: str
     runs_in: tuple[Cited, ...]
@@ -86,8 +85,7 @@ class Initiative:
     source: Source
 
 
-@dataclass(frozen=True)
-class Metric:
+class Metric(NamedTuple):
     iri: str
     label: str
     value: Decimal

@@ -35,6 +35,11 @@ _UNIT_PLACES: dict[str, dict[tuple[str, str], "Place"]] = {}   # base IRI -> (un
 LEVEL_VOCABULARY = DEFAULT_BASE + "place-level/"
 
 
+# A lexicon concept's IRI as the rdflib term the lexicon is asked with, made once per process: URIRef checks its
+# characters in Python, and the same kinds, levels and agency types are asked of in every document.
+term = functools.lru_cache(maxsize=4096)(URIRef)
+
+
 def level_iri(level: str) -> str:
     """The place-level concept of the lexicon for a gazetteer level slug: the same IRI whatever the --base."""
     return LEVEL_VOCABULARY + level
@@ -85,13 +90,16 @@ class Places:
         self._units = _UNIT_PLACES.setdefault(base, {})
         self._named = tuple(m for m in (*places, *held) if m.get("names") and not m.get("count") and not m.key)
         self._scopes: dict[tuple, Scope] = {}
+        self._of_mention: dict[int, Scope] = {}       # id of a mention of the document -> its scope
         self.main: Place | None = None
         self.around: tuple[str, ...] = ()
         resolved = self.scope(main_place).places if main_place is not None else ()
         self.main = resolved[0] if resolved else None
+        self._of_mention.clear()        # (whether there is a main place is part of a scope's key)
         self.around = tuple(sorted({p.unit.key for m in places if rank(m) < 3 and not m.get("count")
                                     for p in self.scope(m).places if p.unit}))
         self.main = self._commune_of(self.main, places) or self.main
+        self._of_none = Scope((self.main,) if self.main else ())      # where what names no place is: the main place
 
     def _commune_of(self, main: Place | None, places: tuple[Mention, ...]) -> Place | None:
         """Since 2025 a commune lies directly in its province: an article naming one commune of the province
@@ -104,16 +112,20 @@ class Places:
 
     def scope(self, m: Mention | None) -> Scope:
         if m is None:
-            return Scope((self.main,) if self.main else ())
-        k = (key(m), m.get("count"), m.get("bare"), self.main is None)
-        if k not in self._scopes:
-            self._scopes[k] = self._scope(m)
-        return self._scopes[k]
+            return self._of_none
+        found = self._of_mention.get(id(m))
+        if found is None:
+            k = (key(m), m.get("count"), m.get("bare"), self.main is None)
+            found = self._scopes.get(k)
+            if found is None:
+                found = self._scopes[k] = self._scope(m)
+            self._of_mention[id(m)] = found
+        return found
 
     def _scope(self, m: Mention) -> Scope:
         if m.key:
-            return Scope((self._known(URIRef(m.key)),))
-        level = URIRef(m.get("level"))
+            return Scope((self._known(term(m.key)),))
+        level = term(m.get("level"))
         if m.get("count"):
             return self._every(m, level)
         if m.get("bare") or not m.get("names"):
@@ -168,7 +180,7 @@ class Places:
         title = self.gazetteer.title(u.key, self.date).label
         if (u.key, title) not in self._units:
             lex = self.lexicon
-            level = URIRef(level_iri(u.level))
+            level = term(level_iri(u.level))
             parent = self.unit_place(self.gazetteer.units[u.parent]) if u.parent else None
             en = lex.label(level, "en")
             label_en = f"{en} {u.short}" if u.short.isdigit() else self._english.get(u.label, "")

@@ -10,7 +10,7 @@ from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar
 from kg.relate.context import Analysed, apposed, key, parents, rank, subject
 from kg.relate.aliases import short_names
-from kg.relate.continuation import goes_on
+from kg.relate.continuation import Earlier, goes_on
 from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, give_kinds, initiative, merge_names, retold
 from kg.relate.metrics import MetricFacts, drop_headline_repeats, figures
 
@@ -31,6 +31,7 @@ class Facts:
 
 def relate(document: Document, analysed: list[Analysed]) -> Facts:
     initiatives: list[InitiativeFacts] = []
+    earlier = Earlier(initiatives)
     metrics: list[MetricFacts] = []
     previous: list[InitiativeFacts] = []
     before: Analysed | None = None
@@ -49,7 +50,7 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
             previous[-1].procedures += a.of("PROCEDURE")
         if not current and previous:
             previous[-1].places += _launched_in(a)
-            goes_on(a, previous, initiatives)
+            goes_on(a, previous, earlier)
         initiatives.extend(current)
         metrics += figures(a, current, previous)
         previous = current or previous

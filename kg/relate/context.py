@@ -55,6 +55,25 @@ class Analysed:
                 out.append(m)
         return out
 
+    def around(self, start: int, middle: int, end: int) -> tuple[dict[str, list[Mention]], ...]:
+        """The mentions between start and end by label, those of them that end by `middle` and those that start
+        from it: what `of` gives for each label and each of the three ranges, found in one walk."""
+        between: dict[str, list[Mention]] = {}
+        before: dict[str, list[Mention]] = {}
+        after: dict[str, list[Mention]] = {}
+        mentions = self.mentions
+        for k in range(bisect.bisect_left(mentions, start, key=_START), len(mentions)):
+            m = mentions[k]
+            if m.start > end:
+                break
+            if m.end <= end:
+                between.setdefault(m.label, []).append(m)
+                if m.end <= middle:
+                    before.setdefault(m.label, []).append(m)
+                if m.start >= middle:
+                    after.setdefault(m.label, []).append(m)
+        return between, before, after
+
     def _index(self) -> None:
         """The mentions by label, each label's in text order."""
         self._by_label = {}
@@ -72,8 +91,14 @@ class Analysed:
         số xã", in text order."""
         if self._subjects is None:
             blocked = [(m.start, m.end) for m in self.of("MODEL")] + self.brackets()
-            self._subjects = [m for m in self.mentions if m.label in ("PLACE", "AGENCY") and not some(place_of(m))
-                              and not (blocked and any(lo <= m.start < hi for lo, hi in blocked))]
+            self._subjects = []
+            for m in self.mentions:
+                if (m.label == "PLACE" or m.label == "AGENCY") and not some(place_of(m)):
+                    for lo, hi in blocked:
+                        if lo <= m.start < hi:
+                            break
+                    else:
+                        self._subjects.append(m)
         return self._subjects
 
     def add(self, mentions: list[Mention]) -> None:
@@ -91,9 +116,11 @@ class Analysed:
             if self._brackets is None:
                 self._brackets = self.brackets(self.sentence.start, self.sentence.end)
             return list(self._brackets)
+        marks = self._marks()
+        if not marks:
+            return []
         start = self.sentence.start if start is None else start
         end = self.sentence.end if end is None else end
-        marks = self._marks()
         out, stack = [], []
         for k in range(bisect.bisect_left(marks, (start, "")), len(marks)):
             i, ch = marks[k]

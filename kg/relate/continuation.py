@@ -18,7 +18,41 @@ from kg.relate.context import Analysed, first_subject, place_of, rank, some
 from kg.relate.initiatives import INVOLVED, PARTNER, InitiativeFacts, roles
 
 
-def goes_on(a: Analysed, previous: list[InitiativeFacts], earlier: list[InitiativeFacts] = ()) -> None:
+class Earlier:
+    """The models a text named before a sentence (relate's list, which it extends), with those that run in one ward
+    alone indexed by that ward as relate goes: a long text names thousands of models, each looked at once rather
+    than at every sentence. A model's places may still grow while it is the last one named (relate adds the wards
+    a later sentence launches it in), so the last one is looked at on each call."""
+
+    def __init__(self, models: list[InitiativeFacts]):
+        self.models = models
+        self._indexed = 0
+        self._placed = 0                                    # indexed models that run somewhere
+        self._alone: dict[tuple | None, list] = {}          # ward names -> [first model, its labels, how many]
+
+    def in_ward(self, names: tuple) -> tuple[InitiativeFacts | None, int, int]:
+        """(the first model that runs in this ward alone, how many labels those models have, how many models
+        run somewhere else)."""
+        last = len(self.models) - 1
+        for i in self.models[self._indexed:last]:
+            if i.places:
+                self._placed += 1
+                if len(i.places) == 1:
+                    found = self._alone.setdefault(i.places[0].get("names"), [i, set(), 0])
+                    found[1].add(i.label)
+                    found[2] += 1
+        self._indexed = max(self._indexed, last)
+        first, labels, alone = self._alone.get(names, (None, set(), 0))
+        placed, i = self._placed, self.models[last]
+        if i.places:
+            placed += 1
+            if len(i.places) == 1 and i.places[0].get("names") == names:
+                first, alone = first or i, alone + 1
+                return first, len(labels) + (i.label not in labels), placed - alone
+        return first, len(labels), placed - alone
+
+
+def goes_on(a: Analysed, previous: list[InitiativeFacts], earlier: Earlier) -> None:
     """Give the model this sentence goes on about its agencies and procedures; `earlier` are all the models
     named before it, of which one may run in the ward whose agency is the sentence's subject."""
     if not a.of("AGENCY") and not a.of("PROCEDURE"):
@@ -45,37 +79,45 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
     if subject is not None and g.goes_on.title.search(a.slice(max(a.sentence.start, subject.start - 20), subject.start)):
         subject = None              # "Chủ tịch UBND phường X yêu cầu ...": a person speaks, not the office
     agency = subject if subject is not None and subject.label == "AGENCY" else None
-    opening, low, words = words_of(text[:40]).split()[:2], text.lower(), ""
+    opening, low, words = words_of(text[:40]).split()[:2], "", ""
     for i in reversed(previous):
         if said and said & {k.key for k in i.kinds}:
             return i
         if agency is not None and any(_same_agency(agency, ag) for ag, _ in i.agencies):
             return i
-        head = words_of(i.label).split()
+        head = _head(i.label)
         if len(head) >= 2 and head[0] not in generic and opening == head[:2]:
             return i
         # "... cử cán bộ phường xuống hỗ trợ tôi": the first words of its name again (each of the sentence's words
         # is in its lower-cased text, so the sentence's words are listed only when those three are)
-        if len(head) >= 4 and all(w in low for w in head[:3]):
-            words = words or f" {words_of(text)} "
-            if f" {' '.join(head[:3])} " in words:
-                return i
+        if len(head) >= 4:
+            low = low or text.lower()
+            if all(w in low for w in head[:3]):
+                words = words or f" {words_of(text)} "
+                if f" {' '.join(head[:3])} " in words:
+                    return i
     return None
 
 
-def _of_the_ward(a: Analysed, earlier: list[InitiativeFacts]) -> InitiativeFacts | None:
+def _head(label: str) -> list[str]:
+    """The first words of a model's name, as words_of gives them: four, from its first 32 characters when those
+    hold a fifth (so that the fourth is whole), else all of them (only the first four are compared)."""
+    words = words_of(label[:32]).split()
+    return words[:4] if len(words) > 4 else words_of(label).split()
+
+
+def _of_the_ward(a: Analysed, earlier: Earlier) -> InitiativeFacts | None:
     """ "Theo báo cáo của Trung tâm PVHCC xã Vị Thanh 1, đơn vị này đã tiếp nhận ...": in a text whose models run
     in different wards, an agency of a ward as the subject takes up the one model named before that runs in that
     ward alone (none when several do)."""
-    if not earlier or not a.of("AGENCY"):
+    if not earlier.models or not a.of("AGENCY"):
         return None
     subject = first_subject(a)
     where = place_of(subject) if subject is not None and subject.label == "AGENCY" else None
     if where is None or rank(where) != 3 or len(where.get("names") or ()) != 1:
         return None
-    mine = [i for i in earlier if [p.get("names") for p in i.places] == [where.get("names")]]
-    others = [i for i in earlier if i.places and i not in mine]      # the ward tells the models apart
-    return mine[0] if len({i.label for i in mine}) == 1 and others else None
+    first, labels, elsewhere = earlier.in_ward(where.get("names"))
+    return first if labels == 1 and elsewhere else None        # other models run elsewhere: the ward tells them apart
 
 
 def _free_agencies(a: Analysed) -> list[Mention]:
@@ -84,7 +126,7 @@ def _free_agencies(a: Analysed) -> list[Mention]:
     g = load_grammar().goes_on
     return [ag for ag in a.of("AGENCY") if not any(lo <= ag.start < hi for lo, hi in blocked) and not some(place_of(ag))
             and not g.plural.search(a.slice(max(a.sentence.start, ag.start - 8), ag.start))
-            and not g.level.match(a.slice(ag.end, a.sentence.end))]
+            and not g.level.match(a.sentence.text, ag.end - a.sentence.start)]
 
 
 def _same_agency(x: Mention, y: Mention) -> bool:

@@ -15,17 +15,16 @@ from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar, words_of
 from kg.recognize.places import SOME_UNITS
 from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, rank, subject
+from kg.relate.cues import AT_CUE, LEAD_CUE, PARTNER_CUE
 from kg.segment import Sentence
 from kg.text import fold
 
 LEAD, PARTNER, INVOLVED = "lead", "partner", "involved"
 OTHER_KIND = DEFAULT_BASE + "kind/other"
-_PARTNER_CUE = re.compile(r"(?i:phối hợp(?:\s+(?:với|cùng))?(?:\s+(?:lực lượng|các lực lượng))?|cùng với|liên thông với)\s*$")
-_LEAD_CUE = re.compile(r"(?i:(?<!\w)(?:do|được)|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$")
-_AT_CUE = re.compile(r"(?i:(?<!\w)(?:tại|ở))\s*$")
 _AND = re.compile(r"^\s*(?:,|và)\s*$")
 _JOINED = re.compile(r"^[\s”\"'’]*(?:,|và|hoặc)[\s“\"'‘]*$")
 _ITEM_MARKS = re.compile(r"[();]")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -61,27 +60,50 @@ def item_end(a: Analysed, model: Mention) -> int:
 def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: list[Mention] = (),
                told: Analysed | None = None) -> InitiativeFacts:
     """The facts of one model; `known` are the agencies the text named before this sentence, `told` the last of
-    the two sentences before it that named procedures."""
+    the two sentences before it that named procedures. The mentions of its name and of the rest of its item
+    are found in one walk (Analysed.around)."""
     end = item_end(a, name)
-    facts = InitiativeFacts(name, a.sentence, label=" ".join(name.text.split()))
-    procs_in_name = a.of("PROCEDURE", name.start, name.end)
-    kinds = a.of("KIND", name.start, name.end)
-    facts.kinds = [k for k in kinds if not any(k.within(p.start, p.end) for p in procs_in_name)] if procs_in_name else kinds
-    facts.item_kinds = a.of("KIND", name.end, end)
+    item, in_name, after = a.around(name.start, name.end, end)
+    kinds, procs_in_name = in_name.get("KIND", []), in_name.get("PROCEDURE")
+    if procs_in_name:
+        kinds = [k for k in kinds if not any(k.within(p.start, p.end) for p in procs_in_name)]
     # the only model of its sentence owns the procedures before it too ("nộp thủ tục đất đai ..., khi Trung tâm
     # triển khai mô hình “...”")
-    facts.procedures = a.of("PROCEDURE", a.sentence.start if len(a.of("MODEL")) == 1 else name.start, end) \
-        or _procedures_before(a, told)
-    facts.fields = a.of("FIELD", name.start, end)
+    procedures = (a.of("PROCEDURE", a.sentence.start, end) if len(a.of("MODEL")) == 1
+                  else item.get("PROCEDURE", [])) or _procedures_before(a, told)
     brackets = [b for b in a.brackets(name.end, end) if not _says_where(a, *b)]
-    # an agency inside the name takes part only when written as a name or placed with "tại" ("qua đường bưu điện"
-    # names no post office; "tại bộ phận một cửa" names the desk)
-    named = roles(a, [ag for ag in a.of("AGENCY", name.start, name.end) if ag.text[0].isupper()
-                      or _AT_CUE.search(a.slice(max(name.start, ag.start - 12), ag.start))], name.start, default=LEAD)
-    bracketed = [(ag, LEAD) for lo, hi in brackets for ag in a.of("AGENCY", lo, hi)]
-    outside = [ag for ag in a.of("AGENCY", name.end, end) if not any(ag.within(lo, hi) for lo, hi in brackets)]
+    places, agencies = after.get("PLACE", []), after.get("AGENCY", [])
+    named, bracketed, cued = _item_agencies(a, name, in_name.get("AGENCY", []), agencies, brackets)
+    who, led_by_subject = _subject_agencies(a, name, previous, known)
+    where = [p for lo, hi in brackets for p in places if lo <= p.start and p.end <= hi] \
+        + _at_places(a, name.end, places, agencies, brackets)
+    if not where:
+        after_name = bracketed + cued
+        where = _places_of(after_name or ([(who, None)] if who is not None else named))
+    facts = InitiativeFacts(name, a.sentence, " ".join(name.text.split()),
+                            [p for p in where if p.get("count") != SOME_UNITS], named + bracketed + cued + led_by_subject,
+                            kinds, item.get("FIELD", []), procedures, item_kinds=after.get("KIND", []))
+    facts.reductions = [_reduction(a, r, facts, brackets) for r in item.get("REDUCTION", [])]
+    return facts
+
+
+def _item_agencies(a: Analysed, name: Mention, in_name: list[Mention], after: list[Mention], brackets) -> tuple[list, ...]:
+    """(role, agency) pairs of the agencies named in the model's name, in its item's brackets, and after its
+    name with a cue word. An agency inside the name takes part only when written as a name or placed with "tại"
+    ("qua đường bưu điện" names no post office; "tại bộ phận một cửa" names the desk)."""
+    named = roles(a, [ag for ag in in_name if ag.text[0].isupper()
+                      or AT_CUE.ends(a.slice(max(name.start, ag.start - 12), ag.start))], name.start, default=LEAD)
+    bracketed = [(ag, LEAD) for lo, hi in brackets for ag in after if lo <= ag.start and ag.end <= hi]
+    outside = [ag for ag in after if not any(ag.within(lo, hi) for lo, hi in brackets)]
     cued = [(ag, r) for ag, r in roles(a, outside, name.end, default=None) if r in (LEAD, PARTNER)]
-    cued += [(ag, INVOLVED) for ag in outside if _AT_CUE.search(a.slice(max(name.end, ag.start - 12), ag.start))]
+    cued += [(ag, INVOLVED) for ag in outside if AT_CUE.ends(a.slice(max(name.end, ag.start - 12), ag.start))]
+    return named, bracketed, cued
+
+
+def _subject_agencies(a: Analysed, name: Mention, previous: Analysed | None,
+                      known: list[Mention]) -> tuple[Mention | None, list[tuple[Mention, str]]]:
+    """Who the sentence is about before the name (or, for "Đây là ...", who the previous one was about; or the
+    agency a bare head names), and the agencies that makes lead or take part in the model."""
     who = subject(a, name.start) or (first_subject(previous) if previous is not None and a.refers_back() else None)
     before = _named_before(a, name.start, known) if who is None else []
     who = before[0] if len(before) == 1 else who
@@ -90,18 +112,12 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
     if first is not None and first.label == "AGENCY" and first.end <= name.start and first != who \
             and (led_by_subject or (who is not None and first.end <= who.start and not _many(a, first))):
         led_by_subject.append((first, INVOLVED))    # "GTEL cũng hỗ trợ phường X xây dựng ...": GTEL takes part
-    facts.agencies = named + bracketed + cued + led_by_subject
-    facts.places = [p for lo, hi in brackets for p in a.of("PLACE", lo, hi)] + _at_places(a, name.end, end, brackets)
-    if not facts.places:
-        after = bracketed + cued
-        if after:
-            facts.places = [p for p in (ag.get("place") for ag, _ in after) if p is not None]
-        else:
-            facts.places = [p for p in [place_of(who)] if p is not None] if who is not None else \
-                [p for p in (ag.get("place") for ag, _ in named) if p is not None]
-    facts.places = [p for p in facts.places if p.get("count") != SOME_UNITS]
-    facts.reductions = [_reduction(a, r, facts, brackets) for r in a.of("REDUCTION", name.start, end)]
-    return facts
+    return who, led_by_subject
+
+
+def _places_of(found: list[tuple[Mention, str | None]]) -> list[Mention]:
+    """The places of these agencies (or places), in order."""
+    return [p for p in (place_of(m) for m, _ in found) if p is not None]
 
 
 def _procedures_before(a: Analysed, told: Analysed | None) -> list[Mention]:
@@ -145,12 +161,13 @@ def _says_where(a: Analysed, lo: int, hi: int) -> bool:
         and not a.of("AGENCY", lo, hi) and not a.slice(lo, hi).strip("() ").lower().startswith(("phường", "xã", "thị trấn"))
 
 
-def _at_places(a: Analysed, start: int, end: int, brackets) -> list[Mention]:
-    """Places the item introduces with "tại" or "ở": "thực hiện thí điểm tại xã Tây Vinh, Tây Giang"."""
+def _at_places(a: Analysed, start: int, places: list[Mention], agencies: list[Mention], brackets) -> list[Mention]:
+    """Places the item introduces with "tại" or "ở": "thực hiện thí điểm tại xã Tây Vinh, Tây Giang" (`places`
+    and `agencies`: those of the item from `start`, its name's end)."""
     out = []
-    agency_ends = {ag.end for ag in a.of("AGENCY", start, end)}
-    for p in a.of("PLACE", start, end):
-        cue = _AT_CUE.search(a.slice(max(start, p.start - 12), p.start)) or \
+    agency_ends = {ag.end for ag in agencies}
+    for p in places:
+        cue = AT_CUE.ends(a.slice(max(start, p.start - 12), p.start)) or \
             (out and _AND.match(a.slice(out[-1].end, p.start)))        # "tại xã Đại Thanh và xã Mỹ Đức"
         if cue and not any(lo <= p.start < hi for lo, hi in brackets) \
                 and not any(a.slice(e, p.start).strip() in ("tại", "ở") for e in agency_ends if e <= p.start):
@@ -165,13 +182,13 @@ def roles(a: Analysed, agencies: list[Mention], start: int, default: str | None)
     prev_end, prev_role = start, None
     for ag in agencies:
         gap = a.slice(prev_end, ag.start)
-        if _PARTNER_CUE.search(gap) or (prev_role == PARTNER and _AND.match(gap)):
+        if PARTNER_CUE.ends(gap) or (prev_role == PARTNER and _AND.match(gap)):
             role = PARTNER
         elif prev_role == LEAD and _AND.match(gap) and not default:      # "của A, B và C": all lead
             role = LEAD
-        elif _LEAD_CUE.search(gap):
+        elif LEAD_CUE.ends(gap):
             role = LEAD
-        elif _AT_CUE.search(gap):
+        elif AT_CUE.ends(gap):
             role = INVOLVED
         else:
             role = default if prev_role is None else INVOLVED
@@ -235,7 +252,7 @@ def retold(initiatives: list[InitiativeFacts], generic: frozenset[str]) -> None:
 def _fuller_names(labels: set[str]) -> dict[str, str]:
     """Each distinct label's fullest alias. Compared only among names with the same first and last words, so
     a long article that names the same models thousands of times costs linear time, not quadratic."""
-    words = {label: re.findall(r"\w+", fold(label)) for label in labels}
+    words = {label: _WORD.findall(fold(label)) for label in labels}
     by_ends: dict[tuple[str, str], list[str]] = {}
     for label, w in words.items():
         if w:
@@ -243,7 +260,7 @@ def _fuller_names(labels: set[str]) -> dict[str, str]:
     fuller = {}
     for label, mine in words.items():
         same_ends = by_ends.get((mine[0], mine[-1]), []) if mine else []
-        candidates = [(len(words[other]), other) for other in same_ends if _alias(mine, words[other])]
+        candidates = [(len(words[other]), other) for other in same_ends if other == label or _alias(mine, words[other])]
         fuller[label] = max(candidates)[1] if candidates else label
     return fuller
 

@@ -6,6 +6,7 @@ initiative named before it in the sentence, otherwise to the place the sentence 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -59,9 +60,8 @@ def _metric(a: Analysed, m: Mention, cuts: list[int], current: list[InitiativeFa
 
 def _clause(a: Analysed, m: Mention, cuts: list[int]) -> tuple[int, int]:
     """The clause a figure is in: between the marks around it, those inside it aside."""
-    start = max([c + 1 for c in cuts if c < m.start], default=a.sentence.start)
-    end = min([c for c in cuts if c >= m.end], default=a.sentence.end)
-    return start, end
+    before, after = bisect.bisect_left(cuts, m.start), bisect.bisect_left(cuts, m.end)      # cuts are in text order
+    return (cuts[before - 1] + 1 if before else a.sentence.start), (cuts[after] if after < len(cuts) else a.sentence.end)
 
 
 def _by_procedure(procs: list[Mention], candidates: list[InitiativeFacts]) -> InitiativeFacts | None:

@@ -11,10 +11,12 @@ the parent never decodes a line.
 """
 from __future__ import annotations
 
+import contextlib
 import gc
 import heapq
 import itertools
 import operator
+import signal
 from pathlib import Path
 
 from kg import store
@@ -139,14 +141,35 @@ def _start(tasks: list, read, jobs: int, folder: Path, small: int, batches, work
             here, there = context.Pipe()
             process = context.Process(target=_work, args=(there, read, folder, str(k), RUN_LINES // jobs, small),
                                       daemon=True)
-            process.start()
+            with _signals_held():
+                process.start()
+                workers[here], waiting[here] = process, 0
             there.close()
-            workers[here], waiting[here] = process, 0
-            for _ in range(2):
-                _hand_out(here, batches, waiting)
+            try:
+                for _ in range(2):
+                    _hand_out(here, batches, waiting)
+            except ConnectionError:             # it died at once (the machine out of memory, a signal)
+                raise _ended(process) from None
     finally:
         gc.unfreeze()
     return waiting
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """Ctrl-C and SIGTERM held back while a worker is forked and recorded. A child starts with its parent's
+    Python handlers, which turn SIGTERM into SystemExit, and Python drops an exception raised in its after-fork
+    hooks: a worker that the parent ended (terminate) in its first moments lived on, waiting for batches, while
+    the parent waited for it. Held, a signal reaches the parent once the worker is recorded (so the parent ends
+    it), and the worker once it has its own handlers (_work)."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+_STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
 def _hand_out(conn, batches, waiting: dict) -> None:
@@ -169,9 +192,9 @@ def _ended(process) -> KgError:
 def _work(conn, read, folder: Path, name: str, budget: int, small: int) -> None:
     """A worker: batches in, a record per document out, sorted runs written to `folder`. It dies at once on
     SIGTERM (how the parent ends it) and leaves Ctrl-C to the parent."""
-    import signal
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)        # held while it was forked (_signals_held)
     mine = Runs(folder, name, budget, small)
     try:
         while (batch := conn.recv()) is not None:

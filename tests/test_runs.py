@@ -62,3 +62,30 @@ def test_more_runs_than_may_be_open_at_once_are_merged_in_rounds_to_the_same_fil
                         [f"run-{i}-00000.{x}" for i in range(7) for x in ("nt", "tsv")])
     assert outputs[0] == outputs[1]
     assert f'{ward} <http://www.w3.org/2000/01/rdf-schema#label> "PHƯỜNG 1"@vi .\n'.encode() in outputs[1]
+
+
+WORKER_STOPPED_AT_BIRTH = """
+import os, signal, sys
+from pathlib import Path
+from kg import cli, runs
+from kg.errors import KgError
+signal.signal(signal.SIGTERM, cli._terminated)          # the handler every reform-kg command has
+os.register_at_fork(after_in_child=lambda: os.kill(os.getpid(), signal.SIGTERM))
+try:
+    for _ in runs.gather(list(range(2 * runs.BATCH + 1)), lambda task, keep_in: (task, None), 2, Path(sys.argv[1]), -1, []):
+        pass
+    print("the workers worked on")
+except KgError as e:
+    print(e)
+"""
+
+
+def test_a_worker_stopped_in_its_first_moments_ends_and_the_parent_says_so(tmp_path):
+    """A SIGTERM that reaches a worker as it is forked (the parent ending it, when the build is stopped as it
+    starts) ends it: it must not run the handler it inherited, whose SystemExit Python drops in an after-fork
+    hook, leaving a worker the parent would wait for for ever."""
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-c", WORKER_STOPPED_AT_BIRTH, str(tmp_path)], capture_output=True,
+                          text=True, timeout=120)
+    assert "a worker process ended unexpectedly (exit status -15)" in done.stdout, done.stdout + done.stderr

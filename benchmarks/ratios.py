@@ -55,13 +55,12 @@ def best_of(repeat: int, *fns) -> list[float]:
 
 
 def cold() -> None:
-    """Forget the texts remembered while extracting (the lower-cased copies, the words of names) and linking (the
-    slugs of names, the keys of place names): a build reads each article once, so a repeat must not find them.
-    What is remembered of the lexicon and the gazetteer themselves stays, as it does over a build's articles."""
-    from kg import gazetteer, link, text
+    """Forget the texts remembered while extracting and linking (the lower-cased copies, the words of names, the
+    slugs of names, the keys of place names: every kg.text.per_text function): a build reads each article
+    once, so a repeat must not find them. What is remembered of the lexicon and the gazetteer themselves
+    stays, as it does over a build's articles."""
+    from kg import text
     text.forget()
-    link._slug.cache_clear()
-    gazetteer._name_key.cache_clear()
 
 
 def build_ratio(repeat: int) -> tuple[float, float]:

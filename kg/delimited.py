@@ -10,7 +10,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 
 # A spreadsheet runs a cell that starts with one of these signs, a tab or a carriage return as a formula
 # (=HYPERLINK(...), @SUM(...)), unless it is just a number. Such a cell gets a leading ' (OWASP's advice),
-# which spreadsheets show as text. Every check below is made from these two constants.
+# which spreadsheets show as text. The signs of every check below come from _SIGNS.
 _SIGNS = "=+-@"
 _FORMULA_START = (*_SIGNS, "\t", "\r")
 _IN_CLASS = re.escape(_SIGNS)                 # the signs inside a character class

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
 from kg.resources import data_dir
-from kg.text import fold, name_key
+from kg.text import fold, name_key, per_text
 
-_name_key = functools.lru_cache(maxsize=8192)(name_key)      # the same names recur in every document
+_name_key = per_text(maxsize=8192)(name_key)      # the same names recur in every document
 
 
 class Unit(NamedTuple):

@@ -47,8 +47,8 @@ class TermMatcher:
         # per first word: the pattern of its case-insensitive labels (on the lower-cased copy), then of its
         # abbreviations (on the text as written), each longest first; and the case-insensitive labels as they are
         # written, one of which a text with single spaces holds where one matches
-        self._by_first = {w: (*(_whole_words("|".join(map(_pattern, p))).match if p else None for p in pair), tuple(pair[0]))
-                          for w, pair in groups.items()}
+        self._by_first = {w: (*(_whole_words("|".join(map(_pattern, p))).match if p else None for p in pair),
+                              tuple(" ".join(lab.split()) for lab in pair[0])) for w, pair in groups.items()}
         self.first_words = frozenset(groups)      # (lower case) where a label can start
         self._starts = tuple(sorted(groups))
         self._lookup = {lab.lower(): c for lab, c in labels.items()}

@@ -65,7 +65,7 @@ def named(b, dcode: str, alias: str) -> str | None:
     wave = WAVES.get((province, row["first_list_with_later"].rsplit("(", 1)[-1].rstrip(")"))) if row else None
     if wave is None:
         return None
-    key = absorbed_unit(b, dcode, " ".join(row["earlier"].split()), wave[0])
+    key = absorbed_unit(b, dcode, row["earlier"], wave[0])
     if row["kind"] == "new name" and row["code"] in b.units and b.units[row["code"]][9] is None:
         b.units[row["code"]][9] = wave[0]
     return key
@@ -91,7 +91,8 @@ def absorbed_key(dcode: str, title: str) -> tuple[str, str, str]:
     """(key, level, short name) of a unit an earlier merger absorbed: "27259-phuong-6" for Phường 6 (or Phường
     06, as some GSO lists write it) of district 27259."""
     level, short = split(" ".join(title.split()))
-    return f"{dcode}-{level}-{slug(short.lstrip('0') or short)}", level, short
+    short = short.lstrip("0") or short
+    return f"{dcode}-{level}-{slug(short)}", level, short
 
 
 def absorbed_unit(b, dcode: str, title: str, until: str | None = None) -> str:

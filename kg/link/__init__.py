@@ -8,7 +8,6 @@ writes the result and never comes back here.
 from __future__ import annotations
 
 import bisect
-import functools
 
 from kg.gazetteer import Gazetteer
 from kg.ingest import Document
@@ -21,12 +20,12 @@ from kg.namespace import RK, checked_iri
 from kg.recognize import Mention
 from kg.relate import Facts, InitiativeFacts, MetricFacts
 from kg.relate.context import level_rank
-from kg.text import slug
+from kg.text import per_text, slug
 
 __all__ = ["link", "LinkedDocument"]
 
 _CONTEXT = 32        # characters of text kept on either side of an evidence span
-_slug = functools.lru_cache(maxsize=8192)(slug)     # model and agency names recur in every document
+_slug = per_text(maxsize=8192)(slug)     # model and agency names recur in every document
 # A named tuple made from its fields as NamedTuple._make makes it, without the Python-level __new__ its class is
 # given (370 -> 140 ns; link makes a cited object for every relation, ~240 a District 4 document with the sources)
 _made = tuple.__new__

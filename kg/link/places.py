@@ -90,7 +90,7 @@ class Places:
         self._units = _UNIT_PLACES.setdefault(base, {})
         self._named = tuple(m for m in (*places, *held) if m.get("names") and not m.get("count") and not m.key)
         self._scopes: dict[tuple, Scope] = {}
-        self._of_mention: dict[int, Scope] = {}       # id of a mention of the document -> its scope
+        self._of_mention: dict[int, tuple] = {}       # id of a mention of the document -> (it, its scope)
         self.main: Place | None = None
         self.around: tuple[str, ...] = ()
         resolved = self.scope(main_place).places if main_place is not None else ()
@@ -113,13 +113,14 @@ class Places:
     def scope(self, m: Mention | None) -> Scope:
         if m is None:
             return self._of_none
-        found = self._of_mention.get(id(m))
+        held = self._of_mention.get(id(m))
+        if held is not None and held[0] is m:         # (an id is another mention's once its mention is gone)
+            return held[1]
+        k = (key(m), m.get("count"), m.get("bare"), self.main is None)
+        found = self._scopes.get(k)
         if found is None:
-            k = (key(m), m.get("count"), m.get("bare"), self.main is None)
-            found = self._scopes.get(k)
-            if found is None:
-                found = self._scopes[k] = self._scope(m)
-            self._of_mention[id(m)] = found
+            found = self._scopes[k] = self._scope(m)
+        self._of_mention[id(m)] = (m, found)
         return found
 
     def _scope(self, m: Mention) -> Scope:

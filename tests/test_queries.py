@@ -566,3 +566,23 @@ def test_writing_leaves_the_cycle_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_table_settles_a_column_at_once_exactly_as_it_settles_each_cell():
+    """kg.table settles a column's own IRIs and plain literals at once (_own_iris, _plain_literals, which
+    repeat _plain's rules over the column joined) and the rest cell by cell (_cell): every cell, in every mix,
+    must come out as _cell alone shows it, or the two rules have drifted apart."""
+    import itertools
+    from kg import table
+    base = "https://w3id.org/reform-kg/id/"
+    cells = [f"<{base}place/27298>", f"<{base}initiative/773/một-cửa>", "<http://example.org/x>", "_:b0", "42",
+             '"Phường 1"', '"giữa  hai"', '"  hai  khoảng "', '" đầu"', '"cuối "', '"tab\\tở giữa"', '"nói \\"Một cửa\\""',
+             '"中文字符 rộng"', '"emoji 🙂"', '"\u202eđảo chiều"', '"\x1b[31mđỏ"', '"x"@vi', '"3"^^<http://www.w3.org/2001/XMLSchema#string>',
+             '"' + "Một cửa liên thông " * 5 + '"', '"' + "a" * 59 + ' "', '"' + "a" * 61 + '"', '""']
+    raws = [c.encode("utf-8") for c in cells]
+    for width in (1, 3, 10, 60):
+        for size in (1, 2, 3):
+            for column in itertools.combinations(raws, size):
+                order, texts, widths = table._shown(list(column), width)
+                assert {raw: (text, w) for raw, text, w in zip(order, texts, widths)} == \
+                    {raw: table._cell(raw, width) for raw in column}, (width, column)

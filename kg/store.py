@@ -136,42 +136,39 @@ def atomic_open(path: Path, mode: str = "wb"):
             raise OutputError(f"{path}: cannot write ({e.strerror or e})") from e
 
 
-@contextlib.contextmanager
 def scratch_file(beside: Path, prefix: str = ".reform-kg-", suffix: str = ".nt"):
-    """A new empty temporary file in the folder of `beside` (an output), removed when the block ends. Its name is
-    known before the file exists, so a signal at any moment (SIGTERM is SystemExit here) leaves nothing behind."""
-    tmp = None
-    try:
-        tmp = beside.absolute().parent / f"{prefix}{secrets.token_hex(8)}{suffix}"
-        try:
-            _create(tmp)
-        except OSError as e:
-            if isinstance(e, FileExistsError):
-                tmp = None                  # not ours to remove (64 random bits: never in practice)
-            raise OutputError(f"{beside}: cannot write ({e.strerror or e})") from e
-        yield tmp
-    finally:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
+    """A new empty private file in the folder of `beside` (an output), removed when the block ends (_scratch)."""
+    return _scratch(beside.absolute().parent, prefix, suffix, _create, lambda tmp: tmp.unlink(missing_ok=True),
+                    lambda e: OutputError(f"{beside}: cannot write ({e.strerror or e})"))
+
+
+def scratch_dir(parent: Path, prefix: str, suffix: str = ""):
+    """A new private folder in `parent`, removed with what it holds when the block ends, unless the block moved it
+    away (_scratch)."""
+    return _scratch(parent, prefix, suffix, lambda tmp: os.mkdir(tmp, 0o700),
+                    lambda tmp: shutil.rmtree(tmp, ignore_errors=True))
 
 
 @contextlib.contextmanager
-def scratch_dir(parent: Path, prefix: str, suffix: str = ""):
-    """A new private folder in `parent`, removed with what it holds when the block ends (unless the block moved it
-    away). Like scratch_file, its name is known before the folder exists: tempfile.mkdtemp creates it before
-    its caller can know it, so a signal in between (SIGTERM is SystemExit here) left it behind."""
+def _scratch(parent: Path, prefix: str, suffix: str, make, remove, failed=None):
+    """`parent`/`prefix` + 64 random bits + `suffix`, made by `make` and removed by `remove` when the block ends;
+    an OSError of `make` raised as `failed(error)` when given. Its name is known before it exists, so a signal
+    at any moment (SIGTERM is SystemExit here) leaves nothing behind: tempfile.mkstemp and mkdtemp create it
+    before their caller can know it."""
     tmp = None
     try:
         tmp = parent / f"{prefix}{secrets.token_hex(8)}{suffix}"
         try:
-            os.mkdir(tmp, 0o700)
-        except FileExistsError:
-            tmp = None                      # not ours to remove (64 random bits: never in practice)
-            raise
+            make(tmp)
+        except OSError as e:
+            tmp = None                  # nothing made, or (FileExistsError) not ours to remove
+            if failed is None:
+                raise
+            raise failed(e) from e
         yield tmp
     finally:
         if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
+            remove(tmp)
 
 
 def _create(path: Path) -> None:

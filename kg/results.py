@@ -14,7 +14,6 @@ import gc
 import re
 from contextlib import contextmanager
 from functools import partial
-from itertools import chain, repeat
 from operator import itemgetter
 
 from kg.delimited import XSD, csv_answer, short_type, tsv_answer
@@ -48,7 +47,9 @@ def write(answer, fmt: str, raw: bool = False) -> str:
     if fmt == "tsv":
         return tsv_answer(tsv, raw)
     with _collector_paused():
-        return _FROM_GRID.get(fmt, _table)(*_grid(tsv))   # (a SELECT asked for an RDF format: the table)
+        grid = _grid(tsv)
+        del tsv                  # (its memory free for what is made from it)
+        return _FROM_GRID.get(fmt, _table)(*grid)   # (a SELECT asked for an RDF format: the table)
 
 
 @contextmanager
@@ -136,12 +137,18 @@ def mapped(rendered: dict, column: list) -> list:
     return list(itemgetter(*column)(rendered)) if len(column) > 1 else [rendered[cell] for cell in column]
 
 
-def rows_text(head: str, columns: list[list[str]], first: str, start: str, end: str, count: int, tail: str) -> str:
+def rows_text(head: str, columns: list, count: int, tail: str, first: str = "", start: str = "", end: str = "") -> str:
     """`head`, every row's cells between `start` (`first` for the first row) and `end`, and `tail`, in one
-    join (the text can be tens of megabytes: it is copied once)."""
-    starts = [start] * count
-    starts[:1] = [first][:count]
-    return "".join(chain((head,), chain.from_iterable(zip(starts, *columns, repeat(end, count))), (tail,)))
+    join (the text can be tens of megabytes: it is copied once). The pieces are laid out in one list, a
+    column at a time (one slice assignment each), with no item for a start or an end that is empty."""
+    starts = bool(first or start)
+    row = [start] * starts + [None] * len(columns) + [end] * bool(end)
+    pieces = [head, *row * count, tail]
+    if starts and count:
+        pieces[1] = first
+    for i, column in enumerate(columns, 1 + starts):
+        pieces[i:-1:len(row)] = column
+    return "".join(pieces)
 
 
 _TSV_ESCAPED = re.compile(r"\\(.)")
@@ -179,8 +186,8 @@ def _json(names: list[str], columns: list[list[bytes]], count: int) -> str:
             if column[row]:                                 # binding has no separator before it
                 column[row] = column[row][2:]
                 break
-    return rows_text('{"results": {"bindings": [', bindings, "{", ", {", "}", count,
-                     ']}, "head": {"vars": [' + ", ".join(map(quoted, names)) + "]}}")
+    return rows_text('{"results": {"bindings": [', bindings, count,
+                     ']}, "head": {"vars": [' + ", ".join(map(quoted, names)) + "]}}", "{", ", {", "}")
 
 
 # Oxigraph's XML writer, like rdflib's, escapes &, < and > in text, and writes the white space (XML's four
@@ -207,7 +214,7 @@ def _xml(names: list[str], columns: list[list[bytes]], count: int) -> str:
                      '<sparql xmlns="http://www.w3.org/2005/sparql-results#" '
                      'xmlns:xml="http://www.w3.org/XML/1998/namespace"><head>'
                      + "".join(f'<variable name="{name}"></variable>' for name in names) + "</head><results>",
-                     bindings, "<result>", "<result>", "</result>", count, "</results></sparql>")
+                     bindings, count, "</results></sparql>", "<result>", "<result>", "</result>")
 
 
 def _table(names: list[str], columns: list[list[bytes]], count: int) -> str:

@@ -28,36 +28,41 @@ def table(names: list[str], columns: list[list[bytes]], count: int, width: int =
     head = ["  ".join(name + " " * (widest - _width(name)) for name, widest in zip(names, widths)),
             "  ".join("-" * widest for widest in widths)]
     tail = f"({count} row{'s' if count != 1 else ''})\n"
-    return rows_text("\n".join(map(str.rstrip, head)) + "\n", _written(columns, shown, widths), "", "", "\n",
-                     count, tail)
+    written = _written(columns, shown, widths)
+    return rows_text("\n".join(map(str.rstrip, head)) + "\n", written, count, tail, end="" if written else "\n")
 
 
 def _written(columns: list[list[bytes]], shown: list[tuple], widths: list[int]) -> list[list[str]]:
-    """Each column's cells as its rows write them: padded to the column's width and two spaces, but where no
-    text follows in the row, bare, so that no line ends in white space."""
+    """Each column's cells as its rows write them, up to the last column with any text: padded to the
+    column's width and two spaces where a text follows in the row, bare where none does (no line ends in
+    white space), and the last column's ending the line."""
     written = []
-    later: bool | list[bool] = False        # whether a text follows in a later column: False, True, or per row
+    follows: bool | list[bool] = False      # whether a text follows in the row: in none, in every one, or per row
     for cells, (raws, texts, ws), widest in reversed(list(zip(columns, shown, widths))):
         bare = list(map(str.rstrip, texts))
-        blank = {raw for raw, text in zip(raws, bare) if not text} if "" in bare else set()
-        if not later and len(blank) == len(raws):
-            continue                            # no text in this column nor after it: nothing written
-        if later is not True:
-            bare = dict(zip(raws, bare))
-        if later:
-            fits = ws == list(map(len, texts))         # each text as wide as it is long: str.ljust pads it
-            padded = dict(zip(raws, map(str.ljust, texts, repeat(widest + 2)) if fits else
-                              (text + " " * (widest - w + 2) for text, w in zip(texts, ws))))
-        if isinstance(later, list):
-            written.append([(padded if follows else bare)[cell] for cell, follows in zip(cells, later)])
+        if follows is False:
+            if not any(bare):
+                continue                    # no text in this column nor after it: not written
+            written.append(mapped(dict(zip(raws, map(operator.add, bare, repeat("\n")))), cells))
         else:
-            written.append(mapped(padded if later else bare, cells))
-        if not blank:
-            later = True
-        elif later is not True:
-            filled = [cell not in blank for cell in cells]
-            later = list(map(operator.or_, later, filled)) if later else filled
+            padded = dict(zip(raws, _padded(texts, ws, widest + 2)))
+            written.append(mapped(padded, cells) if follows is True else
+                           list(map(operator.getitem, mapped((dict(zip(raws, bare)), padded), follows), cells)))
+        if follows is True:
+            continue                        # every row has a text after the columns to the left too
+        if "" not in bare:
+            follows = True
+        else:
+            texted = mapped(dict(zip(raws, map(bool, bare))), cells)
+            follows = texted if follows is False else list(map(operator.or_, follows, texted))
     return written[::-1]
+
+
+def _padded(texts: list[str], ws: list[int], wide: int) -> list[str]:
+    """Texts of display widths `ws`, each padded with spaces to `wide` columns."""
+    if ws == list(map(len, texts)):               # each text as wide as it is long: str.ljust pads it
+        return list(map(str.ljust, texts, repeat(wide)))
+    return [text + " " * (wide - w) for text, w in zip(texts, ws)]
 
 
 def _shown(raws: list[bytes], width: int) -> tuple[list[bytes], list[str], list[int]]:

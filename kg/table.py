@@ -68,21 +68,18 @@ def _padded(texts: list[str], ws: list[int], wide: int) -> list[str]:
 def _shown(raws: list[bytes], width: int) -> tuple[list[bytes], list[str], list[int]]:
     """Distinct TSV cells of a column, each one's text as the table shows it, and its display width, in one
     order. Most cells are reform-kg's own IRIs or literals shown as they are (clipped): they are settled a
-    column at a time (None for any that cannot be); the rest one by one (`_cell`)."""
-    done, texts = [], []
+    column at a time; the rest one by one (`_cell`)."""
+    order, texts = [], []
     for start, settle in ((_OWN, _own_iris), (b'"', partial(_plain_literals, width=width))):
-        starting = list(map(bytes.startswith, raws, repeat(start)))
-        some = list(compress(raws, starting))
-        if not some:
-            continue
-        settled = settle(some)
-        ok = [text is not None for text in settled]
-        done += compress(some, ok)
-        texts += compress(settled, ok)
-        raws = [*(compress(raws, map(operator.not_, starting)) if len(some) < len(raws) else ()),
-                *compress(some, map(operator.not_, ok))]
+        starting = list(map(operator.eq, map(operator.getitem, raws, repeat(slice(len(start)))), repeat(start)))
+        some = raws if all(starting) else list(compress(raws, starting))
+        if some:
+            settled, settled_texts, unsettled = settle(some)
+            order += settled
+            texts += settled_texts
+            raws = [*compress(raws, map(operator.not_, starting)), *unsettled]
     fitted = [_cell(raw, width) for raw in raws]
-    return done + raws, texts + [text for text, _ in fitted], [*map(len, texts), *(w for _, w in fitted)]
+    return order + raws, texts + [text for text, _ in fitted], [*map(len, texts), *(w for _, w in fitted)]
 
 
 _OWN = b"<" + DEFAULT_BASE.encode("utf-8")
@@ -90,29 +87,46 @@ _LOCAL = slice(len(_OWN), -1)                # what follows DEFAULT_BASE in the 
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7f))
 
 
-def _own_iris(raws: list[bytes]) -> list[str | None]:
-    """IRIs under DEFAULT_BASE (TSV cells) as `id:` and the rest if each is printable ASCII (else None each)."""
+def _own_iris(raws: list[bytes]) -> tuple[list[bytes], list[str], list[bytes]]:
+    """IRIs under DEFAULT_BASE (TSV cells) as `id:` and the rest, if each is printable ASCII: (the cells
+    settled, their texts, the cells not settled)."""
     joined = b" ".join(map(operator.getitem, raws, repeat(_LOCAL)))        # no IRI holds a space
     texts = ("id:" + joined.replace(b" ", b" id:").decode("ascii")).split(" ") \
         if not joined.translate(None, _PRINTABLE_ASCII) else []
-    return texts if len(texts) == len(raws) else [None] * len(raws)
+    return (raws, texts, []) if len(texts) == len(raws) else ([], [], raws)
 
 
-def _plain_literals(raws: list[bytes], width: int) -> list[str | None]:
-    """Literals (TSV cells in quotes) as they are, clipped to `width` (at least 1), or None for each that is
-    not plain: an escape other than a quote's, or a start that `_plain` refuses. The starts are checked all
-    at once (the same checks over them joined), and only if one fails, one by one."""
+def _plain_literals(raws: list[bytes], width: int) -> tuple[list[bytes], list[str], list[bytes]]:
+    """Literals (TSV cells in quotes) shown as they are, clipped to `width` (at least 1): (the cells settled,
+    their texts, the cells not settled: an escape other than a quote's, or a start that `_plain` refuses).
+    The starts are checked all at once (`_all_plain`), and only if one fails, one by one."""
     text = b"\n".join(raws).decode("utf-8")                  # TSV writes a newline in a literal as \n
     if "\\" in text:
         text = _ESCAPED_QUOTE.sub('"', text)
-    escaped = "\\" in text                                  # an escape other than a quote's
     cells = text.split("\n")
     starts = [cell[1:cell.rindex('"')][:width + 2] for cell in cells]
+    unsettled = []
+    if "\\" in text or not _all_plain(starts, width):      # (a backslash left: an escape other than a quote's)
+        plain = [("\\" not in cell and _plain(start, width)) for cell, start in zip(cells, starts)]
+        unsettled = list(compress(raws, map(operator.not_, plain)))
+        raws, starts = list(compress(raws, plain)), list(compress(starts, plain))
+    clip = list(map(operator.gt, map(len, starts), repeat(width)))
+    fits = list(map(operator.not_, clip))
+    return ([*compress(raws, fits), *compress(raws, clip)],
+            [*compress(starts, fits), *map(operator.add, map(operator.getitem, compress(starts, clip),
+                                                              repeat(slice(width - 1))), repeat("…"))],
+            unsettled)
+
+
+def _all_plain(starts: list[str], width: int) -> bool:
+    """Whether `_plain` takes every start: its checks over the starts joined."""
     lines = "\n".join(starts)
-    if escaped or "  " in lines or "\n " in lines or lines[:1] == " " or not _ONE_COLUMN_LINES.fullmatch(lines) \
-            or (" \n" in lines or lines[-1:] == " ") and any(len(s) <= width + 1 and s[-1:] == " " for s in starts):
-        starts = [start if "\\" not in cell and _plain(start, width) else None for cell, start in zip(cells, starts)]
-    return [start if start is None or len(start) <= width else _clipped(start, width) for start in starts]
+    if "  " in lines or "\n " in lines or lines[:1] == " " or not _ONE_COLUMN_LINES.fullmatch(lines):
+        return False
+    if " \n" not in lines and lines[-1:] != " ":
+        return True                        # no start ends in a space
+    fitting = compress(starts, map(operator.le, map(len, starts), repeat(width + 1)))
+    return " " not in map(operator.getitem, fitting, repeat(slice(-1, None)))     # none that fits ends in one
 
 
 def _plain(start: str, width: int) -> bool:

@@ -143,7 +143,9 @@ def rows_text(head: str, columns: list, count: int, tail: str, first: str = "", 
     column at a time (one slice assignment each), with no item for a start or an end that is empty."""
     starts = bool(first or start)
     row = [start] * starts + [None] * len(columns) + [end] * bool(end)
-    pieces = [head, *row * count, tail]
+    pieces = row * count
+    pieces.insert(0, head)
+    pieces.append(tail)
     if starts and count:
         pieces[1] = first
     for i, column in enumerate(columns, 1 + starts):

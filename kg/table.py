@@ -39,6 +39,9 @@ def _written(columns: list[list[bytes]], shown: list[tuple], widths: list[int]) 
     written = []
     follows: bool | list[bool] = False      # whether a text follows in the row: in none, in every one, or per row
     for cells, (raws, texts, ws), widest in reversed(list(zip(columns, shown, widths))):
+        if follows is True:                 # (and so for every column before it)
+            written.append(mapped(dict(zip(raws, _padded(texts, ws, widest + 2))), cells))
+            continue
         bare = list(map(str.rstrip, texts))
         if follows is False:
             if not any(bare):
@@ -46,10 +49,7 @@ def _written(columns: list[list[bytes]], shown: list[tuple], widths: list[int]) 
             written.append(mapped(dict(zip(raws, map(operator.add, bare, repeat("\n")))), cells))
         else:
             padded = dict(zip(raws, _padded(texts, ws, widest + 2)))
-            written.append(mapped(padded, cells) if follows is True else
-                           list(map(operator.getitem, mapped((dict(zip(raws, bare)), padded), follows), cells)))
-        if follows is True:
-            continue                        # every row has a text after the columns to the left too
+            written.append(list(map(operator.getitem, mapped((dict(zip(raws, bare)), padded), follows), cells)))
         if "" not in bare:
             follows = True
         else:
@@ -84,15 +84,15 @@ def _shown(raws: list[bytes], width: int) -> tuple[list[bytes], list[str], list[
 
 _OWN = b"<" + DEFAULT_BASE.encode("utf-8")
 _LOCAL = slice(len(_OWN), -1)                # what follows DEFAULT_BASE in the cell
-_PRINTABLE_ASCII = bytes(range(0x20, 0x7f))
+_CONTROL_ASCII = [*range(0x20), 0x7f]
 
 
 def _own_iris(raws: list[bytes]) -> tuple[list[bytes], list[str], list[bytes]]:
     """IRIs under DEFAULT_BASE (TSV cells) as `id:` and the rest, if each is printable ASCII: (the cells
     settled, their texts, the cells not settled)."""
     joined = b" ".join(map(operator.getitem, raws, repeat(_LOCAL)))        # no IRI holds a space
-    texts = ("id:" + joined.replace(b" ", b" id:").decode("ascii")).split(" ") \
-        if not joined.translate(None, _PRINTABLE_ASCII) else []
+    printable = joined.isascii() and not any(map(joined.__contains__, _CONTROL_ASCII))   # (memchr each)
+    texts = ("id:" + joined.replace(b" ", b" id:").decode("ascii")).split(" ") if printable else []
     return (raws, texts, []) if len(texts) == len(raws) else ([], [], raws)
 
 

@@ -3,6 +3,8 @@ of the article answers. Expected rows are written from reading the article, not 
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import RDFS, URIRef
 from rdflib.namespace import DCTERMS
 
@@ -473,6 +475,25 @@ def test_the_tables_rows_end_at_their_last_text(rows, lines):
     from kg.table import table
     tsv = "?a\t?b\t?c\n" + "".join("\t".join(row) + "\n" for row in rows)
     assert table(*results._grid(tsv.encode())) == "\n".join(lines) + f"\n({len(rows)} rows)\n"
+
+
+# TSV cells and the text a reader expects for each: a literal's value, an own IRI as id:, nothing for none
+_TABLE_CELLS = [("", ""), ('""', ""), ('"a"', "a"), ('"Một"@vi', "Một"), ('"cửa liên"', "cửa liên"),
+                ("<https://w3id.org/reform-kg/id/place/27298>", "id:place/27298")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_TABLE_CELLS), min_size=4, max_size=4), max_size=6))
+def test_the_tables_lines_are_the_cells_padded_and_stripped(rows):
+    """Whichever cells are empty, each line is its row's texts, each padded to its column's width (its widest
+    text or name) and two spaces apart, with no white space after the line's last text."""
+    from kg.table import table
+    names = ["a", "bb", "c", "d"]
+    tsv = "?" + "\t?".join(names) + "\n" + "".join("\t".join(raw for raw, _ in row) + "\n" for row in rows)
+    widths = [max([len(name), *(len(row[i][1]) for row in rows)]) for i, name in enumerate(names)]
+    lines = ["  ".join(name.ljust(w) for name, w in zip(names, widths)).rstrip(), "  ".join("-" * w for w in widths),
+             *("  ".join(text.ljust(w) for (_, text), w in zip(row, widths)).rstrip() for row in rows)]
+    assert table(*results._grid(tsv.encode())) == "\n".join(lines) + f"\n({len(rows)} row{'' if len(rows) == 1 else 's'})\n"
 
 
 def test_the_tables_columns_mix_plain_cells_and_odd_ones():

@@ -39,7 +39,7 @@ def _written(columns: list[list[bytes]], shown: list[tuple], widths: list[int]) 
     written = []
     follows: bool | list[bool] = False      # whether a text follows in the row: in none, in every one, or per row
     for cells, (raws, texts, ws), widest in reversed(list(zip(columns, shown, widths))):
-        if follows is True:                 # (and so for every column before it)
+        if follows is True:                 # a text follows in every row, as it does for the columns before
             written.append(mapped(dict(zip(raws, _padded(texts, ws, widest + 2))), cells))
             continue
         bare = list(map(str.rstrip, texts))

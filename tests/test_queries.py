@@ -493,7 +493,8 @@ def test_the_tables_lines_are_the_cells_padded_and_stripped(rows):
     widths = [max([len(name), *(len(row[i][1]) for row in rows)]) for i, name in enumerate(names)]
     lines = ["  ".join(name.ljust(w) for name, w in zip(names, widths)).rstrip(), "  ".join("-" * w for w in widths),
              *("  ".join(text.ljust(w) for (_, text), w in zip(row, widths)).rstrip() for row in rows)]
-    assert table(*results._grid(tsv.encode())) == "\n".join(lines) + f"\n({len(rows)} row{'' if len(rows) == 1 else 's'})\n"
+    count = f"({len(rows)} row{'' if len(rows) == 1 else 's'})"
+    assert table(*results._grid(tsv.encode())) == "\n".join([*lines, count]) + "\n"
 
 
 def test_the_tables_columns_mix_plain_cells_and_odd_ones():

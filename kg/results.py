@@ -189,7 +189,8 @@ def _json(names: list[str], columns: list[list[bytes]], count: int) -> str:
                 column[row] = column[row][2:]
                 break
     return rows_text('{"results": {"bindings": [', bindings, count,
-                     ']}, "head": {"vars": [' + ", ".join(map(quoted, names)) + "]}}", "{", ", {", "}")
+                     ']}, "head": {"vars": [' + ", ".join(map(quoted, names)) + "]}}",
+                     first="{", start=", {", end="}")
 
 
 # Oxigraph's XML writer, like rdflib's, escapes &, < and > in text, and writes the white space (XML's four
@@ -216,7 +217,7 @@ def _xml(names: list[str], columns: list[list[bytes]], count: int) -> str:
                      '<sparql xmlns="http://www.w3.org/2005/sparql-results#" '
                      'xmlns:xml="http://www.w3.org/XML/1998/namespace"><head>'
                      + "".join(f'<variable name="{name}"></variable>' for name in names) + "</head><results>",
-                     bindings, count, "</results></sparql>", "<result>", "<result>", "</result>")
+                     bindings, count, "</results></sparql>", first="<result>", start="<result>", end="</result>")
 
 
 def _table(names: list[str], columns: list[list[bytes]], count: int) -> str:

@@ -73,6 +73,16 @@ def words(text: str) -> frozenset[str]:
     return frozenset(runs).difference(marked).union(WORD_OR_MARK.findall(" ".join(marked)))
 
 
+DIGITS = re.compile(r"\d+")
+
+
+@per_text()
+def digit_runs(text: str) -> list[int]:
+    """Where each run of digits starts in a text: listed once per sentence for numbers and places (a number or a
+    count starts at one), since `re` finds digits by testing every character's class."""
+    return [run.start() for run in DIGITS.finditer(text)]
+
+
 @per_text()
 def single_spaced(text: str) -> bool:
     """Whether a text's only white space is single spaces (every other white space character is not printable)."""

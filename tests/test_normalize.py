@@ -423,3 +423,24 @@ def test_a_copula_ends_the_text_before_a_cue_where_the_pattern_says_in_the_artic
                           st.sampled_from([" ", "", "  ", ", ", "\n"])), max_size=12).map(lambda p: "".join(w + s for w, s in p)))
 def test_a_copula_ends_the_text_before_a_cue_where_the_pattern_says_whatever_the_text(text):
     same_copula(text)
+
+
+# Digits are found once per sentence (kg.text.digit_runs) for numbers and places: where each run of digits starts.
+def test_digit_runs_are_where_each_run_of_digits_starts():
+    from kg.text import digit_runs
+    assert digit_runs("Phường 1, 2 và 15 nhận 1.250 hồ sơ") == [7, 10, 15, 23, 25]
+    assert digit_runs("không có số nào") == []
+    assert digit_runs("٣ hồ sơ, 12%") == [0, 9]          # any decimal digit, as re's \d
+
+
+@given(st.text(alphabet="a1٣ .,/%x", max_size=30))
+def test_digit_runs_are_the_runs_re_finds(text):
+    from kg.text import digit_runs
+    assert digit_runs(text) == [m.start() for m in re.finditer(r"\d+", text)]
+
+
+# Quote marks are looked for one by one (kg.recognize.quotes._marks): the marks a class would find, in text order.
+@given(st.text(alphabet="a “”‘’«»\"';.(", max_size=30))
+def test_quote_marks_are_those_a_class_finds(text):
+    from kg.recognize.quotes import _marks
+    assert _marks(text) == [(m.start(), m.group()) for m in re.finditer(r"[“”‘’«»\"';]", text)]

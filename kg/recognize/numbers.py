@@ -16,7 +16,7 @@ from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import figures
 from kg.segment import Sentence
 from kg.scan import Scan
-from kg.text import NUMBER, lowered, parse_number, space_before
+from kg.text import NUMBER, digit_runs, lowered, parse_number, space_before
 
 _N = rf"(?<![\d.,/])(?:{NUMBER})(?![\d/]|[.,]\d)"
 _DURATION_UNITS = {"phút": "minute", "giờ": "hour", "tiếng": "hour", "ngày": "day", "ngày làm việc": "day", "tuần": "week"}
@@ -30,8 +30,6 @@ def _duration(name: str) -> str:
 _REDUCTION = re.compile(r"(?i:từ)\s+" + _duration("before") + r"\s+(?i:(?:giảm|rút ngắn)\s+)?(?i:còn|xuống(?:\s+còn)?)\s+"
                         + _duration("after"))
 _RANGE = Scan(r"từ\s+(?P<low>" + _N + r")\s*%\s+(?:đến|tới)\s+(?P<high>" + _N + r")\s*%")
-_DIGIT = re.compile(r"\d")
-_DIGITS = re.compile(r"\d+")
 _PERCENT = re.compile(r"\s*%")
 # Words right before a number that make it a level, an ordinal, a date or a house number, not a count.
 _NOT_A_COUNT = ("mức độ", "số", "khu phố", "lần thứ", "thứ", "năm", "tháng", "ngày", "quý", "khóa", "nhiệm kỳ")
@@ -62,7 +60,7 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
         text, base = sentence.text, sentence.start
         out: list[Mention] = []
         words = list(figs.word_number.finditer(text))
-        if not _DIGIT.search(text) and not words:      # no figure, reduction or dated period: only "đến nay"
+        if not digit_runs(text) and not words:      # no figure, reduction or dated period: only "đến nay"
             return _periods(text, base, _PERIODS_WITHOUT_DIGITS)
         low = lowered(text)
         for m in _REDUCTION.finditer(text) if "từ" in low else ():      # reductions and ranges start with "từ"
@@ -118,8 +116,8 @@ def _not_a_count(text: str, start: int) -> bool:
 def _numbers(number: re.Pattern, text: str):
     """number.finditer(text), trying only where a run of digits starts (a number starts no later in a run)."""
     end = 0
-    for run in _DIGITS.finditer(text):
-        if run.start() >= end and (m := number.match(text, run.start())) is not None:
+    for at in digit_runs(text):
+        if at >= end and (m := number.match(text, at)) is not None:
             end = m.end()
             yield m
 

@@ -12,10 +12,9 @@ from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import load as load_grammar
 from kg.segment import Sentence
 from kg.scan import Scan, word_starts
-from kg.text import first_word, lowered, words
+from kg.text import DIGITS, digit_runs, first_word, lowered, words
 
 _NUMS = re.compile(r"\s*(\d+(?:(?:\s*,\s*|\s+và\s+)\d+)*)(?![\d/]|[.,]\d)")
-_NUM = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"[ \t\xa0]*")
 _QUANTIFIERS = frozenset({"các", "tất", "một", "nhiều", "những"})    # the first words of a count's quantifiers
@@ -77,7 +76,7 @@ class PlaceGrammar:
         if self._count_words.isdisjoint(words(low)):
             return
         pos = 0
-        for at in sorted([run.start() for run in _NUM.finditer(text)] + [at for at, _ in word_starts(low, _QUANTIFIERS)]):
+        for at in sorted(digit_runs(text) + [at for at, _ in word_starts(low, _QUANTIFIERS)]):
             if at >= pos and (m := self.count.match(text, at)):
                 yield m
                 pos = m.end()
@@ -97,7 +96,7 @@ class PlaceGrammar:
         level = self._level_of(m.group())
         nums = _NUMS.match(text, m.end())
         if nums:
-            names = _NUM.findall(nums.group(1))
+            names = DIGITS.findall(nums.group(1))
             return self._mention(text, base, pos, nums.end(), level, names=tuple(str(int(n)) for n in names))
         names, end = self._names(text, m.end())
         if names and load_grammar().person(text, pos, names[0]):

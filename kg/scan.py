@@ -74,15 +74,17 @@ class Scan:
             yield m
             pos = m.end() if m.end() > m.start() else m.end() + 1      # never stuck on an empty match
 
-    def every_start(self, text: str) -> list[int]:
-        """Every place where a match starts, overlapping ones too, in text order."""
+    def every_start(self, text: str) -> list[tuple[int, str | None]]:
+        """Every place where a match starts, overlapping ones too, in text order, with the word there when the words
+        every match starts with are known (`starts`; the longest of those found at a place is the one there), else
+        None."""
         if self.starts is not None:
             on = text if self.case else lowered(text)
             low = lowered(text) if self.case else on
-            return [at for at in sorted({at for at, _ in word_starts(low, self.starts)}) if self._match(on, at)]
+            return [(at, w) for at, w in dict(word_starts(low, self.starts)).items() if self._match(on, at)]
         out, pos = [], 0
         while (m := self.search(text, pos)) is not None:
-            out.append(m.start())
+            out.append((m.start(), None))
             pos = m.start() + 1
         return out
 

@@ -159,6 +159,7 @@ LETTERS = st.lists(st.tuples(WORDS, st.sampled_from([" ", "", "  ", ", "])), max
 
 
 def same_matches(scan, text):
+    from kg.text import lowered, word_at
     ref = reference(scan)
     assert [m.span() for m in scan.finditer(text)] == [m.span() for m in ref.finditer(text)]
     for pos in range(0, len(text) + 1, 7):
@@ -167,7 +168,8 @@ def same_matches(scan, text):
             assert (got and got.span()) == (want and want.span()), (text, pos, end)
         got, want = scan.match(text, pos), ref.match(text, pos)
         assert (got and got.span()) == (want and want.span()), (text, pos)
-    assert scan.every_start(text) == [at for at in range(len(text) + 1) if ref.match(text, at)], text
+    assert [at for at, _ in scan.every_start(text)] == [at for at in range(len(text) + 1) if ref.match(text, at)], text
+    assert all(w is None or w == word_at(lowered(text), at) for at, w in scan.every_start(text)), text
 
 
 @pytest.mark.parametrize("name", sorted(SCANS))

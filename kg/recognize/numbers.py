@@ -33,15 +33,15 @@ _RANGE = Scan(r"từ\s+(?P<low>" + _N + r")\s*%\s+(?:đến|tới)\s+(?P<high>" 
 _PERCENT = re.compile(r"\s*%")
 # Words right before a number that make it a level, an ordinal, a date or a house number, not a count.
 _NOT_A_COUNT = ("mức độ", "số", "khu phố", "lần thứ", "thứ", "năm", "tháng", "ngày", "quý", "khóa", "nhiệm kỳ")
-# Periods: matched on the sentence's lower-cased copy (Scan); their numbers are digits. Each with a word all its
-# matches hold: a sentence without it is not scanned.
+# Periods: matched on the sentence's lower-cased copy (Scan); their numbers are digits. Each with one or two words all
+# its matches hold: a sentence without them is not scanned (`re` tests every character of one it scans).
 _PERIODS = [
-    (Scan(r"(?:tính đến|đến)\s+tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month", "đến"),
-    (Scan(r"(?:tính đến|đến)\s+ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})"), "date", "đến"),
-    (Scan(r"ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})", before=r"\w"), "date", "ngày"),
-    (Scan(r"tính đến nay|đến nay|hiện nay"), "now", "nay"),
-    (Scan(r"tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month", "tháng"),
-    (Scan(r"năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", before=r"\w"), "year", "năm"),
+    (Scan(r"(?:tính đến|đến)\s+tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month", "đến", "tháng"),
+    (Scan(r"(?:tính đến|đến)\s+ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})"), "date", "đến", "ngày"),
+    (Scan(r"ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})", before=r"\w"), "date", "ngày", ""),
+    (Scan(r"tính đến nay|đến nay|hiện nay"), "now", "nay", ""),
+    (Scan(r"tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month", "tháng", ""),
+    (Scan(r"năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", before=r"\w"), "year", "năm", ""),
 ]
 _PERIODS_WITHOUT_DIGITS = [p for p in _PERIODS if p[1] == "now"]
 
@@ -126,7 +126,7 @@ def _periods(text: str, base: int, patterns) -> list[Mention]:
     low = lowered(text)
     return [Mention(base + m.start(), base + m.end(), text[m.start():m.end()], "PERIOD",
                     attrs=(("kind", kind),) + tuple((k, int(v)) for k, v in sorted(m.groupdict().items()) if v))
-            for pattern, kind, word in patterns if word in low for m in pattern.finditer(text)]
+            for pattern, kind, word, also in patterns if word in low and also in low for m in pattern.finditer(text)]
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -41,8 +41,10 @@ class Scan:
         one is (word_starts), not at every character."""
         self.case = case
         source = source if case else lower_source(source)
-        if starts is None and not case and before == r"\w":
+        if starts is None and before == r"\w":
             starts = words_a_pattern_starts_with(source)
+            if starts is not None and case:         # where a match starts, the lower-cased copy holds them lower case
+                starts = frozenset(map(lowered, starts))
         self.starts = starts
         self.regex = re.compile(f"(?<!{before})(?:{source})" if before and behind else source)
         self.before = re.compile(before) if before and not behind else None

@@ -79,6 +79,8 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
     def figure(text: str, base: int, m: re.Match, rule: str) -> Mention | None:
         """The figure a number starts, if a unit (or %) follows it, maybe after a multiplier ("15,4 triệu")."""
         start, rest, fraction = m.start(), m.end(), rule == "figure.unit" and m["fraction"]
+        if rest == len(text) or not (text[rest].isspace() or text[rest] == "%"):
+            return None     # ("2019.", "5/2020": a unit's label cannot start right after a digit, nor a multiplier)
         mult = None if fraction else figs.multiplier.match(text, rest)
         if mult:
             rest, rule = mult.end(), "figure.multiplier"

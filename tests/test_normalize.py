@@ -447,3 +447,18 @@ def test_digit_runs_are_the_runs_re_finds(text):
 def test_quote_marks_are_those_a_class_finds(text):
     from kg.recognize.quotes import _marks
     assert _marks(text) == [(m.start(), m.group()) for m in re.finditer(r"[“”‘’«»\"';]", text)]
+
+
+# Sentence ends are tried only where one of their marks is (kg.segment._ends): the same matches as the pattern's scan.
+@given(st.text(alphabet="a .!?…\n”\")]x(", max_size=40), st.integers(0, 5), st.integers(0, 5))
+def test_sentence_ends_are_those_the_pattern_finds(text, cut_start, cut_end):
+    from kg.segment import _END, _ends
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    assert [m.span() for m in _ends(text, start, end)] == [m.span() for m in _END.finditer(text, start, end)]
+
+
+def test_sentence_ends_in_the_articles_are_those_the_pattern_finds():
+    from kg.segment import _END, _ends
+    for path in ARTICLES:
+        text = path.read_text(encoding="utf-8")
+        assert [m.span() for m in _ends(text, 0, len(text))] == [m.span() for m in _END.finditer(text)], path

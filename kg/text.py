@@ -5,20 +5,28 @@ import re
 import unicodedata
 from decimal import Decimal
 
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG_SPACES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
 
 
-# The combining marks of the Latin script (Vietnamese tones and vowel marks among them), removed in one pass.
-_LATIN_MARKS = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]")
+# The marks Vietnamese letters decompose into (NFD), removed by str.replace: several times faster than a regex
+# substitution over the whole text. Any other combining mark is removed one distinct mark at a time.
+_VIETNAMESE_MARKS = ("\u0300", "\u0301", "\u0302", "\u0303", "\u0306", "\u0309", "\u031b", "\u0323")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII form of Vietnamese text: diacritics dropped, đ to d."""
+    """Lower-case ASCII form of Vietnamese text: diacritics dropped, đ to d (other non-ASCII characters that are
+    not combining marks stay)."""
     text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", text))
-    if not decomposed.isascii():                    # marks of other scripts, among what is not ASCII
-        decomposed = _NON_ASCII.sub(lambda m: "" if unicodedata.combining(m.group()) else m.group(), decomposed)
+    decomposed = unicodedata.normalize("NFD", text)
+    if not decomposed.isascii():
+        for mark in _VIETNAMESE_MARKS:
+            if mark in decomposed:
+                decomposed = decomposed.replace(mark, "")
+        if not decomposed.isascii():
+            for char in set(_NON_ASCII.findall(decomposed)):
+                if unicodedata.combining(char):
+                    decomposed = decomposed.replace(char, "")
     return decomposed.lower()
 
 
@@ -129,8 +137,9 @@ def label_key(label: str) -> str:
 
 
 def slug(text: str, limit: int = 80) -> str:
-    """A readable, deterministic IRI segment: "Phường Bến Thành" -> "phuong-ben-thanh"."""
-    s = _NON_SLUG.sub("-", fold(text)).strip("-")
+    """A readable, deterministic IRI segment: "Phường Bến Thành" -> "phuong-ben-thanh". The runs of ASCII letters
+    and digits of the folded text joined by "-" (as bytes: every other character a space, then split)."""
+    s = b"-".join(fold(text).encode("ascii", "replace").translate(_SLUG_SPACES).split()).decode("ascii")
     if len(s) > limit:
         s = s[:limit].rsplit("-", 1)[0]
     return s or "x"

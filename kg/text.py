@@ -49,6 +49,9 @@ def forget() -> None:
         remembered.cache_clear()
 
 
+fold = per_text(maxsize=1024)(fold)     # a model's name is folded to compare it with others, then for its IRI
+
+
 # Letters Python's `re` takes for the same letter under IGNORECASE though their lower case is not (dotless ı and
 # i, long ſ and s), and the one letter whose lower case is two characters (İ): each becomes the letter a
 # lower-cased pattern is written with, so the copy stays as long as the text.

@@ -120,14 +120,18 @@ WORD_CHAR = re.compile(r"\w")
 _TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
           "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
 _OLD_TONES = re.compile("|".join(_TONES))
-_DASHES = re.compile(r"\s*[-‐‑–—]\s*|\s+")
+_DASH_CHARS = "-‐‑–—"
+_DASHES = re.compile(rf"\s*[{_DASH_CHARS}]\s*|\s+")
 
 
 def name_key(text: str) -> str:
     """One normal form for matching place names: NFC, lower case, one tone placement, hyphens as spaces
     ("Thuỷ Nguyên", "Thủy Nguyên" and "thủy-nguyên" are one key)."""
-    text = unicodedata.normalize("NFC", text).lower()
-    return _DASHES.sub(" ", _OLD_TONES.sub(lambda m: _TONES[m.group()], text)).strip()
+    text = _OLD_TONES.sub(lambda m: _TONES[m.group()], unicodedata.normalize("NFC", text).lower())
+    # most names have single spaces only, which the substitution would leave as they are (at a call per space)
+    if "  " in text or not text.isprintable() or any(dash in text for dash in _DASH_CHARS):
+        text = _DASHES.sub(" ", text)
+    return text.strip()
 
 
 _PUNCT = re.compile(r"[^\w\s%+]")

@@ -2,6 +2,7 @@
 emit that writes what link chose without ever importing the linker."""
 import dataclasses
 import re
+import unicodedata
 import subprocess
 import sys
 from decimal import Decimal
@@ -245,3 +246,10 @@ def test_a_slug_is_the_folded_texts_letters_and_digits_joined_by_hyphens(text, l
     whole = "-".join(runs)
     expected = whole if len(whole) <= limit else whole[:limit].rsplit("-", 1)[0]
     assert slug(text, limit) == (expected or "x")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab AĐoàuý-‐–—\t\n\xa0\u3000")), max_size=20))
+def test_a_place_names_key_has_dashes_and_runs_of_space_as_one_space(text):
+    from kg.text import name_key
+    low = unicodedata.normalize("NFC", text).lower().replace("oà", "òa").replace("uý", "úy")
+    assert name_key(text) == re.sub(r"\s*[-‐‑–—]\s*|\s+", " ", low).strip()

@@ -93,7 +93,7 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
         # is in its lower-cased text, so the sentence's words are listed only when those three are)
         if len(head) >= 4:
             low = low or text.lower()
-            if all(w in low for w in head[:3]):
+            if head[0] in low and head[1] in low and head[2] in low:
                 words = words or f" {words_of(text)} "
                 if f" {' '.join(head[:3])} " in words:
                     return i
@@ -133,8 +133,10 @@ def _free_agencies(a: Analysed) -> list[Mention]:
 
 
 def _same_agency(x: Mention, y: Mention) -> bool:
+    if x.key != y.key:
+        return False
     px, py = place_of(x), place_of(y)
-    return x.key == y.key and (px is None or py is None or (px.get("names"), px.key) == (py.get("names"), py.key))
+    return px is None or py is None or (px.get("names"), px.key) == (py.get("names"), py.key)
 
 
 def _add_agencies(i: InitiativeFacts, found: list[tuple[Mention, str]]) -> None:

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kg import pipeline, store, views
+from kg import files, pipeline, store, views
 
 HERE = Path(__file__).resolve().parent
 
@@ -24,8 +24,8 @@ def main(out: Path) -> None:
     pages = {"wards.html": views.network_page(graph), "matrix.html": views.matrix_page(graph),
              "wards-agencies.html": views.network_page(graph, views.Filters(layers=("agencies", "procedures")))}
     for name, html in pages.items():
-        store.write_atomic(out / name, html.encode("utf-8"))
-    store.write_atomic(out / "wards.graphml", views.model_module.export(views.model(graph), "graphml"))
+        files.write_atomic(out / name, html.encode("utf-8"))
+    files.write_atomic(out / "wards.graphml", views.model_module.export(views.model(graph), "graphml"))
     print(f"{out / 'graph.ttl'}: {len(graph)} triples")
     print(f"{out}: {', '.join(pages)}, wards.graphml written")
     screenshots(out, pages)

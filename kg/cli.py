@@ -131,20 +131,20 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
     """
     import os
     import time
-    from kg import corpus, shapes, sources, store
+    from kg import corpus, files, shapes, sources, store
     from kg.namespace import DEFAULT_BASE
 
     started = time.monotonic()
     if not output and not store_spec:
         raise click.UsageError("give -o FILE, --store oxigraph:DIR, or both")
     if output:
-        store.check_output(output)
+        files.check_output(output)
     fmt = store.format_for(output) if output else None
     if store_spec:
         store.check_store_target(store_spec)
     cache = None if no_cache else cache_dir or _cache_root()
     listing = sources.list_inputs(list(inputs))
-    with store.scratch_file(output or store.parse_store(store_spec)[1]) as merged:
+    with files.scratch_file(output or store.parse_store(store_spec)[1]) as merged:
         with _progress(len(listing.sources)) as tick:
             try:
                 summary = corpus.build(list(inputs), merged, base or DEFAULT_BASE, jobs or os.cpu_count() or 1, cache,
@@ -312,10 +312,10 @@ def export(graph_path, store_spec, fmt, output):
     reform-kg export -g graph.ttl --format graphml -o wards.graphml
     reform-kg export -g graph.ttl --format jsonld > graph.jsonld
     """
-    from kg import store
+    from kg import files, store
 
     if output:
-        store.check_output(output)
+        files.check_output(output)
     with _source(graph_path, store_spec) as graph:
         if fmt in ("graphml", "gexf"):
             from kg import views
@@ -323,7 +323,7 @@ def export(graph_path, store_spec, fmt, output):
         else:
             data = store.serialize(graph, fmt)
     if output:
-        store.write_atomic(output, data)
+        files.write_atomic(output, data)
     else:
         _out(data.decode("utf-8"))
 
@@ -436,20 +436,20 @@ def view(graph_path, store_spec, output, matrix, layers, kinds, places, docs, qu
     reform-kg view -g graph.ttl -o one-stop.html --kind one-stop-shop --kind interconnection --with agencies
     reform-kg view -g graph.ttl -o q.html --query ward-model-graph
     """
-    from kg import store, views
+    from kg import files, views
 
     wanted = tuple(x.strip() for x in layers.split(",") if x.strip())
     unknown = [x for x in wanted if x not in views.model_module.LAYERS]
     if unknown:
         raise click.UsageError(f"unknown layer {unknown[0]!r}; layers are: {', '.join(views.model_module.LAYERS)}")
     filters = views.Filters(kinds=kinds, places=places, documents=docs, layers=wanted, every_ward=every_ward or matrix)
-    store.check_output(output)
+    files.check_output(output)
     with _source(graph_path, store_spec, for_query=True) as graph:
         g = views.from_query(graph, query_file, filters) if query_file else views.model(graph, filters)
         if g.number_of_nodes() == 0:
             raise click.ClickException(f"{graph_path or store_spec}: nothing to draw (no model matches the filters)")
         html = views.matrix_page(graph, g=g) if matrix else views.network_page(graph, g=g)
-    store.write_atomic(output, html.encode("utf-8"))
+    files.write_atomic(output, html.encode("utf-8"))
     _out(f"{output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges\n")
     if open_page:
         click.launch(str(output))

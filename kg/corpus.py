@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import ingest, pipeline, runs as runs_module, shapes, sources as sources_module, store
+from kg import files, ingest, pipeline, runs as runs_module, shapes, sources as sources_module, store
 from kg.emit.sink import Fragment
 from kg.errors import InputError, KgError, OutputError
 
@@ -131,7 +131,7 @@ def _serialized(fragment: Fragment) -> bytes:
 def _write_cached(path: Path, fragment: Fragment) -> str:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        store.write_atomic(path, _serialized(fragment))
+        files.write_atomic(path, _serialized(fragment))
     except (OSError, KgError) as e:
         return f"{path.parent}: the cache cannot be written ({getattr(e, 'strerror', None) or e})"
     return ""
@@ -152,7 +152,7 @@ def usable_cache(cache: Path | None, summary: Summary) -> Path | None:
         return None
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        why = store.unwritable(cache)
+        why = files.unwritable(cache)
     except OSError as e:
         why = e.strerror or str(e)
     if why is None:
@@ -176,7 +176,7 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
              for s in listing.sources]
     named = {str(s.path) for s in listing.sources if s.named}
     runs: list[tuple[Path, Path]] = []
-    with store.scratch_dir(out_nt.resolve().parent, ".reform-kg-") as workdir:
+    with files.scratch_dir(out_nt.resolve().parent, ".reform-kg-") as workdir:
         small = VALIDATE_IN_MEMORY if validate and not strict else -1
         with contextlib.closing(runs_module.gather(tasks, _read, jobs, workdir, small, runs)) as records:
             kept = _told(summary, tasks, records, named, progress)
@@ -241,7 +241,7 @@ def write_outputs(merged: Path, output: Path | None, fmt: str | None, store_spec
     if store_spec:
         store.load_store_from_nt(merged, store_spec)
     if output and fmt == "nt":
-        store.move_into_place(merged, output)    # merged is beside it: a rename, not a copy through memory
+        files.move_into_place(merged, output)    # merged is beside it: a rename, not a copy through memory
     elif output:
         store.save(graph, output, fmt)
     for target in (output, store.parse_store(store_spec)[1] if store_spec else None):
@@ -258,4 +258,4 @@ def _write_report(path: Path, summary: Summary) -> None:
               "set_aside": [{"file": s.path, "document": s.doc_id, "violations": s.violations} for s in summary.set_aside],
               "unreadable": summary.skipped, "failed": summary.failed, "warnings": summary.warnings,
               "not_articles": dict(sorted(summary.not_articles.items()))}
-    store.write_atomic(path, (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    files.write_atomic(path, (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

@@ -90,7 +90,7 @@ def parse_links(data: bytes) -> tuple[str, list[str]]:
 
 def fetch(urls: list[str], folder: Path, client: Client, summary: Summary, progress=lambda url: None) -> Summary:
     """Fetch each URL once into `folder`, updating its manifest.csv; what happened goes into `summary`."""
-    from kg.store import atomic_open
+    from kg.files import atomic_open
     try:
         folder.mkdir(parents=True, exist_ok=True)
         rows = read_manifest(folder)
@@ -109,7 +109,7 @@ def fetch(urls: list[str], folder: Path, client: Client, summary: Summary, progr
 
 
 def _fetch_one(url: str, folder: Path, client: Client, summary: Summary, rows: dict[str, dict]) -> None:
-    from kg.store import write_atomic
+    from kg.files import write_atomic
     old = rows.get(url)
     have = old if old and (folder / old["file"]).is_file() else None
     validators = {k: v for k, v in (("If-None-Match", have and have["etag"]),

@@ -19,7 +19,7 @@ import operator
 import signal
 from pathlib import Path
 
-from kg import store
+from kg import files
 from kg.emit.sink import Fragment
 from kg.errors import KgError, OutputError
 
@@ -220,7 +220,7 @@ def merge(runs: list[tuple[Path, Path]], out_nt: Path) -> tuple[int, dict[str, i
     try:
         triples, labels = handles[0::2], handles[1::2]
         chosen = _chosen_labels(_unique(heapq.merge(*labels)))
-        with store.atomic_open(out_nt, "wb") as out:
+        with files.atomic_open(out_nt, "wb") as out:
             write = out.write
             for line in _unique(heapq.merge(*triples, chosen)):
                 write(line)

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from kg import pipeline, queries, sources, store
+from kg import files, pipeline, queries, sources, store
 from kg.cli import cli
 from kg.namespace import RK
 
@@ -288,12 +288,9 @@ def test_output_path_errors_are_one_line_in_every_command(tmp_path, graph_file):
 
 
 def test_a_read_only_folder_is_one_line(tmp_path, graph_file, monkeypatch):
-    import tempfile
-
     def refuse(*args, **kwargs):
         raise OSError(30, "Read-only file system")
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    monkeypatch.setattr(store, "_create", refuse)
+    monkeypatch.setattr(files, "_create", refuse)
     for target, args in ((tmp_path / "g.ttl", ["build", ARTICLE, "--no-cache", "-o"]), (tmp_path / "v.html", ["view", "-g", graph_file, "-o"]),
                          (tmp_path / "e.nt", ["export", "-g", graph_file, "--format", "nt", "-o"])):
         r = run(*args, target)

@@ -70,17 +70,17 @@ def test_cached_goes_with_a_graph_file_only(tmp_path):
 def test_an_interrupted_load_leaves_no_store(tmp_path, monkeypatch):
     """A load that fails half-way (here: the store cannot be swapped in) leaves neither a store nor its
     temporary folder, and the next run loads it again."""
-    from kg import store
+    from kg import files
     graph = tmp_path / "g.nt"
     graph.write_text(WARD.format(n=3), encoding="utf-8")
-    swap_in = store.swap_in
+    swap_in = files.swap_in
 
     def fail(fresh, folder):
         raise KeyboardInterrupt
-    monkeypatch.setattr(store, "swap_in", fail)
+    monkeypatch.setattr(files, "swap_in", fail)
     assert _ask(tmp_path, graph, "--cached").exit_code != 0
     assert _stores() == []
-    monkeypatch.setattr(store, "swap_in", swap_in)
+    monkeypatch.setattr(files, "swap_in", swap_in)
     assert _ask(tmp_path, graph, "--cached").text == "label\r\nPhường 3\r\n"
 
 

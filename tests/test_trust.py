@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import BNode, Literal, URIRef
 
-from kg import pipeline, sources, store, validate
+from kg import files, pipeline, sources, store, validate
 from kg.cli import cli
 from kg.errors import OutputError
 from kg.namespace import RK
@@ -90,7 +90,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
         raise OSError(28, "No space left on device")
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(OutputError, match="g.ttl: cannot write \\(No space left on device\\)"):
-        store.write_atomic(out, b"new graph" * 1000)
+        files.write_atomic(out, b"new graph" * 1000)
     assert out.read_text() == "the previous graph"
     assert [p.name for p in tmp_path.iterdir()] == ["g.ttl"]
 

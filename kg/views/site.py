@@ -12,7 +12,7 @@ import json
 import os
 from pathlib import Path
 
-from kg import store
+from kg import files
 from kg.errors import OutputError
 from kg.text import slug
 from kg.views.library import LEVEL_LABELS, ROLES, gather
@@ -30,19 +30,19 @@ def build(graph, out: Path) -> dict[str, int]:
     parent = _check_destination(out)
     with queries.remembered():                 # the library, the network and the matrix read the same queries
         lib = gather(graph)
-        files = {"network.html": views.network_page(graph, home="index.html").encode("utf-8"),
+        pages = {"network.html": views.network_page(graph, home="index.html").encode("utf-8"),
                  "matrix.html": views.matrix_page(graph, home="index.html").encode("utf-8"),
                  MARKER: b"reform-kg site\n"}
     paths = _paths(lib)
     for key, section in SECTIONS.items():
         for item in lib[key]:
-            files[paths[item["iri"]]] = _render(f"site/{section}.html", "../", paths, item=item)
-        files.update(_listing(key, lib[key], paths))
-    files["index.html"] = _render("site/index.html", "", paths, items=lib["initiatives"], kinds=lib["kinds"],
+            pages[paths[item["iri"]]] = _render(f"site/{section}.html", "../", paths, item=item)
+        pages.update(_listing(key, lib[key], paths))
+    pages["index.html"] = _render("site/index.html", "", paths, items=lib["initiatives"], kinds=lib["kinds"],
                                   filters=_filter_values(lib["initiatives"]))
     for key in ("places", "agencies", "kinds"):
-        files[f"{key}.html"] = _render(f"site/{key}.html", "", paths, items=lib[key])
-    _write_folder(out, parent, files)
+        pages[f"{key}.html"] = _render(f"site/{key}.html", "", paths, items=lib[key])
+    _write_folder(out, parent, pages)
     return {key: len(lib[key]) for key in SECTIONS}
 
 
@@ -107,25 +107,25 @@ def _check_destination(out: Path) -> Path:
     """Before any work: `out` is new, empty or an earlier site, and its folder can be written. Its folder."""
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).is_file())):
         raise OutputError(f"{out}: exists and is not a reform-kg site; give a new or empty folder")
-    store.check_folder(out)
+    files.check_folder(out)
     return out.absolute().parent
 
 
-def _write_folder(out: Path, parent: Path, files: dict[str, bytes]) -> None:
+def _write_folder(out: Path, parent: Path, pages: dict[str, bytes]) -> None:
     """Write every file into a temporary folder beside `out`, then swap it in: `out` is never half-written,
     and a folder that is not an earlier site is never overwritten."""
     try:
-        _swap_in(out, parent, files)
+        _swap_in(out, parent, pages)
     except OSError as e:
         raise OutputError(f"{out}: cannot write the site ({e.strerror or e})") from e
 
 
-def _swap_in(out: Path, parent: Path, files: dict[str, bytes]) -> None:
-    """The files into a new folder beside `out`, swapped in whole (store.swap_in); the old site, left at the
+def _swap_in(out: Path, parent: Path, pages: dict[str, bytes]) -> None:
+    """The files into a new folder beside `out`, swapped in whole (kg.files.swap_in); the old site, left at the
     new folder's place, is removed."""
-    with store.scratch_dir(parent, f".{out.name}.", ".tmp") as tmp:
-        for name, data in sorted(files.items()):
+    with files.scratch_dir(parent, f".{out.name}.", ".tmp") as tmp:
+        for name, data in sorted(pages.items()):
             (tmp / name).parent.mkdir(parents=True, exist_ok=True)
             (tmp / name).write_bytes(data)
-        os.chmod(tmp, 0o777 & ~store.umask())
-        store.swap_in(tmp, out)
+        os.chmod(tmp, 0o777 & ~files.umask())
+        files.swap_in(tmp, out)

@@ -57,27 +57,31 @@ class TermMatcher:
         """Hits in text order, none overlapping: at each point the longest label, a case-insensitive one before an
         abbreviation that starts at the same place (the labels' one alternation would choose the same)."""
         low = lowered(text)
-        pos, spaced = start, single_spaced(low)
-        for s, first in word_starts(low, self.first_words):
-            if s >= pos and (m := self._match(text, low, s, first, spaced)):
-                yield self._hit(m)
-                pos = m.end()
+        return iter(self._hits(text, low, word_starts(low, self.first_words), start))
 
     def match_at(self, text: str, pos: int) -> Hit | None:
         low = lowered(text)
         if not low.startswith(self._starts, pos):
             return None                 # no first word of a label is there (one test of them all, most places)
         first = word_at(low, pos)
-        m = self._match(text, low, pos, first, single_spaced(low)) if first else None
-        return self._hit(m) if m else None
+        hits = self._hits(text, low, [(pos, first)], pos) if first else None
+        return hits[0] if hits else None
 
-    def _match(self, text: str, low: str, pos: int, first: str, spaced: bool) -> re.Match | None:
-        """The longest label at pos; in a text with single spaces, a case-insensitive label's pattern is tried only
-        where the text starts with one (most words a label starts with start none there)."""
-        folded, exact, written = self._by_first.get(first, _NONE)
-        if folded is not None and (not spaced or low.startswith(written, pos)) and (m := folded(low, pos)):
-            return m
-        return exact(text, pos) if exact is not None else None
+    def _hits(self, text: str, low: str, places: list[tuple[int, str]], pos: int) -> list[Hit]:
+        """The longest label at each place (with the word there) from pos on, none overlapping. In a text with single
+        spaces, a case-insensitive label's pattern is tried only where the text starts with one (most words a label
+        starts with start none there)."""
+        spaced, by_first, out = single_spaced(low), self._by_first, []
+        for at, first in places:
+            if at < pos:
+                continue
+            folded, exact, written = by_first.get(first, _NONE)
+            if (folded is None or spaced and not low.startswith(written, at) or (m := folded(low, at)) is None) \
+                    and (exact is None or (m := exact(text, at)) is None):
+                continue
+            out.append(self._hit(m))
+            pos = m.end()
+        return out
 
     def _hit(self, m: re.Match) -> Hit:
         said = m.group()        # as a label is written, most often: a case-insensitive one is found lower case

@@ -41,8 +41,10 @@ class Scan:
         one is (word_starts), not at every character."""
         self.case = case
         source = source if case else lower_source(source)
-        if starts is None and not case and before == r"\w":
+        if starts is None and before == r"\w":
             starts = words_a_pattern_starts_with(source)
+            if starts is not None and case:         # where a match starts, the lower-cased copy holds them lower case
+                starts = frozenset(map(lowered, starts))
         self.starts = starts
         self.regex = re.compile(f"(?<!{before})(?:{source})" if before and behind else source)
         self.before = re.compile(before) if before and not behind else None
@@ -74,15 +76,17 @@ class Scan:
             yield m
             pos = m.end() if m.end() > m.start() else m.end() + 1      # never stuck on an empty match
 
-    def every_start(self, text: str) -> list[int]:
-        """Every place where a match starts, overlapping ones too, in text order."""
+    def every_start(self, text: str) -> list[tuple[int, str | None]]:
+        """Every place where a match starts, overlapping ones too, in text order, with the word there when the words
+        every match starts with are known (`starts`; the longest of those found at a place is the one there), else
+        None."""
         if self.starts is not None:
             on = text if self.case else lowered(text)
             low = lowered(text) if self.case else on
-            return [at for at in sorted({at for at, _ in word_starts(low, self.starts)}) if self._match(on, at)]
+            return [(at, w) for at, w in dict(word_starts(low, self.starts)).items() if self._match(on, at)]
         out, pos = [], 0
         while (m := self.search(text, pos)) is not None:
-            out.append(m.start())
+            out.append((m.start(), None))
             pos = m.start() + 1
         return out
 
@@ -151,24 +155,29 @@ def _first_word(items: list, opened: set[str]) -> tuple[set[str], set[str]]:
 def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:
     """Where the words (or marks) of `firsts` that are in a lower-cased text occur in it, in text order, with the
     word: the only places a pattern whose every match starts with one of them can match. Each word is looked
-    for once per text, whichever pattern asks (a word may be found inside a longer one: the pattern checks)."""
+    for once per text, whichever pattern asks (a word may be found inside a longer one: the pattern checks). Read
+    only: one word's places are given as they are remembered."""
     present = firsts.intersection(words(low))
     if not present:
         return []
     found = _found(low)
+    if len(present) == 1:
+        w, = present
+        return found.get(w) or _find(found, low, w)
     out: list[tuple[int, str]] = []
     for w in present:
-        at = found.get(w)
-        if at is None:
-            at, i = [], low.find(w)
-            while i >= 0:
-                at.append((i, w))
-                i = low.find(w, i + 1)
-            found[w] = at
-        out += at
-    if len(present) > 1:
-        out.sort()
+        out += found.get(w) or _find(found, low, w)
+    out.sort()
     return out
+
+
+def _find(found: dict[str, list[tuple[int, str]]], low: str, w: str) -> list[tuple[int, str]]:
+    at, i = [], low.find(w)
+    while i >= 0:
+        at.append((i, w))
+        i = low.find(w, i + 1)
+    found[w] = at
+    return at
 
 
 @per_text()

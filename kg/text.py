@@ -73,7 +73,7 @@ WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
 
 
 @per_text()
-def words(text: str) -> frozenset[str]:
+def words(text: str) -> set[str]:
     """The words (runs of word characters) and other marks of a text. Listed once per sentence for every lexicon,
     which tries its labels only where the first word of one is. A run of word characters between white space is
     one word as it is; only the runs with marks are cut (several times faster than cutting the whole text)."""
@@ -81,7 +81,20 @@ def words(text: str) -> frozenset[str]:
     marked = [run for run in runs if not run.isalnum()]
     if not marked:
         return frozenset(runs)
-    return frozenset(runs).difference(marked).union(WORD_OR_MARK.findall(" ".join(marked)))
+    out = set(runs)         # one set made and updated, not three (each a table to allocate and fill)
+    out.difference_update(marked)
+    out.update(WORD_OR_MARK.findall(" ".join(marked)))
+    return out              # (read only: a remembered answer)
+
+
+DIGITS = re.compile(r"\d\d*")         # (not \d+: a pattern opening with a class lets re skip to where it holds)
+
+
+@per_text()
+def digit_runs(text: str) -> list[int]:
+    """Where each run of digits starts in a text: listed once per sentence for numbers and places (a number or a
+    count starts at one): one scan of the sentence, not one by each."""
+    return [run.start() for run in DIGITS.finditer(text)]
 
 
 @per_text()

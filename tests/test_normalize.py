@@ -118,7 +118,7 @@ def scans():
     g, f = grammar.load(), grammar.figures()
     found = {f"rule {r.id}": r.regex for r in g.cues + g.launch_verbs + g.heads + (
         g.practice, g.heading, g.procedure_list, g.procedure_group, g.procedure_back, g.anaphora, g.bare_agency)}
-    found.update({name: getattr(g, name) for name in ("title", "any_launch", "any_cue", "any_head", "any_rule")})
+    found.update({name: getattr(g, name) for name in ("title", "any_launch", "any_rule")})
     found.update({f"continuation {n}": getattr(g.goes_on, n) for n in ("pointer", "plural", "level", "title")})
     found.update({f"figure {n}": getattr(f, n) for n in ("word_number", "multiplier", "back_reference", "counter",
                                                          "processing_time")})
@@ -159,6 +159,7 @@ LETTERS = st.lists(st.tuples(WORDS, st.sampled_from([" ", "", "  ", ", "])), max
 
 
 def same_matches(scan, text):
+    from kg.text import lowered, word_at
     ref = reference(scan)
     assert [m.span() for m in scan.finditer(text)] == [m.span() for m in ref.finditer(text)]
     for pos in range(0, len(text) + 1, 7):
@@ -167,7 +168,8 @@ def same_matches(scan, text):
             assert (got and got.span()) == (want and want.span()), (text, pos, end)
         got, want = scan.match(text, pos), ref.match(text, pos)
         assert (got and got.span()) == (want and want.span()), (text, pos)
-    assert scan.every_start(text) == [at for at in range(len(text) + 1) if ref.match(text, at)], text
+    assert [at for at, _ in scan.every_start(text)] == [at for at in range(len(text) + 1) if ref.match(text, at)], text
+    assert all(w is None or w == word_at(lowered(text), at) for at, w in scan.every_start(text)), text
 
 
 @pytest.mark.parametrize("name", sorted(SCANS))
@@ -275,12 +277,13 @@ def test_a_scan_that_can_match_nothing_still_ends():
     assert [m.span() for m in Scan("x?", before=r"\w").finditer("aXa")] == [(0, 0)]
 
 
-def test_each_period_pattern_holds_the_word_that_lets_a_sentence_be_scanned():
+def test_each_period_pattern_holds_the_words_that_let_a_sentence_be_scanned():
     from kg.recognize import numbers
-    texts = sentences() + ["Tính đến nay", "HIỆN NAY", "ngày 5/6/2020", "tháng 12/2019", "năm 2019", "Đến ngày 1-2-2020"]
-    for pattern, _, word in numbers._PERIODS:
+    texts = sentences() + ["Tính đến nay", "HIỆN NAY", "ngày 5/6/2020", "tháng 12/2019", "năm 2019", "Đến ngày 1-2-2020",
+                           "đến tháng 3/2021"]
+    for pattern, _, word, also in numbers._PERIODS:
         found = [text[m.start():m.end()].lower() for text in texts for m in pattern.finditer(text)]
-        assert found and all(word in f for f in found), (pattern.regex.pattern, word)
+        assert found and all(word in f and also in f for f in found), (pattern.regex.pattern, word, also)
 
 
 def test_the_lowered_copy_is_as_long_as_the_text_whatever_the_characters():
@@ -293,9 +296,9 @@ def test_the_lowered_copy_is_as_long_as_the_text_whatever_the_characters():
         assert [m.start() for m in re.finditer(kind, low)] == [m.start() for m in re.finditer(kind, every)]
 
 
-# A grammar's rules are tried only where the union of all rules matches, and there only where their group's union
-# does (Grammar.starts, Grammar.finditer): the same (rule, match) as every rule's own scan, merged in text order, the
-# longest at one place.
+# A grammar's rules are tried only where the union of all rules matches, and there only those of their group that start
+# with the word there (Grammar.starts, Grammar.finditer; a case-sensitive rule's words lower case): the same (rule,
+# match) as every rule's own scan, merged in text order, the longest at one place.
 def every_rule_scanned(rules, text):
     hits = sorted(((r, m) for r in rules for m in r.regex.finditer(text)),
                   key=lambda h: (h[1].start(), -(h[1].end() - h[1].start())))
@@ -310,8 +313,8 @@ def every_rule_scanned(rules, text):
 def same_rules(text):
     from kg.recognize import grammar
     g = grammar.load()
-    for rules, union in ((g.cues, g.any_cue), (g.launch_verbs, g.any_launch), (g.heads, g.any_head)):
-        assert [(r.id, m.span()) for r, m in g.finditer(rules, union, text, g.starts(text))] == every_rule_scanned(rules, text), text
+    for rules in (g.cues, g.launch_verbs, g.heads):
+        assert [(r.id, m.span()) for r, m in g.finditer(rules, text, g.starts(text))] == every_rule_scanned(rules, text), text
         for pos in range(len(text) + 1):        # the longest rule at a place, tried only where its words are
             hits = [(r.id, m.span()) for r in rules for m in [r.regex.match(text, pos)] if m]
             want = max(hits, key=lambda h: h[1][1] - h[1][0]) if hits else None
@@ -423,3 +426,39 @@ def test_a_copula_ends_the_text_before_a_cue_where_the_pattern_says_in_the_artic
                           st.sampled_from([" ", "", "  ", ", ", "\n"])), max_size=12).map(lambda p: "".join(w + s for w, s in p)))
 def test_a_copula_ends_the_text_before_a_cue_where_the_pattern_says_whatever_the_text(text):
     same_copula(text)
+
+
+# Digits are found once per sentence (kg.text.digit_runs) for numbers and places: where each run of digits starts.
+def test_digit_runs_are_where_each_run_of_digits_starts():
+    from kg.text import digit_runs
+    assert digit_runs("Phường 1, 2 và 15 nhận 1.250 hồ sơ") == [7, 10, 15, 23, 25]
+    assert digit_runs("không có số nào") == []
+    assert digit_runs("٣ hồ sơ, 12%") == [0, 9]          # any decimal digit, as re's \d
+
+
+@given(st.text(alphabet="a1٣ .,/%x", max_size=30))
+def test_digit_runs_are_the_runs_re_finds(text):
+    from kg.text import digit_runs
+    assert digit_runs(text) == [m.start() for m in re.finditer(r"\d+", text)]
+
+
+# Quote marks are looked for one by one (kg.recognize.quotes._marks): the marks a class would find, in text order.
+@given(st.text(alphabet="a “”‘’«»\"';.(", max_size=30))
+def test_quote_marks_are_those_a_class_finds(text):
+    from kg.recognize.quotes import _marks
+    assert _marks(text) == [(m.start(), m.group()) for m in re.finditer(r"[“”‘’«»\"';]", text)]
+
+
+# Sentence ends are tried only where one of their marks is (kg.segment._ends): the same matches as the pattern's scan.
+@given(st.text(alphabet="a .!?…\n”\")]x(", max_size=40), st.integers(0, 5), st.integers(0, 5))
+def test_sentence_ends_are_those_the_pattern_finds(text, cut_start, cut_end):
+    from kg.segment import _END, _ends
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    assert [m.span() for m in _ends(text, start, end)] == [m.span() for m in _END.finditer(text, start, end)]
+
+
+def test_sentence_ends_in_the_articles_are_those_the_pattern_finds():
+    from kg.segment import _END, _ends
+    for path in ARTICLES:
+        text = path.read_text(encoding="utf-8")
+        assert [m.span() for m in _ends(text, 0, len(text))] == [m.span() for m in _END.finditer(text)], path

@@ -58,8 +58,6 @@ class Grammar:
     anaphora: Rule                    # "mô hình này": a sentence about the last model
     goes_on: Continuation             # a sentence with no model that goes on about the last one
     bare_agency: Rule                 # "Trung tâm cũng ra mắt ...": the last agency of that head
-    any_cue: Scan
-    any_head: Scan
     any_rule: Scan                    # any cue, launch verb or head, case aside: whether a sentence can hold a model
 
     @functools.cached_property
@@ -82,22 +80,21 @@ class Grammar:
         hits = [(r, m) for r in index.get(word, index[None]) for m in [r.regex.match(text, pos)] if m]
         return max(hits, key=lambda h: h[1].end() - h[1].start()) if hits else None
 
-    def starts(self, text: str) -> list[int]:
-        """Every place where a cue, a launch verb or a head (any rule, case aside) matches, tried where the rules' first
-        words are: the only places `finditer` tries; none, and the sentence names no model by a rule."""
+    def starts(self, text: str) -> list[tuple[int, str]]:
+        """(place, word) for every place where a cue, a launch verb or a head (any rule, case aside) matches, tried where
+        the rules' first words are: the only places `finditer` tries; none, and the sentence names no model by a rule."""
         return self.any_rule.every_start(text)
 
-    def finditer(self, rules: tuple[Rule, ...], union: Scan, text: str, starts: list[int]):
+    def finditer(self, rules: tuple[Rule, ...], text: str, starts: list[tuple[int, str]]):
         """(rule, match) for every match of any rule, in text order; at one place the longest. Tried only at the
-        `starts` of the sentence where one of these rules may start (by its word) and their union matches (not by a
-        scan per rule; tests/test_normalize.py checks this against every rule's own scan)."""
-        pos, index, low = 0, _by_word(rules), lowered(text)
-        for at in starts:
-            word = word_at(low, at)
-            if at < pos or (word not in index and not index[None]) or not union.match(text, at):
+        `starts` of the sentence where one of these rules may start, by its word (not by a scan per rule;
+        tests/test_normalize.py checks this against every rule's own scan)."""
+        pos, index = 0, _by_word(rules)
+        for at, word in starts:
+            if at < pos or (word not in index and not index[None]):
                 continue
             hit = self._first(rules, text, at, word)
-            if hit is not None:         # (the union reads case aside; the rule that matched it may not)
+            if hit is not None:
                 yield hit
                 pos = max(hit[1].end(), at + 1)
 
@@ -170,7 +167,6 @@ def load() -> Grammar:
                    frozenset(data["people"]["surnames"]),
                    _union(data["launch_verbs"]), _rule(data["anaphora"]), _continuation(data["continuation"], data["people"]["titles"]),
                    Rule(data["bare_agency"]["id"], Scan(data["bare_agency"]["pattern"], case=True)),
-                   _union(data["cues"]), _union(heads),
                    _union(data["cues"] + data["launch_verbs"] + heads))
 
 

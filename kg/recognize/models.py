@@ -77,11 +77,11 @@ class _Finder:
 
     def find(self, starts: list[int]) -> list[Mention]:
         g = self.grammar
-        for rule, cue in g.finditer(g.cues, g.any_cue, self.text, starts):
+        for rule, cue in g.finditer(g.cues, self.text, starts):
             if not self._in_quote(cue.start()) and not _after_copula(self.text, cue.start()):
                 self.rule = rule.id
                 self._after_cue(cue.end())
-        for rule, verb in g.finditer(g.launch_verbs, g.any_launch, self.text, starts):
+        for rule, verb in g.finditer(g.launch_verbs, self.text, starts):
             if not self._in_name_quote(verb.start(), rule) and not g.first(g.cues, self.text, _SPACE.match(self.text, verb.end()).end()):
                 self.rule = rule.id
                 self._launched(_SPACE.match(self.text, verb.end()).end(), quotes=not rule.practice_only,
@@ -90,7 +90,7 @@ class _Finder:
             lead = g.first(g.leads, self.text, 0)
             self.rule = g.heading.id
             self._launched(_SPACE.match(self.text, lead[1].end() if lead else 0).end())
-        for rule, head in g.finditer(g.heads, g.any_head, self.text, starts):
+        for rule, head in g.finditer(g.heads, self.text, starts):
             self.rule = rule.id
             self._headed(head.start(), head.end(), rule.id in g.alone)
         return [self.found[k] for k in sorted(self.found)]

@@ -16,7 +16,7 @@ from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import figures
 from kg.segment import Sentence
 from kg.scan import Scan
-from kg.text import NUMBER, lowered, parse_number, space_before
+from kg.text import NUMBER, digit_runs, lowered, parse_number, space_before
 
 _N = rf"(?<![\d.,/])(?:{NUMBER})(?![\d/]|[.,]\d)"
 _DURATION_UNITS = {"phút": "minute", "giờ": "hour", "tiếng": "hour", "ngày": "day", "ngày làm việc": "day", "tuần": "week"}
@@ -30,20 +30,18 @@ def _duration(name: str) -> str:
 _REDUCTION = re.compile(r"(?i:từ)\s+" + _duration("before") + r"\s+(?i:(?:giảm|rút ngắn)\s+)?(?i:còn|xuống(?:\s+còn)?)\s+"
                         + _duration("after"))
 _RANGE = Scan(r"từ\s+(?P<low>" + _N + r")\s*%\s+(?:đến|tới)\s+(?P<high>" + _N + r")\s*%")
-_DIGIT = re.compile(r"\d")
-_DIGITS = re.compile(r"\d+")
 _PERCENT = re.compile(r"\s*%")
 # Words right before a number that make it a level, an ordinal, a date or a house number, not a count.
 _NOT_A_COUNT = ("mức độ", "số", "khu phố", "lần thứ", "thứ", "năm", "tháng", "ngày", "quý", "khóa", "nhiệm kỳ")
-# Periods: matched on the sentence's lower-cased copy (Scan); their numbers are digits. Each with a word all its
-# matches hold: a sentence without it is not scanned.
+# Periods: matched on the sentence's lower-cased copy (Scan); their numbers are digits. Each with one or two words all
+# its matches hold: a sentence without them is not scanned (`re` tests every character of one it scans).
 _PERIODS = [
-    (Scan(r"(?:tính đến|đến)\s+tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month", "đến"),
-    (Scan(r"(?:tính đến|đến)\s+ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})"), "date", "đến"),
-    (Scan(r"ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})", before=r"\w"), "date", "ngày"),
-    (Scan(r"tính đến nay|đến nay|hiện nay"), "now", "nay"),
-    (Scan(r"tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month", "tháng"),
-    (Scan(r"năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", before=r"\w"), "year", "năm"),
+    (Scan(r"(?:tính đến|đến)\s+tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month", "đến", "tháng"),
+    (Scan(r"(?:tính đến|đến)\s+ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})"), "date", "đến", "ngày"),
+    (Scan(r"ngày\s+(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})", before=r"\w"), "date", "ngày", ""),
+    (Scan(r"tính đến nay|đến nay|hiện nay"), "now", "nay", ""),
+    (Scan(r"tháng\s+(?P<m>\d{1,2})/(?P<y>\d{4})"), "month", "tháng", ""),
+    (Scan(r"năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", before=r"\w"), "year", "năm", ""),
 ]
 _PERIODS_WITHOUT_DIGITS = [p for p in _PERIODS if p[1] == "now"]
 
@@ -62,7 +60,7 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
         text, base = sentence.text, sentence.start
         out: list[Mention] = []
         words = list(figs.word_number.finditer(text))
-        if not _DIGIT.search(text) and not words:      # no figure, reduction or dated period: only "đến nay"
+        if not digit_runs(text) and not words:      # no figure, reduction or dated period: only "đến nay"
             return _periods(text, base, _PERIODS_WITHOUT_DIGITS)
         low = lowered(text)
         for m in _REDUCTION.finditer(text) if "từ" in low else ():      # reductions and ranges start with "từ"
@@ -81,6 +79,8 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
     def figure(text: str, base: int, m: re.Match, rule: str) -> Mention | None:
         """The figure a number starts, if a unit (or %) follows it, maybe after a multiplier ("15,4 triệu")."""
         start, rest, fraction = m.start(), m.end(), rule == "figure.unit" and m["fraction"]
+        if rest == len(text) or not (text[rest].isspace() or text[rest] == "%"):
+            return None     # ("2019.", "5/2020": a unit's label cannot start right after a digit, nor a multiplier)
         mult = None if fraction else figs.multiplier.match(text, rest)
         if mult:
             rest, rule = mult.end(), "figure.multiplier"
@@ -118,8 +118,8 @@ def _not_a_count(text: str, start: int) -> bool:
 def _numbers(number: re.Pattern, text: str):
     """number.finditer(text), trying only where a run of digits starts (a number starts no later in a run)."""
     end = 0
-    for run in _DIGITS.finditer(text):
-        if run.start() >= end and (m := number.match(text, run.start())) is not None:
+    for at in digit_runs(text):
+        if at >= end and (m := number.match(text, at)) is not None:
             end = m.end()
             yield m
 
@@ -128,7 +128,7 @@ def _periods(text: str, base: int, patterns) -> list[Mention]:
     low = lowered(text)
     return [Mention(base + m.start(), base + m.end(), text[m.start():m.end()], "PERIOD",
                     attrs=(("kind", kind),) + tuple((k, int(v)) for k, v in sorted(m.groupdict().items()) if v))
-            for pattern, kind, word in patterns if word in low for m in pattern.finditer(text)]
+            for pattern, kind, word, also in patterns if word in low and also in low for m in pattern.finditer(text)]
 
 
 def _skip_space(text: str, i: int) -> int:

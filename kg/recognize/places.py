@@ -12,10 +12,9 @@ from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import load as load_grammar
 from kg.segment import Sentence
 from kg.scan import Scan, word_starts
-from kg.text import first_word, lowered, words
+from kg.text import DIGITS, digit_runs, first_word, lowered, words
 
 _NUMS = re.compile(r"\s*(\d+(?:(?:\s*,\s*|\s+và\s+)\d+)*)(?![\d/]|[.,]\d)")
-_NUM = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"[ \t\xa0]*")
 _QUANTIFIERS = frozenset({"các", "tất", "một", "nhiều", "những"})    # the first words of a count's quantifiers
@@ -65,7 +64,7 @@ class PlaceGrammar:
                 unit = self._mention(text, base, listed.end(), end, counted.get("level"), names=tuple(names))
                 out.append(Mention(unit.start, unit.end, unit.text, unit.label, unit.key, unit.attrs + (("listed", True),)))
         for m in self.level.finditer(text):
-            found = self.match_at(text, m.start(), base)
+            found = self.match_at(text, m.start(), base, m)
             if found:
                 out.append(found)
         return out
@@ -77,13 +76,13 @@ class PlaceGrammar:
         if self._count_words.isdisjoint(words(low)):
             return
         pos = 0
-        for at in sorted([run.start() for run in _NUM.finditer(text)] + [at for at, _ in word_starts(low, _QUANTIFIERS)]):
+        for at in sorted(digit_runs(text) + [at for at, _ in word_starts(low, _QUANTIFIERS)]):
             if at >= pos and (m := self.count.match(text, at)):
                 yield m
                 pos = m.end()
 
-    def match_at(self, text: str, pos: int, base: int = 0) -> Mention | None:
-        """The place that starts exactly at pos, if any."""
+    def match_at(self, text: str, pos: int, base: int = 0, level: re.Match | None = None) -> Mention | None:
+        """The place that starts exactly at pos, if any (`level`: the level word's match there, when known)."""
         known = self.lexicon.known_places.match_at(text, pos)
         if known:
             return Mention(base + known.start, base + known.end, text[known.start:known.end], "PLACE", str(known.concept))
@@ -91,13 +90,13 @@ class PlaceGrammar:
         if counted:
             return self._mention(text, base, pos, counted.end(), self._level_of(counted.group().split()[-1]),
                                  count=_count(counted))
-        m = self.level.match(text, pos)
+        m = level or self.level.match(text, pos)
         if not m or _PARTY.match(text, m.end()) or self.lexicon.agency_types.match_at(text, pos):
             return None             # "Quận ủy", "Quận Đoàn Thanh Khê": a party or youth body, not a place
         level = self._level_of(m.group())
         nums = _NUMS.match(text, m.end())
         if nums:
-            names = _NUM.findall(nums.group(1))
+            names = DIGITS.findall(nums.group(1))
             return self._mention(text, base, pos, nums.end(), level, names=tuple(str(int(n)) for n in names))
         names, end = self._names(text, m.end())
         if names and load_grammar().person(text, pos, names[0]):

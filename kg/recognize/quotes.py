@@ -2,11 +2,10 @@
 hẹn"'), with nested quotes kept inside and a quote left open closed where its list item ends."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 _PAIRS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
-_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + ";]")
+_MARKS = "".join(dict.fromkeys([*_PAIRS, *_PAIRS.values(), ";"]))       # what opens, closes or ends a quote
 
 
 @dataclass(frozen=True)
@@ -22,8 +21,7 @@ def quotes(text: str) -> list[Quote]:
     (or the sentence end) that ends its list item, and before a bracket that follows it."""
     out: list[Quote] = []
     stack: list[tuple[int, str]] = []
-    for mark in _MARKS.finditer(text):              # no other character opens, closes or ends a quote
-        i, ch = mark.start(), mark.group()
+    for i, ch in _marks(text):                      # no other character opens, closes or ends a quote
         if stack and ch == _PAIRS[stack[-1][1]] and not (ch == "'" and _is_apostrophe(text, i)):
             opened, _ = stack.pop()
             if not stack:
@@ -35,6 +33,19 @@ def quotes(text: str) -> list[Quote]:
             stack.clear()
     if stack:
         out.append(_repair(text, stack[0][0], len(text)))
+    return out
+
+
+def _marks(text: str) -> list[tuple[int, str]]:
+    """Where each mark of _MARKS is, in text order: each looked for by itself (a character class would be tested at
+    every character of the sentence; most sentences hold two marks or none)."""
+    out = []
+    for ch in _MARKS:
+        i = text.find(ch)
+        while i >= 0:
+            out.append((i, ch))
+            i = text.find(ch, i + 1)
+    out.sort()
     return out
 
 

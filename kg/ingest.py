@@ -33,10 +33,10 @@ _DATE_LINE = re.compile(r"^\s*(?:Cập nhật lúc\s*|Thứ [^,\d]+,\s*|Chủ nh
 _VIEW_PHRASES = ("Số lượt người xem", "View Count", "Lượt xem")          # longest first
 _VIEW_COUNT = re.compile(f"(?:{'|'.join(_VIEW_PHRASES)})" r"\s*:\s*(?P<n>\d[\d.]*)", re.IGNORECASE)
 _COLON_NUMBER = re.compile(r":\s*\d")      # a literal first: `re` skips ahead to each colon
-# Lines that start the site's furniture after the article: nothing from there on is the article.
-_FURNITURE = re.compile(
-    r"^\s*(?:Số lượt người xem|TIN MỚI HƠN|TIN ĐÃ ĐƯA|TIN KHÁC|Tin liên quan|SỐ LƯỢT TRUY CẬP|Xem tiếp|Tìm kiếm|•)",
-    re.IGNORECASE | re.MULTILINE)
+# Lines that start the site's furniture after the article: nothing from there on is the article. Searched as a line
+# break and the line (`re` skips ahead to each line break; a `^` of MULTILINE mode is tried at every character).
+_FURNITURE_LINE = r"\s*(?:Số lượt người xem|TIN MỚI HƠN|TIN ĐÃ ĐƯA|TIN KHÁC|Tin liên quan|SỐ LƯỢT TRUY CẬP|Xem tiếp|Tìm kiếm|•)"
+_FURNITURE_FIRST, _FURNITURE = (re.compile(p, re.IGNORECASE) for p in (_FURNITURE_LINE, "\n" + _FURNITURE_LINE))
 # A byline: two to four capitalised words alone on the last line of the article.
 _BYLINE = re.compile(r"^[ \t]*(?P<name>(?:[^\W\d_][^\s\d]*)(?:[ \t]+[^\W\d_][^\s\d]*){1,3})[ \t]*$")
 
@@ -263,14 +263,21 @@ def _view_count(text: str, meta: dict) -> None:
 
 def _article_end(text: str, start: int, meta: dict) -> int:
     """Where the article ends: before the site's furniture and the byline (read into meta["author"])."""
-    furniture = _FURNITURE.search(text, start)
-    end = _trim_end(text, start, furniture.start() if furniture else len(text))
+    end = _trim_end(text, start, _furniture(text, start))
     byline_start = text.rfind("\n", start, end) + 1
     byline = _BYLINE.match(text[byline_start:end])
     if byline and byline_start > start and all(w[0].isupper() for w in byline["name"].split()):
         meta["author"] = byline["name"]
         end = _trim_end(text, start, byline_start)
     return end
+
+
+def _furniture(text: str, start: int) -> int:
+    """Where the first line from `start` on that starts the site's furniture starts (the text's end if none)."""
+    if start == 0 and _FURNITURE_FIRST.match(text):
+        return 0
+    found = _FURNITURE.search(text, start - 1 if start and text[start - 1] == "\n" else start)
+    return found.start() + 1 if found else len(text)
 
 
 def _header(text: str, meta: dict, start: int = 0) -> int:

@@ -5,20 +5,28 @@ import re
 import unicodedata
 from decimal import Decimal
 
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG_SPACES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
 
 
-# The combining marks of the Latin script (Vietnamese tones and vowel marks among them), removed in one pass.
-_LATIN_MARKS = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]")
+# The marks Vietnamese letters decompose into (NFD), removed by str.replace: several times faster than a regex
+# substitution over the whole text. Any other combining mark is removed one distinct mark at a time.
+_VIETNAMESE_MARKS = ("\u0300", "\u0301", "\u0302", "\u0303", "\u0306", "\u0309", "\u031b", "\u0323")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII form of Vietnamese text: diacritics dropped, đ to d."""
+    """Lower-case ASCII form of Vietnamese text: diacritics dropped, đ to d (other non-ASCII characters that are
+    not combining marks stay)."""
     text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = _LATIN_MARKS.sub("", unicodedata.normalize("NFD", text))
-    if not decomposed.isascii():                    # marks of other scripts, among what is not ASCII
-        decomposed = _NON_ASCII.sub(lambda m: "" if unicodedata.combining(m.group()) else m.group(), decomposed)
+    decomposed = unicodedata.normalize("NFD", text)
+    if not decomposed.isascii():
+        for mark in _VIETNAMESE_MARKS:
+            if mark in decomposed:
+                decomposed = decomposed.replace(mark, "")
+        if not decomposed.isascii():
+            for char in set(_NON_ASCII.findall(decomposed)):
+                if unicodedata.combining(char):
+                    decomposed = decomposed.replace(char, "")
     return decomposed.lower()
 
 
@@ -39,6 +47,9 @@ def forget() -> None:
     """Forget every text remembered by `per_text` functions."""
     for remembered in _PER_TEXT:
         remembered.cache_clear()
+
+
+fold = per_text(maxsize=1024)(fold)     # a model's name is folded to compare it with others, then for its IRI
 
 
 # Letters Python's `re` takes for the same letter under IGNORECASE though their lower case is not (dotless ı and
@@ -122,14 +133,18 @@ WORD_CHAR = re.compile(r"\w")
 _TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe",
           "oẽ": "õe", "oẹ": "ọe", "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
 _OLD_TONES = re.compile("|".join(_TONES))
-_DASHES = re.compile(r"\s*[-‐‑–—]\s*|\s+")
+_DASH_CHARS = "-‐‑–—"
+_DASHES = re.compile(rf"\s*[{_DASH_CHARS}]\s*|\s+")
 
 
 def name_key(text: str) -> str:
     """One normal form for matching place names: NFC, lower case, one tone placement, hyphens as spaces
     ("Thuỷ Nguyên", "Thủy Nguyên" and "thủy-nguyên" are one key)."""
-    text = unicodedata.normalize("NFC", text).lower()
-    return _DASHES.sub(" ", _OLD_TONES.sub(lambda m: _TONES[m.group()], text)).strip()
+    text = _OLD_TONES.sub(lambda m: _TONES[m.group()], unicodedata.normalize("NFC", text).lower())
+    # most names have single spaces only, which the substitution would leave as they are (at a call per space)
+    if "  " in text or not text.isprintable() or any(dash in text for dash in _DASH_CHARS):
+        text = _DASHES.sub(" ", text)
+    return text.strip()
 
 
 _PUNCT = re.compile(r"[^\w\s%+]")
@@ -142,8 +157,9 @@ def label_key(label: str) -> str:
 
 
 def slug(text: str, limit: int = 80) -> str:
-    """A readable, deterministic IRI segment: "Phường Bến Thành" -> "phuong-ben-thanh"."""
-    s = _NON_SLUG.sub("-", fold(text)).strip("-")
+    """A readable, deterministic IRI segment: "Phường Bến Thành" -> "phuong-ben-thanh". The runs of ASCII letters
+    and digits of the folded text joined by "-" (as bytes: every other character a space, then split)."""
+    s = b"-".join(fold(text).encode("ascii", "replace").translate(_SLUG_SPACES).split()).decode("ascii")
     if len(s) > limit:
         s = s[:limit].rsplit("-", 1)[0]
     return s or "x"

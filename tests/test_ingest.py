@@ -1,4 +1,5 @@
 """Reading the District 4 page: metadata from its header, the article apart from the site's furniture."""
+import re
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,12 @@ def test_the_view_count_is_what_searching_the_whole_text_finds(pieces):
     meta: dict = {}
     ingest._view_count(text, meta)
     assert meta.get("view_count") == (int(whole["n"].replace(".", "")) if whole else None)
+
+
+@given(st.lists(st.sampled_from(["\n", " ", "\t", "x", "Tin khác", "TIN KHÁC", "tin liên quan", "•", "Xem tiếp", "\r",
+                                 "số lượt người xem", "\u2028", "Tìm"]), max_size=12).map("".join), st.integers(0, 12))
+def test_the_furniture_is_found_at_the_first_line_that_starts_it_from_where_the_article_starts(text, start):
+    """As a MULTILINE `^` pattern would find it (searched for a line break instead, which `re` skips ahead to)."""
+    start = min(start, len(text))
+    line = re.compile("^" + ingest._FURNITURE_LINE, re.IGNORECASE | re.MULTILINE).search(text, start)
+    assert ingest._furniture(text, start) == (line.start() if line else len(text))

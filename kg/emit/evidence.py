@@ -23,6 +23,7 @@ class Evidence:
         self.out = out
         self.doc_iri = doc_iri
         self._written: dict[str, str] = {}        # a span's IRI -> its evidence node, once written
+        self._stated: dict[str, str] = {}         # a triple (its line) -> its statement's IRI, once written
         self._statement = f"<{base}statement/"     # a statement's IRI, but its digest
 
     def span(self, span: Span) -> str:
@@ -32,18 +33,11 @@ class Evidence:
             return ev
         ev = self._written[span.iri] = iri(span.iri)
         pos, quote = f"<{span.iri}/position>", f"<{span.iri}/quote>"
-        lines = self.out.lines              # eleven lines for every span: written here, not by Lines.add
-        lines[ev + _AN_EVIDENCE] = None
-        lines[f"{ev}{_HAS_SOURCE}{self.doc_iri} .\n"] = None
-        lines[f"{ev}{_HAS_SELECTOR}{pos} .\n"] = None
-        lines[f"{ev}{_HAS_SELECTOR}{quote} .\n"] = None
-        lines[pos + _A_POSITION] = None
-        lines[f'{pos}{_START}"{span.start}"{_COUNT} .\n'] = None
-        lines[f'{pos}{_END}"{span.end}"{_COUNT} .\n'] = None
-        lines[quote + _A_QUOTE] = None
-        lines[f"{quote}{_EXACT}{literal(span.exact)} .\n"] = None
-        lines[f"{quote}{_PREFIX}{literal(span.prefix)} .\n"] = None
-        lines[f"{quote}{_SUFFIX}{literal(span.suffix)} .\n"] = None
+        self.out.once.extend((              # eleven lines for every span, written once (its IRI is written once)
+            ev + _AN_EVIDENCE, f"{ev}{_HAS_SOURCE}{self.doc_iri} .\n", f"{ev}{_HAS_SELECTOR}{pos} .\n",
+            f"{ev}{_HAS_SELECTOR}{quote} .\n", pos + _A_POSITION, f'{pos}{_START}"{span.start}"{_COUNT} .\n',
+            f'{pos}{_END}"{span.end}"{_COUNT} .\n', quote + _A_QUOTE, f"{quote}{_EXACT}{literal(span.exact)} .\n",
+            f"{quote}{_PREFIX}{literal(span.prefix)} .\n", f"{quote}{_SUFFIX}{literal(span.suffix)} .\n"))
         return ev
 
     def entity(self, subject: str, source: Source) -> None:
@@ -60,17 +54,18 @@ class Evidence:
     def fact(self, s: str, p: str, o: str, sentence: Span) -> None:
         """The triple, and a statement about it whose evidence is the sentence it was read in (its five lines
         made here from the triple's text: a sixth of a District 4 article's cost to emit). The statement's IRI is a
-        digest of the triple in N-Triples (`<s> <p> <o>`, terms as written)."""
+        digest of the triple in N-Triples (`<s> <p> <o>`, terms as written); a triple read again adds its sentence
+        only."""
         triple = f"{s} {p} {o}"
-        stmt = f"{self._statement}{hashlib.sha1(triple.encode('utf-8')).hexdigest()[:20]}>"
+        line = f"{triple} .\n"
+        stmt = self._stated.get(line)
+        if stmt is None:
+            stmt = self._stated[line] = f"{self._statement}{hashlib.sha1(triple.encode('utf-8')).hexdigest()[:20]}>"
+            self.out.lines[line] = None
+            self.out.once.extend((stmt + _A_STATEMENT, f"{stmt}{_SUBJECT}{s} .\n", f"{stmt}{_PREDICATE}{p} .\n",
+                                  f"{stmt}{_OBJECT}{o} .\n"))
         ev = self._written.get(sentence.iri) or self.span(sentence)
-        lines = self.out.lines
-        lines[f"{triple} .\n"] = None
-        lines[stmt + _A_STATEMENT] = None
-        lines[f"{stmt}{_SUBJECT}{s} .\n"] = None
-        lines[f"{stmt}{_PREDICATE}{p} .\n"] = None
-        lines[f"{stmt}{_OBJECT}{o} .\n"] = None
-        lines[f"{stmt}{_EVIDENCE}{ev} .\n"] = None
+        self.out.lines[f"{stmt}{_EVIDENCE}{ev} .\n"] = None
 
 
 _A_STATEMENT = f" {RDF_TYPE} {STATEMENT.Statement} .\n"

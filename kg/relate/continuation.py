@@ -16,6 +16,7 @@ from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar, words_of
 from kg.relate.context import Analysed, first_subject, place_of, rank, some
 from kg.relate.initiatives import INVOLVED, PARTNER, InitiativeFacts, roles
+from kg.text import per_text
 
 
 class Earlier:
@@ -79,7 +80,7 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
     if subject is not None and g.goes_on.title.search(a.slice(max(a.sentence.start, subject.start - 20), subject.start)):
         subject = None              # "Chủ tịch UBND phường X yêu cầu ...": a person speaks, not the office
     agency = subject if subject is not None and subject.label == "AGENCY" else None
-    opening, low, words = words_of(text[:40]).split()[:2], "", ""
+    opening, low, words = tuple(words_of(text[:40]).split()[:2]), "", ""
     for i in reversed(previous):
         if said and said & {k.key for k in i.kinds}:
             return i
@@ -92,18 +93,20 @@ def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | No
         # is in its lower-cased text, so the sentence's words are listed only when those three are)
         if len(head) >= 4:
             low = low or text.lower()
-            if all(w in low for w in head[:3]):
+            if head[0] in low and head[1] in low and head[2] in low:
                 words = words or f" {words_of(text)} "
                 if f" {' '.join(head[:3])} " in words:
                     return i
     return None
 
 
-def _head(label: str) -> list[str]:
-    """The first words of a model's name, as words_of gives them: four, from its first 32 characters when those
-    hold a fifth (so that the fourth is whole), else all of them (only the first four are compared)."""
+@per_text(maxsize=1024)
+def _head(label: str) -> tuple[str, ...]:
+    """The first four words of a model's name (or all, when it has fewer), as words_of gives them: from its first
+    32 characters when those hold a fifth (so that the fourth is whole). Remembered: each sentence after a model
+    compares its words with those of the models named before it."""
     words = words_of(label[:32]).split()
-    return words[:4] if len(words) > 4 else words_of(label).split()
+    return tuple((words if len(words) > 4 else words_of(label).split())[:4])
 
 
 def _of_the_ward(a: Analysed, earlier: Earlier) -> InitiativeFacts | None:
@@ -130,8 +133,10 @@ def _free_agencies(a: Analysed) -> list[Mention]:
 
 
 def _same_agency(x: Mention, y: Mention) -> bool:
+    if x.key != y.key:
+        return False
     px, py = place_of(x), place_of(y)
-    return x.key == y.key and (px is None or py is None or (px.get("names"), px.key) == (py.get("names"), py.key))
+    return px is None or py is None or (px.get("names"), px.key) == (py.get("names"), py.key)
 
 
 def _add_agencies(i: InitiativeFacts, found: list[tuple[Mention, str]]) -> None:

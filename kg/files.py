@@ -129,9 +129,9 @@ def umask() -> int:
 
 
 def swap_in(fresh: Path, folder: Path) -> None:
-    """Put the folder `fresh` at `folder` (a store, a site) in one step: Linux's renameat2(RENAME_EXCHANGE) swaps the two folders
-    atomically (the old store ends at `fresh`, removed after); elsewhere the old store is renamed aside
-    first, a moment in which a reader would find no store."""
+    """Put the folder `fresh` at `folder` (a store, a site) in one step: Linux's renameat2(RENAME_EXCHANGE)
+    swaps the two folders atomically (the old folder ends at `fresh`, for the caller to remove); elsewhere the
+    old folder is renamed aside first, a moment in which a reader would find none."""
     if not folder.exists():
         os.rename(fresh, folder)
         fresh.mkdir()                 # so the caller's clean-up has a folder to remove

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
@@ -16,6 +17,9 @@ from kg.namespace import DEFAULT_BASE
 from kg.recognize import DEFAULT_PIPELINE, build as build_recognizers, recognize
 from kg.relate import Analysed, Facts, relate
 from kg.segment import sentences
+
+if TYPE_CHECKING:                       # (kg.corpus imports this module)
+    from kg.corpus import Summary
 
 
 def extract(document: Document, pipeline=DEFAULT_PIPELINE) -> Facts:
@@ -54,7 +58,7 @@ def _collector_waits():
 
 
 def build(inputs: list[Path], base: str = DEFAULT_BASE, encoding: str | None = None, strict: bool = False,
-          jobs: int = 1, cache: Path | None = None) -> tuple[Graph, "Summary"]:
+          jobs: int = 1, cache: Path | None = None) -> tuple[Graph, Summary]:
     """Build one in-memory graph from every article: the same builder as the CLI's (kg.corpus), so the same
     graph, with what was set aside or skipped in the Summary."""
     import tempfile

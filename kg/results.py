@@ -140,7 +140,8 @@ def mapped(rendered: dict, column: list) -> list:
 def rows_text(head: str, columns: list, count: int, tail: str, first: str = "", start: str = "", end: str = "") -> str:
     """`head`, every row's cells between `start` (`first` for the first row) and `end`, and `tail`, in one
     join (the text can be tens of megabytes: it is copied once). The pieces are laid out in one list, a
-    column at a time (one slice assignment each), with no item for a start or an end that is empty."""
+    column at a time (one slice assignment each), with no item for the starts when `first` and `start` are
+    both empty, nor for an empty `end`."""
     starts = bool(first or start)
     row = [start] * starts + [None] * len(columns) + [end] * bool(end)
     pieces = row * count

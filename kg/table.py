@@ -29,6 +29,7 @@ def table(names: list[str], columns: list[list[bytes]], count: int, width: int =
             "  ".join("-" * widest for widest in widths)]
     tail = f"({count} row{'s' if count != 1 else ''})\n"
     written = _written(columns, shown, widths)
+    # a row's line ends in its last written column's texts (_written), or alone when no column has text
     return rows_text("\n".join(map(str.rstrip, head)) + "\n", written, count, tail, end="" if written else "\n")
 
 
@@ -110,6 +111,7 @@ def _plain_literals(raws: list[bytes], width: int) -> tuple[list[bytes], list[st
         plain = [("\\" not in cell and _plain(start, width)) for cell, start in zip(cells, starts)]
         unsettled = list(compress(raws, map(operator.not_, plain)))
         raws, starts = list(compress(raws, plain)), list(compress(starts, plain))
+    # _clipped's rule, mapped in C over the long starts (a Python call each costs more than the rest)
     clip = list(map(operator.gt, map(len, starts), repeat(width)))
     fits = list(map(operator.not_, clip))
     return ([*compress(raws, fits), *compress(raws, clip)],

@@ -3,6 +3,7 @@ Vietnamese numbers."""
 import functools
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 
 _SLUG_SPACES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
@@ -73,7 +74,7 @@ WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
 
 
 @per_text()
-def words(text: str) -> set[str]:
+def words(text: str) -> AbstractSet[str]:
     """The words (runs of word characters) and other marks of a text. Listed once per sentence for every lexicon,
     which tries its labels only where the first word of one is. A run of word characters between white space is
     one word as it is; only the runs with marks are cut (several times faster than cutting the whole text)."""
@@ -84,7 +85,7 @@ def words(text: str) -> set[str]:
     out = set(runs)         # one set made and updated, not three (each a table to allocate and fill)
     out.difference_update(marked)
     out.update(WORD_OR_MARK.findall(" ".join(marked)))
-    return out              # (read only: a remembered answer)
+    return out              # (read only, as the annotation says: a remembered answer)
 
 
 DIGITS = re.compile(r"\d\d*")         # (not \d+: a pattern opening with a class lets re skip to where it holds)

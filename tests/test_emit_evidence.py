@@ -6,8 +6,8 @@ from kg.link.linked import Span
 
 BASE = "https://example.org/"
 DOC = "<https://example.org/document/d>"
-FIRST = Span(BASE + "evidence/d/0-20", 0, 20, "Mô hình “Một cửa” ở", "", " phường 1.")
-SECOND = Span(BASE + "evidence/d/21-40", 21, 40, 'Câu "thứ hai"\\.', "ở phường 1.", "")
+FIRST = Span(BASE + "evidence/d/0-19", 0, 19, "Mô hình “Một cửa” ở", "", " phường 1.")
+SECOND = Span(BASE + "evidence/d/21-36", 21, 36, 'Câu "thứ hai"\\.', "ở phường 1.", "")
 S, P, O = "<https://example.org/i>", "<https://example.org/p>", "<https://example.org/o>"
 
 

@@ -1,7 +1,6 @@
 """The examples run, and the committed example outputs are what the code makes today."""
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 

@@ -1,15 +1,12 @@
 """Linking as a step of its own: a frozen linked document of plain data, the portal as a place's context, and
 emit that writes what link chose without ever importing the linker."""
 import dataclasses
-import re
-import unicodedata
 import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
 
 from kg import gazetteer, ingest, lexicon, pipeline
 from kg.link import link
@@ -237,19 +234,3 @@ def test_a_bare_commune_word_in_a_text_about_a_city_names_no_commune(tmp_path):
     labels = {a.label for a in link(pipeline.extract(document), document, lexicon.load(), gazetteer.load(), ID).agencies}
     assert "Công an xã" in labels and not any(label.startswith("Công an Thành phố") for label in labels)
 
-
-@given(st.text(max_size=100) | st.sampled_from(["Phường Bến Thành", "“Một cửa” – liên thông!", "Ǆ·x", "--a--", ""]),
-       st.sampled_from([80, 12, 1]))
-def test_a_slug_is_the_folded_texts_letters_and_digits_joined_by_hyphens(text, limit):
-    from kg.text import slug
-    runs = re.findall(r"[a-z0-9]+", fold(text))
-    whole = "-".join(runs)
-    expected = whole if len(whole) <= limit else whole[:limit].rsplit("-", 1)[0]
-    assert slug(text, limit) == (expected or "x")
-
-
-@given(st.text(alphabet=st.sampled_from(list("ab AĐoàuý-‐–—\t\n\xa0\u3000")), max_size=20))
-def test_a_place_names_key_has_dashes_and_runs_of_space_as_one_space(text):
-    from kg.text import name_key
-    low = unicodedata.normalize("NFC", text).lower().replace("oà", "òa").replace("uý", "úy")
-    assert name_key(text) == re.sub(r"\s*[-‐‑–—]\s*|\s+", " ", low).strip()

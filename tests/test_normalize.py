@@ -462,3 +462,21 @@ def test_sentence_ends_in_the_articles_are_those_the_pattern_finds():
     for path in ARTICLES:
         text = path.read_text(encoding="utf-8")
         assert [m.span() for m in _ends(text, 0, len(text))] == [m.span() for m in _END.finditer(text)], path
+
+
+@given(st.text(max_size=100) | st.sampled_from(["Phường Bến Thành", "“Một cửa” – liên thông!", "Ǆ·x", "--a--", ""]),
+       st.sampled_from([80, 12, 1]))
+def test_a_slug_is_the_folded_texts_letters_and_digits_joined_by_hyphens(text, limit):
+    from kg.text import slug
+    from kg.text import fold
+    runs = re.findall(r"[a-z0-9]+", fold(text))
+    whole = "-".join(runs)
+    expected = whole if len(whole) <= limit else whole[:limit].rsplit("-", 1)[0]
+    assert slug(text, limit) == (expected or "x")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab AĐoàuý-‐–—\t\n\xa0\u3000")), max_size=20))
+def test_a_place_names_key_has_dashes_and_runs_of_space_as_one_space(text):
+    from kg.text import name_key
+    low = unicodedata.normalize("NFC", text).lower().replace("oà", "òa").replace("uý", "úy")
+    assert name_key(text) == re.sub(r"\s*[-‐‑–—]\s*|\s+", " ", low).strip()

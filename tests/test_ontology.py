@@ -5,7 +5,6 @@ import sys
 import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, Graph
 
-from kg import lexicon
 from kg.namespace import RK
 from kg.resources import ontology_files
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from operator import attrgetter
 from dataclasses import dataclass, field
@@ -14,17 +15,14 @@ _PAREN = re.compile(r"[()]")
 _START = attrgetter("start")
 _APPOSITION = re.compile(r"^\s*[,(–-]\s*$")
 _BACK_REFERENCE = re.compile(r"^\s*(?:Đây là|Đó là|Theo mô hình này|Mô hình này)\b", re.IGNORECASE)
-_RANK_OF: dict = {}            # a place-level IRI (or None) -> its rank
 _LEVEL_RANK = {"tinh": 0, "thanh-pho": 1, "quan": 2, "huyen": 2, "thi-xa": 2, "phuong": 3, "xa": 3, "thi-tran": 3}
 
 
+@functools.cache
 def level_rank(level) -> int:
     """0 province, 1 city, 2 district or town, 3 ward, commune or township, from a place-level IRI (each level's
     remembered: relate and link ask ~150 times a document, of a dozen levels)."""
-    found = _RANK_OF.get(level)
-    if found is None:
-        found = _RANK_OF[level] = _LEVEL_RANK.get(str(level or "").rsplit("/", 1)[-1], 3)
-    return found
+    return _LEVEL_RANK.get(str(level or "").rsplit("/", 1)[-1], 3)
 
 
 @dataclass

@@ -281,3 +281,21 @@ def test_an_agency_of_the_ward_a_model_runs_in_takes_it_up(tmp_path):
         ("phục vụ người dân “xuyên Tết”", "Trung tâm Phục vụ hành chính công Xã Khe Sanh", "tham gia")}
     rows, _ = _rows(tmp_path, text, "initiative-procedures")
     assert {(str(r.initiativeLabel), str(r.procedureLabel)) for r in rows} == {("phục vụ người dân “xuyên Tết”", "Chứng thực")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thành phố triển khai mô hình một cửa liên thông", {("cue.mo-hinh", "mô hình"), ("launch.trien-khai", "triển khai")}),
+    ("UBND quận ra mắt Zalo OA để trả lời người dân", {("launch.ra-mat", "ra mắt"), ("head.zalo-oa", "Zalo OA")}),
+])
+def test_every_rule_is_tried_where_the_union_of_rules_does_not_know_the_word(text, expected):
+    """One rule whose first words cannot be read from its pattern (one opening with a class, say) leaves the union of
+    every rule without words: each place then comes with no word, and the rules that know theirs are still tried."""
+    import copy
+    grammar = load()
+    blind = copy.copy(grammar.any_rule)
+    blind.starts = None
+    starts = blind.every_start(text)
+    assert starts and all(word is None for _, word in starts)
+    found = {(rule.id, m.group()) for rules in (grammar.cues, grammar.launch_verbs, grammar.heads)
+             for rule, m in grammar.finditer(rules, text, starts)}
+    assert found == expected

@@ -80,17 +80,20 @@ class Grammar:
         hits = [(r, m) for r in index.get(word, index[None]) for m in [r.regex.match(text, pos)] if m]
         return max(hits, key=lambda h: h[1].end() - h[1].start()) if hits else None
 
-    def starts(self, text: str) -> list[tuple[int, str]]:
+    def starts(self, text: str) -> list[tuple[int, str | None]]:
         """(place, word) for every place where a cue, a launch verb or a head (any rule, case aside) matches, tried where
         the rules' first words are: the only places `finditer` tries; none, and the sentence names no model by a rule."""
         return self.any_rule.every_start(text)
 
-    def finditer(self, rules: tuple[Rule, ...], text: str, starts: list[tuple[int, str]]):
+    def finditer(self, rules: tuple[Rule, ...], text: str, starts: list[tuple[int, str | None]]):
         """(rule, match) for every match of any rule, in text order; at one place the longest. Tried only at the
         `starts` of the sentence where one of these rules may start, by its word (not by a scan per rule;
-        tests/test_normalize.py checks this against every rule's own scan)."""
+        tests/test_normalize.py checks this against every rule's own scan); where the union did not know its
+        words (a rule whose words are unknown), by the word found there."""
         pos, index = 0, _by_word(rules)
         for at, word in starts:
+            if word is None:
+                word = word_at(lowered(text), at)
             if at < pos or (word not in index and not index[None]):
                 continue
             hit = self._first(rules, text, at, word)

@@ -75,7 +75,7 @@ class _Finder:
         self.by_start = {q.start: q for q in self.quotes}
         self.found: dict[int, Mention] = {}
 
-    def find(self, starts: list[int]) -> list[Mention]:
+    def find(self, starts: list[tuple[int, str | None]]) -> list[Mention]:
         g = self.grammar
         for rule, cue in g.finditer(g.cues, self.text, starts):
             if not self._in_quote(cue.start()) and not _after_copula(self.text, cue.start()):

@@ -80,7 +80,8 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
         """The figure a number starts, if a unit (or %) follows it, maybe after a multiplier ("15,4 triệu")."""
         start, rest, fraction = m.start(), m.end(), rule == "figure.unit" and m["fraction"]
         if rest == len(text) or not (text[rest].isspace() or text[rest] == "%"):
-            return None     # ("2019.", "5/2020": a unit's label cannot start right after a digit, nor a multiplier)
+            return None     # ("2019.", "1697/3163)": a unit's label cannot start right after a digit (its look-behind,
+                            # (?<![\w/-])), a multiplier nor "%" without the space or the sign)
         mult = None if fraction else figs.multiplier.match(text, rest)
         if mult:
             rest, rule = mult.end(), "figure.multiplier"

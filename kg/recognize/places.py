@@ -81,8 +81,8 @@ class PlaceGrammar:
                 yield m
                 pos = m.end()
 
-    def match_at(self, text: str, pos: int, base: int = 0, level: re.Match | None = None) -> Mention | None:
-        """The place that starts exactly at pos, if any (`level`: the level word's match there, when known)."""
+    def match_at(self, text: str, pos: int, base: int = 0, level_word: re.Match | None = None) -> Mention | None:
+        """The place that starts exactly at pos, if any (`level_word`: the level word's match there, when known)."""
         known = self.lexicon.known_places.match_at(text, pos)
         if known:
             return Mention(base + known.start, base + known.end, text[known.start:known.end], "PLACE", str(known.concept))
@@ -90,7 +90,7 @@ class PlaceGrammar:
         if counted:
             return self._mention(text, base, pos, counted.end(), self._level_of(counted.group().split()[-1]),
                                  count=_count(counted))
-        m = level or self.level.match(text, pos)
+        m = level_word or self.level.match(text, pos)
         if not m or _PARTY.match(text, m.end()) or self.lexicon.agency_types.match_at(text, pos):
             return None             # "Quận ủy", "Quận Đoàn Thanh Khê": a party or youth body, not a place
         level = self._level_of(m.group())

@@ -4,9 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.text import occurrences
+
 # A sentence ends at . ! ? or … (with closing quotes or brackets after them) followed by white space and
 # something that starts a sentence, or at a line break unless the next line goes on in lower case.
-_END = re.compile(r"[.!?…][.!?…]*[”\"')\]]*(?=\s)|\n")    # (opening with a class, re skips to the marks)
+_END_MARKS = ".!?…"
+_END = re.compile(f"[{_END_MARKS}]+" + r"[”\"')\]]*(?=\s)|\n")
 _OPENERS = "\"“‘'([•-–"
 # Abbreviations whose dot does not end a sentence: "TP. Hồ Chí Minh", "P. Bến Thành", "ThS. Nguyễn".
 _ABBREVIATIONS = {"tp", "tx", "tt", "p", "q", "ths", "ts", "pgs", "gs", "bs", "th.s", "ks", "nxb", "v.v", "ô", "b"}
@@ -40,17 +43,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentenc
 
 
 def _ends(text: str, start: int, end: int):
-    """_END.finditer(text, start, end), tried only where one of its marks is: each looked up by str.find (`re` would
-    test a class at every character of the document)."""
-    at = []
-    for ch in ".!?…\n":
-        i = text.find(ch, start, end)
-        while i >= 0:
-            at.append(i)
-            i = text.find(ch, i + 1, end)
-    at.sort()
+    """_END.finditer(text, start, end), tried only where one of its marks is (kg.text.occurrences)."""
     pos = start
-    for i in at:
+    for i, _ in occurrences(text, _END_MARKS + "\n", start, end):
         if i >= pos and (m := _END.match(text, i, end)) is not None:
             pos = m.end()
             yield m

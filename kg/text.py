@@ -98,6 +98,21 @@ def digit_runs(text: str) -> list[int]:
     return [run.start() for run in DIGITS.finditer(text)]
 
 
+def occurrences(text: str, needles, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """(place, needle) for every occurrence of each needle (a character or a word) in text[start:end], in text
+    order. Each is looked up by str.find, which skips ahead in C: a class in `re` costs a test at every
+    character, and most sentences hold a needle twice or not at all."""
+    end = len(text) if end is None else end
+    out = []
+    for needle in needles:
+        i = text.find(needle, start, end)
+        while i >= 0:
+            out.append((i, needle))
+            i = text.find(needle, i + 1, end)
+    out.sort()
+    return out
+
+
 @per_text()
 def single_spaced(text: str) -> bool:
     """Whether a text's only white space is single spaces (every other white space character is not printable)."""

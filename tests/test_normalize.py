@@ -481,3 +481,12 @@ def test_a_place_names_key_has_dashes_and_runs_of_space_as_one_space(text):
     from kg.text import name_key
     low = unicodedata.normalize("NFC", text).lower().replace("oà", "òa").replace("uý", "úy")
     assert name_key(text) == re.sub(r"\s*[-‐‑–—]\s*|\s+", " ", low).strip()
+
+
+def test_occurrences_are_every_place_of_each_needle_in_text_order():
+    from kg.text import occurrences
+    assert occurrences("Một cửa; “liên thông”.", "”“;") == [(7, ";"), (9, "“"), (20, "”")]
+    assert occurrences("a.b.c", ".", 2) == [(3, ".")]
+    assert occurrences("a.b.c", ".", 0, 3) == [(1, ".")]
+    assert occurrences("mô hình, mô hình", ("mô hình", "hình")) == [(0, "mô hình"), (3, "hình"), (9, "mô hình"), (12, "hình")]
+    assert occurrences("", ".") == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.text import occurrences
+
 _PAIRS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
 _MARKS = "".join(dict.fromkeys([*_PAIRS, *_PAIRS.values(), ";"]))       # what opens, closes or ends a quote
 
@@ -37,16 +39,8 @@ def quotes(text: str) -> list[Quote]:
 
 
 def _marks(text: str) -> list[tuple[int, str]]:
-    """Where each mark of _MARKS is, in text order: each looked for by itself (a character class would be tested at
-    every character of the sentence; most sentences hold two marks or none)."""
-    out = []
-    for ch in _MARKS:
-        i = text.find(ch)
-        while i >= 0:
-            out.append((i, ch))
-            i = text.find(ch, i + 1)
-    out.sort()
-    return out
+    """Where each mark of _MARKS is, in text order (kg.text.occurrences)."""
+    return occurrences(text, _MARKS)
 
 
 def _opens(text: str, i: int) -> bool:

@@ -128,6 +128,18 @@ def umask() -> int:
     return mask
 
 
+@contextlib.contextmanager
+def replacing(folder: Path):
+    """A new folder to fill beside `folder`, swapped in whole when the block ends without error (swap_in); then
+    the old folder, or the new one if the block failed, is removed. What a replacement that was killed left
+    is removed first (one replacement of a folder at a time)."""
+    for stale in folder.parent.glob(f".{folder.name}.new-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    with scratch_dir(folder.parent, f".{folder.name}.new-") as fresh:
+        yield fresh
+        swap_in(fresh, folder)
+
+
 def swap_in(fresh: Path, folder: Path) -> None:
     """Put the folder `fresh` at `folder` (a store, a site) in one step: Linux's renameat2(RENAME_EXCHANGE)
     swaps the two folders atomically (the old folder ends at `fresh`, for the caller to remove); elsewhere the

@@ -2,7 +2,6 @@
 Oxigraph stores."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from xml.sax import SAXParseException
@@ -196,11 +195,8 @@ def _bulk_load(spec: str, data: bytes | None = None, path: Path | None = None) -
     interrupted rebuild leaves the old store whole."""
     import pyoxigraph
     folder = check_store_target(spec).resolve()      # a symlinked store: the real folder is swapped
-    for stale in folder.parent.glob(f".{folder.name}.new-*"):
-        shutil.rmtree(stale, ignore_errors=True)      # left by a rebuild that was killed (one build at a time)
     try:
-        # `fresh` is removed after: the new store if it failed, the old one after a swap
-        with files.scratch_dir(folder.parent, f".{folder.name}.new-") as fresh:
+        with files.replacing(folder) as fresh:
             store = pyoxigraph.Store(str(fresh))
             if path is not None:
                 store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.DefaultGraph())
@@ -208,7 +204,6 @@ def _bulk_load(spec: str, data: bytes | None = None, path: Path | None = None) -
                 store.bulk_load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.DefaultGraph())
             store.flush()
             del store
-            files.swap_in(fresh, folder)
     except OSError as e:
         raise OutputError(f"{folder}: cannot write the Oxigraph store ({e.strerror or e})") from e
     except (SyntaxError, ValueError) as e:      # the N-Triples reform-kg wrote: a bug, named as one

@@ -4,13 +4,12 @@
 CACHE/stores/ (one store per graph file, named after its absolute path), stamped with the SHA-256 of the bytes
 it was loaded from; later runs hash the file again (about 0.3 s for 200 MB) and open the store read-only if
 the hash matches, or load it again if not. A changed file never answers from an old store. The store is
-built beside the old one and swapped in only when complete (kg.files.swap_in), so an interrupted load leaves
+built beside the old one and swapped in only when complete (kg.files.replacing), so an interrupted load leaves
 the previous store whole, or none.
 """
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 from kg import files, store
@@ -60,16 +59,12 @@ def _folder(path: Path, cache: Path) -> Path:
 def _load(path: Path, folder: Path, digest: str) -> None:
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
-        for stale in folder.parent.glob(f".{folder.name}.new-*"):
-            shutil.rmtree(stale, ignore_errors=True)      # left by a load that was killed
-        # `fresh` is removed after: the new store if it failed, the old one after a swap
-        with files.scratch_dir(folder.parent, f".{folder.name}.new-") as fresh:
+        with files.replacing(folder) as fresh:
             loaded = store.load_for_query(path, None, into=fresh / "oxigraph")
             loaded.flush()
             del loaded
             if sha256(path) != digest:
                 raise InputError(f"{path}: the file changed while it was loaded; run the command again")
             (fresh / _STAMP).write_text(digest + "\n", encoding="ascii")
-            files.swap_in(fresh, folder)
     except OSError as e:
         raise OutputError(f"{folder}: cannot write the cached store ({e.strerror or e}); run without --cached") from e

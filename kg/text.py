@@ -9,28 +9,6 @@ from decimal import Decimal
 _SLUG_SPACES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
 
 
-# The marks Vietnamese letters decompose into (NFD), removed by str.replace: several times faster than a regex
-# substitution over the whole text. Any other combining mark is removed one distinct mark at a time.
-_VIETNAMESE_MARKS = ("\u0300", "\u0301", "\u0302", "\u0303", "\u0306", "\u0309", "\u031b", "\u0323")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII form of Vietnamese text: diacritics dropped, đ to d (other non-ASCII characters that are
-    not combining marks stay)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    if not decomposed.isascii():
-        for mark in _VIETNAMESE_MARKS:
-            if mark in decomposed:
-                decomposed = decomposed.replace(mark, "")
-        if not decomposed.isascii():
-            for char in set(_NON_ASCII.findall(decomposed)):
-                if unicodedata.combining(char):
-                    decomposed = decomposed.replace(char, "")
-    return decomposed.lower()
-
-
 _PER_TEXT: list = []
 
 
@@ -50,7 +28,27 @@ def forget() -> None:
         remembered.cache_clear()
 
 
-fold = per_text(maxsize=1024)(fold)     # a model's name is folded to compare it with others, then for its IRI
+# The marks Vietnamese letters decompose into (NFD), removed by str.replace: several times faster than a regex
+# substitution over the whole text. Any other combining mark is removed one distinct mark at a time.
+_VIETNAMESE_MARKS = ("\u0300", "\u0301", "\u0302", "\u0303", "\u0306", "\u0309", "\u031b", "\u0323")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@per_text(maxsize=1024)     # a model's name is folded to compare it with others, then for its IRI
+def fold(text: str) -> str:
+    """Lower-case ASCII form of Vietnamese text: diacritics dropped, đ to d (other non-ASCII characters that are
+    not combining marks stay)."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    if not decomposed.isascii():
+        for mark in _VIETNAMESE_MARKS:
+            if mark in decomposed:
+                decomposed = decomposed.replace(mark, "")
+        if not decomposed.isascii():
+            for char in set(_NON_ASCII.findall(decomposed)):
+                if unicodedata.combining(char):
+                    decomposed = decomposed.replace(char, "")
+    return decomposed.lower()
 
 
 # Letters Python's `re` takes for the same letter under IGNORECASE though their lower case is not (dotless ı and

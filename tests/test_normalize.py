@@ -443,11 +443,12 @@ def test_digit_runs_are_the_runs_re_finds(text):
     assert digit_runs(text) == [m.start() for m in re.finditer(r"\d+", text)]
 
 
-# Quote marks are looked for one by one (kg.recognize.quotes._marks): the marks a class would find, in text order.
+# Quote marks are looked for one by one (kg.text.occurrences of quotes._MARKS): the marks a class would find, in text order.
 @given(st.text(alphabet="a “”‘’«»\"';.(", max_size=30))
 def test_quote_marks_are_those_a_class_finds(text):
-    from kg.recognize.quotes import _marks
-    assert _marks(text) == [(m.start(), m.group()) for m in re.finditer(r"[“”‘’«»\"';]", text)]
+    from kg.recognize.quotes import _MARKS
+    from kg.text import occurrences
+    assert occurrences(text, _MARKS) == [(m.start(), m.group()) for m in re.finditer(r"[“”‘’«»\"';]", text)]
 
 
 # Sentence ends are tried only where one of their marks is (kg.segment._ends): the same matches as the pattern's scan.

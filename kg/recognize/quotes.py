@@ -23,7 +23,7 @@ def quotes(text: str) -> list[Quote]:
     (or the sentence end) that ends its list item, and before a bracket that follows it."""
     out: list[Quote] = []
     stack: list[tuple[int, str]] = []
-    for i, ch in _marks(text):                      # no other character opens, closes or ends a quote
+    for i, ch in occurrences(text, _MARKS):         # no other character opens, closes or ends a quote
         if stack and ch == _PAIRS[stack[-1][1]] and not (ch == "'" and _is_apostrophe(text, i)):
             opened, _ = stack.pop()
             if not stack:
@@ -36,11 +36,6 @@ def quotes(text: str) -> list[Quote]:
     if stack:
         out.append(_repair(text, stack[0][0], len(text)))
     return out
-
-
-def _marks(text: str) -> list[tuple[int, str]]:
-    """Where each mark of _MARKS is, in text order (kg.text.occurrences)."""
-    return occurrences(text, _MARKS)
 
 
 def _opens(text: str, i: int) -> bool:

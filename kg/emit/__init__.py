@@ -17,7 +17,7 @@ from kg.emit.terms import DCTERMS, RDF_TYPE, SCHEMA_URL, T
 
 if TYPE_CHECKING:                   # emit reads a linked document; it never imports the linker
     from kg.lexicon import Lexicon
-    from kg.link.linked import Cited, Initiative, LinkedDocument, Metric, Place, Reduction
+    from kg.link.linked import Initiative, LinkedDocument, Metric, Place, Reduction
 
 _ROLE = {"lead": T.ledBy, "partner": T.partner}
 _DAYS = {"day": Decimal(1), "week": Decimal(7), "hour": Decimal(1) / 24, "minute": Decimal(1) / 1440}
@@ -122,36 +122,31 @@ class Emitter:
             found = self._concepts[concept] = self.lexicon.copy(self.out, concept)
         return found
 
-    def facts(self, s: str, predicate: str, cited: tuple[Cited, ...], concepts: bool = False) -> None:
-        fact = self.evidence.fact
-        for c in cited:
-            fact(s, predicate, self.concept(c.iri) if concepts else iri(c.iri), c.sentence)
-
     def initiative(self, i: Initiative) -> None:
-        s = iri(i.iri)
+        s, facts, concept = iri(i.iri), self.evidence.facts, self.concept
         self.out.add(s, RDF_TYPE, T.Initiative)
         self.out.label(s, i.label, "vi")
-        self.facts(s, T.runsInAllWardsOf, i.runs_in_all_wards_of)
-        self.facts(s, T.runsIn, i.runs_in)
-        self.facts(s, T.kind, i.kinds, concepts=True)
-        self.facts(s, T.procedure, i.procedures, concepts=True)
-        self.facts(s, T.field, i.fields, concepts=True)
+        facts(s, T.runsInAllWardsOf, i.runs_in_all_wards_of)
+        facts(s, T.runsIn, i.runs_in)
+        facts(s, T.kind, i.kinds, concept)
+        facts(s, T.procedure, i.procedures, concept)
+        facts(s, T.field, i.fields, concept)
         for role, agency in i.agencies:
-            self.evidence.fact(s, _ROLE.get(role, T.involves), iri(agency.iri), agency.sentence)
-        self.facts(s, T.timeReduction, i.reductions)
+            facts(s, _ROLE.get(role, T.involves), (agency,))
+        facts(s, T.timeReduction, i.reductions)
         self.evidence.entity(s, i.source)
 
     def reduction(self, r: Reduction) -> None:
         add, s = self.out.add, iri(r.iri)
         add(s, RDF_TYPE, T.TimeReduction)
         if r.procedure is not None:
-            self.facts(s, T.procedure, (r.procedure,), concepts=True)
+            self.evidence.facts(s, T.procedure, (r.procedure,), self.concept)
         self.out.label(s, r.label, "vi")
         add(s, T.durationBefore, typed(_duration(r.before, r.before_unit), "dayTimeDuration"))
         add(s, T.durationAfter, typed(_duration(r.after, r.after_unit), "dayTimeDuration"))
         add(s, T.daysBefore, _number(_days(r.before, r.before_unit)))
         add(s, T.daysAfter, _number(_days(r.after, r.after_unit)))
-        self.facts(s, T.appliesIn, r.applies_in)
+        self.evidence.facts(s, T.appliesIn, r.applies_in)
         self.evidence.entity(s, r.source)
 
     def metric(self, m: Metric) -> None:
@@ -169,8 +164,8 @@ class Emitter:
         if m.numerator is not None:
             add(s, T.numerator, _number(m.numerator))
             add(s, T.denominator, _number(m.denominator))
-        self.facts(s, T.describes, m.describes)
-        self.facts(s, T.procedure, m.procedures, concepts=True)
+        self.evidence.facts(s, T.describes, m.describes)
+        self.evidence.facts(s, T.procedure, m.procedures, self.concept)
         self.evidence.entity(s, m.source)
 
 

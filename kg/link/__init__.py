@@ -42,8 +42,8 @@ def link(facts: Facts, document: Document, lexicon: Lexicon, gazetteer: Gazettee
     if document.source_url:
         checked_iri(document.source_url)
     mentions = tuple(m for a in facts.sentences for m in a.mentions if m.label == "PLACE")
-    held = tuple(m.get("place") for a in facts.sentences for m in a.mentions
-                 if m.label == "AGENCY" and m.get("place") is not None)
+    held = tuple(p for a in facts.sentences for m in a.mentions
+                 if m.label == "AGENCY" and (p := m.get("place")) is not None)
     places = Places(lexicon, gazetteer, base, facts.main_place, facts.parents, document.published, mentions,
                     portal=province_of(document.source_url), held=held)
     return _Linking(places, lexicon, document, facts).linked()
@@ -63,6 +63,7 @@ class _Linking:
         self.reductions: list[linked.Reduction] = []
         self._spans: dict[tuple[int, int], Span] = {}
         self._concepts: dict[str, tuple[tuple[str, ...], str | None]] = {}
+        self._agency_of: dict[int, tuple[Mention, str | None]] = {}     # id of an agency mention -> (it, its IRI)
 
     def linked(self) -> LinkedDocument:
         d, main = self.doc, self.where.main
@@ -131,16 +132,26 @@ class _Linking:
         return places, every
 
     def agency(self, m: Mention) -> str | None:
+        """The agency's IRI (None for many bodies), worked out once per mention: the subject of a sentence leads
+        each of its models."""
+        held = self._agency_of.get(id(m))
+        if held is not None and held[0] is m:            # (an id is another mention's once its mention is gone)
+            return held[1]
+        iri = self._agency(m)
+        self._agency_of[id(m)] = (m, iri)
+        return iri
+
+    def _agency(self, m: Mention) -> str | None:
         place_mention = m.get("place")
         if place_mention is not None and place_mention.get("count"):
             return None                                   # "UBND 15 Phường": many bodies, not one
-        scope = self.where.scope(place_mention) if not m.get("name") else None    # a company is of no place
+        own_name = m.get("name")
+        scope = self.where.scope(place_mention) if not own_name else None    # a company is of no place
         place = scope.places[0] if scope and scope.places else None
         if place is not None and place_mention is not None and not place_mention.get("names") \
                 and level_rank(place_mention.get("level")) == 3 and place.rank < 3:
             place = None                # "Công an xã" in a text about a city: a commune's police, not the city's
-        atype = term(m.key)
-        name = m.get("name") or self.lex.label(atype)      # a company by its own name
+        name = own_name or self.lex.label(term(m.key))      # a company by its own name
         party = m.get("party")
         if party:
             name = f"{name} {party.capitalize()} ủy"

@@ -2,8 +2,8 @@
 
 Plain, frozen data (strings, numbers, tuples): kg.emit writes it as N-Triples and asks nothing else. IRIs are
 absolute strings; concepts are the lexicon's IRIs (kg.emit copies their description from the lexicon). What is
-made by the tens or hundreds per document (initiatives, figures, spans, sources, cited objects) are named tuples:
-half the cost of a frozen dataclass to make.
+made by the tens or hundreds per document (initiatives, figures, agencies, time reductions, spans, sources, cited
+objects) are named tuples: half the cost of a frozen dataclass to make.
 """
 from __future__ import annotations
 
@@ -50,16 +50,14 @@ class Place:
     successors: tuple[tuple[str, bool], ...] = ()    # (IRI, True when only part of it went there)
 
 
-@dataclass(frozen=True)
-class Agency:
+class Agency(NamedTuple):
     iri: str
     label: str
     agency_type: str
     place: str | None
 
 
-@dataclass(frozen=True)
-class Reduction:
+class Reduction(NamedTuple):
     """A processing time cut from `before` to `after` (numbers in their units: day, week, hour, minute)."""
     iri: str
     label: str

@@ -27,7 +27,8 @@ __all__ = ["link", "LinkedDocument"]
 _CONTEXT = 32        # characters of text kept on either side of an evidence span
 _slug = per_text(maxsize=8192)(slug)     # model and agency names recur in every document
 # A named tuple made from its fields as NamedTuple._make makes it, without the Python-level __new__ its class is
-# given (370 -> 140 ns; link makes a cited object for every relation, ~240 a District 4 document with the sources)
+# given (370 -> 140 ns; link makes a cited object for every relation, ~240 a District 4 document with the sources,
+# and ~80 spans)
 _made = tuple.__new__
 # An official unit's place (kg.link.places keeps one per unit, title and base IRI) -> as written: nothing in it
 # depends on the document (its successors are written by IRI), and the same wards recur in every article.
@@ -79,9 +80,9 @@ class _Linking:
         found = self._spans.get((start, end))
         if found is None:
             text = self.doc.text
-            found = self._spans[start, end] = Span(
+            found = self._spans[start, end] = _made(Span, (
                 f"{self.base}evidence/{self.doc.doc_id}/{start}-{end}", start, end, text[start:end],
-                text[max(0, start - _CONTEXT):start], text[end:end + _CONTEXT])
+                text[max(0, start - _CONTEXT):start], text[end:end + _CONTEXT]))
         return found
 
     def sentence(self, offset: int) -> Span:
@@ -95,7 +96,7 @@ class _Linking:
         return _made(Source, (self.span(m.start, m.end), self.sentence(m.start), m.get("rule")))
 
     def cited(self, iri: str, support: Mention) -> Cited:
-        return _made(Cited, (iri, self.sentence(support.start)))
+        return _made(Cited, (iri, self._sentence_at.get(support.start) or self.sentence(support.start)))
 
     # ------------------------------------------------------------------ places and agencies
     def place(self, p: Place) -> str:

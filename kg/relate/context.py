@@ -78,15 +78,18 @@ class Analysed:
         return between, before, after
 
     def _index(self) -> None:
-        """The mentions by label, each label's in text order."""
-        self._by_label = {}
+        """The mentions by label, each label's in text order, and the places they name (`places`), in one walk."""
+        self._by_label, self._places = by_label, places = {}, []
         for m in self.mentions:
-            self._by_label.setdefault(m.label, []).append(m)
+            label = m.label
+            by_label.setdefault(label, []).append(m)
+            if (label == "PLACE" or label == "AGENCY") and (p := place_of(m)) is not None:
+                places.append((m, p))
 
     def places(self) -> list[tuple[Mention, Mention]]:
         """Each mention that names a place (a place, an agency of a place), with that place, in text order."""
         if self._places is None:
-            self._places = [(m, p) for m in self.mentions if (p := place_of(m)) is not None]
+            self._index()
         return self._places
 
     def subjects(self) -> list[Mention]:

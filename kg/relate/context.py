@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from kg.recognize import IN_TEXT, Mention
 from kg.recognize.places import SOME_UNITS
 from kg.segment import Sentence
+from kg.text import occurrences
 
-_PAREN = re.compile(r"[()]")
 _START = attrgetter("start")
 _APPOSITION = re.compile(r"^\s*[,(–-]\s*$")
 _BACK_REFERENCE = re.compile(r"^\s*(?:Đây là|Đó là|Theo mô hình này|Mô hình này)\b", re.IGNORECASE)
@@ -143,7 +143,7 @@ class Analysed:
     def _marks(self) -> list[tuple[int, str]]:
         if self._parens is None:
             base, text = self.sentence.start, self.sentence.text
-            self._parens = [(base + m.start(), m.group()) for m in _PAREN.finditer(text)] if "(" in text else []
+            self._parens = [(base + i, ch) for i, ch in occurrences(text, "()")] if "(" in text else []
         return self._parens
 
     def refers_back(self) -> bool:

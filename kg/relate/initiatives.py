@@ -17,13 +17,12 @@ from kg.recognize.places import SOME_UNITS
 from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, rank, subject
 from kg.relate.cues import AT_CUE, LEAD_CUE, PARTNER_CUE
 from kg.segment import Sentence
-from kg.text import fold
+from kg.text import fold, occurrences
 
 LEAD, PARTNER, INVOLVED = "lead", "partner", "involved"
 OTHER_KIND = DEFAULT_BASE + "kind/other"
 _AND = re.compile(r"^\s*(?:,|và)\s*$")
 _JOINED = re.compile(r"^[\s”\"'’]*(?:,|và|hoặc)[\s“\"'‘]*$")
-_ITEM_MARKS = re.compile(r"[();]")
 _WORD = re.compile(r"\w+")
 
 
@@ -49,11 +48,10 @@ def item_end(a: Analysed, model: Mention) -> int:
         return item_end(a, later[0])
     limit = later[0].start if later else a.sentence.end
     depth, base = 0, a.sentence.start
-    for mark in _ITEM_MARKS.finditer(a.sentence.text, model.end - base, limit - base):   # the only characters that count
-        ch = mark.group()
+    for i, ch in occurrences(a.sentence.text, "();", model.end - base, limit - base):    # the only characters that count
         if ch == ";" and depth <= 0:
-            return base + mark.start()
-        depth += 1 if ch == "(" else -1 if ch == ")" else 0
+            return base + i
+        depth += 1 if ch == "(" else -1
     return limit
 
 

@@ -42,9 +42,9 @@ def link(facts: Facts, document: Document, lexicon: Lexicon, gazetteer: Gazettee
     checked_iri(document.doc_id, absolute=False)
     if document.source_url:
         checked_iri(document.source_url)
-    mentions = tuple(m for a in facts.sentences for m in a.mentions if m.label == "PLACE")
-    held = tuple(p for a in facts.sentences for m in a.mentions
-                 if m.label == "AGENCY" and (p := m.get("place")) is not None)
+    named = [(m, p) for a in facts.sentences for m, p in a.places()]     # (relate listed them)
+    mentions = tuple(p for m, p in named if m.label == "PLACE")
+    held = tuple(p for m, p in named if m.label == "AGENCY")
     places = Places(lexicon, gazetteer, base, facts.main_place, facts.parents, document.published, mentions,
                     portal=province_of(document.source_url), held=held)
     return _Linking(places, lexicon, document, facts).linked()

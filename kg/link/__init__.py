@@ -28,11 +28,23 @@ _CONTEXT = 32        # characters of text kept on either side of an evidence spa
 _slug = per_text(maxsize=8192)(slug)     # model and agency names recur in every document
 # A named tuple made from its fields as NamedTuple._make makes it, without the Python-level __new__ its class is
 # given (370 -> 140 ns; link makes a cited object for every relation, ~240 a District 4 document with the sources,
-# and ~80 spans)
+# ~80 spans, ~40 initiatives and figures)
 _made = tuple.__new__
 # An official unit's place (kg.link.places keeps one per unit, title and base IRI) -> as written: nothing in it
 # depends on the document (its successors are written by IRI), and the same wards recur in every article.
 _WRITTEN_UNITS: dict[Place, linked.Place] = {}
+_CONCEPTS: dict[int, tuple[Lexicon, dict]] = {}      # id of the lexicon -> (it, _Linking.concept's answers)
+
+
+def _concepts_of(lexicon: Lexicon) -> dict[str, tuple[tuple[str, ...], str | None]]:
+    """What _Linking.concept found for this lexicon's concepts, kept for the process: a kind or procedure is cited
+    again and again, in every document, and the lexicon's own memory is keyed by rdflib terms (whose hash and
+    equality are Python). Only the last lexicon's are kept."""
+    held = _CONCEPTS.get(id(lexicon))
+    if held is None or held[0] is not lexicon:
+        _CONCEPTS.clear()
+        held = _CONCEPTS[id(lexicon)] = (lexicon, {})
+    return held[1]
 
 
 def link(facts: Facts, document: Document, lexicon: Lexicon, gazetteer: Gazetteer, base: str) -> LinkedDocument:
@@ -63,7 +75,7 @@ class _Linking:
         self.agencies: dict[linked.Agency, None] = {}      # every distinct spelling, as written before
         self.reductions: list[linked.Reduction] = []
         self._spans: dict[tuple[int, int], Span] = {}
-        self._concepts: dict[str, tuple[tuple[str, ...], str | None]] = {}
+        self._concepts = _concepts_of(lexicon)
         self._agency_of: dict[int, tuple[Mention, str | None]] = {}     # id of an agency mention -> (it, its IRI)
 
     def linked(self) -> LinkedDocument:
@@ -165,8 +177,8 @@ class _Linking:
 
     # ------------------------------------------------------------------ initiatives
     def concept(self, key: str) -> tuple[tuple[str, ...], str | None]:
-        """(the concept and every concept it is narrower than, its field or None), as the lexicon remembers them
-        (asked once per document: a kind or procedure is cited again and again)."""
+        """(the concept and every concept it is narrower than, its field or None), asked of the lexicon once per
+        process (_concepts_of)."""
         found = self._concepts.get(key)
         if found is None:
             c = term(key)
@@ -192,9 +204,9 @@ class _Linking:
         fields += [self.cited(fld.key, fld) for fld in f.fields]
         agencies = [(role, self.cited(a, ag)) for ag, role in f.agencies for a in [self.agency(ag)] if a is not None]
         reductions = [self.cited(self.reduction(r, proc, where), r) for r, proc, where in f.reductions]
-        return linked.Initiative(self.initiative_iri(f), f.label, tuple(runs_in), tuple(every), tuple(kinds),
-                                 tuple(procedures), tuple(fields), tuple(agencies), tuple(reductions),
-                                 self.source(f.name))
+        return _made(linked.Initiative, (self.initiative_iri(f), f.label, tuple(runs_in), tuple(every), tuple(kinds),
+                                         tuple(procedures), tuple(fields), tuple(agencies), tuple(reductions),
+                                         self.source(f.name)))
 
     def reduction(self, r: Mention, proc: Mention | None, where: list[Mention]) -> str:
         iri = f"{self.base}time-reduction/{self.doc.doc_id}/{r.start}"
@@ -227,8 +239,8 @@ class _Linking:
         period_text = " ".join(f.period.text.split()) if f.period is not None else None
         describes = tuple(self.cited(about, m) for about in self._described(f))
         procedures = tuple(self.cited(p.key, p) for p in f.procedures)
-        return linked.Metric(iri, label or f.label, value, m.get("unit"), qualifier or None, period, period_text,
-                             describes, procedures, self.source(m), *fraction)
+        return _made(linked.Metric, (iri, label or f.label, value, m.get("unit"), qualifier or None, period,
+                                     period_text, describes, procedures, self.source(m), *fraction))
 
     def _described(self, f: MetricFacts) -> list[str]:
         """What a figure is about: its model; else the place its clause names, the document's place, or the

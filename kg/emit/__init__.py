@@ -55,10 +55,7 @@ class Emitter:
     def emit(self) -> None:
         self.document()
         for p in self.doc.places:
-            self.lexicon.copy(self.out, p.iri, closure=False)
-            self.out.merge(_place_lines(p))
-            if p.level:
-                self.concept(p.level)
+            self.place(p)
         for a in self.doc.agencies:
             self.out.merge(_agency_lines(a))
             self.concept(a.agency_type)
@@ -90,6 +87,12 @@ class Emitter:
             add(s, SCHEMA_URL, iri(d.source_url))
         if d.about:
             add(s, T.aboutPlace, iri(d.about))
+
+    def place(self, p: Place) -> None:
+        self.lexicon.copy(self.out, p.iri, closure=False)
+        self.out.merge(_place_lines(p))
+        if p.level:
+            self.concept(p.level)
 
     def concept(self, concept: str) -> str:
         """A lexicon concept, its description copied (with what it is broader than, and its scheme) once."""

@@ -59,6 +59,8 @@ class Evidence:
         statement's IRI is a digest of the triple in N-Triples (`<s> <p> <o>`, terms as written); a triple read again
         adds its sentence only. `concept` writes an object that is a lexicon concept (its description copied) and
         gives its IRI as written."""
+        if not cited:
+            return                                  # (most of an initiative's relations are empty)
         stated, written, lines, once = self._stated, self._written, self.out.lines, self.out.once
         head = f"{s} {p} "
         for o, sentence in cited:

@@ -38,8 +38,8 @@ _CONCEPTS: dict[int, tuple[Lexicon, dict]] = {}      # id of the lexicon -> (it,
 
 def _concepts_of(lexicon: Lexicon) -> dict[str, tuple[tuple[str, ...], str | None]]:
     """What _Linking.concept found for this lexicon's concepts, kept for the process: a kind or procedure is cited
-    again and again, in every document, and the lexicon's own memory is keyed by rdflib terms (whose hash and
-    equality are Python). Only the last lexicon's are kept."""
+    again and again, in every document, and each answer asked of the lexicon again is made again (the look-ups
+    by tuples of rdflib terms, the strings of the ancestors). Only the last lexicon's are kept."""
     held = _CONCEPTS.get(id(lexicon))
     if held is None or held[0] is not lexicon:
         _CONCEPTS.clear()

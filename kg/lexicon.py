@@ -5,6 +5,7 @@ Adding a procedure, a kind or an agency type is a data edit in ontology/*.ttl; n
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -50,6 +51,11 @@ class TermMatcher:
         self._by_first = {w: (*(_whole_words("|".join(map(_pattern, p))).match if p else None for p in pair),
                               tuple(" ".join(lab.split()) for lab in pair[0])) for w, pair in groups.items()}
         self.first_words = frozenset(groups)      # (lower case) where a label can start
+        # in a text with single spaces, a first word with no abbreviation is looked for by the beginning its labels
+        # share ("một cửa" for "một cửa" and "một cửa liên thông"): found at far fewer places than the word alone
+        self._needles = {w: shared for w, (_, exact, written) in self._by_first.items()
+                         if exact is None and (shared := os.path.commonprefix(written)) != w}
+        self._by_first.update({shared: self._by_first[w] for w, shared in self._needles.items()})
         self._starts = tuple(sorted(groups))
         self._lookup = {lab.lower(): c for lab, c in labels.items()}
 
@@ -57,7 +63,8 @@ class TermMatcher:
         """Hits in text order, none overlapping: at each point the longest label, a case-insensitive one before an
         abbreviation that starts at the same place (the labels' one alternation would choose the same)."""
         low = lowered(text)
-        return iter(self._hits(text, low, word_starts(low, self.first_words), start))
+        needles = self._needles if single_spaced(low) else None
+        return iter(self._hits(text, low, word_starts(low, self.first_words, needles), start))
 
     def match_at(self, text: str, pos: int) -> Hit | None:
         low = lowered(text)
@@ -71,7 +78,7 @@ class TermMatcher:
         """The longest label at each place (with the word there) from pos on, none overlapping. In a text with single
         spaces, a case-insensitive label's pattern is tried only where the text starts with one (most words a label
         starts with start none there)."""
-        spaced, by_first, out = single_spaced(low), self._by_first, []
+        spaced, by_first, lookup, out = single_spaced(low), self._by_first, self._lookup, []
         for at, first in places:
             if at < pos:
                 continue
@@ -79,15 +86,11 @@ class TermMatcher:
             if (folded is None or spaced and not low.startswith(written, at) or (m := folded(low, at)) is None) \
                     and (exact is None or (m := exact(text, at)) is None):
                 continue
-            out.append(self._hit(m))
+            said = m.group()    # as a label is written, most often: a case-insensitive one is found lower case
+            concept = lookup.get(said)
             pos = m.end()
+            out.append(_new_hit(Hit, (at, pos, concept if concept is not None else lookup[_norm_space(said).lower()])))
         return out
-
-    def _hit(self, m: re.Match) -> Hit:
-        said = m.group()        # as a label is written, most often: a case-insensitive one is found lower case
-        concept = self._lookup.get(said)
-        span = m.span()
-        return _new_hit(Hit, (*span, concept if concept is not None else self._lookup[_norm_space(said).lower()]))
 
     def fullmatch(self, text: str) -> URIRef | None:
         return self._lookup.get(_norm_space(text.strip()).lower())

@@ -164,7 +164,7 @@ def word_starts(low: str, firsts: frozenset[str], needles: dict[str, str] | None
         return []
     found = _found(low)
     if needles is not None:
-        present = [needles.get(w, w) for w in present]
+        present = list(map(needles.get, present, present))     # (each word's needle, or the word)
     out: list[tuple[int, str]] = []
     for w in present:
         at = found.get(w)

@@ -35,8 +35,9 @@ class TermMatcher:
 
     A label can only start where its first word (or mark) does, so the labels are grouped by their first word,
     one small pattern per word, tried only where that word is: a sentence's words are listed once for every
-    lexicon, and where each is, once (kg.scan.word_starts). The hits are those of the labels' one
-    alternation scanned over the text (tests/test_normalize.py).
+    lexicon, and where each is, once (kg.scan.word_starts). The lexicons every sentence is read with are read
+    together (read_together): one look-up of its words and one loop over its places for all of them. The hits are
+    those of the labels' one alternation scanned over the text (tests/test_normalize.py).
     """
 
     def __init__(self, labels: dict[str, URIRef]):

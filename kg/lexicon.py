@@ -110,7 +110,7 @@ class _Pass:
         In a text with single spaces, a case-insensitive label's pattern is tried only where the text starts with one
         (most words a label starts with start none there)."""
         spaced, entries = single_spaced(low), self.entries
-        out: list[list[Hit]] = list(map(list, [()] * self.size))       # (one empty list each, made in C)
+        out: list[list[Hit]] = [[]] if self.size == 1 else [[] for _ in range(self.size)]    # (most calls: one)
         pos = [start] * self.size
         for at, first in places:
             for k, folded, exact, written, lookup in entries.get(first, ()):

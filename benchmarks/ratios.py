@@ -21,6 +21,7 @@ import os
 import platform
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -63,8 +64,9 @@ def cold() -> None:
     text.forget()
 
 
-def build_ratio(repeat: int) -> tuple[float, float]:
-    """(build CPU, floor CPU) for the District 4 article, in seconds."""
+def build_and_floor():
+    """The two things the build's ratio compares, for the District 4 article: building it (its texts
+    forgotten first: cold) and the floor. Each has run once."""
     import pyoxigraph as ox
     from kg import ingest, lexicon, pipeline
     lex = lexicon.load()
@@ -82,9 +84,38 @@ def build_ratio(repeat: int) -> tuple[float, float]:
         text = unicodedata.normalize("NFC", ARTICLE.read_bytes().decode("utf-8"))
         sum(1 for _ in combined.finditer(text.lower()))
         ox.serialize(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES)
-    build()
-    built, floor_time = best_of(repeat, build, floor)
+    floor()
+    return build, floor
+
+
+def build_ratio(repeat: int) -> tuple[float, float]:
+    """(build CPU, floor CPU) for the District 4 article, in seconds."""
+    built, floor_time = best_of(repeat, *build_and_floor())
     return built, floor_time
+
+
+COUNTED = 20        # builds (or floors) counted in a process, less a process that runs none
+
+
+def instructions() -> tuple[float, float]:
+    """(build, floor) instructions for the District 4 article, counted by valgrind's cachegrind: each one run
+    COUNTED times in a process of its own, less a process that runs it no time (so that starting Python and
+    loading the lexicon are not counted). Unlike CPU time, the count does not move with the machine's load;
+    what it does not see is the cost of an instruction, which differs between Python's interpreter and the
+    floor's regex engine and Oxigraph."""
+    if shutil.which("valgrind") is None:
+        sys.exit("Error: --instructions needs valgrind on PATH (Debian: apt-get install valgrind)")
+    counted = {}
+    for what in ("build", "floor"):
+        for n in (0, COUNTED):
+            run = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                                  sys.executable, __file__, "--count", what, str(n)],
+                                 env={**os.environ, "PYTHONHASHSEED": "0"}, capture_output=True, text=True)
+            found = re.search(r"I\s+refs:\s+([\d,]+)", run.stderr)
+            if run.returncode or not found:
+                sys.exit(f"Error: valgrind could not count the {what}: {run.stderr.strip().splitlines()[-1:]}")
+            counted[what, n] = int(found[1].replace(",", ""))
+    return tuple((counted[what, COUNTED] - counted[what, 0]) / COUNTED for what in ("build", "floor"))
 
 
 def graph_file(args) -> Path:
@@ -127,6 +158,21 @@ def query_ratios(path: Path, repeat: int, formats: list[str], names=None) -> tup
     return len(memory), rows
 
 
+def interpreter() -> str:
+    """Which Python runs the benchmark, and how it was built: the build's Python code runs about a fifth faster on
+    an interpreter with libpython inside its executable, optimised with PGO and LTO (Debian's python3), than on
+    one calling into a shared libpython built without them (pyenv's default), while the floor, mostly C and Rust,
+    hardly moves. Where the process's memory map is readable (Linux), it tells whether a libpython is loaded."""
+    import sysconfig
+    try:
+        linked = ", libpython shared" if "/libpython" in Path("/proc/self/maps").read_text() else ", libpython built in"
+    except OSError:
+        linked = ""
+    optimised = ", configured --enable-optimizations" if "--enable-optimizations" in (
+        sysconfig.get_config_var("CONFIG_ARGS") or "") else ""
+    return f"Python {platform.python_version()} ({os.path.realpath(sys.executable)}{linked}{optimised})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--graph", type=Path, help="an N-Triples or Turtle graph (default: the synthetic corpus)")
@@ -136,14 +182,26 @@ def main() -> None:
     parser.add_argument("--formats", nargs="+", default=["csv", "tsv", "json", "xml", "table"])
     parser.add_argument("--queries", nargs="+", help="only these bundled queries (default: all)")
     parser.add_argument("--no-build", action="store_true", help="measure the queries only")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the build's and the floor's instructions (needs valgrind; about a minute)")
+    parser.add_argument("--count", nargs=2, metavar=("WHAT", "N"), help=argparse.SUPPRESS)  # (instructions' runs)
     args = parser.parse_args()
+    if args.count:
+        build, floor = build_and_floor()
+        for _ in range(int(args.count[1])):
+            (build if args.count[0] == "build" else floor)()
+        return
     args.work.mkdir(parents=True, exist_ok=True)
-    print(f"Machine: {platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, load average {os.getloadavg()[0]:.1f}\n")
+    print(f"Machine: {platform.system()} {platform.machine()}, {os.cpu_count()} cores, {interpreter()}, "
+          f"load average {os.getloadavg()[0]:.1f}\n")
     if not args.no_build:
         built, floor = build_ratio(args.repeat * 10)
         print(f"Build, District 4 article: {built * 1000:.1f} ms CPU, floor {floor * 1000:.1f} ms: "
               f"**{built / floor:.2f}×** the floor\n")
+    if args.instructions:
+        built, floor = instructions()
+        print(f"Instructions (cachegrind), District 4 article: build {built / 1e6:.1f}M, floor {floor / 1e6:.1f}M: "
+              f"{built / floor:.2f}× the floor\n")
     triples, rows = query_ratios(graph_file(args), args.repeat, args.formats, args.queries)
     print(f"Queries on {triples:,} triples in memory (CPU ms, best of {args.repeat}; ratio = reform-kg ÷ Oxigraph "
           "writing the same format, " + ", ".join(f"{f}: its {ENGINE[f]}" for f in args.formats) + "):\n")

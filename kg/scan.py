@@ -152,32 +152,33 @@ def _first_word(items: list, opened: set[str]) -> tuple[set[str], set[str]]:
     return opened, closed
 
 
-def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:
+def word_starts(low: str, firsts: frozenset[str], needles: dict[str, str] | None = None) -> list[tuple[int, str]]:
     """Where the words (or marks) of `firsts` that are in a lower-cased text occur in it, in text order, with the
     word: the only places a pattern whose every match starts with one of them can match. Each word is looked
-    for once per text, whichever pattern asks (a word may be found inside a longer one: the pattern checks). Read
-    only: one word's places are given as they are remembered."""
+    for once per text, whichever pattern asks (a word may be found inside a longer one: the pattern checks).
+    `needles`: for some words, a longer text every match that starts with the word starts with (the beginning its
+    labels share: "một cửa" for "một"), looked for instead, and given in its place. Read only: one word's places
+    are given as they are remembered."""
     present = firsts.intersection(words(low))
     if not present:
         return []
     found = _found(low)
-    if len(present) == 1:
-        w, = present
-        return found.get(w) or _find(found, low, w)
+    if needles is not None:
+        present = list(map(needles.get, present, present))     # (each word's needle, or the word)
     out: list[tuple[int, str]] = []
     for w in present:
-        out += found.get(w) or _find(found, low, w)
+        at = found.get(w)
+        if at is None:
+            at, i = [], low.find(w)
+            while i >= 0:
+                at.append((i, w))
+                i = low.find(w, i + 1)
+            found[w] = at
+        if len(present) == 1:
+            return at
+        out += at
     out.sort()
     return out
-
-
-def _find(found: dict[str, list[tuple[int, str]]], low: str, w: str) -> list[tuple[int, str]]:
-    at, i = [], low.find(w)
-    while i >= 0:
-        at.append((i, w))
-        i = low.find(w, i + 1)
-    found[w] = at
-    return at
 
 
 @per_text()

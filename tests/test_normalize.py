@@ -237,6 +237,15 @@ def same_hits(matcher, text):
             (text, pos)
 
 
+@pytest.mark.parametrize("needles, expected", [
+    (None, [(0, "một"), (9, "một"), (16, "xã")]),
+    ({"một": "một cửa"}, [(0, "một cửa"), (16, "xã")]),         # "một số" is no place of "một cửa"
+])
+def test_word_starts_looks_for_the_beginning_a_words_labels_share_where_given(needles, expected):
+    from kg.scan import word_starts
+    assert word_starts("một cửa, một số xã", frozenset({"một", "xã", "phường"}), needles) == expected
+
+
 def test_a_lexicon_finds_its_labels_where_one_alternation_would_in_the_articles():
     for text in sentences():
         for matcher in MATCHERS.values():

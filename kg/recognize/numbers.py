@@ -72,8 +72,8 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
                                high=parse_number(m["high"]), low_qualifier=at_least, high_qualifier=at_most))
         found = [(m, "figure.unit") for m in _numbers(number, text)] + [(m, "figure.number-word") for m in words]
         for m, rule in found:
-            if not _not_a_count(text, m.start()):
-                out += [x for x in [figure(text, base, m, rule)] if x is not None]
+            if not _not_a_count(text, m.start()) and (x := figure(text, base, m, rule)) is not None:
+                out.append(x)
         return out + _periods(text, base, _PERIODS)
 
     def figure(text: str, base: int, m: re.Match, rule: str) -> Mention | None:

@@ -83,6 +83,7 @@ class Gazetteer:
                 self.replaces.setdefault(new, []).append(old)
         self._present: dict[str, Title] = {}                 # each unit's present title, made when first asked
         self._around: dict[tuple[str, ...], list[str]] = {}
+        self._resolved: dict[tuple, Resolution] = {}        # (name, levels, date, contexts) -> its resolution
 
     def _index_names(self, u: Unit, former: tuple[Title, ...] | None) -> None:
         """Index the unit under its name, and under its former names, alone and within each of its ancestors."""
@@ -207,7 +208,18 @@ class Gazetteer:
         """The one unit a name means on a date, narrowed by each context in turn (each a set of unit keys the
         name's unit may lie in: the parents written beside it, the document's place, its other places). The
         first context holding the name is looked up in the (ancestor, name) index, not by testing every unit
-        of that name (every district had a Phường 1)."""
+        of that name (every district had a Phường 1). Kept for the last few thousand questions: the same names
+        in the same contexts recur in every article about a district."""
+        asked = (name, None if levels is None else tuple(levels), date, tuple(map(tuple, contexts)))
+        found = self._resolved.get(asked)
+        if found is None:
+            if len(self._resolved) >= 4096:
+                self._resolved.clear()
+            found = self._resolved[asked] = self._resolve(*asked)
+        return found
+
+    def _resolve(self, name: str, levels: Iterable[str] | None, date: str | None,
+                 contexts: tuple[tuple[str, ...], ...]) -> Resolution:
         key, found = _name_key(name), None
         for context in contexts:
             around = self._related_to(tuple(context))

@@ -2,20 +2,21 @@
 evidence; every span is written once, with its selectors; a fragment holds each line once."""
 from kg.emit.evidence import Evidence
 from kg.emit.sink import Lines
-from kg.link.linked import Span
+from kg.link.linked import Cited, Span
 
 BASE = "https://example.org/"
 DOC = "<https://example.org/document/d>"
 FIRST = Span(BASE + "evidence/d/0-19", 0, 19, "Mô hình “Một cửa” ở", "", " phường 1.")
 SECOND = Span(BASE + "evidence/d/21-36", 21, 36, 'Câu "thứ hai"\\.', "ở phường 1.", "")
 S, P, O = "<https://example.org/i>", "<https://example.org/p>", "<https://example.org/o>"
+CITED = "https://example.org/o"
 
 
 def written(*facts) -> list[str]:
     out = Lines()
     evidence = Evidence(out, DOC, BASE)
     for sentence in facts:
-        evidence.fact(S, P, O, sentence)
+        evidence.facts(S, P, [Cited(CITED, sentence)])
     return out.fragment().lines
 
 
@@ -37,3 +38,15 @@ def test_each_span_is_written_once_with_its_selectors():
         own = [line for line in lines if line.startswith(f"<{span.iri}")]
         assert len(own) == 11                   # the node (a, source, two selectors), position (a, start, end), quote (a, exact, prefix, suffix)
     assert f'<{SECOND.iri}/quote> <http://www.w3.org/ns/oa#exact> "Câu \\"thứ hai\\"\\\\." .\n' in lines
+
+
+def test_a_concept_object_is_written_as_its_writer_says():
+    out, asked = Lines(), []
+
+    def concept(iri: str) -> str:           # what Emitter.concept does: copy the concept's lines, give its IRI
+        asked.append(iri)
+        return f"<{iri}>"
+    Evidence(out, DOC, BASE).facts(S, P, [Cited(CITED, FIRST), Cited(BASE + "kind/k", SECOND)], concept)
+    lines = out.fragment().lines
+    assert asked == [CITED, BASE + "kind/k"]
+    assert f"{S} {P} {O} .\n" in lines and f"{S} {P} <{BASE}kind/k> .\n" in lines

@@ -103,6 +103,15 @@ def test_context_picks_the_ward_of_the_district_named():
     assert r.unit is not None and r.unit.parent == quan4().key and r.unit.code is not None
 
 
+def test_a_question_asked_again_has_the_same_answer_whatever_the_contexts_are_given_as():
+    """resolve keeps its answers: asked again (contexts as lists, tuples or a generator), Phường 1 of Quận 4 in
+    2020 is still the one unit, and without the context still none."""
+    for contexts in ([[quan4().key]], ((quan4().key,),), (c for c in [[quan4().key]])):
+        r = G.resolve("1", ["phuong"], "2020-01-23", contexts)
+        assert r.unit is not None and r.unit.parent == quan4().key
+    assert G.resolve("1", ("phuong",), "2020-01-23").unit is None
+
+
 def test_the_date_picks_the_unit_that_existed():
     before = G.resolve("Hồ Chí Minh", ["thanh-pho"], "2020-01-23").unit
     after = G.resolve("Hồ Chí Minh", ["thanh-pho"], "2025-08-12").unit

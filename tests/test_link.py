@@ -129,7 +129,7 @@ def test_a_linked_document_is_frozen_plain_data_with_every_iri_chosen():
     linked = link(pipeline.extract(document), document, lexicon.load(), gazetteer.load(), ID)
     with pytest.raises(dataclasses.FrozenInstanceError):
         linked.about = None
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):                 # a named tuple's fields cannot be set either
         linked.places[0].label = "x"
     assert _plain(linked)
     assert linked.about == f"{ID}place/773"                                    # Quận 4
@@ -234,3 +234,17 @@ def test_a_bare_commune_word_in_a_text_about_a_city_names_no_commune(tmp_path):
     labels = {a.label for a in link(pipeline.extract(document), document, lexicon.load(), gazetteer.load(), ID).agencies}
     assert "Công an xã" in labels and not any(label.startswith("Công an Thành phố") for label in labels)
 
+
+
+def test_a_concepts_ancestors_and_field_are_asked_once_per_lexicon():
+    """kinds.ttl: a digital map (kind:digital-map) is a kind of digitisation; procedures.ttl: birth registration's
+    field is civil status (field:ho-tich). What _Linking.concept finds is kept for the lexicon it was asked of."""
+    from kg.link import _Linking, _concepts_of
+    lex = lexicon.load()
+    linking = _Linking.__new__(_Linking)
+    linking.lex, linking._concepts = lex, _concepts_of(lex)
+    assert linking.concept(f"{ID}kind/digital-map") == ((f"{ID}kind/digital-map", f"{ID}kind/digitisation"), None)
+    assert linking.concept(f"{ID}procedure/dang-ky-khai-sinh") == ((f"{ID}procedure/dang-ky-khai-sinh",), f"{ID}field/ho-tich")
+    assert _concepts_of(lex) is linking._concepts and f"{ID}kind/digital-map" in _concepts_of(lex)
+    other = lexicon.Lexicon.__new__(lexicon.Lexicon)          # another lexicon: nothing of the first one's
+    assert _concepts_of(other) == {} and _concepts_of(lex) == {}          # (only the last lexicon's are kept)

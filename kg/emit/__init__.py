@@ -6,6 +6,7 @@ Emit only writes: every IRI and label was chosen by kg.link, and the terms are s
 """
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from kg.emit.terms import DCTERMS, RDF_TYPE, SCHEMA_URL, T
 
 if TYPE_CHECKING:                   # emit reads a linked document; it never imports the linker
     from kg.lexicon import Lexicon
-    from kg.link.linked import Cited, Initiative, LinkedDocument, Metric, Place, Reduction
+    from kg.link.linked import Agency, Initiative, LinkedDocument, Metric, Place, Reduction
 
 _ROLE = {"lead": T.ledBy, "partner": T.partner}
 _DAYS = {"day": Decimal(1), "week": Decimal(7), "hour": Decimal(1) / 24, "minute": Decimal(1) / 1440}
@@ -56,12 +57,8 @@ class Emitter:
         for p in self.doc.places:
             self.place(p)
         for a in self.doc.agencies:
-            s = iri(a.iri)
-            self.out.add(s, RDF_TYPE, T.Agency)
-            self.out.label(s, a.label, "vi")
-            self.out.add(s, T.agencyType, self.concept(a.agency_type))
-            if a.place:
-                self.out.add(s, T.locatedIn, iri(a.place))
+            self.out.merge(_agency_lines(a))
+            self.concept(a.agency_type)
         for i in self.doc.initiatives:
             self.initiative(i)
         for r in self.doc.reductions:
@@ -92,28 +89,10 @@ class Emitter:
             add(s, T.aboutPlace, iri(d.about))
 
     def place(self, p: Place) -> None:
-        add, s = self.out.add, iri(p.iri)
         self.lexicon.copy(self.out, p.iri, closure=False)
-        add(s, RDF_TYPE, iri(p.cls))
-        self.out.label(s, p.label, "vi")
-        if p.label_en:
-            self.out.label(s, p.label_en, "en")
-        if p.parent:
-            add(s, T.partOf, iri(p.parent))
-        if p.ambiguous:
-            add(s, T.nameAmbiguous, _TRUE)
-        if p.code:
-            add(s, DCTERMS.identifier, literal(p.code))
+        self.out.merge(_place_lines(p))
         if p.level:
-            add(s, T.level, self.concept(p.level))
-        if p.valid_from:
-            add(s, T.validFrom, typed(p.valid_from, "date"))
-        if p.valid_until:
-            add(s, T.validUntil, typed(p.valid_until, "date"))
-        for successor, partial in p.successors:
-            add(s, DCTERMS.isReplacedBy, iri(successor))
-            if partial:
-                add(s, T.partlyReplacedBy, iri(successor))
+            self.concept(p.level)
 
     def concept(self, concept: str) -> str:
         """A lexicon concept, its description copied (with what it is broader than, and its scheme) once."""
@@ -122,36 +101,31 @@ class Emitter:
             found = self._concepts[concept] = self.lexicon.copy(self.out, concept)
         return found
 
-    def facts(self, s: str, predicate: str, cited: tuple[Cited, ...], concepts: bool = False) -> None:
-        fact = self.evidence.fact
-        for c in cited:
-            fact(s, predicate, self.concept(c.iri) if concepts else iri(c.iri), c.sentence)
-
     def initiative(self, i: Initiative) -> None:
-        s = iri(i.iri)
+        s, facts, concept = iri(i.iri), self.evidence.facts, self.concept
         self.out.add(s, RDF_TYPE, T.Initiative)
         self.out.label(s, i.label, "vi")
-        self.facts(s, T.runsInAllWardsOf, i.runs_in_all_wards_of)
-        self.facts(s, T.runsIn, i.runs_in)
-        self.facts(s, T.kind, i.kinds, concepts=True)
-        self.facts(s, T.procedure, i.procedures, concepts=True)
-        self.facts(s, T.field, i.fields, concepts=True)
+        facts(s, T.runsInAllWardsOf, i.runs_in_all_wards_of)
+        facts(s, T.runsIn, i.runs_in)
+        facts(s, T.kind, i.kinds, concept)
+        facts(s, T.procedure, i.procedures, concept)
+        facts(s, T.field, i.fields, concept)
         for role, agency in i.agencies:
-            self.evidence.fact(s, _ROLE.get(role, T.involves), iri(agency.iri), agency.sentence)
-        self.facts(s, T.timeReduction, i.reductions)
+            facts(s, _ROLE.get(role, T.involves), (agency,))
+        facts(s, T.timeReduction, i.reductions)
         self.evidence.entity(s, i.source)
 
     def reduction(self, r: Reduction) -> None:
         add, s = self.out.add, iri(r.iri)
         add(s, RDF_TYPE, T.TimeReduction)
         if r.procedure is not None:
-            self.facts(s, T.procedure, (r.procedure,), concepts=True)
+            self.evidence.facts(s, T.procedure, (r.procedure,), self.concept)
         self.out.label(s, r.label, "vi")
         add(s, T.durationBefore, typed(_duration(r.before, r.before_unit), "dayTimeDuration"))
         add(s, T.durationAfter, typed(_duration(r.after, r.after_unit), "dayTimeDuration"))
         add(s, T.daysBefore, _number(_days(r.before, r.before_unit)))
         add(s, T.daysAfter, _number(_days(r.after, r.after_unit)))
-        self.facts(s, T.appliesIn, r.applies_in)
+        self.evidence.facts(s, T.appliesIn, r.applies_in)
         self.evidence.entity(s, r.source)
 
     def metric(self, m: Metric) -> None:
@@ -169,9 +143,50 @@ class Emitter:
         if m.numerator is not None:
             add(s, T.numerator, _number(m.numerator))
             add(s, T.denominator, _number(m.denominator))
-        self.facts(s, T.describes, m.describes)
-        self.facts(s, T.procedure, m.procedures, concepts=True)
+        self.evidence.facts(s, T.describes, m.describes)
+        self.evidence.facts(s, T.procedure, m.procedures, self.concept)
         self.evidence.entity(s, m.source)
+
+
+# A place's or an agency's lines (as Lines keeps them) are the same in every document that names it, and the same
+# official units and their agencies recur in every article (kg.link writes each unit once per process): made once.
+@functools.lru_cache(maxsize=4096)
+def _place_lines(p: Place) -> Lines:
+    out = Lines()
+    add, s = out.add, iri(p.iri)
+    add(s, RDF_TYPE, iri(p.cls))
+    out.label(s, p.label, "vi")
+    if p.label_en:
+        out.label(s, p.label_en, "en")
+    if p.parent:
+        add(s, T.partOf, iri(p.parent))
+    if p.ambiguous:
+        add(s, T.nameAmbiguous, _TRUE)
+    if p.code:
+        add(s, DCTERMS.identifier, literal(p.code))
+    if p.level:
+        add(s, T.level, iri(p.level))           # (the concept's description: Emitter.concept)
+    if p.valid_from:
+        add(s, T.validFrom, typed(p.valid_from, "date"))
+    if p.valid_until:
+        add(s, T.validUntil, typed(p.valid_until, "date"))
+    for successor, partial in p.successors:
+        add(s, DCTERMS.isReplacedBy, iri(successor))
+        if partial:
+            add(s, T.partlyReplacedBy, iri(successor))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _agency_lines(a: Agency) -> Lines:
+    out = Lines()
+    s = iri(a.iri)
+    out.add(s, RDF_TYPE, T.Agency)
+    out.label(s, a.label, "vi")
+    out.add(s, T.agencyType, iri(a.agency_type))
+    if a.place:
+        out.add(s, T.locatedIn, iri(a.place))
+    return out
 
 
 def _number(n: Decimal) -> str:

@@ -8,14 +8,16 @@ the text as read) and a TextQuoteSelector (the exact text), so `text[start:end] 
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.emit.ntriples import iri, literal, typed
 from kg.emit.sink import Lines
 from kg.emit.terms import OA, RDF_TYPE, STATEMENT, T
 
 if TYPE_CHECKING:
-    from kg.link.linked import Source, Span
+    from kg.link.linked import Cited, Source, Span
+
+_sha1 = hashlib.sha1
 
 
 class Evidence:
@@ -51,21 +53,27 @@ class Evidence:
         if sentence != ev:
             self.out.add(ev, T.sentence, sentence)
 
-    def fact(self, s: str, p: str, o: str, sentence: Span) -> None:
-        """The triple, and a statement about it whose evidence is the sentence it was read in (its five lines
-        made here from the triple's text: a sixth of a District 4 article's cost to emit). The statement's IRI is a
-        digest of the triple in N-Triples (`<s> <p> <o>`, terms as written); a triple read again adds its sentence
-        only."""
-        triple = f"{s} {p} {o}"
-        line = f"{triple} .\n"
-        stmt = self._stated.get(line)
-        if stmt is None:
-            stmt = self._stated[line] = f"{self._statement}{hashlib.sha1(triple.encode('utf-8')).hexdigest()[:20]}>"
-            self.out.lines[line] = None
-            self.out.once.extend((stmt + _A_STATEMENT, f"{stmt}{_SUBJECT}{s} .\n", f"{stmt}{_PREDICATE}{p} .\n",
-                                  f"{stmt}{_OBJECT}{o} .\n"))
-        ev = self._written.get(sentence.iri) or self.span(sentence)
-        self.out.lines[f"{stmt}{_EVIDENCE}{ev} .\n"] = None
+    def facts(self, s: str, p: str, cited: Iterable[Cited], concept: Callable[[str], str] | None = None) -> None:
+        """Each triple (s, p, an object cited), and a statement about it whose evidence is the sentence it was read in
+        (its five lines made here from the triple's text: a sixth of a District 4 article's cost to emit). The
+        statement's IRI is a digest of the triple in N-Triples (`<s> <p> <o>`, terms as written); a triple read again
+        adds its sentence only. `concept` writes an object that is a lexicon concept (its description copied) and
+        gives its IRI as written."""
+        if not cited:
+            return                                  # (most of an initiative's relations are empty)
+        stated, written, lines, once = self._stated, self._written, self.out.lines, self.out.once
+        head = f"{s} {p} "
+        for o, sentence in cited:
+            o = concept(o) if concept else f"<{o}>"
+            triple = head + o
+            line = triple + " .\n"
+            stmt = stated.get(line)
+            if stmt is None:
+                stmt = stated[line] = f"{self._statement}{_sha1(triple.encode()).hexdigest()[:20]}>"
+                lines[line] = None
+                once += (stmt + _A_STATEMENT, f"{stmt}{_SUBJECT}{s} .\n", f"{stmt}{_PREDICATE}{p} .\n",
+                         f"{stmt}{_OBJECT}{o} .\n")
+            lines[f"{stmt}{_EVIDENCE}{written.get(sentence.iri) or self.span(sentence)} .\n"] = None
 
 
 _A_STATEMENT = f" {RDF_TYPE} {STATEMENT.Statement} .\n"

@@ -46,6 +46,11 @@ class Lines:
         """An rdfs:label candidate of `s` (kg.corpus chooses one per entity and language)."""
         self.labels[f"{s}\t{lang}\t{literal(text, lang)}\n"] = None
 
+    def merge(self, other: "Lines") -> None:
+        """Every line and label candidate `other` holds (lines written once by construction aside: it has none)."""
+        self.lines.update(other.lines)
+        self.labels.update(other.labels)
+
     def fragment(self) -> Fragment:
         """De-duplicated, in the order written (the dict's lines, then the others): the same document always gives
         the same bytes."""

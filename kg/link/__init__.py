@@ -27,11 +27,24 @@ __all__ = ["link", "LinkedDocument"]
 _CONTEXT = 32        # characters of text kept on either side of an evidence span
 _slug = per_text(maxsize=8192)(slug)     # model and agency names recur in every document
 # A named tuple made from its fields as NamedTuple._make makes it, without the Python-level __new__ its class is
-# given (370 -> 140 ns; link makes a cited object for every relation, ~240 a District 4 document with the sources)
+# given (370 -> 140 ns; link makes a cited object for every relation, ~240 a District 4 document with the sources,
+# ~80 spans, ~40 initiatives and figures)
 _made = tuple.__new__
 # An official unit's place (kg.link.places keeps one per unit, title and base IRI) -> as written: nothing in it
 # depends on the document (its successors are written by IRI), and the same wards recur in every article.
 _WRITTEN_UNITS: dict[Place, linked.Place] = {}
+_CONCEPTS: dict[int, tuple[Lexicon, dict]] = {}      # id of the lexicon -> (it, _Linking.concept's answers)
+
+
+def _concepts_of(lexicon: Lexicon) -> dict[str, tuple[tuple[str, ...], str | None]]:
+    """What _Linking.concept found for this lexicon's concepts, kept for the process: a kind or procedure is cited
+    again and again, in every document, and each answer asked of the lexicon again is made again (the look-ups
+    by tuples of rdflib terms, the strings of the ancestors). Only the last lexicon's are kept."""
+    held = _CONCEPTS.get(id(lexicon))
+    if held is None or held[0] is not lexicon:
+        _CONCEPTS.clear()
+        held = _CONCEPTS[id(lexicon)] = (lexicon, {})
+    return held[1]
 
 
 def link(facts: Facts, document: Document, lexicon: Lexicon, gazetteer: Gazetteer, base: str) -> LinkedDocument:
@@ -41,9 +54,9 @@ def link(facts: Facts, document: Document, lexicon: Lexicon, gazetteer: Gazettee
     checked_iri(document.doc_id, absolute=False)
     if document.source_url:
         checked_iri(document.source_url)
-    mentions = tuple(m for a in facts.sentences for m in a.mentions if m.label == "PLACE")
-    held = tuple(m.get("place") for a in facts.sentences for m in a.mentions
-                 if m.label == "AGENCY" and m.get("place") is not None)
+    named = [(m, p) for a in facts.sentences for m, p in a.places()]     # (relate listed them)
+    mentions = tuple(p for m, p in named if m.label == "PLACE")
+    held = tuple(p for m, p in named if m.label == "AGENCY")
     places = Places(lexicon, gazetteer, base, facts.main_place, facts.parents, document.published, mentions,
                     portal=province_of(document.source_url), held=held)
     return _Linking(places, lexicon, document, facts).linked()
@@ -62,7 +75,8 @@ class _Linking:
         self.agencies: dict[linked.Agency, None] = {}      # every distinct spelling, as written before
         self.reductions: list[linked.Reduction] = []
         self._spans: dict[tuple[int, int], Span] = {}
-        self._concepts: dict[str, tuple[tuple[str, ...], str | None]] = {}
+        self._concepts = _concepts_of(lexicon)
+        self._agency_of: dict[int, tuple[Mention, str | None]] = {}     # id of an agency mention -> (it, its IRI)
 
     def linked(self) -> LinkedDocument:
         d, main = self.doc, self.where.main
@@ -78,9 +92,9 @@ class _Linking:
         found = self._spans.get((start, end))
         if found is None:
             text = self.doc.text
-            found = self._spans[start, end] = Span(
+            found = self._spans[start, end] = _made(Span, (
                 f"{self.base}evidence/{self.doc.doc_id}/{start}-{end}", start, end, text[start:end],
-                text[max(0, start - _CONTEXT):start], text[end:end + _CONTEXT])
+                text[max(0, start - _CONTEXT):start], text[end:end + _CONTEXT]))
         return found
 
     def sentence(self, offset: int) -> Span:
@@ -94,7 +108,7 @@ class _Linking:
         return _made(Source, (self.span(m.start, m.end), self.sentence(m.start), m.get("rule")))
 
     def cited(self, iri: str, support: Mention) -> Cited:
-        return _made(Cited, (iri, self.sentence(support.start)))
+        return _made(Cited, (iri, self._sentence_at.get(support.start) or self.sentence(support.start)))
 
     # ------------------------------------------------------------------ places and agencies
     def place(self, p: Place) -> str:
@@ -131,16 +145,26 @@ class _Linking:
         return places, every
 
     def agency(self, m: Mention) -> str | None:
+        """The agency's IRI (None for many bodies), worked out once per mention: the subject of a sentence leads
+        each of its models."""
+        held = self._agency_of.get(id(m))
+        if held is not None and held[0] is m:            # (an id is another mention's once its mention is gone)
+            return held[1]
+        iri = self._agency(m)
+        self._agency_of[id(m)] = (m, iri)
+        return iri
+
+    def _agency(self, m: Mention) -> str | None:
         place_mention = m.get("place")
         if place_mention is not None and place_mention.get("count"):
             return None                                   # "UBND 15 Phường": many bodies, not one
-        scope = self.where.scope(place_mention) if not m.get("name") else None    # a company is of no place
+        own_name = m.get("name")
+        scope = self.where.scope(place_mention) if not own_name else None    # a company is of no place
         place = scope.places[0] if scope and scope.places else None
         if place is not None and place_mention is not None and not place_mention.get("names") \
                 and level_rank(place_mention.get("level")) == 3 and place.rank < 3:
             place = None                # "Công an xã" in a text about a city: a commune's police, not the city's
-        atype = term(m.key)
-        name = m.get("name") or self.lex.label(atype)      # a company by its own name
+        name = own_name or self.lex.label(term(m.key))      # a company by its own name
         party = m.get("party")
         if party:
             name = f"{name} {party.capitalize()} ủy"
@@ -153,8 +177,8 @@ class _Linking:
 
     # ------------------------------------------------------------------ initiatives
     def concept(self, key: str) -> tuple[tuple[str, ...], str | None]:
-        """(the concept and every concept it is narrower than, its field or None), as the lexicon remembers them
-        (asked once per document: a kind or procedure is cited again and again)."""
+        """(the concept and every concept it is narrower than, its field or None), asked of the lexicon once per
+        process (_concepts_of)."""
         found = self._concepts.get(key)
         if found is None:
             c = term(key)
@@ -180,9 +204,9 @@ class _Linking:
         fields += [self.cited(fld.key, fld) for fld in f.fields]
         agencies = [(role, self.cited(a, ag)) for ag, role in f.agencies for a in [self.agency(ag)] if a is not None]
         reductions = [self.cited(self.reduction(r, proc, where), r) for r, proc, where in f.reductions]
-        return linked.Initiative(self.initiative_iri(f), f.label, tuple(runs_in), tuple(every), tuple(kinds),
-                                 tuple(procedures), tuple(fields), tuple(agencies), tuple(reductions),
-                                 self.source(f.name))
+        return _made(linked.Initiative, (self.initiative_iri(f), f.label, tuple(runs_in), tuple(every), tuple(kinds),
+                                         tuple(procedures), tuple(fields), tuple(agencies), tuple(reductions),
+                                         self.source(f.name)))
 
     def reduction(self, r: Mention, proc: Mention | None, where: list[Mention]) -> str:
         iri = f"{self.base}time-reduction/{self.doc.doc_id}/{r.start}"
@@ -215,8 +239,8 @@ class _Linking:
         period_text = " ".join(f.period.text.split()) if f.period is not None else None
         describes = tuple(self.cited(about, m) for about in self._described(f))
         procedures = tuple(self.cited(p.key, p) for p in f.procedures)
-        return linked.Metric(iri, label or f.label, value, m.get("unit"), qualifier or None, period, period_text,
-                             describes, procedures, self.source(m), *fraction)
+        return _made(linked.Metric, (iri, label or f.label, value, m.get("unit"), qualifier or None, period,
+                                     period_text, describes, procedures, self.source(m), *fraction))
 
     def _described(self, f: MetricFacts) -> list[str]:
         """What a figure is about: its model; else the place its clause names, the document's place, or the

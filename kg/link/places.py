@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rdflib import URIRef
 
@@ -68,8 +69,7 @@ class Place:
         return hash(self.iri)
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     """Where a place mention points: some places, or every ward of one district."""
     places: tuple[Place, ...] = ()
     all_wards_of: Place | None = None

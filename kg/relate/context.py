@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from kg.recognize import IN_TEXT, Mention
 from kg.recognize.places import SOME_UNITS
 from kg.segment import Sentence
+from kg.text import occurrences
 
-_PAREN = re.compile(r"[()]")
 _START = attrgetter("start")
 _APPOSITION = re.compile(r"^\s*[,(–-]\s*$")
 _BACK_REFERENCE = re.compile(r"^\s*(?:Đây là|Đó là|Theo mô hình này|Mô hình này)\b", re.IGNORECASE)
@@ -78,15 +78,18 @@ class Analysed:
         return between, before, after
 
     def _index(self) -> None:
-        """The mentions by label, each label's in text order."""
-        self._by_label = {}
+        """The mentions by label, each label's in text order, and the places they name (`places`), in one walk."""
+        self._by_label, self._places = by_label, places = {}, []
         for m in self.mentions:
-            self._by_label.setdefault(m.label, []).append(m)
+            label = m.label
+            by_label.setdefault(label, []).append(m)
+            if (label == "PLACE" or label == "AGENCY") and (p := place_of(m)) is not None:
+                places.append((m, p))
 
     def places(self) -> list[tuple[Mention, Mention]]:
         """Each mention that names a place (a place, an agency of a place), with that place, in text order."""
         if self._places is None:
-            self._places = [(m, p) for m in self.mentions if (p := place_of(m)) is not None]
+            self._index()
         return self._places
 
     def subjects(self) -> list[Mention]:
@@ -140,7 +143,7 @@ class Analysed:
     def _marks(self) -> list[tuple[int, str]]:
         if self._parens is None:
             base, text = self.sentence.start, self.sentence.text
-            self._parens = [(base + m.start(), m.group()) for m in _PAREN.finditer(text)] if "(" in text else []
+            self._parens = [(base + i, ch) for i, ch in occurrences(text, "()")] if "(" in text else []
         return self._parens
 
     def refers_back(self) -> bool:

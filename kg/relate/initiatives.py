@@ -17,13 +17,12 @@ from kg.recognize.places import SOME_UNITS
 from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, rank, subject
 from kg.relate.cues import AT_CUE, LEAD_CUE, PARTNER_CUE
 from kg.segment import Sentence
-from kg.text import fold
+from kg.text import fold, occurrences
 
 LEAD, PARTNER, INVOLVED = "lead", "partner", "involved"
 OTHER_KIND = DEFAULT_BASE + "kind/other"
 _AND = re.compile(r"^\s*(?:,|và)\s*$")
 _JOINED = re.compile(r"^[\s”\"'’]*(?:,|và|hoặc)[\s“\"'‘]*$")
-_ITEM_MARKS = re.compile(r"[();]")
 _WORD = re.compile(r"\w+")
 
 
@@ -49,11 +48,10 @@ def item_end(a: Analysed, model: Mention) -> int:
         return item_end(a, later[0])
     limit = later[0].start if later else a.sentence.end
     depth, base = 0, a.sentence.start
-    for mark in _ITEM_MARKS.finditer(a.sentence.text, model.end - base, limit - base):   # the only characters that count
-        ch = mark.group()
+    for i, ch in occurrences(a.sentence.text, "();", model.end - base, limit - base):    # the only characters that count
         if ch == ";" and depth <= 0:
-            return base + mark.start()
-        depth += 1 if ch == "(" else -1 if ch == ")" else 0
+            return base + i
+        depth += 1 if ch == "(" else -1
     return limit
 
 
@@ -91,6 +89,8 @@ def _item_agencies(a: Analysed, name: Mention, in_name: list[Mention], after: li
     """(role, agency) pairs of the agencies named in the model's name, in its item's brackets, and after its
     name with a cue word. An agency inside the name takes part only when written as a name or placed with "tại"
     ("qua đường bưu điện" names no post office; "tại bộ phận một cửa" names the desk)."""
+    if not in_name and not after:
+        return [], [], []                   # (most items name no agency)
     named = roles(a, [ag for ag in in_name if ag.text[0].isupper()
                       or AT_CUE.ends(a.slice(max(name.start, ag.start - 12), ag.start))], name.start, default=LEAD)
     bracketed = [(ag, LEAD) for lo, hi in brackets for ag in after if lo <= ag.start and ag.end <= hi]
@@ -164,6 +164,8 @@ def _says_where(a: Analysed, lo: int, hi: int) -> bool:
 def _at_places(a: Analysed, start: int, places: list[Mention], agencies: list[Mention], brackets) -> list[Mention]:
     """Places the item introduces with "tại" or "ở": "thực hiện thí điểm tại xã Tây Vinh, Tây Giang" (`places`
     and `agencies`: those of the item from `start`, its name's end)."""
+    if not places:
+        return []
     out = []
     agency_ends = {ag.end for ag in agencies}
     for p in places:
@@ -215,14 +217,16 @@ def merge_names(initiatives: list[InitiativeFacts], parent_of: dict) -> None:
     fuller = _fuller_names({i.label for i in initiatives})
     for i in initiatives:
         i.label = fuller[i.label]
-    places: dict[str, list[Mention]] = {}
+    groups: dict[str, tuple[list[tuple[tuple, Mention]], set[tuple]]] = {}   # label -> (kept (key, place), keys seen)
     for i in initiatives:
-        group = places.setdefault(i.label, [])
-        have = {key(q) for q in group}
-        group += [p for p in i.places if key(p) not in have]
-    for label, group in places.items():
-        inner = set().union(*(ancestors(p, parent_of) for p in group)) if group else set()
-        places[label] = [p for p in group if key(p) not in inner]
+        group, have = groups.setdefault(i.label, ([], set()))
+        keys = [key(p) for p in i.places]
+        group += [(k, p) for k, p in zip(keys, i.places) if k not in have]
+        have.update(keys)
+    places: dict[str, list[Mention]] = {}
+    for label, (group, _) in groups.items():
+        inner = set().union(*(ancestors(p, parent_of) for _, p in group)) if group else set()
+        places[label] = [p for k, p in group if k not in inner]
     for i in initiatives:
         i.places = places[i.label] or i.places
 

@@ -158,3 +158,20 @@ def test_a_sentence_that_repeats_the_first_words_of_a_name_goes_on_about_it():
     # the same three words, in another case and between quotes, mid-sentence
     assert about("Mỗi tuần, phường lại “Cử cán bộ” xuống tận nhà hỗ trợ người dân.") is model
     assert about("Cán bộ phường được cử xuống tận nhà hỗ trợ người dân.") is None     # the words, not in that order
+
+
+@pytest.mark.parametrize("text, ends_before", [
+    # the semicolons inside the brackets list fields; the item goes on to its places and ends at the next ";"
+    ("UBND Quận 4 triển khai mô hình “Một cửa điện tử” (gồm lĩnh vực đất đai; hộ tịch; xây dựng) tại Phường 1 và "
+     "Phường 2; Quận 4 cũng tổ chức tập huấn.", "; Quận 4 cũng"),
+    # one semicolon in each of two brackets: neither ends the item
+    ("Mô hình “Một cửa điện tử” (đất đai; hộ tịch) tại Phường 1 (Quận 4; TP.HCM) phối hợp với Bưu điện Quận 4; "
+     "ngoài ra còn nhiều mô hình khác.", "; ngoài ra"),
+    # no bracket: the first semicolon ends it
+    ("Mô hình “Một cửa điện tử” tại Phường 1; Phường 2 chưa triển khai.", "; Phường 2"),
+])
+def test_a_models_item_ends_at_the_first_semicolon_outside_brackets(text, ends_before):
+    from kg.relate.initiatives import item_end
+    model = at(text, "Một cửa điện tử", "MODEL")
+    a = Analysed(Sentence(OFFSET, OFFSET + len(text), text), [model])
+    assert item_end(a, model) == OFFSET + text.index(ends_before)

@@ -51,7 +51,7 @@ def item_end(a: Analysed, model: Mention) -> int:
     for i, ch in occurrences(a.sentence.text, "();", model.end - base, limit - base):    # the only characters that count
         if ch == ";" and depth <= 0:
             return base + i
-        depth += 1 if ch == "(" else -1
+        depth += 1 if ch == "(" else -1 if ch == ")" else 0     # (a ";" in brackets counts for nothing)
     return limit
 
 

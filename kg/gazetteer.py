@@ -82,8 +82,10 @@ class Gazetteer:
             for new, _ in targets:
                 self.replaces.setdefault(new, []).append(old)
         self._present: dict[str, Title] = {}                 # each unit's present title, made when first asked
-        self._around: dict[tuple[str, ...], list[str]] = {}
-        self._resolved: dict[tuple, Resolution] = {}        # (name, levels, date, contexts) -> its resolution
+        # answers kept for the last few thousand questions: a city, a district and the names written in them recur
+        # in every article about them
+        self._resolved = functools.lru_cache(maxsize=4096)(self._resolve)
+        self._related_to = functools.lru_cache(maxsize=4096)(self._related)
 
     def _index_names(self, u: Unit, former: tuple[Title, ...] | None) -> None:
         """Index the unit under its name, and under its former names, alone and within each of its ancestors."""
@@ -210,19 +212,13 @@ class Gazetteer:
         first context holding the name is looked up in the (ancestor, name) index, not by testing every unit
         of that name (every district had a Phường 1). Kept for the last few thousand questions: the same names
         in the same contexts recur in every article about a district."""
-        asked = (name, None if levels is None else tuple(levels), date, tuple(map(tuple, contexts)))
-        found = self._resolved.get(asked)
-        if found is None:
-            if len(self._resolved) >= 4096:
-                self._resolved.clear()
-            found = self._resolved[asked] = self._resolve(*asked)
-        return found
+        return self._resolved(name, None if levels is None else tuple(levels), date, tuple(map(tuple, contexts)))
 
-    def _resolve(self, name: str, levels: Iterable[str] | None, date: str | None,
+    def _resolve(self, name: str, levels: tuple[str, ...] | None, date: str | None,
                  contexts: tuple[tuple[str, ...], ...]) -> Resolution:
         key, found = _name_key(name), None
         for context in contexts:
-            around = self._related_to(tuple(context))
+            around = self._related_to(context)
             inside = self._dated(self._levels([u for a in around for u in self.within.get((a, key), ())], levels), date, key)
             if found is None:
                 found = inside or None
@@ -234,15 +230,10 @@ class Gazetteer:
             found = self._dated(self.candidates(name, levels), date, key)
         return Resolution(self.units[found[0]] if len(found) == 1 else None, tuple(dict.fromkeys(found)))
 
-    def _related_to(self, context: tuple[str, ...]) -> list[str]:
-        """The units of a context and those related to them (Gazetteer.related), sorted; kept for the last few
-        thousand contexts (a city, a district recur in every article about them)."""
-        found = self._around.get(context)
-        if found is None:
-            if len(self._around) >= 4096:
-                self._around.clear()
-            found = self._around[context] = sorted({r for k in context for r in self.related(k)})
-        return found
+    def _related(self, context: tuple[str, ...]) -> list[str]:
+        """The units of a context and those related to them (Gazetteer.related), sorted (asked through
+        `_related_to`, which keeps them)."""
+        return sorted({r for k in context for r in self.related(k)})
 
 
 @functools.lru_cache(maxsize=1)

@@ -81,9 +81,8 @@ class Analysed:
         """The mentions by label, each label's in text order, and the places they name (`places`), in one walk."""
         self._by_label, self._places = by_label, places = {}, []
         for m in self.mentions:
-            label = m.label
-            by_label.setdefault(label, []).append(m)
-            if (label == "PLACE" or label == "AGENCY") and (p := place_of(m)) is not None:
+            by_label.setdefault(m.label, []).append(m)
+            if (p := place_of(m)) is not None:
                 places.append((m, p))
 
     def places(self) -> list[tuple[Mention, Mention]]:

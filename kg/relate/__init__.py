@@ -38,19 +38,25 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     announcer: Mention | None = None
     known: list[Mention] = []
     short_names(analysed)
+    procedure_list = load_grammar().procedure_list.regex
     for n, a in enumerate(analysed):
         models = a.of("MODEL")
-        told = next((b for b in reversed(analysed[max(0, n - 2):n]) if b.of("PROCEDURE")), None) if models else None
-        current = [initiative(a, m, before, known, told) for m in models]
-        announcer = _announcer(a) or announcer
-        for i in current:
-            if announcer is not None and not any(role == LEAD for _, role in i.agencies):
-                i.agencies.append((announcer, LEAD))
-        if not current and previous and a.of("PROCEDURE") and load_grammar().procedure_list.regex.search(a.sentence.text):
-            previous[-1].procedures += a.of("PROCEDURE")
-        if not current and previous:
-            previous[-1].places += _launched_in(a)
-            goes_on(a, previous, earlier)
+        if models:
+            told = next((b for b in reversed(analysed[max(0, n - 2):n]) if b.of("PROCEDURE")), None)
+            current = [initiative(a, m, before, known, told) for m in models]
+            if announcer is not None:
+                for i in current:
+                    if not any(role == LEAD for _, role in i.agencies):
+                        i.agencies.append((announcer, LEAD))
+        else:                               # (a sentence that names a model announces none: _announcer)
+            current = []
+            announcer = _announcer(a) or announcer
+            if previous:
+                procedures = a.of("PROCEDURE")
+                if procedures and procedure_list.search(a.sentence.text):
+                    previous[-1].procedures += procedures
+                previous[-1].places += _launched_in(a)
+                goes_on(a, previous, earlier)
         initiatives.extend(current)
         metrics += figures(a, current, previous)
         previous = current or previous
@@ -74,7 +80,7 @@ def _announcer(a: Analysed) -> Mention | None:
     """The agency that says it launches a number of models ("Trung tâm ... phường Tam Thắng chính thức triển khai 2
     mô hình"): it leads the models the next sentences name."""
     counts = [m for m in a.of("METRIC") if str(m.get("unit", "")).endswith("/mo-hinh") and m.get("value")]
-    if not counts or a.of("MODEL"):
+    if not counts:                      # (relate asks only of a sentence that names no model)
         return None
     verbs = [m.end() for m in load_grammar().any_launch.finditer(a.sentence.text)]
     counts = [m for m in counts if any(a.sentence.start + v <= m.start for v in verbs)]

@@ -81,8 +81,15 @@ class Analysed:
         """The mentions by label, each label's in text order, and the places they name (`places`), in one walk."""
         self._by_label, self._places = by_label, places = {}, []
         for m in self.mentions:
-            by_label.setdefault(m.label, []).append(m)
-            if (p := place_of(m)) is not None:
+            label = m.label
+            found = by_label.get(label)
+            if found is None:
+                by_label[label] = [m]
+            else:
+                found.append(m)
+            if label == "PLACE":                            # (place_of, without a call for every mention)
+                places.append((m, m))
+            elif label == "AGENCY" and (p := m.get("place")) is not None:
                 places.append((m, p))
 
     def places(self) -> list[tuple[Mention, Mention]]:
@@ -95,15 +102,25 @@ class Analysed:
         """The agencies and places the sentence may be about: those outside model names and brackets, less "một
         số xã", in text order."""
         if self._subjects is None:
-            blocked = [(m.start, m.end) for m in self.of("MODEL")] + self.brackets()
-            self._subjects = []
+            models = self._by_label.get("MODEL", ()) if self._by_label is not None else self.of("MODEL")
+            blocked = [(m.start, m.end) for m in models] + self.brackets()
+            self._subjects = out = []
             for m in self.mentions:
-                if (m.label == "PLACE" or m.label == "AGENCY") and not some(place_of(m)):
-                    for lo, hi in blocked:
-                        if lo <= m.start < hi:
-                            break
-                    else:
-                        self._subjects.append(m)
+                label = m.label
+                if label == "PLACE":
+                    p = m
+                elif label == "AGENCY":
+                    p = m.get("place")
+                else:
+                    continue
+                if p is not None and p.get("count") == SOME_UNITS:
+                    continue                                # (some(place_of(m)))
+                start = m.start
+                for lo, hi in blocked:
+                    if lo <= start < hi:
+                        break
+                else:
+                    out.append(m)
         return self._subjects
 
     def add(self, mentions: list[Mention]) -> None:

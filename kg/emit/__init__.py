@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from kg.emit.evidence import Evidence
 from kg.emit.lexicon import LexiconLines
-from kg.emit.ntriples import iri, literal, typed
+from kg.emit.ntriples import escape, iri, literal, typed
 from kg.emit.sink import Fragment, Lines
 from kg.emit.terms import DCTERMS, RDF_TYPE, SCHEMA_URL, T
 
@@ -24,6 +24,7 @@ _ROLE = {"lead": T.ledBy, "partner": T.partner}
 _DAYS = {"day": Decimal(1), "week": Decimal(7), "hour": Decimal(1) / 24, "minute": Decimal(1) / 1440}
 _SECONDS = {"day": 86400, "week": 604800, "hour": 3600, "minute": 60}
 _TRUE = typed("true", "boolean")
+_AN_INITIATIVE = f" {RDF_TYPE} {T.Initiative} .\n"
 
 
 def new_graph():
@@ -102,17 +103,23 @@ class Emitter:
         return found
 
     def initiative(self, i: Initiative) -> None:
-        s, facts, concept = iri(i.iri), self.evidence.facts, self.concept
-        self.out.add(s, RDF_TYPE, T.Initiative)
-        self.out.label(s, i.label, "vi")
-        facts(s, T.runsInAllWardsOf, i.runs_in_all_wards_of)
-        facts(s, T.runsIn, i.runs_in)
-        facts(s, T.kind, i.kinds, concept)
-        facts(s, T.procedure, i.procedures, concept)
-        facts(s, T.field, i.fields, concept)
+        s, facts, concept = f"<{i.iri}>", self.evidence.facts, self.concept
+        self.out.lines[s + _AN_INITIATIVE] = None
+        self.out.labels[f"{s}\tvi\t\"{escape(i.label)}\"@vi\n"] = None       # (Lines.label)
+        if i.runs_in_all_wards_of:          # (most of an initiative's relations are empty: not a call each)
+            facts(s, T.runsInAllWardsOf, i.runs_in_all_wards_of)
+        if i.runs_in:
+            facts(s, T.runsIn, i.runs_in)
+        if i.kinds:
+            facts(s, T.kind, i.kinds, concept)
+        if i.procedures:
+            facts(s, T.procedure, i.procedures, concept)
+        if i.fields:
+            facts(s, T.field, i.fields, concept)
         for role, agency in i.agencies:
             facts(s, _ROLE.get(role, T.involves), (agency,))
-        facts(s, T.timeReduction, i.reductions)
+        if i.reductions:
+            facts(s, T.timeReduction, i.reductions)
         self.evidence.entity(s, i.source)
 
     def reduction(self, r: Reduction) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from kg.emit.ntriples import iri, literal, typed
+from kg.emit.ntriples import escape, literal, typed
 from kg.emit.sink import Lines
 from kg.emit.terms import OA, RDF_TYPE, STATEMENT, T
 
@@ -33,25 +33,27 @@ class Evidence:
         ev = self._written.get(span.iri)
         if ev is not None:
             return ev
-        ev = self._written[span.iri] = iri(span.iri)
+        ev = self._written[span.iri] = f"<{span.iri}>"
         pos, quote = f"<{span.iri}/position>", f"<{span.iri}/quote>"
         self.out.once.extend((              # eleven lines for every span, written once (its IRI is written once)
             ev + _AN_EVIDENCE, f"{ev}{_HAS_SOURCE}{self.doc_iri} .\n", f"{ev}{_HAS_SELECTOR}{pos} .\n",
             f"{ev}{_HAS_SELECTOR}{quote} .\n", pos + _A_POSITION, f'{pos}{_START}"{span.start}"{_COUNT} .\n',
-            f'{pos}{_END}"{span.end}"{_COUNT} .\n', quote + _A_QUOTE, f"{quote}{_EXACT}{literal(span.exact)} .\n",
-            f"{quote}{_PREFIX}{literal(span.prefix)} .\n", f"{quote}{_SUFFIX}{literal(span.suffix)} .\n"))
+            f'{pos}{_END}"{span.end}"{_COUNT} .\n', quote + _A_QUOTE, f'{quote}{_EXACT}"{escape(span.exact)}" .\n',
+            f'{quote}{_PREFIX}"{escape(span.prefix)}" .\n', f'{quote}{_SUFFIX}"{escape(span.suffix)}" .\n'))
         return ev
 
     def entity(self, subject: str, source: Source) -> None:
         """An entity read from a mention: its source document, the mention's span, and that span's sentence."""
-        self.out.add(subject, T.source, self.doc_iri)
-        ev = self.span(source.span)
-        self.out.add(subject, T.evidence, ev)
+        lines, written = self.out.lines, self._written          # (each line as Lines.add writes it)
+        lines[f"{subject}{_SOURCE}{self.doc_iri} .\n"] = None
+        span, sentence = source.span, source.sentence
+        ev = written.get(span.iri) or self.span(span)
+        lines[f"{subject}{_EVIDENCE}{ev} .\n"] = None
         if source.rule:
-            self.out.add(ev, T.rule, literal(source.rule))
-        sentence = self.span(source.sentence)
+            lines[f"{ev}{_RULE}{literal(source.rule)} .\n"] = None
+        sentence = written.get(sentence.iri) or self.span(sentence)
         if sentence != ev:
-            self.out.add(ev, T.sentence, sentence)
+            lines[f"{ev}{_SENTENCE}{sentence} .\n"] = None
 
     def facts(self, s: str, p: str, cited: Iterable[Cited], concept: Callable[[str], str] | None = None) -> None:
         """Each triple (s, p, an object cited), and a statement about it whose evidence is the sentence it was read in
@@ -84,4 +86,5 @@ _HAS_SOURCE, _HAS_SELECTOR, _START, _END, _EXACT, _PREFIX, _SUFFIX = (
 _COUNT = typed("", "nonNegativeInteger")[2:]         # ^^<...#nonNegativeInteger>
 _SUBJECT, _PREDICATE, _OBJECT, _EVIDENCE = (f" {p} " for p in (STATEMENT.subject, STATEMENT.predicate,
                                                                STATEMENT.object, T.evidence))
+_SOURCE, _RULE, _SENTENCE = (f" {p} " for p in (T.source, T.rule, T.sentence))
 

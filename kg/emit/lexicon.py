@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.emit.ntriples import iri, nt
+from kg.emit.ntriples import nt
 from kg.emit.sink import Lines
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class LexiconLines:
         lines, labels = self._closure_of(subject) if closure else self.own(subject)[:2]
         out.lines.update(lines)
         out.labels.update(labels)
-        return iri(subject)
+        return f"<{subject}>"           # (iri(subject))
 
     def own(self, subject: str) -> tuple[dict[str, None], dict[str, None], tuple[str, ...]]:
         """(lines, label records, the objects a concept's copy follows) of the subject's own triples; lines and

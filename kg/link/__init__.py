@@ -136,12 +136,15 @@ class _Linking:
         """Where something runs or applies: each place mention's places (and, `wards_of`, for "15 phường" the
         district whose wards they are), or, with none, the document's place read in the sentence of `read_in`."""
         places, every = [], []
+        written, place = self.places, self.place
         for m in mentions or [None]:
             sc = self.where.scope(m)
             support = m or read_in
+            read = self._sentence_at.get(support.start) or self.sentence(support.start)     # (as cited finds it)
             if wards_of and sc.all_wards_of:
-                every.append(self.cited(self.place(sc.all_wards_of), support))
-            places += [self.cited(self.place(p), support) for p in sc.places]
+                every.append(_made(Cited, (place(sc.all_wards_of), read)))
+            # (the 15 wards of "15 phường": each place written once, cited with the one sentence)
+            places += [_made(Cited, (p.iri if p.iri in written else place(p), read)) for p in sc.places]
         return places, every
 
     def agency(self, m: Mention) -> str | None:

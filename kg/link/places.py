@@ -88,7 +88,7 @@ class Places:
         self.date = published[:10] if published and len(published) >= 10 else None
         self.portal = (portal,) if portal else ()
         self._units = _UNIT_PLACES.setdefault(base, {})
-        self._named = tuple(m for m in (*places, *held) if m.get("names") and not m.get("count") and not m.key)
+        self._mentions = (places, held)            # (what _named lists, when a name must be told apart)
         self._scopes: dict[tuple, Scope] = {}
         self._of_mention: dict[int, tuple] = {}       # id of a mention of the document -> (it, its scope)
         self.main: Place | None = None
@@ -100,6 +100,13 @@ class Places:
                                     for p in self.scope(m).places if p.unit}))
         self.main = self._commune_of(self.main, places) or self.main
         self._of_none = Scope((self.main,) if self.main else ())      # where what names no place is: the main place
+
+    @functools.cached_property
+    def _named(self) -> tuple[Mention, ...]:
+        """The document's place mentions that name a unit (not "các xã", not a lexicon place), with those inside its
+        agencies' names: what tells apart the units a name may be (_told_apart; rarely asked)."""
+        places, held = self._mentions
+        return tuple(m for m in (*places, *held) if m.get("names") and not m.get("count") and not m.key)
 
     def _commune_of(self, main: Place | None, places: tuple[Mention, ...]) -> Place | None:
         """Since 2025 a commune lies directly in its province: an article naming one commune of the province
@@ -116,7 +123,7 @@ class Places:
         held = self._of_mention.get(id(m))
         if held is not None and held[0] is m:         # (an id is another mention's once its mention is gone)
             return held[1]
-        k = (key(m), m.get("count"), m.get("bare"), self.main is None)
+        k = (m.key, m.attrs, self.main is None)       # (its level, names, count, "bare": all a scope depends on)
         found = self._scopes.get(k)
         if found is None:
             found = self._scopes[k] = self._scope(m)
@@ -255,6 +262,9 @@ def _slug_of(level) -> str:
 
 def home(places: list[Place]) -> Place | None:
     """The district an initiative's places share (or the first place when they share none)."""
+    if len(places) == 1:                 # (the common case, without hashing places)
+        p = places[0]
+        return p.parent if p.rank == 3 and p.parent else p
     districts = {(p.parent if p.rank == 3 and p.parent else p) for p in places}
     if len(districts) == 1:
         return districts.pop()

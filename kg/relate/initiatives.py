@@ -256,16 +256,20 @@ def retold(initiatives: list[InitiativeFacts], generic: frozenset[str]) -> None:
 def _fuller_names(labels: set[str]) -> dict[str, str]:
     """Each distinct label's fullest alias. Compared only among names with the same first and last words, so
     a long article that names the same models thousands of times costs linear time, not quadratic."""
-    words = {label: _WORD.findall(fold(label)) for label in labels}
+    fuller = {label: label for label in labels}
+    folded = {label: fold(label) for label in labels}
     by_ends: dict[tuple[str, str], list[str]] = {}
-    for label, w in words.items():
-        if w:
-            by_ends.setdefault((w[0], w[-1]), []).append(label)
-    fuller = {}
-    for label, mine in words.items():
-        same_ends = by_ends.get((mine[0], mine[-1]), []) if mine else []
-        candidates = [(len(words[other]), other) for other in same_ends if other == label or _alias(mine, words[other])]
-        fuller[label] = max(candidates)[1] if candidates else label
+    for label, text in folded.items():
+        first = _WORD.search(text)
+        if first is not None:        # (the last run of word characters is the first of the text reversed)
+            by_ends.setdefault((first.group(), _WORD.search(text[::-1]).group()[::-1]), []).append(label)
+    for same_ends in by_ends.values():
+        if len(same_ends) > 1:       # (a name alone with its first and last words is its own fullest)
+            words = {label: _WORD.findall(folded[label]) for label in same_ends}
+            for label in same_ends:
+                mine = words[label]
+                fuller[label] = max((len(words[other]), other) for other in same_ends
+                                    if other == label or _alias(mine, words[other]))[1]
     return fuller
 
 

@@ -71,6 +71,7 @@ class _Linking:
         self.sentences = [a.sentence for a in facts.sentences]
         self._starts = [s.start for s in self.sentences]
         self._sentence_at: dict[int, Span] = {}          # an offset -> its sentence's span
+        self._sentence_spans: list[Span | None] = [None] * len(self.sentences)     # each sentence's, once made
         self.places: dict[str, linked.Place] = {}
         self.agencies: dict[linked.Agency, None] = {}      # every distinct spelling, as written before
         self.reductions: list[linked.Reduction] = []
@@ -100,8 +101,12 @@ class _Linking:
     def sentence(self, offset: int) -> Span:
         found = self._sentence_at.get(offset)
         if found is None:
-            s = self.sentences[max(0, bisect.bisect_right(self._starts, offset) - 1)]
-            found = self._sentence_at[offset] = self.span(s.start, s.end)
+            k = max(0, bisect.bisect_right(self._starts, offset) - 1)
+            found = self._sentence_spans[k]
+            if found is None:
+                s = self.sentences[k]
+                found = self._sentence_spans[k] = self.span(s.start, s.end)
+            self._sentence_at[offset] = found
         return found
 
     def source(self, m: Mention) -> Source:

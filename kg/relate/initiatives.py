@@ -236,15 +236,21 @@ def retold(initiatives: list[InitiativeFacts], generic: frozenset[str]) -> None:
     the text already has ("Hành chính phục vụ tại nhà"), or that starts with the same three words as one told
     before it ("cử cán bộ tổ địa chính ...", then "cử cán bộ phường xuống ..."), tells that model again: it
     takes the model's name."""
+    said: dict[int, set[str]] = {}          # id of an initiative -> its specific kinds, worked out once
+
     def specific(i: InitiativeFacts) -> set[str]:
-        return {k.key for k in i.kinds if words_of(k.text) not in generic}
+        found = said.get(id(i))
+        if found is None:
+            found = said[id(i)] = {k.key for k in i.kinds if words_of(k.text) not in generic}
+        return found
 
     def opening(i: InitiativeFacts) -> tuple[str, ...]:
         words = words_of(i.label).split()
         return tuple(words[:3]) if len(words) >= 4 else ()
-    named = [i for i in initiatives if not i.name.get("described") and specific(i)]
+    described = [bool(i.name.get("described")) for i in initiatives]
+    named = [i for i, d in zip(initiatives, described) if not d and specific(i)]
     for n, i in enumerate(initiatives):
-        if not i.name.get("described"):
+        if not described[n]:
             continue
         mine = specific(i)
         same = next((j for j in named if mine <= specific(j)), None) if mine else None

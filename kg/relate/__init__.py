@@ -53,7 +53,7 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
             announcer = _announcer(a) or announcer
             if previous:
                 procedures = a.of("PROCEDURE")
-                if procedures and procedure_list.search(a.sentence.text):
+                if procedures and a.first(procedure_list):
                     previous[-1].procedures += procedures
                 previous[-1].places += _launched_in(a)
                 goes_on(a, previous, earlier)
@@ -93,7 +93,7 @@ def _launched_in(a: Analysed) -> list[Mention]:
     triển khai tại 5 UBND phường Phú Hòa, Phú Mỹ ...", "Danh sách 37 xã ... được chọn triển khai ... gồm: ..."."""
     wards = [(m, p) for m, p in a.places() if rank(p) == 3 and not p.get("count") and not p.get("bare")
              and (p.get("names") or p.key)]
-    verb = load_grammar().any_launch.search(a.sentence.text) if wards else None
+    verb = a.first(load_grammar().any_launch) if wards else None
     if not verb:
         return []
     after = a.sentence.start + verb.end()

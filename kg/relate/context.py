@@ -162,6 +162,12 @@ class Analysed:
             self._parens = [(base + i, ch) for i, ch in occurrences(text, "()")] if "(" in text else []
         return self._parens
 
+    def first(self, scan) -> re.Match | None:
+        """A grammar scan's (kg.scan.Scan) first match in the sentence, as `scan.search(text)` finds it, tried only
+        where the words its matches start with are, when it knows them: the sentence's words are listed once
+        (kg.text.words) and most sentences hold none; searched whole, the pattern is tried at every character."""
+        return next(scan.finditer(self.sentence.text), None)
+
     def refers_back(self) -> bool:
         return bool(_BACK_REFERENCE.match(self.sentence.text))
 

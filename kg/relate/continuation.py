@@ -72,7 +72,7 @@ def goes_on(a: Analysed, previous: list[InitiativeFacts], earlier: Earlier) -> N
 def _about(a: Analysed, previous: list[InitiativeFacts]) -> InitiativeFacts | None:
     g = load_grammar()
     text = a.sentence.text
-    if g.anaphora.regex.search(text) or g.goes_on.pointer.search(text):
+    if a.first(g.anaphora.regex) or a.first(g.goes_on.pointer):
         return previous[-1]
     generic = g.goes_on.generic
     said = {k.key for k in a.of("KIND") if words_of(k.text) not in generic}

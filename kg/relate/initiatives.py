@@ -126,7 +126,7 @@ def _procedures_before(a: Analysed, told: Analysed | None) -> list[Mention]:
     xã hội. ... khi được đoàn ... tới tận nhà hỗ trợ làm thủ tục trợ cấp") (rule relate.procedure-back-reference)."""
     if told is None or a.of("PROCEDURE"):
         return []
-    back = load_grammar().procedure_back.regex.search(a.sentence.text)
+    back = a.first(load_grammar().procedure_back.regex)
     return told.of("PROCEDURE") if back else []
 
 

@@ -107,3 +107,16 @@ def test_the_furniture_is_found_at_the_first_line_that_starts_it_from_where_the_
     start = min(start, len(text))
     line = re.compile("^" + ingest._FURNITURE_LINE, re.IGNORECASE | re.MULTILINE).search(text, start)
     assert ingest._furniture(text, start) == (line.start() if line else len(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(), st.booleans())
+def test_a_date_is_written_as_strftime_writes_it(when, timed):
+    """_iso writes a date without strftime: the same text, a year before 1000 included (written without zeros)."""
+    time = (when.hour, when.minute, when.second) if timed else None
+    want = when.strftime("%Y-%m-%dT%H:%M:%S+07:00") if timed else when.strftime("%Y-%m-%d")
+    assert ingest._iso(when.year, when.month, when.day, time) == want
+
+
+def test_a_date_that_does_not_exist_is_none():
+    assert ingest._iso(2020, 2, 30, None) is None and ingest._iso(2020, 1, 1, (25, 0, 0)) is None

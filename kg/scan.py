@@ -1,9 +1,11 @@
 """Patterns scanned over a sentence: case-insensitive ones on its one lower-cased copy (kg.text.lowered), tried only
-where the words their matches start with are (kg.text.words), with what every match of a pattern starts with read
+where the words their matches start with are (word_starts), with what every match of a pattern starts with read
 from its source."""
 import re
 
-from kg.text import WORD_CHAR, lowered, per_text, words
+from ahocorasick_rs import AhoCorasick
+
+from kg.text import WORD_CHAR, lowered, per_text
 
 try:
     from re import _parser          # how `re` reads a pattern (Python 3.11 on)
@@ -37,7 +39,7 @@ class Scan:
                  starts: frozenset[str] | None = None):
         """`behind`: check `before` by a look-behind all the same, for a pattern `re` could not skip through
         anyway (an alternation of groups), where the look-behind fails fast inside words. `starts`: words (lower
-        case, as kg.text.words cuts them) one of which every match starts with: finditer tries the pattern only where
+        case, as kg.text.WORD_OR_MARK cuts a text) one of which every match starts with: finditer tries the pattern only where
         one is (word_starts), not at every character."""
         self.case = case
         source = source if case else lower_source(source)
@@ -106,9 +108,9 @@ class Scan:
 
 
 def words_a_pattern_starts_with(source: str) -> frozenset[str] | None:
-    """The words (lower case, whole, as `words` cuts a text) that every match of a pattern starts with, when its source
-    spells them out: literal words, alternatives, optional groups and look-arounds before a space, a mark or `(?!\\w)`.
-    None when it does not (a class, a repeat or the pattern's end while the first word is still going on)."""
+    """The words (lower case, whole, as kg.text.WORD_OR_MARK cuts a text) that every match of a pattern starts with, when
+    its source spells them out: literal words, alternatives, optional groups and look-arounds before a space, a mark or
+    `(?!\\w)`. None when it does not (a class, a repeat or the pattern's end while the first word is still going on)."""
     try:
         opened, closed = _first_word(list(_parser.parse(source)), {""})
     except _Unsaid:
@@ -152,35 +154,38 @@ def _first_word(items: list, opened: set[str]) -> tuple[set[str], set[str]]:
     return opened, closed
 
 
-def word_starts(low: str, firsts: frozenset[str], needles: dict[str, str] | None = None) -> list[tuple[int, str]]:
-    """Where the words (or marks) of `firsts` that are in a lower-cased text occur in it, in text order, with the
-    word: the only places a pattern whose every match starts with one of them can match. Each word is looked
-    for once per text, whichever pattern asks (a word may be found inside a longer one: the pattern checks).
-    `needles`: for some words, a longer text every match that starts with the word starts with (the beginning its
-    labels share: "một cửa" for "một"), looked for instead, and given in its place. Read only: one word's places
-    are given as they are remembered."""
-    present = firsts.intersection(words(low))
-    if not present:
-        return []
+def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:
+    """Where the words (or marks) of `firsts` are in a lower-cased text as kg.text.WORD_OR_MARK cuts it (a word with no
+    word character before or after it; a mark anywhere), in text order, with the word: the only places a pattern whose
+    every match starts with one of them can match. All of them are found by one Aho-Corasick automaton per set of
+    words (ahocorasick_rs: one pass over the text in compiled code, not a look-up per word). Remembered per text and
+    set of words (a window's search asks again): read only."""
     found = _found(low)
-    if needles is not None:
-        present = list(map(needles.get, present, present))     # (each word's needle, or the word)
-    out: list[tuple[int, str]] = []
-    for w in present:
-        at = found.get(w)
-        if at is None:
-            at, i = [], low.find(w)
-            while i >= 0:
-                at.append((i, w))
-                i = low.find(w, i + 1)
-            found[w] = at
-        if len(present) == 1:
-            return at
-        out += at
-    out.sort()
-    return out
+    at = found.get(firsts)
+    if at is None:
+        find, listed, mark = _AUTOMATA.get(firsts) or _automaton(firsts)
+        n = len(low)
+        at = found[firsts] = [(start, listed[i]) for i, start, end in find(low, overlapping=True)
+                              if mark[i] or not (start and ((c := low[start - 1]).isalnum() or c == "_")
+                                                 or end < n and ((c := low[end]).isalnum() or c == "_"))]
+        at.sort()
+    return at
+
+
+def _automaton(firsts: frozenset[str]) -> tuple:
+    """(find, the words, whether each is a mark): `find(text)` gives (word's number, start, end) wherever a word is,
+    inside a longer one too."""
+    if len(_AUTOMATA) >= 256:
+        _AUTOMATA.clear()
+    listed = sorted(firsts)
+    find = AhoCorasick(listed).find_matches_as_indexes if listed else lambda *_, **__: []
+    _AUTOMATA[firsts] = find, listed, [WORD_CHAR.match(w) is None for w in listed]
+    return _AUTOMATA[firsts]
+
+
+_AUTOMATA: dict[frozenset[str], tuple] = {}
 
 
 @per_text()
-def _found(low: str) -> dict[str, list[tuple[int, str]]]:
+def _found(low: str) -> dict[frozenset[str], list[tuple[int, str]]]:
     return {}

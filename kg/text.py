@@ -3,9 +3,7 @@ Vietnamese numbers."""
 import functools
 import re
 import unicodedata
-from collections.abc import Set as AbstractSet
 from decimal import Decimal
-from itertools import filterfalse
 
 _SLUG_SPACES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for c in range(256))
 
@@ -69,20 +67,7 @@ def lowered(text: str) -> str:
     return (text.translate(_SAME_LETTER) if odd else text).lower()
 
 
-WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
-
-
-@per_text()
-def words(text: str) -> AbstractSet[str]:
-    """The words (runs of word characters) and other marks of a text. Listed once per sentence for every lexicon,
-    which tries its labels only where the first word of one is. A run of word characters between white space is
-    one word as it is; only the runs with marks are cut (several times faster than cutting the whole text)."""
-    out = set(text.split())     # one set made and updated, not three (each a table to allocate and fill)
-    marked = list(filterfalse(str.isalnum, out))        # each distinct run tested once, by a loop in C
-    if marked:
-        out.difference_update(marked)
-        out.update(WORD_OR_MARK.findall(" ".join(marked)))
-    return out                  # (read only, as the annotation says: a remembered answer)
+WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")        # a text's words and other marks, as patterns' first words are cut
 
 
 DIGITS = re.compile(r"\d\d*")         # (not \d+: a pattern opening with a class lets re skip to where it holds)

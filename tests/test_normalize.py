@@ -188,21 +188,8 @@ def test_a_scan_on_the_lowered_copy_finds_what_ignorecase_finds_whatever_the_let
         same_matches(scan, text)
 
 
-# A sentence's words are cut only where a run between white space holds a mark: the same words as cutting it whole.
-@given(st.text(alphabet="aăb1_ \t\n\xa0.,(“%-/İıé\u0301٣", max_size=40))
-def test_a_texts_words_are_those_of_cutting_it_whole(text):
-    from kg.text import WORD_OR_MARK, words
-    assert words(text) == frozenset(WORD_OR_MARK.findall(text))
-
-
-def test_a_sentences_words_are_those_of_cutting_it_whole():
-    from kg.text import WORD_OR_MARK, lowered, words
-    for sentence in sentences():
-        assert words(lowered(sentence)) == frozenset(WORD_OR_MARK.findall(lowered(sentence)))
-
-
-# A lexicon tries its labels only where one of their first words is in the sentence (kg.text.words): the same hits
-# as its one case-insensitive alternation scanned over the text (abbreviations as written).
+# A lexicon finds its labels by an automaton and keeps the whole words, the longest at a place (kg.lexicon): the same
+# hits as its one case-insensitive alternation scanned over the text (abbreviations as written).
 def matchers():
     from kg import lexicon
     lex = lexicon.load()
@@ -218,9 +205,13 @@ LABEL_TEXT = st.lists(st.tuples(LABELS, st.sampled_from([" ", "", "  ", ", ", "/
     lambda parts: "".join((w.upper() if len(w) % 3 == 0 else w) + sep for w, sep in parts))
 
 
+def _pattern(label: str) -> str:
+    return r"\s+".join(re.escape(w) for w in label.split())
+
+
 def alternation(matcher) -> re.Pattern:
     """A lexicon's labels as one alternation: case-insensitive but for the abbreviations, longest first."""
-    from kg.lexicon import _is_abbreviation, _pattern
+    from kg.lexicon import _is_abbreviation
     ordered = sorted(matcher.labels, key=lambda s: (-len(s), s))
     folded = "|".join(_pattern(lab.lower()) for lab in ordered if not _is_abbreviation(lab))
     exact = [_pattern(lab) for lab in ordered if _is_abbreviation(lab)]
@@ -237,13 +228,26 @@ def same_hits(matcher, text):
             (text, pos)
 
 
-@pytest.mark.parametrize("needles, expected", [
-    (None, [(0, "một"), (9, "một"), (16, "xã")]),
-    ({"một": "một cửa"}, [(0, "một cửa"), (16, "xã")]),         # "một số" is no place of "một cửa"
+# The places of a set of words are where the text, cut into words and marks, holds them, each with the word there
+# (kg.scan.word_starts).
+@pytest.mark.parametrize("text, firsts, expected", [
+    ("một cửa, một số xã", {"một", "xã", "phường"}, [(0, "một"), (9, "một"), (16, "xã")]),
+    ("p.2, phường p", {"p", "phường"}, [(0, "p"), (5, "phường"), (12, "p")]),     # not the "p" of "phường"
+    ("xãx, _xã, (xã), “mô, x(", {"xã", "(", "“"}, [(10, "("), (11, "xã"), (16, "“"), (22, "(")]),
+    ("", {"xã"}, []),
+    ("xã", frozenset(), []),
 ])
-def test_word_starts_looks_for_the_beginning_a_words_labels_share_where_given(needles, expected):
+def test_word_starts_gives_the_places_where_the_words_stand_whole(text, firsts, expected):
     from kg.scan import word_starts
-    assert word_starts("một cửa, một số xã", frozenset({"một", "xã", "phường"}), needles) == expected
+    assert word_starts(text, frozenset(firsts)) == expected
+
+
+@given(st.text(alphabet="aăb1_ \t\n\xa0.,(“%-/ıé\u0301٣", max_size=40), st.sets(st.sampled_from(["a", "ă", "ab", "b1", "(", "%", "é", "1"])))
+def test_word_starts_are_the_whole_words_a_pattern_would_find(text, firsts):
+    from kg.scan import word_starts
+    from kg.text import WORD_OR_MARK
+    whole = sorted((m.start(), m.group()) for m in WORD_OR_MARK.finditer(text) if m.group() in firsts)
+    assert word_starts(text, frozenset(firsts)) == whole
 
 
 def test_a_lexicon_finds_its_labels_where_one_alternation_would_in_the_articles():

@@ -12,7 +12,7 @@ from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import load as load_grammar
 from kg.segment import Sentence
 from kg.scan import Scan, word_starts
-from kg.text import DIGITS, digit_runs, first_word, lowered, words
+from kg.text import DIGITS, digit_runs, first_word, lowered
 
 _NUMS = re.compile(r"\s*(\d+(?:(?:\s*,\s*|\s+và\s+)\d+)*)(?![\d/]|[.,]\d)")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -73,7 +73,7 @@ class PlaceGrammar:
         """self.count.finditer(text), tried only where a count can start (a run of digits, a quantifier's first word)
         in a sentence that holds a word a count's level starts with."""
         low = lowered(text)
-        if self._count_words.isdisjoint(words(low)):
+        if not word_starts(low, self._count_words):
             return
         pos = 0
         for at in sorted(digit_runs(text) + [at for at, _ in word_starts(low, _QUANTIFIERS)]):

@@ -100,8 +100,7 @@ def _read(index: _Index, text: str) -> list[dict[int, Hit]]:
     low = lowered(text)
     back = None
     if not single_spaced(low):              # a label's words may stand apart by any white space: read them one apart
-        low, back = _one_spaced(low)
-        text = _ODD_SPACE.sub(" ", text)
+        low, text, back = _one_spaced(low, text)
     out: list[dict[int, Hit]] = [{} for _ in range(index.size)]
     exact: list[dict[int, Hit]] | None = None
     listed, n = index.listed, len(low)
@@ -127,23 +126,28 @@ def _read(index: _Index, text: str) -> list[dict[int, Hit]]:
     return out
 
 
-_ODD_SPACE = re.compile(r"\s\s+|[^\S ]")      # white space that is not one space (a run, or another character)
+_ODD_SPACE = re.compile(r"[^\S ]\s*|  \s*")      # white space that is not one space, from its first odd character on
 
 
-def _one_spaced(low: str):
-    """The text with each run of white space one space, and the function that gives where a place of it is in the
-    text (a label's start or end, never inside a run)."""
-    runs, shifts, shift = [], [], 0         # where each longer run starts in the one-spaced text, and the shift after
+def _one_spaced(low: str, text: str):
+    """The lower-cased copy and the text with each run of white space one space, and the function that gives where a
+    place of them is in the text (a label's start or end, never inside a run)."""
+    runs = []
     for m in _ODD_SPACE.finditer(low):
-        if m.end() - m.start() > 1:
-            runs.append(m.start() - shift)
-            shift += m.end() - m.start() - 1
-            shifts.append(shift)
+        start = m.start() - (m.start() > 0 and low[m.start() - 1] == " ")      # (the one space before a tab)
+        runs.append((start, m.end()))
+    cuts = [0, *(i for run in runs for i in run), len(low)]
+    low_parts, text_parts = [low[a:b] for a, b in zip(cuts[::2], cuts[1::2])], [text[a:b] for a, b in zip(cuts[::2], cuts[1::2])]
+    places, shifts, shift = [], [], 0       # where each run is one space in the one-spaced text, and the shift after it
+    for start, end in runs:
+        places.append(start - shift)
+        shift += end - start - 1
+        shifts.append(shift)
 
     def back(place: int) -> int:
-        i = bisect.bisect_left(runs, place)
+        i = bisect.bisect_left(places, place)
         return place + shifts[i - 1] if i else place
-    return _ODD_SPACE.sub(" ", low), back
+    return " ".join(low_parts), " ".join(text_parts), back
 
 
 _new_hit = tuple.__new__            # a Hit made without the Python call of its __new__ (hundreds per article)

@@ -355,6 +355,10 @@ def same_counts(text):
     from kg.recognize.places import PlaceGrammar
     places = PlaceGrammar(lexicon.load())
     assert [m.span() for m in places.counts(text)] == [m.span() for m in places.count.finditer(text)], text
+    for pos in range(len(text)):        # and a place's count (match_at) is looked for where a digit or quantifier is
+        counted = places.match_at(text, pos)
+        if places.count.match(text, pos) and not places.lexicon.known_places.match_at(text, pos):
+            assert counted is not None and counted.get("count") != 0, (text, pos)
 
 
 def test_places_find_their_counts_where_their_pattern_would_in_the_articles():

@@ -18,6 +18,7 @@ _NUMS = re.compile(r"\s*(\d+(?:(?:\s*,\s*|\s+và\s+)\d+)*)(?![\d/]|[.,]\d)")
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"[ \t\xa0]*")
 _QUANTIFIERS = frozenset({"các", "tất", "một", "nhiều", "những"})    # the first words of a count's quantifiers
+_QUANTIFIER_STARTS = tuple(sorted(_QUANTIFIERS))
 _LIST_SEP = re.compile(r"\s*,\s*|\s+và\s+")
 _PARTY = re.compile(r"\s*ủy(?!\w)", re.IGNORECASE)
 # "37 xã, phường, thị trấn được chọn ... bao gồm: Cái Nước, Đầm Dơi, ...": the units a count names, listed without
@@ -86,7 +87,8 @@ class PlaceGrammar:
         known = self.lexicon.known_places.match_at(text, pos)
         if known:
             return Mention(base + known.start, base + known.end, text[known.start:known.end], "PLACE", str(known.concept))
-        counted = self.count.match(text, pos)
+        counted = self.count.match(text, pos) if pos < len(text) and (text[pos].isdecimal() or lowered(text).startswith(
+            _QUANTIFIER_STARTS, pos)) else None         # (a count starts with a digit or a quantifier: most places neither)
         if counted:
             return self._mention(text, base, pos, counted.end(), self._level_of(counted.group().split()[-1]),
                                  count=_count(counted))

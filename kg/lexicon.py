@@ -82,7 +82,10 @@ class _Index:
         keys = sorted(labels)
         # find(text) gives (label's number, start, end) wherever a label is, words or not, overlapping ones too
         self.find = AhoCorasick(keys).find_matches_as_indexes if keys else lambda *_, **__: []
-        self.listed = [tuple((k, concept, written) for (k, written), concept in labels[key].items()) for key in keys]
+        # for each label: (matcher, concept) where it is case-insensitive; (matcher, concept, as written) where an
+        # abbreviation
+        self.folded = [tuple((k, c) for (k, written), c in labels[key].items() if written is None) for key in keys]
+        self.exact = [tuple((k, c, written) for (k, written), c in labels[key].items() if written) for key in keys]
 
 
 def read_together(matchers: tuple[TermMatcher, ...]) -> None:
@@ -102,27 +105,22 @@ def _read(index: _Index, text: str) -> list[dict[int, Hit]]:
     if not single_spaced(low):              # a label's words may stand apart by any white space: read them one apart
         low, text, back = _one_spaced(low, text)
     out: list[dict[int, Hit]] = [{} for _ in range(index.size)]
-    exact: list[dict[int, Hit]] | None = None
-    listed, n = index.listed, len(low)
+    exact: list[tuple[int, int, int, URIRef]] = []
+    folded, written, n = index.folded, index.exact, len(low)
     for i, start, end in index.find(low, overlapping=True):
         if start and ((c := low[start - 1]).isalnum() or c in "_/-") or end < n and ((c := low[end]).isalnum() or c == "_"):
             continue                        # not whole words: (?<![\w/-]) before, (?!\w) after
-        for k, concept, written in listed[i]:
-            if written is None:
-                at = out[k]
-            elif text.startswith(written, start):
-                exact = exact or [{} for _ in range(index.size)]
-                at = exact[k]
-            else:
-                continue
+        for k, concept in folded[i]:
+            at = out[k]
             hit = at.get(start)
-            if hit is None or hit.end < end:
+            if hit is None or hit[1] < end:
                 at[start] = _new_hit(Hit, (start, end, concept))
-    for k, at in enumerate(exact or ()):
-        for start, hit in at.items():
-            out[k].setdefault(start, hit)   # an abbreviation where no case-insensitive label starts
-    if back is not None:
-        out = [{back(s): _new_hit(Hit, (back(s), back(h.end), h.concept)) for s, h in at.items()} for at in out]
+        if written[i]:
+            exact += [(k, start, end, concept) for k, concept, label in written[i] if text.startswith(label, start)]
+    for k, start, end, concept in sorted(exact, key=lambda x: x[2] - x[1], reverse=True):
+        out[k].setdefault(start, _new_hit(Hit, (start, end, concept)))    # the longest abbreviation where no case-
+    if back is not None:                                                # insensitive label starts
+        out = [{(b := back(s)): _new_hit(Hit, (b, back(h[1]), h[2])) for s, h in at.items()} for at in out]
     return out
 
 

@@ -3,7 +3,7 @@ where the words their matches start with are (word_starts), with what every matc
 from its source."""
 import re
 
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from kg.text import WORD_CHAR, lowered, per_text
 
@@ -48,6 +48,8 @@ class Scan:
             if starts is not None and case:         # where a match starts, the lower-cased copy holds them lower case
                 starts = frozenset(map(lowered, starts))
         self.starts = starts
+        # without words to start at, the texts a match starts with (inside a word too), when its source spells them
+        self.prefixes = literal_prefixes(source) if starts is None else None
         self.regex = re.compile(f"(?<!{before})(?:{source})" if before and behind else source)
         self.before = re.compile(before) if before and not behind else None
 
@@ -80,12 +82,11 @@ class Scan:
 
     def every_start(self, text: str) -> list[tuple[int, str | None]]:
         """Every place where a match starts, overlapping ones too, in text order, with the word there when the words
-        every match starts with are known (`starts`; the longest of those found at a place is the one there), else
-        None."""
+        every match starts with are known (`starts`), else None."""
         if self.starts is not None:
             on = text if self.case else lowered(text)
             low = lowered(text) if self.case else on
-            return [(at, w) for at, w in dict(word_starts(low, self.starts)).items() if self._match(on, at)]
+            return [(at, w) for at, w in word_starts(low, self.starts) if self._match(on, at)]
         out, pos = [], 0
         while (m := self.search(text, pos)) is not None:
             out.append((m.start(), None))
@@ -97,6 +98,11 @@ class Scan:
         return m if m is None or self.before is None or self._starts(on, pos) else None
 
     def _search(self, on: str, pos: int, endpos: int) -> re.Match | None:
+        if self.prefixes is not None:       # tried where a text a match starts with is (`re` tries every character)
+            for at in prefix_places(on, self.prefixes):
+                if pos <= at <= endpos and (m := self._match(on, at, endpos)) is not None:
+                    return m
+            return None
         while pos <= endpos and (m := self.regex.search(on, pos, endpos)) is not None:
             if self._starts(on, m.start()):
                 return m
@@ -116,6 +122,59 @@ def words_a_pattern_starts_with(source: str) -> frozenset[str] | None:
     except _Unsaid:
         return None
     return frozenset(closed) if not opened and closed and "" not in closed else None
+
+
+def literal_prefixes(source: str) -> frozenset[str] | None:
+    """The texts one of which every match of a pattern starts with, as far as its source spells them out (literals,
+    alternatives, optional groups; up to a class, a repeat, a look-around or a case-insensitive group), or None when a
+    match may start with anything (a pattern that opens with a class, or an alternative that does)."""
+    parsed = _parser.parse(source)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    opened, closed = _prefixes(list(parsed), {""})
+    found = opened | closed
+    return frozenset(found) if found and "" not in found else None
+
+
+def _prefixes(items: list, opened: set[str]) -> tuple[set[str], set[str]]:
+    """Walks a parsed pattern with the texts begun so far (`opened`); returns those that go on and those ended."""
+    closed: set[str] = set()
+    for op, av in items:
+        if not opened:
+            break
+        if op is _parser.LITERAL or (op is _parser.IN and all(o is _parser.LITERAL for o, _ in av)):
+            opened = {o + chr(c) for o in opened for c in ([av] if op is _parser.LITERAL else [c for _, c in av])}
+        elif op is _parser.SUBPATTERN and not av[1] & re.IGNORECASE:
+            opened, more = _prefixes(list(av[-1]), opened)
+            closed |= more
+        elif op is _parser.BRANCH:
+            walked = [_prefixes(list(alternative), opened) for alternative in av[1]]
+            opened = set().union(*(o for o, _ in walked))
+            closed |= set().union(*(c for _, c in walked))
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT) and av[:2] == (0, 1):
+            more_opened, more = _prefixes(list(av[2]), opened)
+            opened, closed = opened | more_opened, closed | more
+        else:
+            return set(), closed | opened       # what comes next is not spelled out: the texts end here
+    return opened, closed
+
+
+def prefix_places(on: str, prefixes: frozenset[str]) -> list[int]:
+    """Where any of the texts occurs in `on` (inside words too), in text order, each place once; remembered per text."""
+    found = _found(on)
+    key = ("prefixes", prefixes)
+    at = found.get(key)
+    if at is None:
+        find = _PREFIXES.get(prefixes)
+        if find is None:
+            if len(_PREFIXES) >= 256:
+                _PREFIXES.clear()
+            find = _PREFIXES[prefixes] = AhoCorasick(sorted(prefixes)).find_matches_as_indexes
+        at = found[key] = sorted({start for _, start, _ in find(on, overlapping=True)})
+    return at
+
+
+_PREFIXES: dict[frozenset[str], object] = {}
 
 
 class _Unsaid(Exception):
@@ -158,27 +217,29 @@ def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:
     """Where the words (or marks) of `firsts` are in a lower-cased text as kg.text.WORD_OR_MARK cuts it (a word with no
     word character before or after it; a mark anywhere), in text order, with the word: the only places a pattern whose
     every match starts with one of them can match. All of them are found by one Aho-Corasick automaton per set of
-    words (ahocorasick_rs: one pass over the text in compiled code, not a look-up per word). Remembered per text and
-    set of words (a window's search asks again): read only."""
+    words (ahocorasick_rs: one pass over the text in compiled code, not a look-up per word), leftmost-longest: a word
+    found inside a longer run of word characters hides no whole word (a whole word starts after a non-word character,
+    and where a run starts the longest is the whole word, if it is one). Remembered per text and set of words (a
+    window's search asks again): read only."""
     found = _found(low)
     at = found.get(firsts)
     if at is None:
         find, listed, mark = _AUTOMATA.get(firsts) or _automaton(firsts)
         n = len(low)
-        at = found[firsts] = [(start, listed[i]) for i, start, end in find(low, overlapping=True)
+        at = found[firsts] = [(start, listed[i]) for i, start, end in find(low)
                               if mark[i] or not (start and ((c := low[start - 1]).isalnum() or c == "_")
                                                  or end < n and ((c := low[end]).isalnum() or c == "_"))]
-        at.sort()
     return at
 
 
 def _automaton(firsts: frozenset[str]) -> tuple:
-    """(find, the words, whether each is a mark): `find(text)` gives (word's number, start, end) wherever a word is,
-    inside a longer one too."""
+    """(find, the words, whether each is a mark): `find(text)` gives (word's number, start, end) for each leftmost-longest
+    place a word is, inside a longer one too."""
     if len(_AUTOMATA) >= 256:
         _AUTOMATA.clear()
     listed = sorted(firsts)
-    find = AhoCorasick(listed).find_matches_as_indexes if listed else lambda *_, **__: []
+    find = AhoCorasick(listed, matchkind=MatchKind.LeftmostLongest).find_matches_as_indexes if listed else \
+        lambda _: []
     _AUTOMATA[firsts] = find, listed, [WORD_CHAR.match(w) is None for w in listed]
     return _AUTOMATA[firsts]
 
@@ -187,5 +248,5 @@ _AUTOMATA: dict[frozenset[str], tuple] = {}
 
 
 @per_text()
-def _found(low: str) -> dict[frozenset[str], list[tuple[int, str]]]:
+def _found(low: str) -> dict:
     return {}

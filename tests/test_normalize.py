@@ -398,6 +398,24 @@ def test_the_words_a_pattern_starts_with_are_read_from_its_source(source, words)
     assert words_a_pattern_starts_with(source) == (frozenset(words) if words is not None else None)
 
 
+# The texts every match of a pattern starts with (inside a word too), where a Scan with no words to start at searches.
+@pytest.mark.parametrize("source, texts", [
+    (r"(?:giải quyết|xử lý)[^.;,]{0,40}?còn|chỉ mất|chỉ", {"giải quyết", "xử lý", "chỉ mất", "chỉ"}),
+    (r"(?:ab[cd]*|xy)z", {"ab", "xyz"}),            # a class ends the text; a literal after it is not part of it
+    (r"a(?:b)?c", {"abc", "ac"}),
+    (r"[xy]a\d", {"xa", "ya"}),
+    (r"x(?i:ab)c", {"x"}),                          # a case-insensitive group is not spelled out
+    (r"(?i:ab)c", None),
+    (r"\s+(?:nêu|kể) trên", None),                 # a class first: a match may start anywhere
+    (r"(?<!\w)cấp", None),
+    (r"ab|", None),
+    (r"(?:^|[,:]\s*)mô hình", None),
+])
+def test_the_texts_a_pattern_starts_with_are_read_from_its_source(source, texts):
+    from kg.scan import literal_prefixes
+    assert literal_prefixes(source) == (frozenset(texts) if texts is not None else None)
+
+
 # "Not a count" (a level, an ordinal, a date before a number) is the end of the lower-cased text before the number's
 # white space: the same answer as the words' case-insensitive pattern anchored there, at every place.
 def same_counts_refused(text):

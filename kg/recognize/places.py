@@ -49,7 +49,8 @@ class PlaceGrammar:
         counted = [lab for lab in spelled if not lab.lower().startswith(("quận", "huyện", "tỉnh", "thành", "thị"))]
         self.count = re.compile(r"(?<![\w/])(?:(\d+)|(?P<all>(?i:các|tất cả(?: các)?))|(?i:một số|nhiều|những))\s+(?i:"
                                 + "|".join(map(re.escape, counted)) + r")(?!\w)")
-        self._count_words = frozenset(map(first_word, counted))       # a sentence without any holds no count
+        # a sentence without any holds no count (they are level words: found among the level's places)
+        self._count_words = frozenset(map(first_word, counted))
 
     def findall(self, text: str, base: int = 0) -> list[Mention]:
         out: list[Mention] = []
@@ -74,8 +75,8 @@ class PlaceGrammar:
         """self.count.finditer(text), tried only where a count can start (a run of digits, a quantifier's first word)
         in a sentence that holds a word a count's level starts with."""
         low = lowered(text)
-        if not word_starts(low, self._count_words):
-            return
+        if self._count_words.isdisjoint([w for _, w in word_starts(low, self.level.starts)]):
+            return                      # (the level words' places, which findall reads too: one look-up for both)
         pos = 0
         for at in sorted(digit_runs(text) + [at for at, _ in word_starts(low, _QUANTIFIERS)]):
             if at >= pos and (m := self.count.match(text, at)):

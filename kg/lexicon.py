@@ -4,8 +4,8 @@ Adding a procedure, a kind or an agency type is a data edit in ontology/*.ttl; n
 """
 from __future__ import annotations
 
-import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -52,7 +52,7 @@ class TermMatcher:
             if start >= end:
                 hit = at[start]
                 out.append(hit)
-                end = hit.end
+                end = hit[1]
         return iter(out)
 
     def match_at(self, text: str, pos: int) -> Hit | None:
@@ -101,9 +101,9 @@ def _read(index: _Index, text: str) -> list[dict[int, Hit]]:
     """For each matcher of the index, its hit at each place of the text where one of its labels is a whole word (the
     longest there; a case-insensitive label before an abbreviation)."""
     low = lowered(text)
-    back = None
+    shift = None
     if not single_spaced(low):              # a label's words may stand apart by any white space: read them one apart
-        low, text, back = _one_spaced(low, text)
+        low, text, shift = _one_spaced(low, text)
     out: list[dict[int, Hit]] = [{} for _ in range(index.size)]
     exact: list[tuple[int, int, int, URIRef]] = []
     folded, written, n = index.folded, index.exact, len(low)
@@ -119,33 +119,28 @@ def _read(index: _Index, text: str) -> list[dict[int, Hit]]:
             exact += [(k, start, end, concept) for k, concept, label in written[i] if text.startswith(label, start)]
     for k, start, end, concept in sorted(exact, key=lambda x: x[2] - x[1], reverse=True):
         out[k].setdefault(start, _new_hit(Hit, (start, end, concept)))    # the longest abbreviation where no case-
-    if back is not None:                                                # insensitive label starts
-        out = [{(b := back(s)): _new_hit(Hit, (b, back(h[1]), h[2])) for s, h in at.items()} for at in out]
+    if shift is not None:                                                # insensitive label starts
+        out = [{s + shift[s]: _new_hit(Hit, (s + shift[s], h[1] + shift[h[1]], h[2])) for s, h in at.items()} for at in out]
     return out
 
 
 _ODD_SPACE = re.compile(r"[^\S ]\s*|  \s*")      # white space that is not one space, from its first odd character on
 
 
-def _one_spaced(low: str, text: str):
-    """The lower-cased copy and the text with each run of white space one space, and the function that gives where a
-    place of them is in the text (a label's start or end, never inside a run)."""
+def _one_spaced(low: str, text: str) -> tuple[str, str, list[int]]:
+    """The lower-cased copy and the text with each run of white space one space, and for each place of them how far
+    it is from the same place in the text (a label's start or end, never inside a run)."""
     runs = []
     for m in _ODD_SPACE.finditer(low):
         start = m.start() - (m.start() > 0 and low[m.start() - 1] == " ")      # (the one space before a tab)
         runs.append((start, m.end()))
     cuts = [0, *(i for run in runs for i in run), len(low)]
     low_parts, text_parts = [low[a:b] for a, b in zip(cuts[::2], cuts[1::2])], [text[a:b] for a, b in zip(cuts[::2], cuts[1::2])]
-    places, shifts, shift = [], [], 0       # where each run is one space in the one-spaced text, and the shift after it
+    grows, shift = [0] * (len(low) + 1), 0      # how much further the text is after each run
     for start, end in runs:
-        places.append(start - shift)
+        grows[start - shift + 1] += end - start - 1
         shift += end - start - 1
-        shifts.append(shift)
-
-    def back(place: int) -> int:
-        i = bisect.bisect_left(places, place)
-        return place + shifts[i - 1] if i else place
-    return " ".join(low_parts), " ".join(text_parts), back
+    return " ".join(low_parts), " ".join(text_parts), list(itertools.accumulate(grows))
 
 
 _new_hit = tuple.__new__            # a Hit made without the Python call of its __new__ (hundreds per article)

@@ -214,33 +214,34 @@ def _first_word(items: list, opened: set[str]) -> tuple[set[str], set[str]]:
 
 
 def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:
-    """Where the words (or marks) of `firsts` are in a lower-cased text as kg.text.WORD_OR_MARK cuts it (a word with no
-    word character before or after it; a mark anywhere), in text order, with the word: the only places a pattern whose
-    every match starts with one of them can match. All of them are found by one Aho-Corasick automaton per set of
-    words (ahocorasick_rs: one pass over the text in compiled code, not a look-up per word), leftmost-longest: a word
-    found inside a longer run of word characters hides no whole word (a whole word starts after a non-word character,
-    and where a run starts the longest is the whole word, if it is one). Remembered per text and set of words (a
-    window's search asks again): read only."""
+    """Where the words of `firsts` (each maybe with the marks that follow it, "p." for "P.2"; or a mark) are in a
+    lower-cased text as kg.text.WORD_OR_MARK cuts it (no word character before a word, none after one; a mark
+    anywhere), in text order, with the word: the only places a pattern whose every match starts with one of them can
+    match. All of them are found by one Aho-Corasick automaton per set of words (ahocorasick_rs: one pass over the
+    text in compiled code, not a look-up per word), leftmost-longest: a word found inside a longer run of word
+    characters hides no whole word (a whole word starts after a non-word character; where a run starts the longest
+    is the whole word, if it is one). Remembered per text and set of words (a window's search asks again): read only."""
     found = _found(low)
     at = found.get(firsts)
     if at is None:
-        find, listed, mark = _AUTOMATA.get(firsts) or _automaton(firsts)
+        find, listed, before, after = _AUTOMATA.get(firsts) or _automaton(firsts)
         n = len(low)
         at = found[firsts] = [(start, listed[i]) for i, start, end in find(low)
-                              if mark[i] or not (start and ((c := low[start - 1]).isalnum() or c == "_")
-                                                 or end < n and ((c := low[end]).isalnum() or c == "_"))]
+                              if not (before[i] and start and ((c := low[start - 1]).isalnum() or c == "_")
+                                      or after[i] and end < n and ((c := low[end]).isalnum() or c == "_"))]
     return at
 
 
 def _automaton(firsts: frozenset[str]) -> tuple:
-    """(find, the words, whether each is a mark): `find(text)` gives (word's number, start, end) for each leftmost-longest
-    place a word is, inside a longer one too."""
+    """(find, the words, whether each starts with a word character, whether it ends with one): `find(text)` gives
+    (word's number, start, end) for each leftmost-longest place a word is, inside a longer one too."""
     if len(_AUTOMATA) >= 256:
         _AUTOMATA.clear()
     listed = sorted(firsts)
     find = AhoCorasick(listed, matchkind=MatchKind.LeftmostLongest).find_matches_as_indexes if listed else \
         lambda _: []
-    _AUTOMATA[firsts] = find, listed, [WORD_CHAR.match(w) is None for w in listed]
+    _AUTOMATA[firsts] = (find, listed, [WORD_CHAR.match(w) is not None for w in listed],
+                         [WORD_CHAR.match(w[-1]) is not None for w in listed])
     return _AUTOMATA[firsts]
 
 

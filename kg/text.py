@@ -115,11 +115,15 @@ def space_before(text: str, end: int) -> int:
 
 
 def first_word(label: str) -> str:
-    """The first word (or mark) of a label, lower case, as `words` cuts a text: where a match of it can start."""
-    first = WORD_OR_MARK.match(label.lower())
+    """The first word of a label with the marks right after it ("p." of "P.", "tp." of "TP.HCM"), or its first mark,
+    lower case: what every match of it starts with, as kg.scan.word_starts looks for it."""
+    first = _FIRST_WORD.match(label.lower())
     if first is None:
         raise ValueError(f"a label with no word: {label!r}")
     return first.group()
+
+
+_FIRST_WORD = re.compile(r"\w+[^\w\s]*|[^\w\s]")
 
 
 WORD_CHAR = re.compile(r"\w")

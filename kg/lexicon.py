@@ -48,6 +48,8 @@ class TermMatcher:
         before an abbreviation that starts at the same place (the labels' one alternation would choose the same)."""
         index, k = self._index
         at, out, end = _read(index, text)[k], [], start
+        if not at:
+            return iter(out)            # (most lexicons in most sentences)
         for start in sorted(at):
             if start >= end:
                 hit = at[start]

@@ -15,7 +15,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from kg.namespace import RK
 from kg.resources import ontology_files
 from kg.scan import word_starts
-from kg.text import first_word, lowered, per_text, single_spaced, word_at
+from kg.text import first_word, lowered, per_sentence, single_spaced, word_at
 
 
 class Hit(NamedTuple):
@@ -133,7 +133,7 @@ def read_together(matchers: tuple[TermMatcher, ...]) -> None:
         m._together = (together, k)
 
 
-@per_text()
+@per_sentence
 def _read_together(together: _Pass, text: str) -> list[list[Hit]]:
     low = lowered(text)
     return together.hits(text, low, together.places(low))

@@ -3,7 +3,7 @@ where the words their matches start with are (kg.text.words), with what every ma
 from its source."""
 import re
 
-from kg.text import WORD_CHAR, lowered, per_text, words
+from kg.text import WORD_CHAR, lowered, per_sentence, words
 
 try:
     from re import _parser          # how `re` reads a pattern (Python 3.11 on)
@@ -181,6 +181,6 @@ def word_starts(low: str, firsts: frozenset[str], needles: dict[str, str] | None
     return out
 
 
-@per_text()
+@per_sentence
 def _found(low: str) -> dict[str, list[tuple[int, str]]]:
     return {}

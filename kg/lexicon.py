@@ -15,7 +15,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.namespace import RK
 from kg.resources import ontology_files
-from kg.text import lowered, per_text, single_spaced
+from kg.text import lowered, per_sentence, single_spaced
 
 
 class Hit(NamedTuple):
@@ -98,7 +98,7 @@ def read_together(matchers: tuple[TermMatcher, ...]) -> None:
         m._index = (together, k)
 
 
-@per_text()
+@per_sentence
 def _read(index: _Index, text: str) -> list[dict[int, Hit]]:
     """For each matcher of the index, its hit at each place of the text where one of its labels is a whole word (the
     longest there; a case-insensitive label before an abbreviation)."""

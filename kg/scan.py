@@ -5,7 +5,7 @@ import re
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from kg.text import WORD_CHAR, lowered, per_text
+from kg.text import WORD_CHAR, lowered, per_sentence
 
 try:
     from re import _parser          # how `re` reads a pattern (Python 3.11 on)
@@ -248,6 +248,6 @@ def _automaton(firsts: frozenset[str]) -> tuple:
 _AUTOMATA: dict[frozenset[str], tuple] = {}
 
 
-@per_text()
+@per_sentence
 def _found(low: str) -> dict:
     return {}

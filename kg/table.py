@@ -20,10 +20,12 @@ from kg.namespace import DEFAULT_BASE
 from kg.results import NAMESPACES, mapped, rows_text, term
 
 
-def table(names: list[str], columns: list[list[bytes]], count: int, width: int = 60) -> str:
+def table(names: list[str], columns: list[list[bytes]], count: int, distinct: list[list[bytes]] | None = None,
+          width: int = 60) -> str:
     """An aligned text table for a terminal; widths by display columns, so Vietnamese text lines up, cells
-    clipped to `width`, and no control character from the graph reaches the screen."""
-    shown = [_shown(list(set(cells)), width) for cells in columns]
+    clipped to `width`, and no control character from the graph reaches the screen. `distinct`: each column's
+    distinct cells, if known."""
+    shown = [_shown(raws, width) for raws in distinct or map(list, map(dict.fromkeys, columns))]
     widths = [max([_width(name), *ws]) for name, (_, _, ws) in zip(names, shown)]
     head = ["  ".join(name + " " * (widest - _width(name)) for name, widest in zip(names, widths)),
             "  ".join("-" * widest for widest in widths)]

@@ -74,13 +74,16 @@ def _shown(raws: list[bytes], width: int) -> tuple[list[bytes], list[str], list[
     column at a time; the rest one by one (`_cell`)."""
     order, texts = [], []
     for start, settle in ((_OWN, _own_iris), (b'"', partial(_plain_literals, width=width))):
-        starting = list(map(operator.eq, map(operator.getitem, raws, repeat(slice(len(start)))), repeat(start)))
-        some = raws if all(starting) else list(compress(raws, starting))
+        if raws and min(raws).startswith(start) and max(raws).startswith(start):
+            some, others = raws, []         # (cells with a start lie between the least and the greatest in order)
+        else:
+            starting = list(map(operator.eq, map(operator.getitem, raws, repeat(slice(len(start)))), repeat(start)))
+            some, others = list(compress(raws, starting)), list(compress(raws, map(operator.not_, starting)))
         if some:
             settled, settled_texts, unsettled = settle(some)
             order += settled
             texts += settled_texts
-            raws = [*compress(raws, map(operator.not_, starting)), *unsettled]
+            raws = [*others, *unsettled]
     fitted = [_cell(raw, width) for raw in raws]
     return order + raws, texts + [text for text, _ in fitted], [*map(len, texts), *(w for _, w in fitted)]
 

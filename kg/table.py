@@ -110,7 +110,9 @@ def _plain_literals(raws: list[bytes], width: int) -> tuple[list[bytes], list[st
     if "\\" in text:
         text = _ESCAPED_QUOTE.sub('"', text)
     cells = text.split("\n")
-    starts = [cell[1:cell.rindex('"')][:width + 2] for cell in cells]
+    # each value's start (`width` + 2 characters), in C: what precedes the closing quote, less the opening one
+    starts = list(map(operator.getitem, map(operator.itemgetter(0), map(str.rpartition, cells, repeat('"'))),
+                      repeat(slice(1, width + 3))))
     unsettled = []
     if "\\" in text or not _all_plain(starts, width):      # (a backslash left: an escape other than a quote's)
         plain = [("\\" not in cell and _plain(start, width)) for cell, start in zip(cells, starts)]

@@ -125,6 +125,10 @@ def _grid(tsv: bytes) -> tuple[list[str], list[list[bytes]], int, list[list[byte
         return [], [], tsv.count(b"\n") - 1, []
     names = [v[1:].decode("utf-8") for v in tsv[:end].split(b"\t")]
     n = len(names)
+    if len(tsv) <= _WHOLE:                                  # small: split at once, its cells hashed into sets
+        cells = tsv.replace(b"\n", b"\t").split(b"\t")    # (the header's, every row's, and b"" after the last)
+        columns = [cells[n + i:-1:n] for i in range(n)]
+        return names, columns, len(columns[0]), [list(set(column)) for column in columns]
     firsts: list[dict] = [{} for _ in names]
     columns: list[list[bytes]] = [[] for _ in names]
     start, skip = 0, n                                      # the first chunk holds the names too
@@ -138,6 +142,8 @@ def _grid(tsv: bytes) -> tuple[list[str], list[list[bytes]], int, list[list[byte
     return names, columns, len(columns[0]), [list(first) for first in firsts]
 
 
+_WHOLE = 1 << 20          # an answer this small is split at once: its cells fit in the cache, and there are too
+                          # few for freeing copies as it goes to pay for the first-of-its-equals lookup
 _CHUNK = 1 << 16          # bytes of TSV split at once: its cells stay in the processor's cache, and its copies
                           # below the size malloc maps afresh (faulting in every page) each time
 

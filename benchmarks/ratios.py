@@ -192,8 +192,13 @@ def main() -> None:
             (build if args.count[0] == "build" else floor)()
         return
     args.work.mkdir(parents=True, exist_ok=True)
-    print(f"Machine: {platform.system()} {platform.machine()}, {os.cpu_count()} cores, {interpreter()}, "
-          f"load average {os.getloadavg()[0]:.1f}\n")
+    load, cores = os.getloadavg()[0], os.cpu_count() or 1
+    print(f"Machine: {platform.system()} {platform.machine()}, {cores} cores, {interpreter()}, "
+          f"load average {load:.1f}\n")
+    if load > cores / 2:
+        print(f"(A busy machine: the build's interpreted code loses more to other processes than the floor's C and "
+              f"Rust, so the build's ratio reads high (the same code measured 1.34-1.42x with a load average under "
+              f"1 and 1.60-1.74x at 4 to 7 on 2 cores); --instructions counts the steadier figure.)\n")
     if not args.no_build:
         built, floor = build_ratio(args.repeat * 10)
         print(f"Build, District 4 article: {built * 1000:.1f} ms CPU, floor {floor * 1000:.1f} ms: "

@@ -5,17 +5,17 @@ Adding a procedure, a kind or an agency type is a data edit in ontology/*.ttl; n
 from __future__ import annotations
 
 import functools
-import os
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ahocorasick_rs import AhoCorasick
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.namespace import RK
 from kg.resources import ontology_files
-from kg.scan import word_starts
-from kg.text import first_word, lowered, per_text, single_spaced, word_at
+from kg.text import lowered, per_sentence, single_spaced
 
 
 class Hit(NamedTuple):
@@ -29,130 +29,128 @@ class TermMatcher:
 
     Labels are matched case-insensitively, except all-capital abbreviations (UBND, CA, SMS), which must
     be written as they are so that "ca" in a word like "ca sĩ" is not read as the police. The case-insensitive
-    labels are matched case-sensitively on the text's one lower-cased copy (kg.text.lowered, as long as the
-    text), made once per text for every matcher (Python's `re` is several times slower on case-insensitive
-    alternations).
+    labels are looked for in the text's one lower-cased copy (kg.text.lowered, as long as the text).
 
-    A label can only start where its first word (or mark) does, so the labels are grouped by their first word,
-    one small pattern per word, tried only where that word is: a sentence's words are listed once for every
-    lexicon, and where each is, once (kg.scan.word_starts). The lexicons every sentence is read with are read
-    together (read_together): one look-up of its words and one loop over its places for all of them. The hits are
-    those of the labels' one alternation scanned over the text (tests/test_normalize.py).
+    Every label of a text is found by one Aho-Corasick automaton (ahocorasick_rs: one pass in compiled code over the
+    text for all labels, where a regular expression per first word cost a Python step at each place a label's first
+    word was); then whole words are kept, and at each place the longest label. The lexicons every sentence is read
+    with share one automaton (read_together). The hits are those of the labels' one alternation scanned over the
+    text (tests/test_normalize.py).
     """
 
     def __init__(self, labels: dict[str, URIRef]):
         self.labels = labels
-        groups: dict[str, tuple[list[str], list[str]]] = {}
-        for lab in sorted(labels, key=lambda s: (-len(s), s)):
-            abbreviation = _is_abbreviation(lab)
-            groups.setdefault(first_word(lab), ([], []))[abbreviation].append(lab if abbreviation else lab.lower())
-        # per first word: the pattern of its case-insensitive labels (on the lower-cased copy), then of its
-        # abbreviations (on the text as written), each longest first; and the case-insensitive labels as they are
-        # written, one of which a text with single spaces holds where one matches
-        self._by_first = {w: (*(_whole_words("|".join(map(_pattern, p))).match if p else None for p in pair),
-                              tuple(" ".join(lab.split()) for lab in pair[0])) for w, pair in groups.items()}
-        self.first_words = frozenset(groups)      # (lower case) where a label can start
-        # in a text with single spaces, a first word with no abbreviation is looked for by the beginning its labels
-        # share ("một cửa" for "một cửa" and "một cửa liên thông"): found at far fewer places than the word alone
-        self._needles = {w: shared for w, (_, exact, written) in self._by_first.items()
-                         if exact is None and (shared := os.path.commonprefix(written)) != w}
-        self._by_first.update({shared: self._by_first[w] for w, shared in self._needles.items()})
-        self._starts = tuple(sorted(groups))
-        self._lookup = {lab.lower(): c for lab, c in labels.items()}
-        self._own = _Pass((self,))
-        self._together: tuple[_Pass, int] | None = None       # the pass it is read in with others, and its place there
+        self._lookup = {_norm_space(lab).lower(): c for lab, c in labels.items()}
+        self._index = (_Index((self,)), 0)      # the automaton it is read with, and its place there
 
     def finditer(self, text: str, start: int = 0):
-        """Hits in text order, none overlapping: at each point the longest label, a case-insensitive one before an
-        abbreviation that starts at the same place (the labels' one alternation would choose the same). A whole
-        text is read once for every matcher this one is read with (`read_together`)."""
-        if start == 0 and self._together is not None:
-            together, k = self._together
-            return iter(_read_together(together, text)[k])
-        low = lowered(text)
-        return iter(self._own.hits(text, low, self._own.places(low), start)[0])
+        """Hits in text order from `start` on, none overlapping: at each place the longest label, a case-insensitive one
+        before an abbreviation that starts at the same place (the labels' one alternation would choose the same)."""
+        index, k = self._index
+        at, out, end = _read(index, text)[k], [], start
+        if not at:
+            return iter(out)            # (most lexicons in most sentences)
+        for start in sorted(at):
+            if start >= end:
+                hit = at[start]
+                out.append(hit)
+                end = hit[1]
+        return iter(out)
 
     def match_at(self, text: str, pos: int) -> Hit | None:
-        low = lowered(text)
-        if not low.startswith(self._starts, pos):
-            return None                 # no first word of a label is there (one test of them all, most places)
-        first = word_at(low, pos)
-        hits = self._own.hits(text, low, [(pos, first)], pos)[0] if first else None
-        return hits[0] if hits else None
+        index, k = self._index
+        return _read(index, text)[k].get(pos)
 
     def fullmatch(self, text: str) -> URIRef | None:
         return self._lookup.get(_norm_space(text.strip()).lower())
 
 
-class _Pass:
-    """One pass over a text for one matcher or several read together: the places where a label of any of them can
-    start (their first words', looked up once), and at each, the patterns of each matcher that starts a label there.
-    Each sentence is read by several lexicons: read together, they share one look-up of the sentence's words and
-    one loop over its places, not one each."""
+class _Index:
+    """The labels of one matcher or several read together, in one automaton over the lower-cased copy: each label (an
+    abbreviation lower case too, and checked as written where it is found) with the matchers it is a label of, its
+    concept in each, and how an abbreviation is written."""
 
     def __init__(self, matchers: tuple[TermMatcher, ...]):
         self.size = len(matchers)
-        self.first_words = frozenset().union(*(m.first_words for m in matchers))
-        # a word is looked for by the beginning its labels share where every matcher agrees on one
-        shared = {w: {m._needles.get(w, w) for m in matchers if w in m.first_words} for w in self.first_words}
-        self.needles = {w: n for w, (n, *more) in shared.items() if not more and n != w}
-        entries: dict[str, list[tuple]] = {}
+        labels: dict[str, dict[tuple[int, str | None], URIRef]] = {}
         for k, m in enumerate(matchers):
-            for w, (folded, exact, written) in m._by_first.items():
-                entries.setdefault(w, []).append((k, folded, exact, written, m._lookup))
-        self.entries = {w: tuple(e) for w, e in entries.items()}
-
-    def places(self, low: str) -> list[tuple[int, str]]:
-        return word_starts(low, self.first_words, self.needles if single_spaced(low) else None)
-
-    def hits(self, text: str, low: str, places: list[tuple[int, str]], start: int = 0) -> list[list[Hit]]:
-        """Each matcher's hits: the longest label at each place (with the word there) from start on, none overlapping.
-        In a text with single spaces, a case-insensitive label's pattern is tried only where the text starts with one
-        (most words a label starts with start none there)."""
-        spaced, entries = single_spaced(low), self.entries
-        out: list[list[Hit]] = [[]] if self.size == 1 else [[] for _ in range(self.size)]    # (most calls: one)
-        pos = [start] * self.size
-        for at, first in places:
-            for k, folded, exact, written, lookup in entries.get(first, ()):
-                if at < pos[k] or (folded is None or spaced and not low.startswith(written, at)
-                                   or (m := folded(low, at)) is None) and (exact is None or (m := exact(text, at)) is None):
-                    continue
-                said = m.group()    # as a label is written, most often: a case-insensitive one is found lower case
-                concept = lookup.get(said)
-                pos[k] = m.end()
-                out[k].append(_new_hit(Hit, (at, m.end(), concept if concept is not None
-                                             else lookup[_norm_space(said).lower()])))
-        return out
+            for lab in m.labels:
+                written = _norm_space(lab)
+                concept = m._lookup[written.lower()]        # (the matched text, lower case, is the label's key)
+                if _is_abbreviation(lab):
+                    labels.setdefault(lowered(written), {})[k, written] = concept
+                else:
+                    labels.setdefault(written.lower(), {})[k, None] = concept
+        keys = sorted(labels)
+        # find(text) gives (label's number, start, end) wherever a label is, words or not, overlapping ones too
+        self.find = AhoCorasick(keys).find_matches_as_indexes if keys else lambda *_, **__: []
+        # for each label: (matcher, concept) where it is case-insensitive; (matcher, concept, as written) where an
+        # abbreviation
+        self.folded = [tuple((k, c) for (k, written), c in labels[key].items() if written is None) for key in keys]
+        self.exact = [tuple((k, c, written) for (k, written), c in labels[key].items() if written) for key in keys]
 
 
 def read_together(matchers: tuple[TermMatcher, ...]) -> None:
-    """Have these matchers read a whole text in one pass, when the first of them is asked about it: each sentence is
+    """Have these matchers read a text with one automaton, when the first of them is asked about it: each sentence is
     read by all of them."""
-    together = _Pass(matchers)
+    together = _Index(matchers)
     for k, m in enumerate(matchers):
-        m._together = (together, k)
+        m._index = (together, k)
 
 
-@per_text()
-def _read_together(together: _Pass, text: str) -> list[list[Hit]]:
+@per_sentence
+def _read(index: _Index, text: str) -> list[dict[int, Hit]]:
+    """For each matcher of the index, its hit at each place of the text where one of its labels is a whole word (the
+    longest there; a case-insensitive label before an abbreviation)."""
     low = lowered(text)
-    return together.hits(text, low, together.places(low))
+    shift = None
+    if not single_spaced(low):              # a label's words may stand apart by any white space: read them one apart
+        low, text, shift = _one_spaced(low, text)
+    out: list[dict[int, Hit]] = [{} for _ in range(index.size)]
+    exact: list[tuple[int, int, int, URIRef]] = []
+    folded, written, n = index.folded, index.exact, len(low)
+    for i, start, end in index.find(low, overlapping=True):
+        if start and ((c := low[start - 1]).isalnum() or c in "_/-") or end < n and ((c := low[end]).isalnum() or c == "_"):
+            continue                        # not whole words: (?<![\w/-]) before, (?!\w) after
+        for k, concept in folded[i]:
+            at = out[k]
+            hit = at.get(start)
+            if hit is None or hit[1] < end:
+                at[start] = _new_hit(Hit, (start, end, concept))
+        if written[i]:
+            exact += [(k, start, end, concept) for k, concept, label in written[i] if text.startswith(label, start)]
+    for k, start, end, concept in sorted(exact, key=lambda x: x[2] - x[1], reverse=True):
+        out[k].setdefault(start, _new_hit(Hit, (start, end, concept)))    # the longest abbreviation where no case-
+    if shift is not None:                                                # insensitive label starts
+        out = [{s + shift[s]: _new_hit(Hit, (s + shift[s], h[1] + shift[h[1]], h[2])) for s, h in at.items()} for at in out]
+    return out
+
+
+_ODD_SPACE = re.compile(r"[^\S ]\s*|  \s*")      # white space that is not one space, from its first odd character on
+
+
+def _one_spaced(low: str, text: str) -> tuple[str, str, list[int]]:
+    """The lower-cased copy and the text with each run of white space one space, and for each place of them how far
+    it is from the same place in the text (a label's start or end, never inside a run)."""
+    runs = []
+    for m in _ODD_SPACE.finditer(low):
+        start = m.start() - (m.start() > 0 and low[m.start() - 1] == " ")      # (the one space before a tab)
+        runs.append((start, m.end()))
+    cuts = [0, *(i for run in runs for i in run), len(low)]
+    low_parts, text_parts = [low[a:b] for a, b in zip(cuts[::2], cuts[1::2])], [text[a:b] for a, b in zip(cuts[::2], cuts[1::2])]
+    grows, shift = [0] * (len(low) + 1), 0      # how much further the text is after each run
+    for start, end in runs:
+        grows[start - shift + 1] += end - start - 1
+        shift += end - start - 1
+    return " ".join(low_parts), " ".join(text_parts), list(itertools.accumulate(grows))
 
 
 _new_hit = tuple.__new__            # a Hit made without the Python call of its __new__ (hundreds per article)
 
 
-def _whole_words(alternation: str) -> re.Pattern:
-    return re.compile(r"(?<![\w/-])(?:" + alternation + r")(?!\w)")
-
-
 def _is_abbreviation(label: str) -> bool:
     letters = [c for c in label if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(label) <= 6
-
-
-def _pattern(label: str) -> str:
-    return r"\s+".join(re.escape(w) for w in label.split())
 
 
 def _norm_space(s: str) -> str:
@@ -256,5 +254,5 @@ def load() -> Lexicon:
         procedure_groups={g.value(c, RK.field): c for c in sorted(groups)},
     )
     # the lexicons the recognizers read every sentence with (kg.recognize: places, agencies, procedures, fields, kinds)
-    read_together((lex.known_places, lex.agency_types, lex.procedures, lex.fields, lex.kinds))
+    read_together((lex.known_places, lex.agency_types, lex.procedures, lex.fields, lex.kinds, lex.units))
     return lex

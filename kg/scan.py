@@ -1,9 +1,11 @@
 """Patterns scanned over a sentence: case-insensitive ones on its one lower-cased copy (kg.text.lowered), tried only
-where the words their matches start with are (kg.text.words), with what every match of a pattern starts with read
+where the words their matches start with are (word_starts), with what every match of a pattern starts with read
 from its source."""
 import re
 
-from kg.text import WORD_CHAR, lowered, per_text, words
+from ahocorasick_rs import AhoCorasick, MatchKind
+
+from kg.text import WORD_CHAR, lowered, per_sentence
 
 try:
     from re import _parser          # how `re` reads a pattern (Python 3.11 on)
@@ -37,7 +39,7 @@ class Scan:
                  starts: frozenset[str] | None = None):
         """`behind`: check `before` by a look-behind all the same, for a pattern `re` could not skip through
         anyway (an alternation of groups), where the look-behind fails fast inside words. `starts`: words (lower
-        case, as kg.text.words cuts them) one of which every match starts with: finditer tries the pattern only where
+        case, as kg.text.WORD_OR_MARK cuts a text) one of which every match starts with: finditer tries the pattern only where
         one is (word_starts), not at every character."""
         self.case = case
         source = source if case else lower_source(source)
@@ -46,6 +48,8 @@ class Scan:
             if starts is not None and case:         # where a match starts, the lower-cased copy holds them lower case
                 starts = frozenset(map(lowered, starts))
         self.starts = starts
+        # without words to start at, the texts a match starts with (inside a word too), when its source spells them
+        self.prefixes = literal_prefixes(source) if starts is None else None
         self.regex = re.compile(f"(?<!{before})(?:{source})" if before and behind else source)
         self.before = re.compile(before) if before and not behind else None
 
@@ -78,12 +82,11 @@ class Scan:
 
     def every_start(self, text: str) -> list[tuple[int, str | None]]:
         """Every place where a match starts, overlapping ones too, in text order, with the word there when the words
-        every match starts with are known (`starts`; the longest of those found at a place is the one there), else
-        None."""
+        every match starts with are known (`starts`), else None."""
         if self.starts is not None:
             on = text if self.case else lowered(text)
             low = lowered(text) if self.case else on
-            return [(at, w) for at, w in dict(word_starts(low, self.starts)).items() if self._match(on, at)]
+            return [(at, w) for at, w in word_starts(low, self.starts) if self._match(on, at)]
         out, pos = [], 0
         while (m := self.search(text, pos)) is not None:
             out.append((m.start(), None))
@@ -95,6 +98,11 @@ class Scan:
         return m if m is None or self.before is None or self._starts(on, pos) else None
 
     def _search(self, on: str, pos: int, endpos: int) -> re.Match | None:
+        if self.prefixes is not None:       # tried where a text a match starts with is (`re` tries every character)
+            for at in prefix_places(on, self.prefixes):
+                if pos <= at <= endpos and (m := self._match(on, at, endpos)) is not None:
+                    return m
+            return None
         while pos <= endpos and (m := self.regex.search(on, pos, endpos)) is not None:
             if self._starts(on, m.start()):
                 return m
@@ -106,14 +114,67 @@ class Scan:
 
 
 def words_a_pattern_starts_with(source: str) -> frozenset[str] | None:
-    """The words (lower case, whole, as `words` cuts a text) that every match of a pattern starts with, when its source
-    spells them out: literal words, alternatives, optional groups and look-arounds before a space, a mark or `(?!\\w)`.
-    None when it does not (a class, a repeat or the pattern's end while the first word is still going on)."""
+    """The words (lower case, whole, as kg.text.WORD_OR_MARK cuts a text) that every match of a pattern starts with, when
+    its source spells them out: literal words, alternatives, optional groups and look-arounds before a space, a mark or
+    `(?!\\w)`. None when it does not (a class, a repeat or the pattern's end while the first word is still going on)."""
     try:
         opened, closed = _first_word(list(_parser.parse(source)), {""})
     except _Unsaid:
         return None
     return frozenset(closed) if not opened and closed and "" not in closed else None
+
+
+def literal_prefixes(source: str) -> frozenset[str] | None:
+    """The texts one of which every match of a pattern starts with, as far as its source spells them out (literals,
+    alternatives, optional groups; up to a class, a repeat, a look-around or a case-insensitive group), or None when a
+    match may start with anything (a pattern that opens with a class, or an alternative that does)."""
+    parsed = _parser.parse(source)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    opened, closed = _prefixes(list(parsed), {""})
+    found = opened | closed
+    return frozenset(found) if found and "" not in found else None
+
+
+def _prefixes(items: list, opened: set[str]) -> tuple[set[str], set[str]]:
+    """Walks a parsed pattern with the texts begun so far (`opened`); returns those that go on and those ended."""
+    closed: set[str] = set()
+    for op, av in items:
+        if not opened:
+            break
+        if op is _parser.LITERAL or (op is _parser.IN and all(o is _parser.LITERAL for o, _ in av)):
+            opened = {o + chr(c) for o in opened for c in ([av] if op is _parser.LITERAL else [c for _, c in av])}
+        elif op is _parser.SUBPATTERN and not av[1] & re.IGNORECASE:
+            opened, more = _prefixes(list(av[-1]), opened)
+            closed |= more
+        elif op is _parser.BRANCH:
+            walked = [_prefixes(list(alternative), opened) for alternative in av[1]]
+            opened = set().union(*(o for o, _ in walked))
+            closed |= set().union(*(c for _, c in walked))
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT) and av[:2] == (0, 1):
+            more_opened, more = _prefixes(list(av[2]), opened)
+            opened, closed = opened | more_opened, closed | more
+        else:
+            return set(), closed | opened       # what comes next is not spelled out: the texts end here
+    return opened, closed
+
+
+def prefix_places(on: str, prefixes: frozenset[str]) -> list[int]:
+    """Where any of the texts occurs in `on` (inside words too), in text order, each place once; remembered per text."""
+    found = _found(on)
+    key = ("prefixes", prefixes)
+    at = found.get(key)
+    if at is None:
+        find = _PREFIXES.get(prefixes)
+        if find is None:
+            if len(_PREFIXES) >= 256:
+                _PREFIXES.clear()
+            find = _PREFIXES[prefixes] = AhoCorasick(sorted(prefixes)).find_matches_as_indexes
+        at = found[key] = sorted({start for _, start, _ in find(on, overlapping=True)})
+    return at
+
+
+_PREFIXES: dict[frozenset[str], object] = {}
 
 
 class _Unsaid(Exception):
@@ -152,35 +213,41 @@ def _first_word(items: list, opened: set[str]) -> tuple[set[str], set[str]]:
     return opened, closed
 
 
-def word_starts(low: str, firsts: frozenset[str], needles: dict[str, str] | None = None) -> list[tuple[int, str]]:
-    """Where the words (or marks) of `firsts` that are in a lower-cased text occur in it, in text order, with the
-    word: the only places a pattern whose every match starts with one of them can match. Each word is looked
-    for once per text, whichever pattern asks (a word may be found inside a longer one: the pattern checks).
-    `needles`: for some words, a longer text every match that starts with the word starts with (the beginning its
-    labels share: "một cửa" for "một"), looked for instead, and given in its place. Read only: one word's places
-    are given as they are remembered."""
-    present = firsts.intersection(words(low))
-    if not present:
-        return []
+def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:
+    """Where the words of `firsts` (each maybe with the marks that follow it, "p." for "P.2"; or a mark) are in a
+    lower-cased text as kg.text.WORD_OR_MARK cuts it (no word character before a word, none after one; a mark
+    anywhere), in text order, with the word: the only places a pattern whose every match starts with one of them can
+    match. All of them are found by one Aho-Corasick automaton per set of words (ahocorasick_rs: one pass over the
+    text in compiled code, not a look-up per word), leftmost-longest: a word found inside a longer run of word
+    characters hides no whole word (a whole word starts after a non-word character; where a run starts the longest
+    is the whole word, if it is one). Remembered per text and set of words (a window's search asks again): read only."""
     found = _found(low)
-    if needles is not None:
-        present = list(map(needles.get, present, present))     # (each word's needle, or the word)
-    out: list[tuple[int, str]] = []
-    for w in present:
-        at = found.get(w)
-        if at is None:
-            at, i = [], low.find(w)
-            while i >= 0:
-                at.append((i, w))
-                i = low.find(w, i + 1)
-            found[w] = at
-        if len(present) == 1:
-            return at
-        out += at
-    out.sort()
-    return out
+    at = found.get(firsts)
+    if at is None:
+        find, listed, before, after = _AUTOMATA.get(firsts) or _automaton(firsts)
+        n = len(low)
+        at = found[firsts] = [(start, listed[i]) for i, start, end in find(low)
+                              if not (before[i] and start and ((c := low[start - 1]).isalnum() or c == "_")
+                                      or after[i] and end < n and ((c := low[end]).isalnum() or c == "_"))]
+    return at
 
 
-@per_text()
-def _found(low: str) -> dict[str, list[tuple[int, str]]]:
+def _automaton(firsts: frozenset[str]) -> tuple:
+    """(find, the words, whether each starts with a word character, whether it ends with one): `find(text)` gives
+    (word's number, start, end) for each leftmost-longest place a word is, inside a longer one too."""
+    if len(_AUTOMATA) >= 256:
+        _AUTOMATA.clear()
+    listed = sorted(firsts)
+    find = AhoCorasick(listed, matchkind=MatchKind.LeftmostLongest).find_matches_as_indexes if listed else \
+        lambda _: []
+    _AUTOMATA[firsts] = (find, listed, [WORD_CHAR.match(w) is not None for w in listed],
+                         [WORD_CHAR.match(w[-1]) is not None for w in listed])
+    return _AUTOMATA[firsts]
+
+
+_AUTOMATA: dict[frozenset[str], tuple] = {}
+
+
+@per_sentence
+def _found(low: str) -> dict:
     return {}

@@ -169,7 +169,7 @@ def same_matches(scan, text):
         got, want = scan.match(text, pos), ref.match(text, pos)
         assert (got and got.span()) == (want and want.span()), (text, pos)
     assert [at for at, _ in scan.every_start(text)] == [at for at in range(len(text) + 1) if ref.match(text, at)], text
-    assert all(w is None if scan.starts is None else w == word_at(lowered(text), at)
+    assert all(w is None if scan.starts is None else lowered(text).startswith(w, at) and w.startswith(word_at(lowered(text), at))
                for at, w in scan.every_start(text)), text
 
 
@@ -188,21 +188,8 @@ def test_a_scan_on_the_lowered_copy_finds_what_ignorecase_finds_whatever_the_let
         same_matches(scan, text)
 
 
-# A sentence's words are cut only where a run between white space holds a mark: the same words as cutting it whole.
-@given(st.text(alphabet="aăb1_ \t\n\xa0.,(“%-/İıé\u0301٣", max_size=40))
-def test_a_texts_words_are_those_of_cutting_it_whole(text):
-    from kg.text import WORD_OR_MARK, words
-    assert words(text) == frozenset(WORD_OR_MARK.findall(text))
-
-
-def test_a_sentences_words_are_those_of_cutting_it_whole():
-    from kg.text import WORD_OR_MARK, lowered, words
-    for sentence in sentences():
-        assert words(lowered(sentence)) == frozenset(WORD_OR_MARK.findall(lowered(sentence)))
-
-
-# A lexicon tries its labels only where one of their first words is in the sentence (kg.text.words): the same hits
-# as its one case-insensitive alternation scanned over the text (abbreviations as written).
+# A lexicon finds its labels by an automaton and keeps the whole words, the longest at a place (kg.lexicon): the same
+# hits as its one case-insensitive alternation scanned over the text (abbreviations as written).
 def matchers():
     from kg import lexicon
     lex = lexicon.load()
@@ -218,9 +205,13 @@ LABEL_TEXT = st.lists(st.tuples(LABELS, st.sampled_from([" ", "", "  ", ", ", "/
     lambda parts: "".join((w.upper() if len(w) % 3 == 0 else w) + sep for w, sep in parts))
 
 
+def _pattern(label: str) -> str:
+    return r"\s+".join(re.escape(w) for w in label.split())
+
+
 def alternation(matcher) -> re.Pattern:
     """A lexicon's labels as one alternation: case-insensitive but for the abbreviations, longest first."""
-    from kg.lexicon import _is_abbreviation, _pattern
+    from kg.lexicon import _is_abbreviation
     ordered = sorted(matcher.labels, key=lambda s: (-len(s), s))
     folded = "|".join(_pattern(lab.lower()) for lab in ordered if not _is_abbreviation(lab))
     exact = [_pattern(lab) for lab in ordered if _is_abbreviation(lab)]
@@ -237,13 +228,33 @@ def same_hits(matcher, text):
             (text, pos)
 
 
-@pytest.mark.parametrize("needles, expected", [
-    (None, [(0, "một"), (9, "một"), (16, "xã")]),
-    ({"một": "một cửa"}, [(0, "một cửa"), (16, "xã")]),         # "một số" is no place of "một cửa"
+# The places of a set of words are where the text, cut into words and marks, holds them, each with the word there
+# (kg.scan.word_starts).
+@pytest.mark.parametrize("text, firsts, expected", [
+    ("một cửa, một số xã", {"một", "xã", "phường"}, [(0, "một"), (9, "một"), (16, "xã")]),
+    ("p.2, phường p", {"p", "phường"}, [(0, "p"), (5, "phường"), (12, "p")]),     # not the "p" of "phường"
+    ("xãx, _xã, (xã), “mô, x(", {"xã", "(", "“"}, [(10, "("), (11, "xã"), (16, "“"), (22, "(")]),
+    ("", {"xã"}, []),
+    ("xã", frozenset(), []),
+    ("p.2, tp.hcm, tp hcm, ap.", {"p.", "tp", "tp."}, [(0, "p."), (5, "tp."), (13, "tp")]),   # a word with its marks
 ])
-def test_word_starts_looks_for_the_beginning_a_words_labels_share_where_given(needles, expected):
+def test_word_starts_gives_the_places_where_the_words_stand_whole(text, firsts, expected):
     from kg.scan import word_starts
-    assert word_starts("một cửa, một số xã", frozenset({"một", "xã", "phường"}), needles) == expected
+    assert word_starts(text, frozenset(firsts)) == expected
+
+
+@given(st.text(alphabet="aăb1_ \t\n\xa0.,(“%-/ıé\u0301٣", max_size=40),
+       st.sets(st.sampled_from(["a", "ă", "ab", "b1", "(", "%", "é", "1", "a.", "ab.,", "b1("])))
+def test_word_starts_are_the_whole_words_a_pattern_would_find(text, firsts):
+    from kg.scan import word_starts
+    from kg.text import WORD_OR_MARK
+    whole = []                  # at each word or mark, the longest of the words there (with their marks) that ends one
+    for m in WORD_OR_MARK.finditer(text):
+        there = [w for w in firsts if text.startswith(w, m.start()) and not (
+            w[-1].isalnum() and re.match(r"\w", text[m.start() + len(w):m.start() + len(w) + 1]))]
+        if there:
+            whole.append((m.start(), max(there, key=len)))
+    assert word_starts(text, frozenset(firsts)) == whole
 
 
 def test_a_lexicon_finds_its_labels_where_one_alternation_would_in_the_articles():
@@ -351,6 +362,10 @@ def same_counts(text):
     from kg.recognize.places import PlaceGrammar
     places = PlaceGrammar(lexicon.load())
     assert [m.span() for m in places.counts(text)] == [m.span() for m in places.count.finditer(text)], text
+    for pos in range(len(text)):        # and a place's count (match_at) is looked for where a digit or quantifier is
+        counted = places.match_at(text, pos)
+        if places.count.match(text, pos) and not places.lexicon.known_places.match_at(text, pos):
+            assert counted is not None and counted.get("count") != 0, (text, pos)
 
 
 def test_places_find_their_counts_where_their_pattern_would_in_the_articles():
@@ -388,6 +403,24 @@ def test_places_find_their_counts_where_their_pattern_would_whatever_the_text(te
 def test_the_words_a_pattern_starts_with_are_read_from_its_source(source, words):
     from kg.scan import words_a_pattern_starts_with
     assert words_a_pattern_starts_with(source) == (frozenset(words) if words is not None else None)
+
+
+# The texts every match of a pattern starts with (inside a word too), where a Scan with no words to start at searches.
+@pytest.mark.parametrize("source, texts", [
+    (r"(?:giải quyết|xử lý)[^.;,]{0,40}?còn|chỉ mất|chỉ", {"giải quyết", "xử lý", "chỉ mất", "chỉ"}),
+    (r"(?:ab[cd]*|xy)z", {"ab", "xyz"}),            # a class ends the text; a literal after it is not part of it
+    (r"a(?:b)?c", {"abc", "ac"}),
+    (r"[xy]a\d", {"xa", "ya"}),
+    (r"x(?i:ab)c", {"x"}),                          # a case-insensitive group is not spelled out
+    (r"(?i:ab)c", None),
+    (r"\s+(?:nêu|kể) trên", None),                 # a class first: a match may start anywhere
+    (r"(?<!\w)cấp", None),
+    (r"ab|", None),
+    (r"(?:^|[,:]\s*)mô hình", None),
+])
+def test_the_texts_a_pattern_starts_with_are_read_from_its_source(source, texts):
+    from kg.scan import literal_prefixes
+    assert literal_prefixes(source) == (frozenset(texts) if texts is not None else None)
 
 
 # "Not a count" (a level, an ordinal, a date before a number) is the end of the lower-cased text before the number's

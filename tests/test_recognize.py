@@ -2,6 +2,7 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, strategies as st
 
 from kg import lexicon
 from kg.recognize import DEFAULT_PIPELINE, build, filter_spans, Mention, recognize
@@ -158,6 +159,34 @@ def test_filter_spans_keeps_longest_per_layer():
     b = Mention(5, 10, "x" * 5, "PLACE")
     c = Mention(0, 3, "x" * 3, "KIND")
     assert filter_spans([b, a, c]) == [c, a]
+
+
+def longest_first(mentions):
+    """What filter_spans says it does, the plain way: longest first (then earlier, then by label, then as given), each
+    kept unless it overlaps one kept in its layer; in text order."""
+    from kg.recognize import LAYERS
+    kept = []
+    for m in sorted(mentions, key=lambda m: (m.start - m.end, m.start, m.label)):
+        if not any(LAYERS[m.label] == LAYERS[k.label] and m.start < k.end and k.start < m.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end, m.label))
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8), st.sampled_from(["PLACE", "AGENCY", "KIND", "MODEL",
+                                                                                    "METRIC", "PERIOD"]), st.integers(0, 2)),
+                 max_size=25).map(lambda spans: [Mention(s, s + n, "x" * n, label, str(k)) for s, n, label, k in spans])
+
+
+@given(SPANS)
+def test_filter_spans_keeps_what_the_longest_first_would(mentions):
+    assert [(m.start, m.end, m.label, m.key) for m in filter_spans(mentions)] == \
+        [(m.start, m.end, m.label, m.key) for m in longest_first(mentions)]
+
+
+def test_a_mention_s_attribute_is_its_first_pair_of_that_name():
+    m = Mention(0, 1, "x", "PLACE", attrs=(("level", "a"), ("count", 0), ("level", "b")))
+    assert (m.get("level"), m.get("count"), m.get("names"), m.get("names", ())) == ("a", 0, None, ())
+    assert Mention(0, 1, "x", "PLACE").get("level", "none") == "none"
 
 
 @pytest.mark.parametrize("wordings", [

@@ -5,7 +5,7 @@ Finding spans is kept apart from deciding between them: each recognizer reports 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Callable, Iterable
 
@@ -13,7 +13,7 @@ from kg.lexicon import Lexicon
 from kg.segment import Sentence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     start: int          # character offsets into the document text, end exclusive
     end: int
@@ -21,15 +21,30 @@ class Mention:
     label: str          # PLACE, AGENCY, PROCEDURE, FIELD, KIND, MODEL, METRIC, REDUCTION, PERIOD
     key: str = ""       # the concept or entity the mention links to, when a lexicon says so
     attrs: tuple = ()   # (name, value) pairs a recognizer parsed: a place's level, a number's value, ...
+    _named: dict = field(init=False, repr=False, compare=False)     # attrs by name, for get
+
+    def __init__(self, start: int, end: int, text: str, label: str, key: str = "", attrs: tuple = ()):
+        # Each field set through its slot's descriptor: a frozen dataclass's own __init__ calls object.__setattr__
+        # by name for each (hundreds of mentions a document); attrs by name made once in C (the first pair of a
+        # name is the one: reversed), so that get is a dict look-up, not a walk (relate and link ask ~1,100 times).
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_text(self, text)
+        _set_label(self, label)
+        _set_key(self, key)
+        _set_attrs(self, attrs)
+        _set_named(self, dict(reversed(attrs)) if attrs else _NOTHING)
 
     def get(self, name: str, default=None):
-        for k, v in self.attrs:
-            if k == name:
-                return v
-        return default
+        return self._named.get(name, default)
 
     def within(self, start: int, end: int) -> bool:
         return start <= self.start and self.end <= end
+
+
+_NOTHING: dict = {}
+_set_start, _set_end, _set_text, _set_label, _set_key, _set_attrs, _set_named = (
+    getattr(Mention, name).__set__ for name in ("start", "end", "text", "label", "key", "attrs", "_named"))
 
 
 Recognizer = Callable[[Sentence], list[Mention]]
@@ -41,19 +56,38 @@ LAYERS = {"PLACE": "entity", "AGENCY": "entity", "PROCEDURE": "entity", "FIELD":
 
 
 def filter_spans(mentions: Iterable[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping mentions (the earlier one on a tie), per layer, in text order."""
+    """Keep the longest of overlapping mentions (the earlier one on a tie), per layer, in text order. Walked in text
+    order, each layer's mentions fall into runs that overlap one another (most runs one mention, kept as it is); only
+    within a run do mentions compete, longest first, as they would over the whole sentence (none overlaps another run's)."""
     kept: list[Mention] = []
-    taken: dict[str, list[Mention]] = {}
-    for m in sorted(mentions, key=_longest_first):
-        spans = taken.setdefault(LAYERS.get(m.label, m.label), [])
+    runs: dict[str, list] = {}            # per layer: its open run's mentions, and where the run ends
+    for m in sorted(mentions, key=IN_TEXT):
+        layer = LAYERS.get(m.label, m.label)
+        run = runs.get(layer)
+        if run is not None and m.start < run[1]:
+            run[0].append(m)
+            if m.end > run[1]:
+                run[1] = m.end
+            continue
+        if run is not None:
+            kept += run[0] if len(run[0]) == 1 else _longest(run[0])
+        runs[layer] = [[m], m.end]
+    for members, _ in runs.values():
+        kept += members if len(members) == 1 else _longest(members)
+    kept.sort(key=IN_TEXT)
+    return kept
+
+
+def _longest(run: list[Mention]) -> list[Mention]:
+    """Of mentions that overlap one another, the longest (the earlier on a tie), then each that overlaps none kept."""
+    kept: list[Mention] = []
+    for m in sorted(run, key=_longest_first):
         start, end = m.start, m.end
-        for other in spans:
+        for other in kept:
             if start < other.end and other.start < end:
                 break
         else:
-            spans.append(m)
             kept.append(m)
-    kept.sort(key=IN_TEXT)
     return kept
 
 

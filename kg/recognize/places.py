@@ -12,12 +12,13 @@ from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import load as load_grammar
 from kg.segment import Sentence
 from kg.scan import Scan, word_starts
-from kg.text import DIGITS, digit_runs, first_word, lowered, words
+from kg.text import DIGITS, digit_runs, first_word, lowered
 
 _NUMS = re.compile(r"\s*(\d+(?:(?:\s*,\s*|\s+và\s+)\d+)*)(?![\d/]|[.,]\d)")
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"[ \t\xa0]*")
 _QUANTIFIERS = frozenset({"các", "tất", "một", "nhiều", "những"})    # the first words of a count's quantifiers
+_QUANTIFIER_STARTS = tuple(sorted(_QUANTIFIERS))
 _LIST_SEP = re.compile(r"\s*,\s*|\s+và\s+")
 _PARTY = re.compile(r"\s*ủy(?!\w)", re.IGNORECASE)
 # "37 xã, phường, thị trấn được chọn ... bao gồm: Cái Nước, Đầm Dơi, ...": the units a count names, listed without
@@ -48,7 +49,8 @@ class PlaceGrammar:
         counted = [lab for lab in spelled if not lab.lower().startswith(("quận", "huyện", "tỉnh", "thành", "thị"))]
         self.count = re.compile(r"(?<![\w/])(?:(\d+)|(?P<all>(?i:các|tất cả(?: các)?))|(?i:một số|nhiều|những))\s+(?i:"
                                 + "|".join(map(re.escape, counted)) + r")(?!\w)")
-        self._count_words = frozenset(map(first_word, counted))       # a sentence without any holds no count
+        # a sentence without any holds no count (they are level words: found among the level's places)
+        self._count_words = frozenset(map(first_word, counted))
 
     def findall(self, text: str, base: int = 0) -> list[Mention]:
         out: list[Mention] = []
@@ -73,8 +75,8 @@ class PlaceGrammar:
         """self.count.finditer(text), tried only where a count can start (a run of digits, a quantifier's first word)
         in a sentence that holds a word a count's level starts with."""
         low = lowered(text)
-        if self._count_words.isdisjoint(words(low)):
-            return
+        if self._count_words.isdisjoint([w for _, w in word_starts(low, self.level.starts)]):
+            return                      # (the level words' places, which findall reads too: one look-up for both)
         pos = 0
         for at in sorted(digit_runs(text) + [at for at, _ in word_starts(low, _QUANTIFIERS)]):
             if at >= pos and (m := self.count.match(text, at)):
@@ -86,7 +88,8 @@ class PlaceGrammar:
         known = self.lexicon.known_places.match_at(text, pos)
         if known:
             return Mention(base + known.start, base + known.end, text[known.start:known.end], "PLACE", str(known.concept))
-        counted = self.count.match(text, pos)
+        counted = self.count.match(text, pos) if pos < len(text) and (text[pos].isdecimal() or lowered(text).startswith(
+            _QUANTIFIER_STARTS, pos)) else None         # (a count starts with a digit or a quantifier: most places neither)
         if counted:
             return self._mention(text, base, pos, counted.end(), self._level_of(counted.group().split()[-1]),
                                  count=_count(counted))

@@ -113,23 +113,45 @@ def graph_text(nt: bytes, fmt: str) -> str:
 # by joins that loop in C. Its strings escape only tab, newline, carriage return, quote and backslash, so
 # lines are rows and tabs separate cells.
 
-def _grid(tsv: bytes) -> tuple[list[str], list[list[bytes]], int]:
-    """Oxigraph's TSV (every line ends in a newline) as variable names, columns of cells and the number of
-    rows. The cells stay UTF-8 bytes (b"" where unbound), half the size of Vietnamese text as a Python
-    string: only distinct cells are decoded."""
+def _grid(tsv: bytes) -> tuple[list[str], list[list[bytes]], int, list[list[bytes]]]:
+    """Oxigraph's TSV (every line ends in a newline) as variable names, columns of cells, the number of rows, and
+    each column's distinct cells. The cells stay UTF-8 bytes (b"" where unbound), half the size of Vietnamese
+    text as a Python string: only distinct cells are decoded. The TSV is split a chunk of lines at a time, and
+    each cell replaced by the first of its equals (one object for each distinct cell): the copies are freed
+    chunk by chunk, so the answer's cells never all live at once (a page of new memory costs about 4 µs), and
+    finding a cell later is a comparison of addresses."""
     end = tsv.index(b"\n")
     if not end:                                             # no variable: an empty line for each row
-        return [], [], tsv.count(b"\n") - 1
-    cells = tsv.replace(b"\n", b"\t").split(b"\t")        # the header's, every row's, and b"" after the last
-    n = tsv.count(b"\t", 0, end) + 1
-    names = [v[1:].decode("utf-8") for v in cells[:n]]
-    return names, [cells[n + i:-1:n] for i in range(n)], (len(cells) - 1) // n - 1
+        return [], [], tsv.count(b"\n") - 1, []
+    names = [v[1:].decode("utf-8") for v in tsv[:end].split(b"\t")]
+    n = len(names)
+    if len(tsv) <= _WHOLE:                                  # small: split at once, its cells hashed into sets
+        cells = tsv.replace(b"\n", b"\t").split(b"\t")    # (the header's, every row's, and b"" after the last)
+        columns = [cells[n + i:-1:n] for i in range(n)]
+        return names, columns, len(columns[0]), [list(set(column)) for column in columns]
+    firsts: list[dict] = [{} for _ in names]
+    columns: list[list[bytes]] = [[] for _ in names]
+    start, skip = 0, n                                      # the first chunk holds the names too
+    while start < len(tsv):
+        stop = tsv.find(b"\n", start + _CHUNK) + 1 or len(tsv)
+        cells = tsv[start:stop].replace(b"\n", b"\t").split(b"\t")      # and b"" after the last
+        for i, (first, column) in enumerate(zip(firsts, columns), skip):
+            some = cells[i:-1:n]
+            column += map(first.setdefault, some, some)
+        start, skip = stop, 0
+    return names, columns, len(columns[0]), [list(first) for first in firsts]
 
 
-def _each(column: list[bytes], render) -> list:
+_WHOLE = 1 << 20          # an answer this small is split at once: its cells fit in the cache, and there are too
+                          # few for freeing copies as it goes to pay for the first-of-its-equals lookup
+_CHUNK = 1 << 16          # bytes of TSV split at once: its cells stay in the processor's cache, and its copies
+                          # below the size malloc maps afresh (faulting in every page) each time
+
+
+def _each(column: list[bytes], distinct: list[bytes], render) -> list:
     """`render(type, value, language, datatype)` of every cell's term ("" for an empty cell), computed once
     for each distinct cell."""
-    return mapped({cell: render(*term(cell.decode("utf-8"))) if cell else "" for cell in set(column)}, column)
+    return mapped({cell: render(*term(cell.decode("utf-8"))) if cell else "" for cell in distinct}, column)
 
 
 def mapped(rendered: dict, column: list) -> list:
@@ -174,7 +196,7 @@ def term(cell: str) -> tuple[str, str, str, str]:
     return "literal", cell, "", XSD + short_type(cell)
 
 
-def _json(names: list[str], columns: list[list[bytes]], count: int) -> str:
+def _json(names: list[str], columns: list[list[bytes]], count: int, distinct: list[list[bytes]]) -> str:
     """SPARQL JSON results in the layout rdflib's writer gave: results first, Python's separators and escapes."""
     from json.encoder import encode_basestring as quoted        # json.dumps's own, with ensure_ascii=False
 
@@ -182,8 +204,8 @@ def _json(names: list[str], columns: list[list[bytes]], count: int) -> str:
         more = (f', "datatype": {quoted(datatype)}' if datatype else
                 f', "xml:lang": {quoted(language)}' if language else "")
         return f'{key}{{"type": "{kind}", "value": {quoted(value)}{more}}}'
-    bindings = [_each(cells, partial(binding, (", " if i else "") + quoted(name) + ": "))
-                for i, (name, cells) in enumerate(zip(names, columns))]
+    bindings = [_each(cells, kept, partial(binding, (", " if i else "") + quoted(name) + ": "))
+                for i, (name, cells, kept) in enumerate(zip(names, columns, distinct))]
     for row in ([] if not names or all(columns[0]) else [r for r, cell in enumerate(columns[0]) if not cell]):
         for column in bindings[1:]:                         # the first variable is unbound: the row's first
             if column[row]:                                 # binding has no separator before it
@@ -206,14 +228,14 @@ def _xml_escape(text: str) -> str:
     return text
 
 
-def _xml(names: list[str], columns: list[list[bytes]], count: int) -> str:
+def _xml(names: list[str], columns: list[list[bytes]], count: int, distinct: list[list[bytes]]) -> str:
     """SPARQL XML results in the layout rdflib's writer (xml.sax's XMLGenerator) gave: its declaration, each
     variable as a start and an end tag, only &, < and > escaped."""
     def binding(name: str, kind: str, value: str, language: str, datatype: str) -> str:
         attribute = (f' datatype="{_xml_escape(datatype)}"' if datatype else
                      f' xml:lang="{_xml_escape(language)}"' if language else "")
         return f'<binding name="{name}"><{kind}{attribute}>{_xml_escape(value)}</{kind}></binding>'
-    bindings = [_each(cells, partial(binding, name)) for name, cells in zip(names, columns)]
+    bindings = [_each(cells, kept, partial(binding, name)) for name, cells, kept in zip(names, columns, distinct)]
     return rows_text('<?xml version="1.0" encoding="utf-8"?>\n'
                      '<sparql xmlns="http://www.w3.org/2005/sparql-results#" '
                      'xmlns:xml="http://www.w3.org/XML/1998/namespace"><head>'
@@ -221,9 +243,9 @@ def _xml(names: list[str], columns: list[list[bytes]], count: int) -> str:
                      bindings, count, "</results></sparql>", first="<result>", start="<result>", end="</result>")
 
 
-def _table(names: list[str], columns: list[list[bytes]], count: int) -> str:
+def _table(names: list[str], columns: list[list[bytes]], count: int, distinct: list[list[bytes]]) -> str:
     from kg.table import table            # (a table for people: its widths and clipping are its own module)
-    return table(names, columns, count)
+    return table(names, columns, count, distinct)
 
 
 _FROM_GRID = {"json": _json, "xml": _xml, "table": _table}

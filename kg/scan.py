@@ -2,6 +2,7 @@
 where the words their matches start with are (word_starts), with what every match of a pattern starts with read
 from its source."""
 import re
+from functools import partial
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
@@ -216,33 +217,52 @@ def _first_word(items: list, opened: set[str]) -> tuple[set[str], set[str]]:
 def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:
     """Where the words of `firsts` (each maybe with the marks that follow it, "p." for "P.2"; or a mark) are in a
     lower-cased text as kg.text.WORD_OR_MARK cuts it (no word character before a word, none after one; a mark
-    anywhere), in text order, with the word: the only places a pattern whose every match starts with one of them can
-    match. All of them are found by one Aho-Corasick automaton per set of words (ahocorasick_rs: one pass over the
-    text in compiled code, not a look-up per word), leftmost-longest: a word found inside a longer run of word
-    characters hides no whole word (a whole word starts after a non-word character; where a run starts the longest
-    is the whole word, if it is one). Remembered per text and set of words (a window's search asks again): read only."""
+    anywhere), in text order, with the word (at one place the longest: "tp." in "tp.hcm", not "tp" too): the only
+    places a pattern whose every match starts with one of them can match. The words are found by one Aho-Corasick
+    automaton per set of words (ahocorasick_rs: one pass over the text in compiled code, not a look-up per word),
+    leftmost-longest: a word found inside a longer run of word characters hides no whole word (a whole word starts
+    after a non-word character; where a run starts the longest is the whole word, if it is one); marks, which a
+    word's own marks would hide ("(" in "b1("), by one more automaton that finds them all. Remembered per text and
+    set of words (a window's search asks again): read only."""
     found = _found(low)
     at = found.get(firsts)
     if at is None:
-        find, listed, before, after = _AUTOMATA.get(firsts) or _automaton(firsts)
+        find, listed, before, after, marks = _AUTOMATA.get(firsts) or _automaton(firsts)
         n = len(low)
-        at = found[firsts] = [(start, listed[i]) for i, start, end in find(low)
-                              if not (before[i] and start and ((c := low[start - 1]).isalnum() or c == "_")
-                                      or after[i] and end < n and ((c := low[end]).isalnum() or c == "_"))]
+        at = [(start, listed[i]) for i, start, end in find(low)
+              if not (before[i] and start and ((c := low[start - 1]).isalnum() or c == "_")
+                      or after[i] and end < n and ((c := low[end]).isalnum() or c == "_"))]
+        if marks is not None:
+            at = sorted(at + [(start, marks[i]) for i, start, _ in marks.find(low)], key=_in_text)
+        found[firsts] = at
     return at
 
 
+def _in_text(place: tuple[int, str]) -> tuple[int, int]:
+    return place[0], -len(place[1])
+
+
 def _automaton(firsts: frozenset[str]) -> tuple:
-    """(find, the words, whether each starts with a word character, whether it ends with one): `find(text)` gives
-    (word's number, start, end) for each leftmost-longest place a word is, inside a longer one too."""
+    """(find, the words, whether each starts with a word character, whether it ends with one, the marks' automaton
+    or None): `find(text)` gives (word's number, start, end) for each leftmost-longest place a word is, inside a
+    longer one too."""
     if len(_AUTOMATA) >= 256:
         _AUTOMATA.clear()
-    listed = sorted(firsts)
+    listed = sorted(w for w in firsts if WORD_CHAR.match(w))
+    marks = sorted(firsts.difference(listed))
     find = AhoCorasick(listed, matchkind=MatchKind.LeftmostLongest).find_matches_as_indexes if listed else \
         lambda _: []
     _AUTOMATA[firsts] = (find, listed, [WORD_CHAR.match(w) is not None for w in listed],
-                         [WORD_CHAR.match(w[-1]) is not None for w in listed])
+                         [WORD_CHAR.match(w[-1]) is not None for w in listed],
+                         _Marks(marks) if marks else None)
     return _AUTOMATA[firsts]
+
+
+class _Marks(list):
+    """Marks, and `find(text)`: (mark's number, start, end) for every place one is, overlapping ones too."""
+    def __init__(self, marks: list[str]):
+        super().__init__(marks)
+        self.find = partial(AhoCorasick(marks).find_matches_as_indexes, overlapping=True)
 
 
 _AUTOMATA: dict[frozenset[str], tuple] = {}

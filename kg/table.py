@@ -20,10 +20,12 @@ from kg.namespace import DEFAULT_BASE
 from kg.results import NAMESPACES, mapped, rows_text, term
 
 
-def table(names: list[str], columns: list[list[bytes]], count: int, width: int = 60) -> str:
+def table(names: list[str], columns: list[list[bytes]], count: int, distinct: list[list[bytes]] | None = None,
+          width: int = 60) -> str:
     """An aligned text table for a terminal; widths by display columns, so Vietnamese text lines up, cells
-    clipped to `width`, and no control character from the graph reaches the screen."""
-    shown = [_shown(list(set(cells)), width) for cells in columns]
+    clipped to `width`, and no control character from the graph reaches the screen. `distinct`: each column's
+    distinct cells, if known."""
+    shown = [_shown(raws, width) for raws in distinct or map(list, map(dict.fromkeys, columns))]
     widths = [max([_width(name), *ws]) for name, (_, _, ws) in zip(names, shown)]
     head = ["  ".join(name + " " * (widest - _width(name)) for name, widest in zip(names, widths)),
             "  ".join("-" * widest for widest in widths)]
@@ -72,13 +74,16 @@ def _shown(raws: list[bytes], width: int) -> tuple[list[bytes], list[str], list[
     column at a time; the rest one by one (`_cell`)."""
     order, texts = [], []
     for start, settle in ((_OWN, _own_iris), (b'"', partial(_plain_literals, width=width))):
-        starting = list(map(operator.eq, map(operator.getitem, raws, repeat(slice(len(start)))), repeat(start)))
-        some = raws if all(starting) else list(compress(raws, starting))
+        if raws and min(raws).startswith(start) and max(raws).startswith(start):
+            some, others = raws, []         # (cells with a start lie between the least and the greatest in order)
+        else:
+            starting = list(map(operator.eq, map(operator.getitem, raws, repeat(slice(len(start)))), repeat(start)))
+            some, others = list(compress(raws, starting)), list(compress(raws, map(operator.not_, starting)))
         if some:
             settled, settled_texts, unsettled = settle(some)
             order += settled
             texts += settled_texts
-            raws = [*compress(raws, map(operator.not_, starting)), *unsettled]
+            raws = [*others, *unsettled]
     fitted = [_cell(raw, width) for raw in raws]
     return order + raws, texts + [text for text, _ in fitted], [*map(len, texts), *(w for _, w in fitted)]
 
@@ -105,7 +110,9 @@ def _plain_literals(raws: list[bytes], width: int) -> tuple[list[bytes], list[st
     if "\\" in text:
         text = _ESCAPED_QUOTE.sub('"', text)
     cells = text.split("\n")
-    starts = [cell[1:cell.rindex('"')][:width + 2] for cell in cells]
+    # each value's start (`width` + 2 characters), in C: what precedes the closing quote, less the opening one
+    starts = list(map(operator.getitem, map(operator.itemgetter(0), map(str.rpartition, cells, repeat('"'))),
+                      repeat(slice(1, width + 3))))
     unsettled = []
     if "\\" in text or not _all_plain(starts, width):      # (a backslash left: an escape other than a quote's)
         plain = [("\\" not in cell and _plain(start, width)) for cell, start in zip(cells, starts)]

@@ -121,7 +121,7 @@ def single_spaced(text: str) -> bool:
 
 
 def word_at(low: str, pos: int) -> str | None:
-    """The word (or mark) that starts at `pos` of a lower-cased text, as `words` cuts it, if one does."""
+    """The word (or mark) that starts at `pos` of a lower-cased text, as WORD_OR_MARK cuts it, if one does."""
     found = WORD_OR_MARK.match(low, pos)
     return found.group() if found else None
 

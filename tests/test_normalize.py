@@ -237,6 +237,9 @@ def same_hits(matcher, text):
     ("", {"xã"}, []),
     ("xã", frozenset(), []),
     ("p.2, tp.hcm, tp hcm, ap.", {"p.", "tp", "tp."}, [(0, "p."), (5, "tp."), (13, "tp")]),   # a word with its marks
+    ("b1(", {"b1(", "("}, [(0, "b1("), (2, "(")]),            # a mark inside a word's own marks
+    ("xa. a.", {"a.", "."}, [(2, "."), (4, "a."), (5, ".")]),
+    ("abc ab", {"ab", "abc"}, [(0, "abc"), (4, "ab")]),
 ])
 def test_word_starts_gives_the_places_where_the_words_stand_whole(text, firsts, expected):
     from kg.scan import word_starts
@@ -244,7 +247,7 @@ def test_word_starts_gives_the_places_where_the_words_stand_whole(text, firsts, 
 
 
 @given(st.text(alphabet="aăb1_ \t\n\xa0.,(“%-/ıé\u0301٣", max_size=40),
-       st.sets(st.sampled_from(["a", "ă", "ab", "b1", "(", "%", "é", "1", "a.", "ab.,", "b1("])))
+       st.sets(st.sampled_from(["a", "ă", "ab", "b1", "(", "%", "é", "1", "a.", "ab.,", "b1(", ".", ","])))
 def test_word_starts_are_the_whole_words_a_pattern_would_find(text, firsts):
     from kg.scan import word_starts
     from kg.text import WORD_OR_MARK

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from operator import attrgetter
+from types import MappingProxyType
 from typing import Callable, Iterable
 
 from kg.lexicon import Lexicon
@@ -42,7 +43,7 @@ class Mention:
         return start <= self.start and self.end <= end
 
 
-_NOTHING: dict = {}
+_NOTHING = MappingProxyType({})      # (shared by every mention without attrs: read only)
 _set_start, _set_end, _set_text, _set_label, _set_key, _set_attrs, _set_named = (
     getattr(Mention, name).__set__ for name in ("start", "end", "text", "label", "key", "attrs", "_named"))
 

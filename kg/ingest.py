@@ -142,12 +142,19 @@ def _utf16_without_bom(path: Path, raw: bytes) -> str:
     raise InputError(f"{path}: looks like a binary file, not text")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _decode(path: Path, raw: bytes, encoding: str | None) -> str:
     if encoding:
         try:
-            return raw.decode(encoding)
+            text = raw.decode(encoding)
         except (UnicodeDecodeError, LookupError) as e:
             raise InputError(f"{path}: cannot be read as {encoding} ({e})") from e
+        if lone := _SURROGATE.search(text):     # (UTF-7 can say one; no text can be written with it)
+            raise InputError(f"{path}: read as {encoding}, it holds a lone surrogate (U+{ord(lone.group()):04X} at "
+                             f"character {lone.start()}), which is not a character")
+        return text
     if raw.startswith(b"%PDF-"):
         raise InputError(f"{path}: is a PDF document; extract its text first (for example with pdftotext)")
     for bom, codec in _BOMS:

@@ -162,3 +162,12 @@ def test_a_folder_with_bad_files_builds_the_rest_and_lists_them(tmp_path):
                                         f"Skipped {corpus / 'empty.txt'}: the file is empty",
                                         f"Skipped {corpus / 'gone.txt'}: no such file"])
     assert out.exists()
+
+
+def test_a_lone_surrogate_read_with_an_encoding_is_named(tmp_path):
+    """UTF-7 can encode half of a surrogate pair ("+2AA-" is U+D800 alone): no character, and nothing could write
+    it out; the article is refused with its own line, as any other unreadable one."""
+    (tmp_path / "a.txt").write_bytes(ARTICLE.encode("utf-7") + b"+2AA-\n")
+    r, out = build(tmp_path, tmp_path / "a.txt", "--encoding", "utf-7")
+    assert r.exit_code == 1 and not out.exists()
+    assert r.output.startswith(f"Error: {tmp_path / 'a.txt'}: read as utf-7, it holds a lone surrogate (U+D800 at ")

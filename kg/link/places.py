@@ -29,7 +29,7 @@ from kg.recognize.places import SOME_UNITS
 from kg.relate.context import key, level_rank, rank
 from kg.text import slug
 
-_UNIT_PLACES: dict[str, dict[tuple[str, str], "Place"]] = {}   # base IRI -> (unit key, title) -> Place
+_UNIT_PLACES: dict[str, dict[tuple[str, str, int], "Place"]] = {}    # base IRI -> (unit key, title, id of parent) -> Place
 # The place levels are vocabulary, like kinds and procedures: concepts of the lexicon (ontology/places.ttl) with
 # IRIs fixed under the default base. A build's --base names the data it makes (places, initiatives, ...), never
 # the lexicon's concepts, which emit copies into the graph under their own IRIs.
@@ -184,20 +184,25 @@ class Places:
 
     def unit_place(self, u: Unit) -> Place:
         """The place of an official unit, labelled with its title on the publication date ("Tỉnh Quảng Ninh" in
-        2023): one object per unit, title and base IRI, kept for the process. Its class is its present level's."""
+        2023), within its parent's place on that date: one object per unit, title, parent and base IRI, kept for the
+        process (a ward's place kept by its title alone would carry the parent titled for the first document that
+        asked, whatever the date of the next). Its class is its present level's."""
         title = self.gazetteer.title(u.key, self.date).label
-        if (u.key, title) not in self._units:
+        parent = self.unit_place(self.gazetteer.units[u.parent]) if u.parent else None
+        kept = (u.key, title, id(parent))       # (a parent is itself kept for the process: its id is its own)
+        place = self._units.get(kept)
+        if place is None:
             lex = self.lexicon
             level = term(level_iri(u.level))
-            parent = self.unit_place(self.gazetteer.units[u.parent]) if u.parent else None
             en = lex.label(level, "en")
             label_en = f"{en} {u.short}" if u.short.isdigit() else self._english.get(u.label, "")
             if label_en and u.tier == 3 and parent is not None and parent.label_en:
                 label_en += f", {parent.label_en}"          # "Ward 1, District 4"
             cls = RK.Province if u.tier == 1 else lex.value(level, RK.areaClass) or RK.AdministrativeArea
             r = (0 if u.level == "tinh" else 1) if u.tier == 1 else 2 if u.tier == 2 else 3
-            self._units[(u.key, title)] = Place(self.base + "place/" + u.key, title, label_en, str(cls), parent, u.key, r, u)
-        return self._units[(u.key, title)]
+            place = self._units[kept] = Place(self.base + "place/" + u.key, title, label_en, str(cls), parent, u.key,
+                                              r, u)
+        return place
 
     @functools.cached_property
     def _english(self) -> dict[str, str]:

@@ -335,9 +335,7 @@ def _iso(y: int, mo: int, d: int, time: tuple[int, int, int] | None) -> str | No
         when = datetime.datetime(y, mo, d, *(time or (0, 0, 0)))
     except ValueError:
         return None
-    if y < 1000:                    # (strftime writes such a year as it is, without zeros before it)
-        return when.strftime("%Y-%m-%dT%H:%M:%S+07:00") if time else when.strftime("%Y-%m-%d")
-    day = f"{y}-{mo:02d}-{d:02d}"   # (what strftime writes, without its ~4 µs)
+    day = f"{y:04d}-{mo:02d}-{d:02d}"   # (four digits: xsd:date and xsd:dateTime have no shorter year)
     return f"{day}T{when.hour:02d}:{when.minute:02d}:{when.second:02d}+07:00" if time else day
 
 

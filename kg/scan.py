@@ -166,16 +166,24 @@ def prefix_places(on: str, prefixes: frozenset[str]) -> list[int]:
     key = ("prefixes", prefixes)
     at = found.get(key)
     if at is None:
-        find = _PREFIXES.get(prefixes)
-        if find is None:
-            if len(_PREFIXES) >= 256:
-                _PREFIXES.clear()
-            find = _PREFIXES[prefixes] = AhoCorasick(sorted(prefixes)).find_matches_as_indexes
-        at = found[key] = sorted({start for _, start, _ in find(on, overlapping=True)})
+        find, _ = _everywhere(prefixes)
+        at = found[key] = sorted({start for _, start, _ in find(on)})
     return at
 
 
-_PREFIXES: dict[frozenset[str], object] = {}
+def _everywhere(texts: frozenset[str]) -> tuple:
+    """(find, the texts in its order): `find(text)` gives (text's number, start, end) for every place one of them
+    is, overlapping ones too; one Aho-Corasick automaton per set of texts, kept for the process."""
+    kept = _EVERYWHERE.get(texts)
+    if kept is None:
+        if len(_EVERYWHERE) >= 256:
+            _EVERYWHERE.clear()
+        listed = sorted(texts)
+        kept = _EVERYWHERE[texts] = (partial(AhoCorasick(listed).find_matches_as_indexes, overlapping=True), listed)
+    return kept
+
+
+_EVERYWHERE: dict[frozenset[str], tuple] = {}
 
 
 class _Unsaid(Exception):
@@ -227,13 +235,14 @@ def word_starts(low: str, firsts: frozenset[str]) -> list[tuple[int, str]]:
     found = _found(low)
     at = found.get(firsts)
     if at is None:
-        find, listed, before, after, marks = _AUTOMATA.get(firsts) or _automaton(firsts)
+        find, listed, after, marks = _AUTOMATA.get(firsts) or _automaton(firsts)
         n = len(low)
         at = [(start, listed[i]) for i, start, end in find(low)
-              if not (before[i] and start and ((c := low[start - 1]).isalnum() or c == "_")
+              if not (start and ((c := low[start - 1]).isalnum() or c == "_")
                       or after[i] and end < n and ((c := low[end]).isalnum() or c == "_"))]
-        if marks is not None:
-            at = sorted(at + [(start, marks[i]) for i, start, _ in marks.find(low)], key=_in_text)
+        if marks:
+            find, listed = _everywhere(marks)
+            at = sorted(at + [(start, listed[i]) for i, start, _ in find(low)], key=_in_text)
         found[firsts] = at
     return at
 
@@ -243,26 +252,17 @@ def _in_text(place: tuple[int, str]) -> tuple[int, int]:
 
 
 def _automaton(firsts: frozenset[str]) -> tuple:
-    """(find, the words, whether each starts with a word character, whether it ends with one, the marks' automaton
-    or None): `find(text)` gives (word's number, start, end) for each leftmost-longest place a word is, inside a
-    longer one too."""
+    """(find, the words (each starts with a word character), whether each ends with one, the marks (found by
+    _everywhere)): `find(text)` gives (word's number, start, end) for each leftmost-longest place a word is, inside
+    a longer one too."""
     if len(_AUTOMATA) >= 256:
         _AUTOMATA.clear()
     listed = sorted(w for w in firsts if WORD_CHAR.match(w))
-    marks = sorted(firsts.difference(listed))
     find = AhoCorasick(listed, matchkind=MatchKind.LeftmostLongest).find_matches_as_indexes if listed else \
         lambda _: []
-    _AUTOMATA[firsts] = (find, listed, [WORD_CHAR.match(w) is not None for w in listed],
-                         [WORD_CHAR.match(w[-1]) is not None for w in listed],
-                         _Marks(marks) if marks else None)
+    _AUTOMATA[firsts] = (find, listed, [WORD_CHAR.match(w[-1]) is not None for w in listed],
+                         firsts.difference(listed))
     return _AUTOMATA[firsts]
-
-
-class _Marks(list):
-    """Marks, and `find(text)`: (mark's number, start, end) for every place one is, overlapping ones too."""
-    def __init__(self, marks: list[str]):
-        super().__init__(marks)
-        self.find = partial(AhoCorasick(marks).find_matches_as_indexes, overlapping=True)
 
 
 _AUTOMATA: dict[frozenset[str], tuple] = {}

@@ -44,6 +44,10 @@ def test_models_and_places(tmp_path, text, expected):
       ("Liên thông đất đai", "Phòng Tài nguyên và Môi trường Huyện Tây Sơn", "phối hợp")}),
     ("Mô hình “Trả kết quả qua bưu điện” do Bưu điện TX.Tân Uyên thực hiện.",
      {("Trả kết quả qua bưu điện", "Bưu điện Thị xã Tân Uyên", "chủ trì")}),
+    # an office whose staff (cán bộ, công chức, nhân viên) the practice's name sends takes part in it
+    ("Phường Tân Hòa thí điểm cử cán bộ tổ địa chính xuống tận nhà dân thu thập hồ sơ.",
+     {("cử cán bộ tổ địa chính xuống tận nhà dân thu thập hồ sơ", "Tổ địa chính Phường Tân Hòa", "chủ trì")}),
+    ("Xã Tân Hòa thí điểm cử cán bộ xuống tận nhà dân nhận hồ sơ và trả kết quả qua bưu điện.", set()),  # no staff of it
 ])
 def test_agencies_at_each_level(tmp_path, text, expected):
     assert facts(tmp_path, text)["agencies"] == expected

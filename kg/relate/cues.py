@@ -1,5 +1,5 @@
 """The words that give an agency its role, written right before it: "phối hợp với B" (a partner), "do A", "của A"
-(the lead), "tại C" (where it happens). Each is a cue that ends where the gap before the agency ends.
+(the lead), "tại C" (where it happens), "cán bộ D" (D's staff do it: D takes part). Each is a cue that ends where the gap before the agency ends.
 
 Such a pattern (`(?i:...)\\s*$`) cannot be skipped through by `re`: searched over a gap that may be a whole
 sentence, it is tried at every character. `EndCue` tries it on the gap's last characters only, and on the whole
@@ -12,6 +12,7 @@ import re
 PARTNER = r"(?i:phối hợp(?:\s+(?:với|cùng))?(?:\s+(?:lực lượng|các lực lượng))?|cùng với|liên thông với)\s*$"
 LEAD = r"(?i:(?<!\w)(?:do|được)|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$"
 AT = r"(?i:(?<!\w)(?:tại|ở))\s*$"
+STAFF = r"(?i:(?<!\w)(?:cán bộ|công chức|viên chức|nhân viên))\s*$"     # "cử cán bộ tổ địa chính xuống tận nhà"
 
 
 class EndCue:
@@ -34,4 +35,4 @@ class EndCue:
         return self._only_cue.fullmatch(text, start) is not None and self.regex.search(text) is not None
 
 
-PARTNER_CUE, LEAD_CUE, AT_CUE = EndCue(PARTNER), EndCue(LEAD), EndCue(AT)
+PARTNER_CUE, LEAD_CUE, AT_CUE, STAFF_CUE = EndCue(PARTNER), EndCue(LEAD), EndCue(AT), EndCue(STAFF)

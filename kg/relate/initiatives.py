@@ -15,7 +15,7 @@ from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar, words_of
 from kg.recognize.places import SOME_UNITS
 from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, rank, subject
-from kg.relate.cues import AT_CUE, LEAD_CUE, PARTNER_CUE
+from kg.relate.cues import AT_CUE, LEAD_CUE, PARTNER_CUE, STAFF_CUE
 from kg.segment import Sentence
 from kg.text import fold, occurrences
 
@@ -88,16 +88,22 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
 def _item_agencies(a: Analysed, name: Mention, in_name: list[Mention], after: list[Mention], brackets) -> tuple[list, ...]:
     """(role, agency) pairs of the agencies named in the model's name, in its item's brackets, and after its
     name with a cue word. An agency inside the name takes part only when written as a name or placed with "tại"
-    ("qua đường bưu điện" names no post office; "tại bộ phận một cửa" names the desk)."""
+    ("qua đường bưu điện" names no post office; "tại bộ phận một cửa" names the desk, "cử cán bộ tổ địa chính" the team)."""
     if not in_name and not after:
         return [], [], []                   # (most items name no agency)
-    named = roles(a, [ag for ag in in_name if ag.text[0].isupper()
-                      or AT_CUE.ends(a.slice(max(name.start, ag.start - 12), ag.start))], name.start, default=LEAD)
+    named = roles(a, [ag for ag in in_name if ag.text[0].isupper() or _placed(a, max(name.start, ag.start - 12), ag.start)],
+                  name.start, default=LEAD)
     bracketed = [(ag, LEAD) for lo, hi in brackets for ag in after if lo <= ag.start and ag.end <= hi]
     outside = [ag for ag in after if not any(ag.within(lo, hi) for lo, hi in brackets)]
     cued = [(ag, r) for ag, r in roles(a, outside, name.end, default=None) if r in (LEAD, PARTNER)]
     cued += [(ag, INVOLVED) for ag in outside if AT_CUE.ends(a.slice(max(name.end, ag.start - 12), ag.start))]
     return named, bracketed, cued
+
+
+def _placed(a: Analysed, start: int, end: int) -> bool:
+    """Whether the gap before a lower-case agency in a name places it ("tại") or names its staff ("cán bộ")."""
+    gap = a.slice(start, end)
+    return AT_CUE.ends(gap) or STAFF_CUE.ends(gap)
 
 
 def _subject_agencies(a: Analysed, name: Mention, previous: Analysed | None,

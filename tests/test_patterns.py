@@ -59,6 +59,13 @@ def test_agencies_at_each_level(tmp_path, text, expected):
     ("Đã giải quyết 5.656/5.656 hồ sơ và 35/35 nhiệm vụ.", sorted([(Decimal(5656), None)] * 2 + [(Decimal(35), None)] * 2)),
     ("Phường tiếp nhận hơn 250 lượt, khoảng 60 hồ sơ.", [(Decimal(60), "khoảng"), (Decimal(250), "trên")]),
     ("Thủ tục được giải quyết trong 30 phút thay vì 2 ngày.", [(Decimal(30), None)]),
+    # a commitment says how long a service takes; a time without one is not a figure
+    ("Bưu điện cam kết chuyển phát nhanh chóng, an toàn hồ sơ trong vòng 2 ngày.", [(Decimal(2), None)]),
+    ("Phường cam kết phục vụ người dân chu đáo từ 7 giờ sáng.", []),
+    # the bounds of a band a fee rule applies to are not reported quantities; what the rule charges is
+    ("Đối với lệ phí dưới 100.000 đồng, cước thu hộ là 5.000 đồng/lượt.", [(Decimal(5000), None)]),
+    ("Đối với lệ phí từ 100.000 đồng đến dưới 1.000.000 đồng, cước thu hộ là 10.000 đồng/lượt.", [(Decimal(10000), None)]),
+    ("Đối với lĩnh vực hộ tịch, phường tiếp nhận hơn 300 hồ sơ.", [(Decimal(300), "trên")]),
     ("Liên hệ 028.3969.3936 theo Nghị định 123, Kế hoạch 58/KH-UBND, ISO 9001:2015, khu phố 46 lúc 7h30 cho trẻ dưới 6 tuổi.", []),
 ])
 def test_numbers(tmp_path, text, values):

@@ -182,6 +182,7 @@ class FigureGrammar:
     back_reference: Scan
     counter: Scan
     processing_time: Scan             # searched in the text before a time
+    band_bound: Scan                  # searched in the text before a number: a rule's band, not a quantity
 
 
 @functools.lru_cache(maxsize=1)
@@ -195,4 +196,4 @@ def figures() -> FigureGrammar:
                                      starts=frozenset(map(first_word, words))),
                          mult, Scan(r"[ \t\xa0]+(?:" + alternation(mult) + r")(?!\w)"),
                          Scan(data["back_reference"]["pattern"]), Scan(data["counter"]["pattern"]),
-                         Scan(data["processing_time"]["pattern"]))
+                         Scan(data["processing_time"]["pattern"]), Scan(data["band_bound"]["pattern"], before=r"\w"))

@@ -93,7 +93,8 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
         if unit_hit and ("value" in values and lexicon.value(unit_hit.concept, RK.fractionOnly)
                          or lexicon.value(unit_hit.concept, RK.processingTimeOnly)
                          and not figs.processing_time.search(text, 0, start)
-                         or figs.back_reference.match(text, unit_hit.end) or figs.counter.match(text, unit_hit.end)):
+                         or figs.back_reference.match(text, unit_hit.end) or figs.counter.match(text, unit_hit.end)) \
+                or figs.band_bound.search(text, max(0, start - 60), start):
             return None
         end = pct.end() if pct else unit_hit.end
         q = qualifier.search(text, max(0, start - 20), start)

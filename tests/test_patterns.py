@@ -66,6 +66,10 @@ def test_agencies_at_each_level(tmp_path, text, expected):
     ("Đối với lệ phí dưới 100.000 đồng, cước thu hộ là 5.000 đồng/lượt.", [(Decimal(5000), None)]),
     ("Đối với lệ phí từ 100.000 đồng đến dưới 1.000.000 đồng, cước thu hộ là 10.000 đồng/lượt.", [(Decimal(10000), None)]),
     ("Đối với lĩnh vực hộ tịch, phường tiếp nhận hơn 300 hồ sơ.", [(Decimal(300), "trên")]),
+    # places counted: a share of them, or where a model is deployed; not a mere count of units
+    ("Giai đoạn 2, dịch vụ được mở rộng tại 15/15 phường trên địa bàn.", [(Decimal(15), None)] * 2),
+    ("Mô hình được thí điểm tại 3 xã Tân An, Tân Bình và Tân Lập.", [(Decimal(3), None)]),
+    ("Số hồ sơ tăng khoảng 5 lần so với tổng số hồ sơ của 4 xã, phường cũ.", [(Decimal(5), "khoảng")]),
     ("Liên hệ 028.3969.3936 theo Nghị định 123, Kế hoạch 58/KH-UBND, ISO 9001:2015, khu phố 46 lúc 7h30 cho trẻ dưới 6 tuổi.", []),
 ])
 def test_numbers(tmp_path, text, values):

@@ -183,6 +183,7 @@ class FigureGrammar:
     counter: Scan
     processing_time: Scan             # searched in the text before a time
     band_bound: Scan                  # searched in the text before a number: a rule's band, not a quantity
+    deployed_in: Scan                 # searched in the text before a count of places: where a model is deployed
 
 
 @functools.lru_cache(maxsize=1)
@@ -196,4 +197,5 @@ def figures() -> FigureGrammar:
                                      starts=frozenset(map(first_word, words))),
                          mult, Scan(r"[ \t\xa0]+(?:" + alternation(mult) + r")(?!\w)"),
                          Scan(data["back_reference"]["pattern"]), Scan(data["counter"]["pattern"]),
-                         Scan(data["processing_time"]["pattern"]), Scan(data["band_bound"]["pattern"], before=r"\w"))
+                         Scan(data["processing_time"]["pattern"]), Scan(data["band_bound"]["pattern"], before=r"\w"),
+                         Scan(data["deployed_in"]["pattern"], before=r"\w"))

@@ -91,6 +91,7 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
             return None
         values = _values(m, figs.number_words, figs.multipliers[mult.group().strip().lower()] if mult else 1)
         if unit_hit and ("value" in values and lexicon.value(unit_hit.concept, RK.fractionOnly)
+                         and not figs.deployed_in.search(text, max(0, start - 40), start)
                          or lexicon.value(unit_hit.concept, RK.processingTimeOnly)
                          and not figs.processing_time.search(text, 0, start)
                          or figs.back_reference.match(text, unit_hit.end) or figs.counter.match(text, unit_hit.end)) \

@@ -26,8 +26,11 @@ from kg.text import WORD_CHAR, lowered, space_before
 _SPACE = re.compile(r"[\s\xa0]*")
 _CHAIN = re.compile(r"[\s\xa0]*(?:,|;|và|hoặc)[\s\xa0]*(?:mô hình[\s\xa0]*)?", re.IGNORECASE)
 # Where an unquoted name ends: punctuation, or a word that starts the rest of the clause.
-_HEAD_END = re.compile(r"[.;:(“”\"…]|,(?=\s)|\s(?=(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này|từ|trong|hay)\s)"
+_GOES_ON = r"(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này|từ|trong|hay)"     # words that go on with a clause
+_HEAD_END = re.compile(r"[.;:(“”\"…]|,(?=\s)|\s(?=" + _GOES_ON + r"\s)"
                        r"|\s(?=vào\s+(?:ngày|năm|tháng|lúc|dịp|đầu|cuối|giữa|thứ)\s)|\s(?=(?:giai đoạn|năm|tháng)\s+\d)")
+# A cue followed by one of them is the clause's subject, not a name: "Sau 6 tháng, mô hình đã hỗ trợ hơn 2.000 lượt ..."
+_PREDICATE = re.compile(_GOES_ON + r"(?!\w)", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"[^.;:“\"(]{0,120}?:")
 _ITEM_MARKS = re.compile(r"[();,]")
 _ITEM_STOP = re.compile(r",\s|\.\.\.|…|\(")           # where a list item's name ends
@@ -173,6 +176,8 @@ class _Finder:
         like = _LIKE.match(self.text, pos)
         if like:                                    # "Những sáng kiến như ứng dụng mã QR ... hay mô hình “...”"
             self._examples(like.end())
+            return
+        if _PREDICATE.match(self.text, pos):
             return
         end_match = _HEAD_END.search(self.text, pos)
         end = end_match.start() if end_match else len(self.text)

@@ -34,6 +34,8 @@ def facts(tmp_path, text):
     # a cue that is the subject of its clause names nothing: what follows is what the model did
     ("Sau 6 tháng triển khai, mô hình đã hỗ trợ hơn 2.000 lượt người dân cài đặt ứng dụng VNeID.", set()),
     ("Hiện nay, mô hình đang hỗ trợ người cao tuổi làm thủ tục tại nhà.", set()),
+    ("UBND xã Tân Hiệp phối hợp với Công an huyện Hóc Môn ra mắt mô hình “Giao dịch không giấy tờ”.",
+     {("Giao dịch không giấy tờ", "Xã Tân Hiệp")}),
     # slogans and campaign names are not models
     ("Với phương châm “lấy người dân làm trung tâm phục vụ”, phường Tân Tạo hưởng ứng phong trào “Bình dân học vụ số”.", set()),
 ])
@@ -47,6 +49,10 @@ def test_models_and_places(tmp_path, text, expected):
       ("Liên thông đất đai", "Phòng Tài nguyên và Môi trường Huyện Tây Sơn", "phối hợp")}),
     ("Mô hình “Trả kết quả qua bưu điện” do Bưu điện TX.Tân Uyên thực hiện.",
      {("Trả kết quả qua bưu điện", "Bưu điện Thị xã Tân Uyên", "chủ trì")}),
+    # the subject that works with a partner leads; the partner takes part, its place is not the model's
+    ("UBND phường An Khánh phối hợp Bưu điện TP.Thủ Đức triển khai mô hình “Trả kết quả tại nhà”.",
+     {("Trả kết quả tại nhà", "Ủy ban nhân dân Phường An Khánh", "chủ trì"),
+      ("Trả kết quả tại nhà", "Bưu điện Thành phố Thủ Đức", "phối hợp")}),
     # an office whose staff (cán bộ, công chức, nhân viên) the practice's name sends takes part in it
     ("Phường Tân Hòa thí điểm cử cán bộ tổ địa chính xuống tận nhà dân thu thập hồ sơ.",
      {("cử cán bộ tổ địa chính xuống tận nhà dân thu thập hồ sơ", "Tổ địa chính Phường Tân Hòa", "chủ trì")}),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from kg.recognize import IN_TEXT, Mention
 from kg.recognize.places import SOME_UNITS
+from kg.relate.cues import PARTNER_CUE
 from kg.segment import Sentence
 from kg.text import occurrences
 
@@ -190,10 +191,13 @@ def some(place: Mention | None) -> bool:
 
 def subject(a: Analysed, before: int) -> Mention | None:
     """The agency or place a sentence is about, before `before`: the nearest one outside model names and
-    brackets, passing over a larger place set beside a smaller one ("UBND phường Thành Sen, tỉnh Hà Tĩnh")."""
+    brackets, passing over a larger place set beside a smaller one ("UBND phường Thành Sen, tỉnh Hà Tĩnh") and
+    over the partners it works with ("UBND phường X phối hợp Bưu điện Y triển khai ...": X)."""
     candidates = [m for m in a.subjects() if m.end <= before]
-    while len(candidates) > 1 and candidates[-1].label == "PLACE" and _beside(a, candidates[-2], candidates[-1]) \
-            and place_of(candidates[-2]) is not None and rank(place_of(candidates[-2])) > rank(candidates[-1]):
+    while len(candidates) > 1 and (candidates[-1].label == "PLACE" and _beside(a, candidates[-2], candidates[-1])
+                                   and place_of(candidates[-2]) is not None
+                                   and rank(place_of(candidates[-2])) > rank(candidates[-1])
+                                   or PARTNER_CUE.ends(a.slice(candidates[-2].end, candidates[-1].start))):
         candidates.pop()
     return candidates[-1] if candidates else None
 

@@ -114,6 +114,9 @@ def _subject_agencies(a: Analysed, name: Mention, previous: Analysed | None,
     before = _named_before(a, name.start, known) if who is None else []
     who = before[0] if len(before) == 1 else who
     led_by_subject = [(who, LEAD)] if who is not None and who.label == "AGENCY" else [(ag, LEAD) for ag in before]
+    if who is not None:             # "UBND phường X phối hợp Bưu điện Y triển khai ...": Y a partner (context.subject)
+        between = [m for m in a.subjects() if m.label == "AGENCY" and who.end <= m.start and m.end <= name.start]
+        led_by_subject += [(ag, role) for ag, role in roles(a, between, who.end, default=None) if role == PARTNER]
     first = first_subject(a)        # "UBND phường X thành lập tổ công tác ... triển khai mô hình ...": X takes part
     if first is not None and first.label == "AGENCY" and first.end <= name.start and first != who \
             and (led_by_subject or (who is not None and first.end <= who.start and not _many(a, first))):

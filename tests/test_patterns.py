@@ -53,6 +53,12 @@ def test_models_and_places(tmp_path, text, expected):
     ("UBND phường An Khánh phối hợp Bưu điện TP.Thủ Đức triển khai mô hình “Trả kết quả tại nhà”.",
      {("Trả kết quả tại nhà", "Ủy ban nhân dân Phường An Khánh", "chủ trì"),
       ("Trả kết quả tại nhà", "Bưu điện Thành phố Thủ Đức", "phối hợp")}),
+    # mass organisations run models of their ward as offices do
+    ("Hội LHPN xã Tân An triển khai mô hình “Phụ nữ hỗ trợ phụ nữ làm thủ tục hành chính”.",
+     {("Phụ nữ hỗ trợ phụ nữ làm thủ tục hành chính", "Hội Liên hiệp Phụ nữ Xã Tân An", "chủ trì")}),
+    ("Ủy ban MTTQ Việt Nam phường Linh Tây phối hợp Hội Cựu chiến binh phường ra mắt mô hình “Tổ hòa giải kiểu mẫu”.",
+     {("Tổ hòa giải kiểu mẫu", "Ủy ban Mặt trận Tổ quốc Việt Nam Phường Linh Tây", "chủ trì"),
+      ("Tổ hòa giải kiểu mẫu", "Hội Cựu chiến binh Phường Linh Tây", "phối hợp")}),
     # an office whose staff (cán bộ, công chức, nhân viên) the practice's name sends takes part in it
     ("Phường Tân Hòa thí điểm cử cán bộ tổ địa chính xuống tận nhà dân thu thập hồ sơ.",
      {("cử cán bộ tổ địa chính xuống tận nhà dân thu thập hồ sơ", "Tổ địa chính Phường Tân Hòa", "chủ trì")}),

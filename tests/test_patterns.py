@@ -80,6 +80,21 @@ def test_agencies_at_each_level(tmp_path, text, expected):
     assert facts(tmp_path, text)["agencies"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the procedures of commune police and social affairs since 2024, in the words news uses for them
+    ("Công an xã Tân Hiệp triển khai mô hình “Tiếp dân ngày thứ bảy” để giải quyết đăng ký tạm trú, cấp căn cước và "
+     "kích hoạt tài khoản định danh điện tử cho người dân.",
+     {("Tiếp dân ngày thứ bảy", "Đăng ký tạm trú"), ("Tiếp dân ngày thứ bảy", "Cấp, đổi, cấp lại thẻ Căn cước công dân"),
+      ("Tiếp dân ngày thứ bảy", "Cấp tài khoản định danh điện tử")}),
+    ("Phường Tân Định thí điểm mô hình “Đăng ký xe tại nhà” giúp người dân đăng ký xe mô tô nhanh chóng.",
+     {("Đăng ký xe tại nhà", "Đăng ký, cấp biển số xe")}),
+    ("Xã Tân An ra mắt mô hình “Cán bộ đến tận nhà” hỗ trợ làm hồ sơ trợ cấp xã hội cho người khuyết tật.",
+     {("Cán bộ đến tận nhà", "Trợ cấp xã hội hằng tháng cho người khuyết tật")}),
+])
+def test_procedures(tmp_path, text, expected):
+    assert facts(tmp_path, text)["procedures"] == expected
+
+
 @pytest.mark.parametrize("text, values", [
     ("Năm 2023, xã tiếp nhận 12.967 hồ sơ, đạt 99,52%.", [(Decimal("99.52"), None), (Decimal("12967"), None)]),
     ("Tỷ lệ hồ sơ trễ hạn là 3.26% trong quý I năm 2025.", [(Decimal("3.26"), None)]),

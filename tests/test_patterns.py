@@ -106,6 +106,8 @@ def test_procedures(tmp_path, text, expected):
     ("Năm 2024, xã tiếp nhận 45 phản ánh, kiến nghị của người dân qua ứng dụng.", [(Decimal(45), None)]),
     ("Tổng đài 1022 đã tiếp nhận hơn 3.500 cuộc gọi và 1.200 giao dịch không dùng tiền mặt.",
      [(Decimal(1200), None), (Decimal(3500), "trên")]),
+    # a ward's number is its name, not a count, even before a unit's word ("tổ" in "tổ chức")
+    ("Ngày 15/8/2024, UBND phường 4 tổ chức ra mắt mô hình “Dân vận khéo”; Quận 3 có 12 tổ hỗ trợ.", [(Decimal(12), None)]),
     # a commitment says how long a service takes; a time without one is not a figure
     ("Bưu điện cam kết chuyển phát nhanh chóng, an toàn hồ sơ trong vòng 2 ngày.", [(Decimal(2), None)]),
     ("Phường cam kết phục vụ người dân chu đáo từ 7 giờ sáng.", []),

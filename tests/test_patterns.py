@@ -118,6 +118,7 @@ def test_procedures(tmp_path, text, expected):
     # places counted: a share of them, or where a model is deployed; not a mere count of units
     ("Giai đoạn 2, dịch vụ được mở rộng tại 15/15 phường trên địa bàn.", [(Decimal(15), None)] * 2),
     ("Mô hình được thí điểm tại 3 xã Tân An, Tân Bình và Tân Lập.", [(Decimal(3), None)]),
+    ("Đến nay, mô hình đã được nhân rộng ra 12/12 ấp, khu phố.", [(Decimal(12), None)] * 2),
     ("Số hồ sơ tăng khoảng 5 lần so với tổng số hồ sơ của 4 xã, phường cũ.", [(Decimal(5), "khoảng")]),
     ("Liên hệ 028.3969.3936 theo Nghị định 123, Kế hoạch 58/KH-UBND, ISO 9001:2015, khu phố 46 lúc 7h30 cho trẻ dưới 6 tuổi.", []),
 ])

@@ -108,6 +108,10 @@ def test_procedures(tmp_path, text, expected):
      [(Decimal(1200), None), (Decimal(3500), "trên")]),
     # a ward's number is its name, not a count, even before a unit's word ("tổ" in "tổ chức")
     ("Ngày 15/8/2024, UBND phường 4 tổ chức ra mắt mô hình “Dân vận khéo”; Quận 3 có 12 tổ hỗ trợ.", [(Decimal(12), None)]),
+    ("Phường đã tổ chức 12 buổi tuyên truyền cho 320 hộ gia đình và số hóa 25.000 trang tài liệu.",
+     [(Decimal(12), None), (Decimal(320), None), (Decimal(25000), None)]),
+    ("Trung tâm đã trả 3.400 kết quả qua bưu điện; phường có 5 máy tính và 2 ki-ốt tra cứu.",
+     [(Decimal(2), None), (Decimal(5), None), (Decimal(3400), None)]),
     # a commitment says how long a service takes; a time without one is not a figure
     ("Bưu điện cam kết chuyển phát nhanh chóng, an toàn hồ sơ trong vòng 2 ngày.", [(Decimal(2), None)]),
     ("Phường cam kết phục vụ người dân chu đáo từ 7 giờ sáng.", []),

@@ -128,6 +128,10 @@ def test_procedures(tmp_path, text, expected):
     # a commitment says how long a service takes; a time without one is not a figure
     ("Bưu điện cam kết chuyển phát nhanh chóng, an toàn hồ sơ trong vòng 2 ngày.", [(Decimal(2), None)]),
     ("Phường cam kết phục vụ người dân chu đáo từ 7 giờ sáng.", []),
+    # a wait and what is left of it, and the hours added, are how long a service takes; opening times are not
+    ("Trước đây người dân phải chờ 5 ngày, nay chỉ còn 2 ngày.", [(Decimal(2), None), (Decimal(5), None)]),
+    ("Trung tâm mở cửa thêm 2 giờ vào sáng thứ bảy.", [(Decimal(2), None)]),
+    ("UBND phường làm việc từ 7 giờ đến 17 giờ, còn 5 ngày nữa là Tết.", []),
     # the bounds of a band a fee rule applies to are not reported quantities; what the rule charges is
     ("Đối với lệ phí dưới 100.000 đồng, cước thu hộ là 5.000 đồng/lượt.", [(Decimal(5000), None)]),
     ("Đối với lệ phí từ 100.000 đồng đến dưới 1.000.000 đồng, cước thu hộ là 10.000 đồng/lượt.", [(Decimal(10000), None)]),

@@ -82,6 +82,14 @@ def test_models_and_places(tmp_path, text, expected):
      {("Zalo hỏi đáp", "Văn phòng UBND Phường Tân Định", "chủ trì")}),
     ("Mô hình “Xã thông minh” của xã Phước Thiền được triển khai với sự hỗ trợ của VNPT Đồng Nai.",
      {("Xã thông minh", "VNPT Đồng Nai", "phối hợp")}),
+    # the divisions of a district or commune since 2025, and their abbreviations
+    ("Mô hình “Một cửa thân thiện” do Phòng Kinh tế quận 1 phối hợp Phòng Văn hóa - Thông tin quận 1 thực hiện.",
+     {("Một cửa thân thiện", "Phòng Kinh tế Quận 1", "chủ trì"),
+      ("Một cửa thân thiện", "Phòng Văn hóa - Thông tin Quận 1", "phối hợp")}),
+    ("Mô hình “Một cửa thân thiện” do Phòng VH-XH phường Tân Định thực hiện.",
+     {("Một cửa thân thiện", "Phòng Văn hóa - Xã hội Phường Tân Định", "chủ trì")}),
+    ("Mô hình “Một cửa thân thiện” do Phòng Kinh tế, Hạ tầng và Đô thị xã Tân An thực hiện.",
+     {("Một cửa thân thiện", "Phòng Kinh tế, Hạ tầng và Đô thị Xã Tân An", "chủ trì")}),
     # mass organisations run models of their ward as offices do
     ("Hội LHPN xã Tân An triển khai mô hình “Phụ nữ hỗ trợ phụ nữ làm thủ tục hành chính”.",
      {("Phụ nữ hỗ trợ phụ nữ làm thủ tục hành chính", "Hội Liên hiệp Phụ nữ Xã Tân An", "chủ trì")}),

@@ -32,9 +32,9 @@ _REDUCTION = re.compile(r"(?i:từ)\s+" + _duration("before") + r"\s+(?i:(?:gi�
 _RANGE = Scan(r"từ\s+(?P<low>" + _N + r")\s*%\s+(?:đến|tới)\s+(?P<high>" + _N + r")\s*%")
 _PERCENT = re.compile(r"\s*%")
 # Words right before a number that make it a level, an ordinal, a date, a house or a unit's number, not a count
-# ("UBND phường 4 tổ chức ...": Phường 4, not four teams).
+# ("UBND phường 4 tổ chức ...": Phường 4, not four teams; "ấp 3 hộ ...": hamlet 3).
 _NOT_A_COUNT = ("mức độ", "số", "khu phố", "lần thứ", "thứ", "năm", "tháng", "ngày", "quý", "khóa", "nhiệm kỳ",
-                "phường", "quận")
+                "phường", "quận", "ấp", "thôn", "khóm", "tổ dân phố", "quầy", "tầng")
 # Periods: matched on the sentence's lower-cased copy (Scan); their numbers are digits. Each with one or two words all
 # its matches hold: a sentence without them is not scanned (`re` tests every character of one it scans).
 _PERIODS = [

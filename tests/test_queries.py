@@ -600,7 +600,11 @@ def test_the_table_settles_a_column_at_once_exactly_as_it_settles_each_cell():
     cells = [f"<{base}place/27298>", f"<{base}initiative/773/một-cửa>", "<http://example.org/x>", "_:b0", "42",
              '"Phường 1"', '"giữa  hai"', '"  hai  khoảng "', '" đầu"', '"cuối "', '"tab\\tở giữa"', '"nói \\"Một cửa\\""',
              '"中文字符 rộng"', '"emoji 🙂"', '"\u202eđảo chiều"', '"\x1b[31mđỏ"', '"x"@vi', '"3"^^<http://www.w3.org/2001/XMLSchema#string>',
-             '"' + "Một cửa liên thông " * 5 + '"', '"' + "a" * 59 + ' "', '"' + "a" * 61 + '"', '""']
+             '"' + "Một cửa liên thông " * 5 + '"', '"' + "a" * 59 + ' "', '"' + "a" * 61 + '"', '""',
+             # longer than the head the table decodes of a literal (4 bytes a character, and the opening quote)
+             '"' + "ệ" * 300 + '"@vi', '"' + "🙂" * 70 + '"', '"ngắn"^^<http://example.org/' + "d" * 300 + ">",
+             '"' + "a" * 30 + '\\"x\\" ' + "b" * 300 + '"', '"' + "a" * 30 + "\\t" + "b" * 300 + '"',
+             '"' + "Một  cửa " * 40 + '"', '"' + "中" * 200 + '"', '"' + "a" * 300 + '\\n"@vi']
     raws = [c.encode("utf-8") for c in cells]
     for width in (1, 3, 10, 60):
         for size in (1, 2, 3):

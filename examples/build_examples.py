@@ -13,13 +13,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kg import files, pipeline, store, views
+from kg import corpus, files, store, views
 
 HERE = Path(__file__).resolve().parent
 
 
 def main(out: Path) -> None:
-    graph, _ = pipeline.build([HERE / "articles"])
+    graph, _ = corpus.build_graph([HERE / "articles"])
     store.save(graph, out / "graph.ttl")
     pages = {"wards.html": views.network_page(graph), "matrix.html": views.matrix_page(graph),
              "wards-agencies.html": views.network_page(graph, views.Filters(layers=("agencies", "procedures")))}

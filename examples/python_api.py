@@ -4,11 +4,11 @@
 """
 from pathlib import Path
 
-from kg import pipeline, queries
+from kg import corpus, queries
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 
-graph, summary = pipeline.build([ARTICLES])
+graph, summary = corpus.build_graph([ARTICLES])
 print(f"{len(graph)} triples from {summary.documents} document(s)")
 if summary.partial:     # an article that could not be read, or whose facts break the shapes, is left out
     print(f"left out: {summary.skipped + summary.failed + [s.path for s in summary.set_aside]}")

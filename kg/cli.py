@@ -69,7 +69,9 @@ def _errors(fn):
 
 @click.group()
 @click.version_option(__version__, prog_name="reform-kg")
-def cli():
+@click.option("--no-pager", is_flag=True,
+              help="Write answers and reports straight to the terminal, not through a pager ($PAGER, or less).")
+def cli(no_pager):
     """A knowledge graph of Vietnamese administrative-reform initiatives (mô hình cải cách hành chính).
 
     \b
@@ -216,6 +218,22 @@ def _out(text: str) -> None:
         raise click.ClickException(f"standard output: cannot write ({e.strerror or e})") from e
 
 
+def _show(text: str) -> None:
+    """Write an answer or a report, text to be read, to standard output. On a terminal, one taller than the
+    screen goes through a pager, as git's output does: $PAGER, or less (with LESS unset: -FRSX, quit at once
+    if it fits, long lines cut, not wrapped, so a wide table stays a table, the screen left as it was).
+    Written straight with --no-pager, PAGER=cat, or to a file or a pipe."""
+    import os
+    import shutil
+    context = click.get_current_context(silent=True)
+    if context and context.find_root().params.get("no_pager") or not (sys.stdin.isatty() and sys.stdout.isatty()) \
+            or text.count("\n") < shutil.get_terminal_size().lines:
+        _out(text)
+        return
+    os.environ.setdefault("LESS", "FRSX")
+    click.echo_via_pager(text.removesuffix("\n"))      # (it ends what it pages with a line break of its own)
+
+
 def _silence_stdout() -> None:
     """Point standard output at /dev/null so Python's exit flush has nothing left to fail on."""
     import os
@@ -289,11 +307,11 @@ def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout
             raise click.UsageError("give a graph (-g or --store) or an --endpoint, not both")
         prepared = queries.prepare(q.text, q.name, allow_remote)
         result = remote.query(endpoint, q.text, prepared.algebra.name in ("ConstructQuery", "DescribeQuery"), timeout)
-        _out(results.write(results.native(result), fmt, raw))
+        _show(results.write(results.native(result), fmt, raw))
         return
     # --allow-remote keeps rdflib's engine, which fetches FROM graphs; Oxigraph would read them from the store.
     with _source(graph_path, store_spec, for_query=not allow_remote, cached=cached) as graph:
-        _out(queries.answer(graph, q, fmt, raw, allow_remote=allow_remote, timeout=timeout))
+        _show(queries.answer(graph, q, fmt, raw, allow_remote=allow_remote, timeout=timeout))
 
 
 @cli.command()
@@ -366,7 +384,7 @@ def validate_command(graph_path, store_spec):
         violations = validate.validate(graph)
         size = len(graph)
     if violations:
-        _out(validate.report(violations))
+        _show(validate.report(violations))
         raise click.ClickException(f"{graph_path or store_spec}: {len(violations)} violation{'s' if len(violations) != 1 else ''} "
                                    "of the SHACL shapes")
     _out(f"{graph_path or store_spec}: conforms to the SHACL shapes ({size} triples)\n")
@@ -387,7 +405,7 @@ def explain(term, graph_path, store_spec):
     from kg.text import terminal_safe
 
     with _source(graph_path, store_spec) as graph:
-        _out(terminal_safe(ex.explain_term(graph, term)))
+        _show(terminal_safe(ex.explain_term(graph, term)))
 
 
 @cli.command()
@@ -408,7 +426,7 @@ def evaluate(annotations, corpus, min_f1, quiet):
     from kg import evaluate as ev
 
     result = ev.evaluate(annotations, corpus)
-    click.echo(ev.report(result, details=not quiet), nl=False)
+    _show(ev.report(result, details=not quiet))
     low = [r for r, s in result.scores.items() if min_f1 is not None and s.f1 < min_f1]
     if low:
         raise click.ClickException(f"F1 below {min_f1} for: {', '.join(low)}")

@@ -6,7 +6,7 @@ on (its identity, bytes, source URL, the base IRI, the code and lexicons), so an
 again. The workers write the fragments as their own sorted runs (kg.runs) and tell the parent only what
 happened to each document; the parent merges the runs, choosing one `rdfs:label` per entity and language (the
 first in code-point order) and writing the other spellings as `skos:altLabel`. The output is the same bytes
-whatever the order of the files or the number of jobs. The library (pipeline.build) and the CLI both build
+whatever the order of the files or the number of jobs. The library (`build_graph`) and the CLI both build
 through `build` here.
 
 A graph of up to VALIDATE_IN_MEMORY triples is checked against the SHACL shapes. A document whose facts break
@@ -23,9 +23,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Graph
+
 from kg import files, ingest, pipeline, runs as runs_module, shapes, sources as sources_module, store
 from kg.emit.sink import Fragment
 from kg.errors import InputError, KgError, OutputError
+from kg.namespace import DEFAULT_BASE
 
 VALIDATE_IN_MEMORY = 200_000   # triples; above this a streamed build is left to `reform-kg validate`
 
@@ -159,6 +162,21 @@ def usable_cache(cache: Path | None, summary: Summary) -> Path | None:
         return cache
     summary.warnings.append(f"{cache}: the cache folder cannot be written ({why}); building without it")
     return None
+
+
+def build_graph(inputs: list[Path], base: str = DEFAULT_BASE, encoding: str | None = None, strict: bool = False,
+                jobs: int = 1, cache: Path | None = None) -> tuple[Graph, Summary]:
+    """One in-memory graph from every article, for Python: `build` into a scratch file, so that the library
+    and the CLI make the same graph, with what was set aside or skipped in the Summary."""
+    import tempfile
+    from kg.emit import new_graph
+    with tempfile.TemporaryDirectory(prefix=".reform-kg-") as folder:
+        merged = Path(folder) / "graph.nt"
+        summary = build(inputs, merged, base, jobs=jobs, cache=cache, encoding=encoding, strict=strict,
+                        keep_graph=True)
+        graph = summary.graph if summary.graph is not None else new_graph().parse(merged, format="nt")
+    summary.graph = None
+    return graph, summary
 
 
 def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Path | None = None,

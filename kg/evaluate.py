@@ -120,8 +120,8 @@ class Predicted:
     @classmethod
     def of(cls, article: Path) -> "Predicted":
         """One extraction: the graph the build makes, with each model's sentence read from its evidence."""
-        from kg import ingest, pipeline, queries
-        graph, _ = pipeline.build([article])
+        from kg import corpus, ingest, queries
+        graph, _ = corpus.build_graph([article])
 
         def rows(name):
             return list(queries.run(graph, queries.find(name)))

@@ -17,6 +17,10 @@ PREFIXES = {
     "at": DEFAULT_BASE + "agency-type/", "oa": str(OA), "schema": str(SCHEMA), "prov": "http://www.w3.org/ns/prov#",
     "dcterms": "http://purl.org/dc/terms/", "skos": "http://www.w3.org/2004/02/skos/core#",
 }
+# ... and the W3C vocabularies' too, for query results: a CONSTRUCT's Turtle, the table's short IRIs.
+NAMESPACES = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+              "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+              "owl": "http://www.w3.org/2002/07/owl#"}
 
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f]')
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")

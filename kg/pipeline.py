@@ -1,15 +1,12 @@
-"""The data's trip for one document and for a corpus: ingest → segment → recognize → relate → link → emit."""
+"""The data's trip for one document: ingest → segment → recognize → relate → link → emit (a corpus of them:
+kg.corpus)."""
 from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-from rdflib import Graph
 
 from kg import gazetteer as gazetteer_module, lexicon as lexicon_module, text
-from kg.emit import emit, new_graph
+from kg.emit import emit
 from kg.emit.sink import Fragment
 from kg.ingest import Document
 from kg.link import link
@@ -17,10 +14,6 @@ from kg.namespace import DEFAULT_BASE
 from kg.recognize import DEFAULT_PIPELINE, build as build_recognizers, recognize
 from kg.relate import Analysed, Facts, relate
 from kg.segment import sentences
-
-if TYPE_CHECKING:                       # (kg.corpus imports this module)
-    from kg.corpus import Summary
-
 
 def extract(document: Document, pipeline=DEFAULT_PIPELINE) -> Facts:
     return relate(document, analyse(document, pipeline))
@@ -58,18 +51,3 @@ def _collector_waits():
         text.forget_sentences()
         if was:
             gc.enable()
-
-
-def build(inputs: list[Path], base: str = DEFAULT_BASE, encoding: str | None = None, strict: bool = False,
-          jobs: int = 1, cache: Path | None = None) -> tuple[Graph, Summary]:
-    """Build one in-memory graph from every article: the same builder as the CLI's (kg.corpus), so the same
-    graph, with what was set aside or skipped in the Summary."""
-    import tempfile
-    from kg import corpus
-    with tempfile.TemporaryDirectory(prefix=".reform-kg-") as folder:
-        merged = Path(folder) / "graph.nt"
-        summary = corpus.build(inputs, merged, base, jobs=jobs, cache=cache, encoding=encoding, strict=strict,
-                               keep_graph=True)
-        graph = summary.graph if summary.graph is not None else new_graph().parse(merged, format="nt")
-    summary.graph = None
-    return graph, summary

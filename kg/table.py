@@ -1,6 +1,6 @@
 """Query results as an aligned text table for a terminal (`reform-kg query` on a terminal, `--format table`).
 
-Made from Oxigraph's TSV like kg.results' JSON and XML: the columns of cells kg.results splits it into, each
+Made from Oxigraph's TSV like kg.results' JSON and XML: the columns of cells kg.grid splits it into, each
 distinct cell rendered once. Widths are display columns, so Vietnamese text lines up; long cells are clipped
 with an ellipsis; no control character or direction mark from the graph reaches the screen
 (kg.text.terminal_safe); IRIs are shortened to reform-kg's prefixes.
@@ -16,8 +16,8 @@ import sys
 from functools import partial
 from itertools import compress, repeat
 
-from kg.namespace import DEFAULT_BASE
-from kg.results import NAMESPACES, mapped, rows_text, term
+from kg.grid import mapped, rows_text, term
+from kg.namespace import DEFAULT_BASE, NAMESPACES
 
 
 def table(names: list[str], columns: list[list[bytes]], count: int, distinct: list[list[bytes]] | None = None,

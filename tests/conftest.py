@@ -16,8 +16,8 @@ def _private_cache(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def example_build():
     """The graph and facts built from the bundled District 4 article (built once per test session)."""
-    from kg import pipeline
-    return pipeline.build([EXAMPLES / "articles"])
+    from kg import corpus
+    return corpus.build_graph([EXAMPLES / "articles"])
 
 
 @pytest.fixture(scope="session")

@@ -141,10 +141,10 @@ def test_matrix_page_marks_and_sorts(browser, graph, tmp_path):
 
 
 def test_hostile_article_text_runs_no_script(browser, tmp_path):
-    from kg import pipeline
+    from kg import corpus
     payload = "Một cửa <img src=x onerror=window.pwned=1> </script><script>window.pwned=2</script>"
     (tmp_path / "a.txt").write_text(f"Phường 1 triển khai mô hình “{payload}” (Phường 1).\n", encoding="utf-8")
-    graph, _ = pipeline.build([tmp_path / "a.txt"])
+    graph, _ = corpus.build_graph([tmp_path / "a.txt"])
     for name, html in (("n.html", views.network_page(graph)), ("m.html", views.matrix_page(graph)),
                        ("l.html", views.network_page(graph, views.Filters(layers=("agencies", "procedures"))))):
         path = tmp_path / name
@@ -221,7 +221,7 @@ def corpus_site(tmp_path_factory):
     and a place's name and a source URL, are script: read through the whole pipeline and the site."""
     from rdflib.namespace import DCTERMS
 
-    from kg import pipeline, store
+    from kg import corpus, store
     from kg.views import site
     from conftest import ROOT
     folder = tmp_path_factory.mktemp("corpus")
@@ -229,8 +229,8 @@ def corpus_site(tmp_path_factory):
     hostile.mkdir()
     (hostile / "a.txt").write_text(f"Chính quyền 23 Tháng Giêng 2020 5:05:00 CH\n\nTiêu đề {PAYLOAD}\n\n"
                                    f"Phường 1 triển khai mô hình “Một cửa {PAYLOAD}” (Phường 1).\n", encoding="utf-8")
-    corpus = ROOT / "tests" / "data" / "corpus"                 # the District 4 article and the 12 of dev/
-    graph, _ = pipeline.build([corpus / "quan4-2020-01-23-mo-hinh-cchc.txt", corpus / "dev", hostile])
+    articles = ROOT / "tests" / "data" / "corpus"               # the District 4 article and the 12 of dev/
+    graph, _ = corpus.build_graph([articles / "quan4-2020-01-23-mo-hinh-cchc.txt", articles / "dev", hostile])
     doc = URIRef("https://w3id.org/reform-kg/id/document/a")
     graph.add((doc, DCTERMS.creator, Literal("Nguyễn " + PAYLOAD)))
     graph.add((doc, URIRef("https://schema.org/url"), Literal("javascript:window.pwned=3")))

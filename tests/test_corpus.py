@@ -3,7 +3,7 @@ from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from click.testing import CliRunner
 
-from kg import pipeline, sources
+from kg import corpus, sources
 from kg.cli import cli
 from kg.namespace import RK
 
@@ -15,7 +15,7 @@ ID = "https://w3id.org/reform-kg/id/"
 def build(tmp_path, articles: dict[str, str]):
     for name, text in articles.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    graph, _ = pipeline.build([tmp_path])
+    graph, _ = corpus.build_graph([tmp_path])
     return graph
 
 
@@ -91,15 +91,15 @@ def test_same_model_in_two_articles_is_one_initiative_with_two_sources(tmp_path)
 
 def test_input_order_does_not_change_the_graph(tmp_path):
     from kg import store
-    corpus = ROOT / "tests" / "data" / "corpus"
-    files = [s.path for s in sources.list_inputs([corpus]).sources]
-    forward, _ = pipeline.build(files)
-    backward, _ = pipeline.build(list(reversed(files)))
+    articles = ROOT / "tests" / "data" / "corpus"
+    files = [s.path for s in sources.list_inputs([articles]).sources]
+    forward, _ = corpus.build_graph(files)
+    backward, _ = corpus.build_graph(list(reversed(files)))
     assert store.serialize(forward, "turtle") == store.serialize(backward, "turtle")
 
 
 def test_manifest_gives_source_urls():
-    graph, _ = pipeline.build([ROOT / "tests" / "data" / "corpus" / "dev" / "tan-tao.txt"])
+    graph, _ = corpus.build_graph([ROOT / "tests" / "data" / "corpus" / "dev" / "tan-tao.txt"])
     [doc] = graph.subjects(RDF.type, RK.Document)
     assert str(graph.value(doc, URIRef("https://schema.org/url"))).startswith("https://phuongtantao.gov.vn/")
 
@@ -169,7 +169,7 @@ def test_an_article_is_built_from_the_bytes_its_cache_key_was_made_of(tmp_path, 
         reads.append(self)           # a second read finds the file changed
         return real(self) if len(reads) == 1 else "Tin khác\n\nKhông có mô hình nào.\n".encode("utf-8")
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    graph, _ = pipeline.build([folder], cache=tmp_path / "cache")
+    graph, _ = corpus.build_graph([folder], cache=tmp_path / "cache")
     labels = {str(o) for s, o in graph.subject_objects(RDFS.label) if (s, RDF.type, RK.Initiative) in graph}
     assert any("Một cửa điện tử" in label for label in labels)
     assert len(reads) == 1

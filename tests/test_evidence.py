@@ -4,7 +4,7 @@ import pytest
 from rdflib import RDF, URIRef
 from rdflib.namespace import DCTERMS
 
-from kg import ingest, pipeline, sources
+from kg import corpus, ingest, sources
 from kg.namespace import OA, RK
 
 from conftest import ROOT
@@ -13,8 +13,8 @@ CORPUS = ROOT / "tests" / "data" / "corpus"
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    graph, _ = pipeline.build([CORPUS])
+def read():
+    graph, _ = corpus.build_graph([CORPUS])
     texts = {}
     for source in sources.list_inputs([CORPUS]).sources:
         doc = ingest.load(source.path, doc_id=source.doc_id)
@@ -34,8 +34,8 @@ def _check(graph, texts, ev):
     return True
 
 
-def test_every_initiative_and_metric_has_exact_evidence(corpus):
-    graph, texts = corpus
+def test_every_initiative_and_metric_has_exact_evidence(read):
+    graph, texts = read
     entities = set(graph.subjects(RDF.type, RK.Initiative)) | set(graph.subjects(RDF.type, RK.Metric)) | \
         set(graph.subjects(RDF.type, RK.TimeReduction))
     assert len(entities) > 50
@@ -46,8 +46,8 @@ def test_every_initiative_and_metric_has_exact_evidence(corpus):
         assert all(_check(graph, texts, graph.value(ev, RK.sentence) or ev) for ev in evidence)
 
 
-def test_every_initiative_relation_is_a_statement_with_exact_evidence(corpus):
-    graph, texts = corpus
+def test_every_initiative_relation_is_a_statement_with_exact_evidence(read):
+    graph, texts = read
     relations = [RK.runsIn, RK.runsInAllWardsOf, RK.kind, RK.field, RK.procedure, RK.ledBy, RK.partner,
                  RK.involves, RK.timeReduction]
     checked = 0
@@ -63,8 +63,8 @@ def test_every_initiative_relation_is_a_statement_with_exact_evidence(corpus):
     assert checked > 150
 
 
-def test_relation_evidence_is_the_sentence_that_says_it(corpus):
-    graph, _ = corpus
+def test_relation_evidence_is_the_sentence_that_says_it(read):
+    graph, _ = read
     ward16 = URIRef("https://w3id.org/reform-kg/id/place/27289")   # Phường 16 of Quận 4 (GSO code)
     death = URIRef("https://w3id.org/reform-kg/id/initiative/773/lien-thong-thu-tuc-dang-ky-khai-tu-chung-thuc-chu-ky-ho-tro-khuyen-khich-hoa")
     [stmt] = [st for st in graph.subjects(RDF.object, ward16) if (st, RDF.predicate, RK.runsIn) in graph

@@ -24,7 +24,7 @@ def test_committed_outputs_are_current(tmp_path):
 
 
 def test_build_is_deterministic(tmp_path):
-    from kg import pipeline, store
-    first, _ = pipeline.build([EXAMPLES / "articles"])
-    second, _ = pipeline.build([EXAMPLES / "articles"])
+    from kg import corpus, store
+    first, _ = corpus.build_graph([EXAMPLES / "articles"])
+    second, _ = corpus.build_graph([EXAMPLES / "articles"])
     assert store.serialize(first, "turtle") == store.serialize(second, "turtle")

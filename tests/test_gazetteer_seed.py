@@ -16,7 +16,7 @@ from pathlib import Path
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS
 
-from kg import pipeline, queries
+from kg import corpus, queries
 from kg.namespace import RK
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +52,7 @@ def test_every_fifteen_phuong_model_runs_in_the_15_wards_of_2019_each_linked_to_
 
 
 def test_phuong_tam_thang_models_run_in_phuong_tam_thang():
-    graph, _ = pipeline.build([ROOT / "tests" / "data" / "corpus" / "dev2" / "hcm-tamthang-2025-quay-giao-dich-so-5-ro.txt"])
+    graph, _ = corpus.build_graph([ROOT / "tests" / "data" / "corpus" / "dev2" / "hcm-tamthang-2025-quay-giao-dich-so-5-ro.txt"])
     rows = list(queries.run(graph, queries.find("ward-initiatives")))
     assert {str(r.wardLabel) for r in rows} == {"Phường Tam Thắng"}
     assert {"quầy giao dịch số", "5 rõ"} <= {str(r.initiativeLabel).lower() for r in rows}

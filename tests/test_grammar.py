@@ -6,14 +6,14 @@ from decimal import Decimal
 import pytest
 from click.testing import CliRunner
 
-from kg import ingest, pipeline, queries
+from kg import corpus, ingest, pipeline, queries
 from kg.cli import cli
 from kg.recognize.grammar import load
 
 
 def _rows(tmp_path, text, query):
     (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
-    graph, _ = pipeline.build([tmp_path / "a.txt"])
+    graph, _ = corpus.build_graph([tmp_path / "a.txt"])
     return list(queries.run(graph, queries.find(query))), pipeline.extract(ingest.load(tmp_path / "a.txt"))
 
 

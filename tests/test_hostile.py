@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib.compare import isomorphic
 
-from kg import pipeline, store
+from kg import corpus, store
 from kg.cli import cli
 
 ARTICLE = "UBND phường Bến Thành (quận 1, TPHCM) triển khai mô hình “Một cửa liên thông” (Phường Bến Thành), tiếp nhận 1.250 hồ sơ.\n"
@@ -23,7 +23,7 @@ def build(tmp_path, *args):
 def graph_of(folder, name, data: bytes, encoding=None):
     folder.mkdir(exist_ok=True)
     (folder / name).write_bytes(data)
-    return pipeline.build([folder / name], encoding=encoding)[0]
+    return corpus.build_graph([folder / name], encoding=encoding)[0]
 
 
 @pytest.mark.parametrize("content, message", [

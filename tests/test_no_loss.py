@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from kg import files, pipeline, queries, sources, store
+from kg import corpus, files, queries, sources, store
 from kg.cli import cli
 from kg.namespace import RK
 
@@ -83,7 +83,7 @@ def test_only_the_document_that_says_the_wrong_thing_about_a_shared_ward_is_set_
     monkeypatch.setattr(emit.Emitter, "place", place)
     for name, model in (("one", "Trả kết quả tại nhà"), ("two", "Ngày thứ bảy tình nguyện"), ("broken", "Mô hình X")):
         (tmp_path / f"{name}.txt").write_text(article("Tân Định", model), encoding="utf-8")
-    graph, summary = pipeline.build([tmp_path])
+    graph, summary = corpus.build_graph([tmp_path])
     assert documents(graph) == {"one", "two"} and [s.doc_id for s in summary.set_aside] == ["broken"]
     assert summary.set_aside[0].violations[0]["path"] == "rdfs:label"
 
@@ -117,7 +117,7 @@ def test_a_figure_always_describes_something(tmp_path, text, subject):
     path = text if not isinstance(text, str) else tmp_path / "a.txt"
     if isinstance(text, str):
         path.write_text(text, encoding="utf-8")
-    graph, summary = pipeline.build([path])
+    graph, summary = corpus.build_graph([path])
     assert not summary.partial
     rows = {(str(r.value), str(r.subjectLabel)) for r in queries.run(graph, queries.find("metrics"))}
     if subject is None:
@@ -130,9 +130,9 @@ def test_every_shared_article_builds_alone_and_together(tmp_path):
     files = sorted(CORPUS.rglob("*.txt"))
     assert len(files) == 43
     for path in files:
-        _, summary = pipeline.build([path], strict=True)
+        _, summary = corpus.build_graph([path], strict=True)
         assert summary.documents == 1, path
-    graph, summary = pipeline.build([CORPUS], strict=True)
+    graph, summary = corpus.build_graph([CORPUS], strict=True)
     assert summary.documents == len(files) == len(documents(graph))
 
 
@@ -140,7 +140,7 @@ def test_an_impossible_date_is_no_date(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Tin cải cách hành chính\n31/02/2020 10:00\n" + article("Tân Định", "Trả kết quả tại nhà").split("\n", 2)[2],
                     encoding="utf-8")
-    graph, summary = pipeline.build([path], strict=True)
+    graph, summary = corpus.build_graph([path], strict=True)
     [doc] = graph.subjects(RDF.type, RK.Document)
     assert summary.documents == 1 and graph.value(doc, URIRef("http://purl.org/dc/terms/issued")) is None
 
@@ -152,14 +152,14 @@ def test_same_name_in_two_folders_is_two_documents(tmp_path):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "bai.txt").write_text(article(ward, "Trả kết quả tại nhà"), encoding="utf-8")
     for inputs in ([tmp_path / "a", tmp_path / "b"], [tmp_path / "b", tmp_path / "a"], [tmp_path]):
-        graph, summary = pipeline.build(inputs)
+        graph, summary = corpus.build_graph(inputs)
         assert documents(graph) == {"a/bai", "b/bai"} and summary.documents == 2
 
 
 def test_names_that_slug_alike_are_still_two_documents(tmp_path):
     (tmp_path / "Bài 1.txt").write_text(article("Tân Định", "Trả kết quả tại nhà"), encoding="utf-8")
     (tmp_path / "bai-1.txt").write_text(article("Tân Định", "Trả kết quả tại nhà"), encoding="utf-8")
-    graph, summary = pipeline.build([tmp_path])
+    graph, summary = corpus.build_graph([tmp_path])
     assert summary.documents == 2 and len(documents(graph)) == 2
 
 
@@ -204,7 +204,7 @@ def test_library_and_cli_build_the_same_graph(tmp_path):
     (folder / "y.txt").write_text(article("Tân Định", "một cửa liên thông"), encoding="utf-8")
     out = tmp_path / "cli.ttl"
     assert run("build", folder, "-o", out, "--no-cache").exit_code == 0
-    graph, _ = pipeline.build([folder])
+    graph, _ = corpus.build_graph([folder])
     assert isomorphic(graph, store.load(out))
     [model] = [s for s in graph.subjects(RDF.type, RK.Initiative)
                if "mot-cua-lien-thong" in str(s) and "tan-dinh" in str(s)]

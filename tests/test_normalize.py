@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from rdflib.compare import isomorphic
 
-from kg import ingest, pipeline
+from kg import corpus, ingest
 
 from conftest import ARTICLE, ROOT
 
@@ -34,7 +34,7 @@ def facts(text: str):
         path = Path(tmp) / "a.txt"
         path.write_bytes(text.encode("utf-8"))
         document = ingest.load(path)
-        return document, pipeline.build([path])[0]
+        return document, corpus.build_graph([path])[0]
 
 
 @pytest.mark.parametrize("char", INVISIBLE.values(), ids=INVISIBLE.keys())

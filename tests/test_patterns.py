@@ -4,12 +4,12 @@ from decimal import Decimal
 
 import pytest
 
-from kg import pipeline, queries
+from kg import corpus, queries
 
 
 def facts(tmp_path, text):
     (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
-    graph, _ = pipeline.build([tmp_path / "a.txt"])
+    graph, _ = corpus.build_graph([tmp_path / "a.txt"])
     run = lambda name: list(queries.run(graph, queries.find(name)))     # noqa: E731
     return {
         "initiatives": {(str(r.initiativeLabel), str(r.placeLabel) if r.placeLabel else None) for r in run("initiatives")},

@@ -9,6 +9,7 @@ from rdflib import RDFS, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg import delimited, queries, results
+from kg.grid import grid
 
 RK = "https://w3id.org/reform-kg/ontology#"
 SPEC_COLUMNS = {
@@ -452,7 +453,7 @@ def test_the_table_shows_a_literals_start_with_white_space_collapsed(value, show
     to 60 columns (59 and an ellipsis) when longer, wherever the white space falls."""
     from kg.table import table
     tsv = f'?a\t?b\n"{value}"\t<https://w3id.org/reform-kg/id/x>\n"{value}"@vi\t"b"\n'.encode()
-    lines = table(*results._grid(tsv)).splitlines()
+    lines = table(*grid(tsv)).splitlines()
     assert lines[2:4] == [shown + "  id:x", shown + "  b"]
 
 
@@ -474,7 +475,7 @@ def test_the_tables_rows_end_at_their_last_text(rows, lines):
     trailing white space), and the count of rows follows."""
     from kg.table import table
     tsv = "?a\t?b\t?c\n" + "".join("\t".join(row) + "\n" for row in rows)
-    assert table(*results._grid(tsv.encode())) == "\n".join(lines) + f"\n({len(rows)} rows)\n"
+    assert table(*grid(tsv.encode())) == "\n".join(lines) + f"\n({len(rows)} rows)\n"
 
 
 # TSV cells and the text a reader expects for each: a literal's value, an own IRI as id:, nothing for none
@@ -494,7 +495,7 @@ def test_the_tables_lines_are_the_cells_padded_and_stripped(rows):
     lines = ["  ".join(name.ljust(w) for name, w in zip(names, widths)).rstrip(), "  ".join("-" * w for w in widths),
              *("  ".join(text.ljust(w) for (_, text), w in zip(row, widths)).rstrip() for row in rows)]
     count = f"({len(rows)} row{'' if len(rows) == 1 else 's'})"
-    assert table(*results._grid(tsv.encode())) == "\n".join([*lines, count]) + "\n"
+    assert table(*grid(tsv.encode())) == "\n".join([*lines, count]) + "\n"
 
 
 def test_the_tables_columns_mix_plain_cells_and_odd_ones():
@@ -509,7 +510,7 @@ def test_the_tables_columns_mix_plain_cells_and_odd_ones():
             ("_:b1", '"ends "', "<https://w3id.org/reform-kg/id/a/b>"),
             ("", '"' + "ệ" * 61 + '"', "")]
     tsv = "?a\t?b\t?c\n" + "".join("\t".join(row) + "\n" for row in rows)
-    assert table(*results._grid(tsv.encode())).splitlines() == [
+    assert table(*grid(tsv.encode())).splitlines() == [
         "a" + " " * 21 + "b" + " " * 61 + "c",
         "-" * 20 + "  " + "-" * 60 + "  " + "-" * 13,
         "id:x" + " " * 18 + "plain" + " " * 57 + "id:a/b",
@@ -600,7 +601,11 @@ def test_the_table_settles_a_column_at_once_exactly_as_it_settles_each_cell():
     cells = [f"<{base}place/27298>", f"<{base}initiative/773/một-cửa>", "<http://example.org/x>", "_:b0", "42",
              '"Phường 1"', '"giữa  hai"', '"  hai  khoảng "', '" đầu"', '"cuối "', '"tab\\tở giữa"', '"nói \\"Một cửa\\""',
              '"中文字符 rộng"', '"emoji 🙂"', '"\u202eđảo chiều"', '"\x1b[31mđỏ"', '"x"@vi', '"3"^^<http://www.w3.org/2001/XMLSchema#string>',
-             '"' + "Một cửa liên thông " * 5 + '"', '"' + "a" * 59 + ' "', '"' + "a" * 61 + '"', '""']
+             '"' + "Một cửa liên thông " * 5 + '"', '"' + "a" * 59 + ' "', '"' + "a" * 61 + '"', '""',
+             # longer than the head the table decodes of a literal (4 bytes a character, and the opening quote)
+             '"' + "ệ" * 300 + '"@vi', '"' + "🙂" * 70 + '"', '"ngắn"^^<http://example.org/' + "d" * 300 + ">",
+             '"' + "a" * 30 + '\\"x\\" ' + "b" * 300 + '"', '"' + "a" * 30 + "\\t" + "b" * 300 + '"',
+             '"' + "Một  cửa " * 40 + '"', '"' + "中" * 200 + '"', '"' + "a" * 300 + '\\n"@vi']
     raws = [c.encode("utf-8") for c in cells]
     for width in (1, 3, 10, 60):
         for size in (1, 2, 3):

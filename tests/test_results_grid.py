@@ -1,4 +1,4 @@
-"""kg.results._grid: Oxigraph's TSV answer split into columns, a large one a chunk of lines at a time with each cell
+"""kg.grid.grid: Oxigraph's TSV answer split into columns, a large one a chunk of lines at a time with each cell
 replaced by the first of its equals. Whatever the chunk size, and whether split at once or in chunks, the columns
 must be the TSV's own cells, in order, every row once, and the table, JSON and XML written from them the same."""
 from unittest import mock
@@ -6,7 +6,8 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg import results
+from kg import grid as grid_module, results
+from kg.grid import grid
 
 # TSV cells as Oxigraph writes them: IRIs, literals (escapes, Vietnamese, a tag), a number, a blank node, unbound
 _CELLS = ["", "<https://w3id.org/reform-kg/id/place/27298>", "<https://w3id.org/reform-kg/id/initiative/773/x>",
@@ -30,8 +31,8 @@ def test_the_grid_is_the_tsvs_cells_whatever_the_chunk(case):
     names, rows, chunk = case
     expected = [[row[i].encode("utf-8") for row in rows] for i in range(len(names))]
     for whole in (0, 1 << 20):
-        with mock.patch.object(results, "_CHUNK", chunk), mock.patch.object(results, "_WHOLE", whole):
-            got_names, columns, count, distinct = results._grid(_tsv(names, rows))
+        with mock.patch.object(grid_module, "_CHUNK", chunk), mock.patch.object(grid_module, "_WHOLE", whole):
+            got_names, columns, count, distinct = grid(_tsv(names, rows))
         assert got_names == names and count == len(rows) and columns == expected
         for column, kept in zip(columns, distinct):
             assert sorted(kept) == sorted(set(column)) and len(kept) == len(set(kept))
@@ -40,8 +41,8 @@ def test_the_grid_is_the_tsvs_cells_whatever_the_chunk(case):
 
 def test_the_grid_of_an_answer_without_a_variable_or_a_row():
     """No variable: an empty line for each row (SELECT * on an empty pattern); no row: names only."""
-    assert results._grid(b"\n\n\n") == ([], [], 2, [])
-    assert results._grid(b"?a\t?b\n") == (["a", "b"], [[], []], 0, [[], []])
+    assert grid(b"\n\n\n") == ([], [], 2, [])
+    assert grid(b"?a\t?b\n") == (["a", "b"], [[], []], 0, [[], []])
 
 
 def test_the_formats_made_from_the_grid_do_not_depend_on_the_chunks(monkeypatch):
@@ -50,11 +51,11 @@ def test_the_formats_made_from_the_grid_do_not_depend_on_the_chunks(monkeypatch)
     rows = [[_CELLS[(r * 3 + c) % len(_CELLS)] for c in range(3)] for r in range(40)]
     tsv = _tsv(["a", "b", "c"], rows)
     written = {}
-    monkeypatch.setattr(results, "_WHOLE", 0)
+    monkeypatch.setattr(grid_module, "_WHOLE", 0)
     for chunk in (1 << 20, 0, 1, 37):
-        monkeypatch.setattr(results, "_CHUNK", chunk)
-        written[chunk] = [results._FROM_GRID[fmt](*results._grid(tsv)) for fmt in ("table", "json", "xml")]
-    monkeypatch.setattr(results, "_WHOLE", 1 << 20)
+        monkeypatch.setattr(grid_module, "_CHUNK", chunk)
+        written[chunk] = [results._FROM_GRID[fmt](*grid(tsv)) for fmt in ("table", "json", "xml")]
+    monkeypatch.setattr(grid_module, "_WHOLE", 1 << 20)
     assert written[0] == written[1] == written[37] == written[1 << 20] == \
-        [results._FROM_GRID[fmt](*results._grid(tsv)) for fmt in ("table", "json", "xml")]
+        [results._FROM_GRID[fmt](*grid(tsv)) for fmt in ("table", "json", "xml")]
     assert written[0][0].endswith("(40 rows)\n")

@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import BNode, Literal, URIRef
 
-from kg import files, pipeline, sources, store, validate
+from kg import corpus, files, sources, store, validate
 from kg.cli import cli
 from kg.errors import OutputError
 from kg.namespace import RK
@@ -21,7 +21,7 @@ def test_example_graph_validates(graph_file):
 
 
 def test_corpus_graph_validates():
-    graph, _ = pipeline.build([CORPUS])
+    graph, _ = corpus.build_graph([CORPUS])
     assert validate.validate(graph) == []
 
 

@@ -214,3 +214,27 @@ def test_every_ward_draws_the_fifteen_wards_of_2019(graph):
     wards = {d["label"] for _, d in g.nodes(data=True) if d.get("level") == "Ward"}
     assert wards == {f"Phường {n}" for n in (1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 13, 14, 15, 16, 18)}
     assert g.number_of_edges() == 72
+
+
+def test_an_agency_that_leads_or_coordinates_is_not_also_said_to_take_part(tmp_path):
+    """rk:ledBy and rk:partner are sub-properties of rk:involves: an agency read as the lead in one sentence
+    and as taking part in another is the lead on the model's page, not both; one only said to take part
+    takes part."""
+    from kg import store
+    from kg.views import library
+    base = "https://w3id.org/reform-kg/id/"
+    path = tmp_path / "g.ttl"
+    path.write_text(f"""@prefix rk: <https://w3id.org/reform-kg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<{base}initiative/x> a rk:Initiative ; rdfs:label "Ngày thứ Bảy vì dân"@vi ; rk:runsIn <{base}place/1> ;
+    rk:ledBy <{base}agency/a> ; rk:involves <{base}agency/a> , <{base}agency/c> ;
+    rk:partner <{base}agency/b> ; rk:involves <{base}agency/b> .
+<{base}place/1> a rk:Ward ; rdfs:label "Xã Thanh Ba"@vi .
+<{base}agency/a> a rk:Agency ; rdfs:label "Trung tâm Phục vụ hành chính công xã Thanh Ba"@vi .
+<{base}agency/b> a rk:Agency ; rdfs:label "Bưu điện xã Thanh Ba"@vi .
+<{base}agency/c> a rk:Agency ; rdfs:label "Công an xã Thanh Ba"@vi .
+""", encoding="utf-8")
+    model = next(m for m in library.gather(store.load_for_query(path, None))["initiatives"] if m["label"] == "Ngày thứ Bảy vì dân")
+    assert [(label, roles) for _, label, roles in model["agency_list"]] == [
+        ("Bưu điện xã Thanh Ba", ["phối hợp"]), ("Công an xã Thanh Ba", ["tham gia"]),
+        ("Trung tâm Phục vụ hành chính công xã Thanh Ba", ["chủ trì"])]

@@ -138,6 +138,8 @@ def test_procedures(tmp_path, text, expected):
      [(Decimal(12), None), (Decimal(320), None), (Decimal(25000), None)]),
     ("Trung tâm đã trả 3.400 kết quả qua bưu điện; phường có 5 máy tính và 2 ki-ốt tra cứu.",
      [(Decimal(2), None), (Decimal(5), None), (Decimal(3400), None)]),
+    ("Sau 1 năm, mô hình “Chợ 4.0” đã có 150 tiểu thương và 12 doanh nghiệp tham gia, với 35 tình nguyện viên.",
+     [(Decimal(12), None), (Decimal(35), None), (Decimal(150), None)]),
     # a commitment says how long a service takes; a time without one is not a figure
     ("Bưu điện cam kết chuyển phát nhanh chóng, an toàn hồ sơ trong vòng 2 ngày.", [(Decimal(2), None)]),
     ("Phường cam kết phục vụ người dân chu đáo từ 7 giờ sáng.", []),

@@ -140,6 +140,11 @@ def test_procedures(tmp_path, text, expected):
      [(Decimal(2), None), (Decimal(5), None), (Decimal(3400), None)]),
     ("Sau 1 năm, mô hình “Chợ 4.0” đã có 150 tiểu thương và 12 doanh nghiệp tham gia, với 35 tình nguyện viên.",
      [(Decimal(12), None), (Decimal(35), None), (Decimal(150), None)]),
+    # a count's range gives both ends; a span of years, opening hours and a fee band do not
+    ("Mỗi ngày Trung tâm tiếp nhận 40 - 50 hồ sơ, có ngày từ 60 đến 70 lượt.",
+     [(Decimal(40), "ít nhất"), (Decimal(50), "tối đa"), (Decimal(60), "ít nhất"), (Decimal(70), "tối đa")]),
+    ("Giai đoạn 2020 - 2025, phường tiếp nhận 300 hồ sơ; Trung tâm làm việc từ 7 giờ đến 17 giờ.", [(Decimal(300), None)]),
+    ("Đối với lệ phí từ 100.000 đến 500.000 đồng, cước là 5.000 đồng.", [(Decimal(5000), None)]),
     # a commitment says how long a service takes; a time without one is not a figure
     ("Bưu điện cam kết chuyển phát nhanh chóng, an toàn hồ sơ trong vòng 2 ngày.", [(Decimal(2), None)]),
     ("Phường cam kết phục vụ người dân chu đáo từ 7 giờ sáng.", []),

@@ -30,6 +30,9 @@ def _duration(name: str) -> str:
 _REDUCTION = re.compile(r"(?i:từ)\s+" + _duration("before") + r"\s+(?i:(?:giảm|rút ngắn)\s+)?(?i:còn|xuống(?:\s+còn)?)\s+"
                         + _duration("after"))
 _RANGE = Scan(r"từ\s+(?P<low>" + _N + r")\s*%\s+(?:đến|tới)\s+(?P<high>" + _N + r")\s*%")
+# a count's range: "40 - 50 hồ sơ", "từ 40 đến 50 hồ sơ" (the unit after the high end, checked by the recognizer)
+_COUNT_RANGE = re.compile(r"(?:(?i:từ)\s+)?(?P<low>" + _N + r")\s*(?:-|–|(?i:đến|tới))\s*(?P<high>" + _N + r")[ \t\xa0]+")
+_RANGE_SEPS = ("-", "–", " -", " –", " đến", " tới", " Đến", " Tới")     # what may follow a range's low end
 _PERCENT = re.compile(r"\s*%")
 # Words right before a number that make it a level, an ordinal, a date, a house or a unit's number, not a count
 # ("UBND phường 4 tổ chức ...": Phường 4, not four teams; "ấp 3 hộ ...": hamlet 3).
@@ -72,11 +75,30 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
         for m in _RANGE.finditer(text) if "từ" in low and "%" in text else ():
             out.append(_metric(text, base, m.start(), m.end(), unit=percent, low=parse_number(m["low"]),
                                high=parse_number(m["high"]), low_qualifier=at_least, high_qualifier=at_most))
-        found = [(m, "figure.unit") for m in _numbers(number, text)] + [(m, "figure.number-word") for m in words]
+        numbers = list(_numbers(number, text))
+        out += count_ranges(text, base, numbers)
+        found = [(m, "figure.unit") for m in numbers] + [(m, "figure.number-word") for m in words]
         for m, rule in found:
             if not _not_a_count(text, m.start()) and (x := figure(text, base, m, rule)) is not None:
                 out.append(x)
         return out + _periods(text, base, _PERIODS)
+
+    def count_ranges(text: str, base: int, numbers: list[re.Match]) -> list[Mention]:
+        """ "40 - 50 hồ sơ", "từ 40 đến 50 hồ sơ": both ends, with a count's unit (not a time's or a place's, which
+        need more to be figures; not a band's bounds). Tried at the numbers a dash or "đến"/"tới" follows."""
+        out = []
+        for n in numbers:
+            if not text.startswith(_RANGE_SEPS, n.end()):
+                continue
+            at = n.start()
+            m = _COUNT_RANGE.match(text, at - 3 if text[max(0, at - 3):at].lower() == "từ " else at)
+            hit = units.match_at(text, m.end()) if m and not _not_a_count(text, m.start("low")) else None
+            if hit is None or lexicon.value(hit.concept, RK.fractionOnly) or lexicon.value(hit.concept, RK.processingTimeOnly) \
+                    or figs.band_bound.search(text, max(0, m.start() - 60), m.start("low")):
+                continue
+            out.append(_metric(text, base, m.start(), hit.end, unit=str(hit.concept), low=parse_number(m["low"]),
+                               high=parse_number(m["high"]), low_qualifier=at_least, high_qualifier=at_most))
+        return out
 
     def figure(text: str, base: int, m: re.Match, rule: str) -> Mention | None:
         """The figure a number starts, if a unit (or %) follows it, maybe after a multiplier ("15,4 triệu")."""

@@ -48,10 +48,6 @@ def facts(tmp_path, text):
      {("Tân Định Smart", "Phường Tân Định")}),
     ("Xã Tân An đưa vào vận hành tổng đài “Alo Tân An” để giải đáp thủ tục hành chính.", {("Alo Tân An", "Xã Tân An")}),
     ("Người dân xã Tân An được hướng dẫn cài đặt ứng dụng “VNeID” trên điện thoại.", set()),
-    ("Mô hình “Cà phê doanh nhân” được triển khai tại 3 phường: Tân Định, Đa Kao, Bến Nghé.",
-     {("Cà phê doanh nhân", "Phường Tân Định"), ("Cà phê doanh nhân", "Phường Đa Kao"), ("Cà phê doanh nhân", "Phường Bến Nghé")}),
-    ("Mô hình “Trả kết quả tại nhà” đã được nhân rộng ra các xã Tân An, Tân Bình và thị trấn Củ Chi.",
-     {("Trả kết quả tại nhà", "Xã Tân An"), ("Trả kết quả tại nhà", "Xã Tân Bình"), ("Trả kết quả tại nhà", "Thị trấn Củ Chi")}),
     # a cue that is the subject of its clause names nothing: what follows is what the model did
     ("Sau 6 tháng triển khai, mô hình đã hỗ trợ hơn 2.000 lượt người dân cài đặt ứng dụng VNeID.", set()),
     ("Hiện nay, mô hình đang hỗ trợ người cao tuổi làm thủ tục tại nhà.", set()),

@@ -27,8 +27,6 @@ LONG = "Năm 2023, UBND quận đã triển khai nhiều mô hình cải cách h
     (AT_UNITS_CUE, LONG + "tại các ", True),
     (AT_UNITS_CUE, LONG + "ở 12 ", True),
     (AT_UNITS_CUE, LONG + "tại các UBND ", False),
-    (AT_UNITS_CUE, LONG + "nhân rộng ra các ", True),
-    (AT_UNITS_CUE, LONG + "đề ra các ", False),
     (STAFF_CUE, LONG + "cử cán bộ ", True),
     (STAFF_CUE, LONG + "bố trí nhân viên ", True),
     (STAFF_CUE, LONG + "cán bộ đến ", False),              # the staff of no office named right after
@@ -39,7 +37,7 @@ def test_a_cue_ends_a_gap(cue, gap, ends):
 
 def test_the_same_answer_as_the_pattern_on_the_whole_gap():
     words = ["phối", "hợp", "với", "cùng", "các", "lực", "lượng", "do", "được", "chủ", "trì:", "của", "tại", "ở",
-             "”", "UBND", "xã", "Tại", "ĐƯỢC", "cán", "bộ", "nhân", "viên", "giao", "cho", "sự", "hỗ", "trợ", "nhân", "rộng", "ra", "các"]
+             "”", "UBND", "xã", "Tại", "ĐƯỢC", "cán", "bộ", "nhân", "viên", "giao", "cho", "sự", "hỗ", "trợ"]
     spaces = [" ", "  ", "\t", " " * 30, "\n"]
     gaps = [LONG + "".join(words[(k * 7 + j * 3) % len(words)] + spaces[(k + j) % len(spaces)] for j in range(k % 9))
             for k in range(400)]

@@ -23,7 +23,7 @@ _LIST_SEP = re.compile(r"\s*,\s*|\s+và\s+")
 _PARTY = re.compile(r"\s*ủy(?!\w)", re.IGNORECASE)
 # "37 xã, phường, thị trấn được chọn ... bao gồm: Cái Nước, Đầm Dơi, ...": the units a count names, listed without
 # their level word. They take the count's (first) level.
-_LISTED = re.compile(r"(?:[^.;:()]{0,80}?(?i:bao gồm|gồm|gồm có|là))?\s*:\s*")     # or the colon alone: "3 phường: A, B, C"
+_LISTED = re.compile(r"[^.;:()]{0,80}?(?i:bao gồm|gồm|gồm có|là)\s*:\s*")
 # "nhiều xã như Lai Hòa, Đông Thuận, Tân Thạnh": the units a plural gives as examples, right after it
 _LIKE = re.compile(r"\s+(?i:như)\s+")
 _MAX_NAME_WORDS = 4

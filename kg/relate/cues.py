@@ -14,8 +14,7 @@ PARTNER = r"(?i:phối hợp(?:\s+(?:với|cùng|của))?(?:\s+(?:lực lượng
           r"|(?<!\w)(?:sự\s+)?(?:hỗ trợ|đồng hành)\s+của)\s*$"
 LEAD = r"(?i:(?<!\w)(?:do|được|giao(?:\s+cho)?)|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$"
 AT = r"(?i:(?<!\w)(?:tại|ở))\s*$"
-# places a model runs in: "tại các phường A, B và C", "tại 5 phường ...", "nhân rộng ra các xã A, B"
-AT_UNITS = r"(?i:(?<!\w)(?:tại|ở|(?:nhân rộng|mở rộng)(?:\s+(?:ra|đến|tới|cho))?)(?:\s+(?:các|\d+))?)\s*$"
+AT_UNITS = r"(?i:(?<!\w)(?:tại|ở)(?:\s+(?:các|\d+))?)\s*$"     # places: "tại các phường A, B và C", "tại 5 phường ..."
 STAFF = r"(?i:(?<!\w)(?:cán bộ|công chức|viên chức|nhân viên))\s*$"     # "cử cán bộ tổ địa chính xuống tận nhà"
 
 

@@ -179,9 +179,8 @@ def _at_places(a: Analysed, start: int, places: list[Mention], agencies: list[Me
     out = []
     agency_ends = {ag.end for ag in agencies}
     for p in places:
-        cue = AT_UNITS_CUE.ends(a.slice(max(start, p.start - 24), p.start)) or \
-            (out and _AND.match(a.slice(out[-1].end, p.start))) or \
-            (out and out[-1].get("count") and p.get("listed"))       # "tại xã Đại Thanh và xã Mỹ Đức", "tại 3 phường: A, B, C"
+        cue = AT_UNITS_CUE.ends(a.slice(max(start, p.start - 16), p.start)) or \
+            (out and _AND.match(a.slice(out[-1].end, p.start)))        # "tại xã Đại Thanh và xã Mỹ Đức"
         if cue and not any(lo <= p.start < hi for lo, hi in brackets) \
                 and not any(a.slice(e, p.start).strip() in ("tại", "ở") for e in agency_ends if e <= p.start):
             out.append(p)       # "Bộ phận Một cửa tại các xã" locates the desk, not the model

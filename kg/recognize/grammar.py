@@ -43,7 +43,6 @@ class Grammar:
     cues: tuple[Rule, ...]
     launch_verbs: tuple[Rule, ...]
     practice: Rule
-    launched_object: Rule             # after a launch verb, a product's kind before its quoted name
     heads: tuple[Rule, ...]
     alone: frozenset[str]             # ids of heads that name a model with nothing after them
     continuation: re.Pattern          # one word that goes on a head's name
@@ -161,7 +160,7 @@ def load() -> Grammar:
     continuation = re.compile(r"[ \t\xa0]+(?:(?i:" + alternation + r")(?!\w)|(?i:" + levels + r")(?=[ \t\xa0]+"
                               + _UPPER + r")|" + _UPPER + r"\w*)")
     return Grammar(tuple(_rule(s) for s in data["cues"]), tuple(_rule(s) for s in data["launch_verbs"]),
-                   _rule(data["practice_starts"]), _rule(data["launched_objects"]), tuple(_rule(s) for s in heads),
+                   _rule(data["practice_starts"]), tuple(_rule(s) for s in heads),
                    frozenset(s["id"] for s in heads if s.get("alone")), continuation, int(data["max_head_words"]),
                    _rule({"id": data["headings"]["id"], "pattern": data["headings"]["lead"]}), data["headings"]["max_words"],
                    _rule(data["procedure_lists"]),

@@ -105,13 +105,6 @@ class _Finder:
         is part of it ("cử cán bộ ...")."""
         if pos in self.by_start and not quotes:
             return
-        if quotes and pos not in self.by_start:     # "ra mắt ứng dụng “Tân Định Smart”": the quote names it
-            obj = self.grammar.launched_object.regex.match(self.text, pos)
-            quote = self.by_start.get(_SPACE.match(self.text, obj.end()).end()) if obj else None
-            if quote is not None:
-                self.rule = self.grammar.launched_object.id
-                self._quoted_chain(quote)
-                return
         if pos in self.by_start:
             heading = self.rule == self.grammar.heading.id       # a quoted sub-heading says how, or is a slogan
             if not heading or next(self.lexicon.kinds.finditer(self.text), None):

@@ -13,7 +13,7 @@ from kg.recognize.places import PlaceGrammar
 from kg.segment import Sentence
 
 _JOIN = re.compile(r"[ \t\xa0]+(?:(?:của|thuộc)[ \t\xa0]+)?")
-_CAP = r"(?:" + _UPPER + r"(?:[\w&-]|\.(?=\w))*|\d+)"       # a dot inside ("T.Ư"), never the sentence's full stop
+_CAP = r"(?:" + _UPPER + r"[\w&.-]*|\d+)"
 # a proper name: capitalised words, each maybe with one lower-case syllable ("Bưu chính Viễn thông Việt Nam", "GTEL CDS")
 _PROPER = re.compile(r"[ \t\xa0]+" + _CAP + r"(?:(?:[ \t\xa0]+(?!(?:và|với|của|cùng|tại|ở|cho)(?!\w))(?!" + _UPPER
                      + r")[^\W\d_]+)?[ \t\xa0]+" + _CAP + r")*")

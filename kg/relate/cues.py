@@ -1,6 +1,5 @@
-"""The words that give an agency its role, written right before it: "phối hợp với B", "với sự hỗ trợ của B" (a
-partner), "do A", "giao A", "của A" (the lead), "tại C" (where it happens), "cán bộ D" (D's staff do it: D takes
-part). Each is a cue that ends where the gap before the agency ends.
+"""The words that give an agency its role, written right before it: "phối hợp với B" (a partner), "do A", "của A"
+(the lead), "tại C" (where it happens), "cán bộ D" (D's staff do it: D takes part). Each is a cue that ends where the gap before the agency ends.
 
 Such a pattern (`(?i:...)\\s*$`) cannot be skipped through by `re`: searched over a gap that may be a whole
 sentence, it is tried at every character. `EndCue` tries it on the gap's last characters only, and on the whole
@@ -10,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-PARTNER = r"(?i:phối hợp(?:\s+(?:với|cùng|của))?(?:\s+(?:lực lượng|các lực lượng))?|cùng với|liên thông với" \
-          r"|(?<!\w)(?:sự\s+)?(?:hỗ trợ|đồng hành)\s+của)\s*$"
-LEAD = r"(?i:(?<!\w)(?:do|được|giao(?:\s+cho)?)|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$"
+PARTNER = r"(?i:phối hợp(?:\s+(?:với|cùng))?(?:\s+(?:lực lượng|các lực lượng))?|cùng với|liên thông với)\s*$"
+LEAD = r"(?i:(?<!\w)(?:do|được)|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$"
 AT = r"(?i:(?<!\w)(?:tại|ở))\s*$"
 AT_UNITS = r"(?i:(?<!\w)(?:tại|ở)(?:\s+(?:các|\d+))?)\s*$"     # places: "tại các phường A, B và C", "tại 5 phường ..."
 STAFF = r"(?i:(?<!\w)(?:cán bộ|công chức|viên chức|nhân viên))\s*$"     # "cử cán bộ tổ địa chính xuống tận nhà"

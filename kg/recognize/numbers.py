@@ -34,10 +34,8 @@ _RANGE = Scan(r"từ\s+(?P<low>" + _N + r")\s*%\s+(?:đến|tới)\s+(?P<high>" 
 _COUNT_RANGE = re.compile(r"(?:(?i:từ)\s+)?(?P<low>" + _N + r")\s*(?:-|–|(?i:đến|tới))\s*(?P<high>" + _N + r")[ \t\xa0]+")
 _RANGE_SEPS = ("-", "–", " -", " –", " đến", " tới", " Đến", " Tới")     # what may follow a range's low end
 _PERCENT = re.compile(r"\s*%")
-# Words right before a number that make it a level, an ordinal, a date, a house or a unit's number, not a count
-# ("UBND phường 4 tổ chức ...": Phường 4, not four teams).
-_NOT_A_COUNT = ("mức độ", "số", "khu phố", "lần thứ", "thứ", "năm", "tháng", "ngày", "quý", "khóa", "nhiệm kỳ",
-                "phường", "quận")
+# Words right before a number that make it a level, an ordinal, a date or a house number, not a count.
+_NOT_A_COUNT = ("mức độ", "số", "khu phố", "lần thứ", "thứ", "năm", "tháng", "ngày", "quý", "khóa", "nhiệm kỳ")
 # Periods: matched on the sentence's lower-cased copy (Scan); their numbers are digits. Each with one or two words all
 # its matches hold: a sentence without them is not scanned (`re` tests every character of one it scans).
 _PERIODS = [

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from kg.relate.cues import AT, AT_CUE, AT_UNITS, AT_UNITS_CUE, LEAD, LEAD_CUE, PARTNER, PARTNER_CUE, STAFF, STAFF_CUE
+from kg.relate.cues import AT, AT_CUE, LEAD, LEAD_CUE, PARTNER, PARTNER_CUE, STAFF, STAFF_CUE
 
 LONG = "Năm 2023, UBND quận đã triển khai nhiều mô hình cải cách hành chính hiệu quả trên địa bàn "
 
@@ -21,9 +21,6 @@ LONG = "Năm 2023, UBND quận đã triển khai nhiều mô hình cải cách h
     (AT_CUE, LONG + "tại\n", True),
     (AT_CUE, "b" * 69 + "tại", False),                     # a word's end, not the word "tại"
     (AT_CUE, "b" * 68 + " tại", True),
-    (AT_UNITS_CUE, LONG + "tại các ", True),
-    (AT_UNITS_CUE, LONG + "ở 12 ", True),
-    (AT_UNITS_CUE, LONG + "tại các UBND ", False),
     (STAFF_CUE, LONG + "cử cán bộ ", True),
     (STAFF_CUE, LONG + "bố trí nhân viên ", True),
     (STAFF_CUE, LONG + "cán bộ đến ", False),              # the staff of no office named right after
@@ -38,6 +35,6 @@ def test_the_same_answer_as_the_pattern_on_the_whole_gap():
     spaces = [" ", "  ", "\t", " " * 30, "\n"]
     gaps = [LONG + "".join(words[(k * 7 + j * 3) % len(words)] + spaces[(k + j) % len(spaces)] for j in range(k % 9))
             for k in range(400)]
-    for pattern, cue in ((PARTNER, PARTNER_CUE), (LEAD, LEAD_CUE), (AT, AT_CUE), (AT_UNITS, AT_UNITS_CUE), (STAFF, STAFF_CUE)):
+    for pattern, cue in ((PARTNER, PARTNER_CUE), (LEAD, LEAD_CUE), (AT, AT_CUE), (STAFF, STAFF_CUE)):
         for gap in gaps:
             assert cue.ends(gap) == (re.search(pattern, gap) is not None), gap

@@ -15,7 +15,7 @@ from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar, words_of
 from kg.recognize.places import SOME_UNITS
 from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, rank, subject
-from kg.relate.cues import AT_CUE, AT_UNITS_CUE, LEAD_CUE, PARTNER_CUE, STAFF_CUE
+from kg.relate.cues import AT_CUE, LEAD_CUE, PARTNER_CUE, STAFF_CUE
 from kg.segment import Sentence
 from kg.text import fold, occurrences
 
@@ -171,15 +171,14 @@ def _says_where(a: Analysed, lo: int, hi: int) -> bool:
 
 
 def _at_places(a: Analysed, start: int, places: list[Mention], agencies: list[Mention], brackets) -> list[Mention]:
-    """Places the item introduces with "tại" or "ở": "thực hiện thí điểm tại xã Tây Vinh, Tây Giang", "tại các phường
-    A, B và C" (`places`
+    """Places the item introduces with "tại" or "ở": "thực hiện thí điểm tại xã Tây Vinh, Tây Giang" (`places`
     and `agencies`: those of the item from `start`, its name's end)."""
     if not places:
         return []
     out = []
     agency_ends = {ag.end for ag in agencies}
     for p in places:
-        cue = AT_UNITS_CUE.ends(a.slice(max(start, p.start - 16), p.start)) or \
+        cue = AT_CUE.ends(a.slice(max(start, p.start - 12), p.start)) or \
             (out and _AND.match(a.slice(out[-1].end, p.start)))        # "tại xã Đại Thanh và xã Mỹ Đức"
         if cue and not any(lo <= p.start < hi for lo, hi in brackets) \
                 and not any(a.slice(e, p.start).strip() in ("tại", "ở") for e in agency_ends if e <= p.start):

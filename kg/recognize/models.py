@@ -225,9 +225,6 @@ class _Finder:
             sep = _EXAMPLE_SEP.search(self.text, start)
             stop = sep.start() if sep else len(self.text)
             start = _SPACE.match(self.text, start).end()
-            if start in self.by_start and start == pos:     # "các mô hình như “A”, “B” ...": the names it gives
-                self._quoted_chain(self.by_start[start])
-                return
             if self.grammar.first(self.grammar.cues, self.text, start) or start in self.by_start:
                 return                               # the cue or quote that goes on is read by its own rule
             end_match = _HEAD_END.search(self.text, start, stop)

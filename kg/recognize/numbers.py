@@ -34,6 +34,7 @@ _RANGE = Scan(r"từ\s+(?P<low>" + _N + r")\s*%\s+(?:đến|tới)\s+(?P<high>" 
 _COUNT_RANGE = re.compile(r"(?:(?i:từ)\s+)?(?P<low>" + _N + r")\s*(?:-|–|(?i:đến|tới))\s*(?P<high>" + _N + r")[ \t\xa0]+")
 _RANGE_SEPS = ("-", "–", " -", " –", " đến", " tới", " Đến", " Tới")     # what may follow a range's low end
 _PERCENT = re.compile(r"\s*%")
+_BAND_WORDS = 60          # characters before a number that "đối với" and a band's noun and comparison fit in
 # Words right before a number that make it a level, an ordinal, a date or a house number, not a count.
 _NOT_A_COUNT = ("mức độ", "số", "khu phố", "lần thứ", "thứ", "năm", "tháng", "ngày", "quý", "khóa", "nhiệm kỳ")
 # Periods: matched on the sentence's lower-cased copy (Scan); their numbers are digits. Each with one or two words all
@@ -81,6 +82,11 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
                 out.append(x)
         return out + _periods(text, base, _PERIODS)
 
+    def in_band(text: str, start: int, end: int) -> bool:
+        """Whether the text up to `end` says the number is a bound of a band a rule applies to ("Đối với lệ phí
+        từ 500.000 đồng đến dưới ..."): looked for in the _BAND_WORDS characters before `start`."""
+        return figs.band_bound.search(text, max(0, start - _BAND_WORDS), end) is not None
+
     def count_ranges(text: str, base: int, numbers: list[re.Match]) -> list[Mention]:
         """ "40 - 50 hồ sơ", "từ 40 đến 50 hồ sơ": both ends, with a count's unit (not a time's or a place's, which
         need more to be figures; not a band's bounds). Tried at the numbers a dash or "đến"/"tới" follows."""
@@ -92,7 +98,7 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
             m = _COUNT_RANGE.match(text, at - 3 if text[max(0, at - 3):at].lower() == "từ " else at)
             hit = units.match_at(text, m.end()) if m and not _not_a_count(text, m.start("low")) else None
             if hit is None or lexicon.value(hit.concept, RK.fractionOnly) or lexicon.value(hit.concept, RK.processingTimeOnly) \
-                    or figs.band_bound.search(text, max(0, m.start() - 60), m.start("low")):
+                    or in_band(text, m.start(), m.start("low")):
                 continue
             out.append(_metric(text, base, m.start(), hit.end, unit=str(hit.concept), low=parse_number(m["low"]),
                                high=parse_number(m["high"]), low_qualifier=at_least, high_qualifier=at_most))
@@ -117,7 +123,7 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
                          or lexicon.value(unit_hit.concept, RK.processingTimeOnly)
                          and not figs.processing_time.search(text, 0, start)
                          or figs.back_reference.match(text, unit_hit.end) or figs.counter.match(text, unit_hit.end)) \
-                or figs.band_bound.search(text, max(0, start - 60), start):
+                or in_band(text, start, start):
             return None
         end = pct.end() if pct else unit_hit.end
         q = qualifier.search(text, max(0, start - 20), start)

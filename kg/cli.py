@@ -432,14 +432,17 @@ def view(graph_path, store_spec, output, matrix, layers, kinds, places, docs, qu
     if unknown:
         raise click.UsageError(f"unknown layer {unknown[0]!r}; layers are: {', '.join(views.model_module.LAYERS)}")
     filters = views.Filters(kinds=kinds, places=places, documents=docs, layers=wanted, every_ward=every_ward or matrix)
+    views.check_page(output)
     files.check_output(output)
     with _source(graph_path, store_spec, for_query=True) as graph:
         g = views.from_query(graph, query_file, filters) if query_file else views.model(graph, filters)
-        if g.number_of_nodes() == 0:
-            raise click.ClickException(f"{graph_path or store_spec}: nothing to draw (no model matches the filters)")
+        drawn, left_out = views.model_module.drawable(g)
+        if drawn.number_of_nodes() == 0:
+            raise click.ClickException(f"{graph_path or store_spec}: nothing to draw (no model matches the filters"
+                                       + (", or none that does has a place)" if left_out else ")"))
         html = views.matrix_page(graph, g=g) if matrix else views.network_page(graph, g=g)
     files.write_atomic(output, html.encode("utf-8"))
-    _out(f"{output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges\n")
+    _out(f"{output}: {drawn.number_of_nodes()} nodes, {drawn.number_of_edges()} edges" + (f" ({left_out})" if left_out else "") + "\n")
     if open_page:
         click.launch(str(output))
 

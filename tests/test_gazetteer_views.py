@@ -79,5 +79,6 @@ def test_every_level_has_one_style_a_province_is_not_drawn_as_a_ward():
     assert {d["label"]: d["level"] for _, d in drawn.nodes(data=True) if d["type"] == "place"} == expected
     assert set(expected.values()) <= set(PLACE_LEVELS)
     page = views.network_page(g)
-    for level in ("Tỉnh, thành phố · Province", "Đặc khu · Special zone", "Thị trấn · Township", "Xã · Commune"):
-        assert level in page                                # each in the legend
+    for level in ("Tỉnh, thành phố · Province, city", "Quận, huyện · District",     # each in the legend, those drawn
+                  "Đặc khu, thị trấn, xã, phường · Special zone, township, commune, ward"):   # alike in one entry
+        assert level in page

@@ -1,12 +1,16 @@
 """The views' model, filters, layers and exports (the browser tests are in test_browser.py)."""
 import re
 
+from pathlib import Path
+
 import networkx as nx
 import pytest
 from click.testing import CliRunner
 
 from kg import views
 from kg.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_pages_load_nothing_from_the_network(graph):
@@ -94,8 +98,142 @@ def test_view_command_options(graph_file, tmp_path):
     assert r.exit_code == 0 and r.output == f"{tmp_path / 'v.html'}: 27 nodes, 61 edges\n"
     r = run("--with", "cats")
     assert r.exit_code == 2 and "Error: unknown layer 'cats'; layers are: agencies, procedures" in r.output
-    r = run("--kind", "nope")
+    r = run("--kind", "other")             # a kind the vocabulary knows, of no model in the article
     assert r.exit_code == 1 and r.output == f"Error: {graph_file}: nothing to draw (no model matches the filters)\n"
+
+
+def test_an_unknown_kind_is_named_with_the_known_ones(graph_file, tmp_path):
+    """The known kinds are the vocabulary's (ontology/kinds.ttl), slugs in the views' order, one-stop shop first."""
+    from rdflib import RDF, Graph
+
+    from kg.namespace import RK
+    from kg.resources import data_dir
+    from kg.views.style import kind_rank
+    vocabulary = Graph().parse(data_dir("ontology") / "kinds.ttl")
+    slugs = sorted((str(k).rsplit("/", 1)[-1] for k in vocabulary.subjects(RDF.type, RK.InitiativeKind)), key=lambda k: (kind_rank(k), k))
+    assert slugs[:2] == ["one-stop-shop", "interconnection"] and "home-service" in slugs and len(slugs) == 16
+    out = tmp_path / "k.html"
+    r = CliRunner().invoke(cli, ["view", "-g", str(graph_file), "-o", str(out), "--kind", "nosuchkind"])
+    assert r.exit_code == 1 and r.output == f"Error: unknown kind 'nosuchkind'; known kinds: {', '.join(slugs)}\n"
+    assert not out.exists()
+    for name in ("Bản đồ số", "digital-map"):     # a Vietnamese name or a slug
+        r = CliRunner().invoke(cli, ["view", "-g", str(graph_file), "-o", str(out), "--kind", name])
+        assert r.exit_code == 0 and r.output == f"{out}: 2 nodes, 1 edges\n", name   # Tra cứu … bản đồ số, in Phường 6
+
+
+@pytest.mark.parametrize("name", ["v.png", "v.PNG", "v", "matrix.svg"])
+def test_a_page_is_written_only_to_an_html_file(graph_file, tmp_path, name):
+    for extra in ([], ["--matrix"]):
+        r = CliRunner().invoke(cli, ["view", "-g", str(tmp_path / "missing.ttl"), "-o", str(tmp_path / name), *extra])
+        assert r.exit_code == 1 and r.output == f"Error: {tmp_path / name}: the page is HTML; give a file name ending in .html or .htm\n"
+        assert list(tmp_path.iterdir()) == []       # refused before the graph is read (it does not exist), nothing written
+    r = CliRunner().invoke(cli, ["view", "-g", str(graph_file), "-o", str(tmp_path / "v.HTM")])
+    assert r.exit_code == 0 and (tmp_path / "v.HTM").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_construct_query_draws_models_by_kind_as_the_default_view_does(graph):
+    """ward-model-graph returns each model's rk:kind but not the kind's name; the view takes the name from the
+    bundled vocabulary, so the models are coloured by kind, not drawn as "no kind"."""
+    default = views.model(graph)
+    drawn = views.from_query(graph, "ward-model-graph", views.Filters())
+    models = [n for n, d in drawn.nodes(data=True) if d["type"] == "initiative"]
+    assert len(models) == 12                       # the models the article places in a ward (test_view_command_options)
+    assert all(drawn.nodes[n]["kinds"] == default.nodes[n]["kinds"] != "" for n in models)
+    tra_cuu = next(d for _, d in drawn.nodes(data=True) if d["label"].startswith("Tra cứu"))
+    assert (tra_cuu["kinds"], tra_cuu["kind_labels"]) == ("digitisation; digital-map", "Số hóa; Bản đồ số")
+    legend = views.network_page(graph, g=drawn).split("<aside>", 1)[1].split("</aside>", 1)[0]
+    assert "Chưa rõ loại" not in legend and "Bản đồ số" in legend
+    only = views.from_query(graph, "ward-model-graph", views.Filters(kinds=("digital-map",)))
+    assert {d["label"] for _, d in only.nodes(data=True) if d["type"] == "initiative"} == {tra_cuu["label"]}
+
+
+# ---------------------------------------------------------------- a model the graph places nowhere
+
+def _one_placed_one_not():
+    """Hand-made: "Một cửa" runs in Phường 1; "Trả kết quả qua bưu điện" (home service) runs nowhere the graph says."""
+    from rdflib import RDF, RDFS, Graph, Literal, URIRef
+    from rdflib.namespace import SKOS
+
+    from kg.namespace import RK
+    base = "https://w3id.org/reform-kg/id/"
+    ward, here, nowhere = URIRef(base + "place/x/phuong-1"), URIRef(base + "initiative/x/mot-cua"), URIRef(base + "initiative/x/buu-dien")
+    g = Graph()
+    g += [(ward, RDF.type, RK.Ward), (ward, RDFS.label, Literal("Phường 1", lang="vi"))]
+    for model, label, kind, name in ((here, "Một cửa", "one-stop-shop", "Một cửa"),
+                                     (nowhere, "Trả kết quả qua bưu điện", "home-service", "Phục vụ tại nhà")):
+        g += [(model, RDF.type, RK.Initiative), (model, RDFS.label, Literal(label, lang="vi")),
+              (model, RK.kind, URIRef(base + "kind/" + kind)), (URIRef(base + "kind/" + kind), SKOS.prefLabel, Literal(name, lang="vi"))]
+    g.add((here, RK.runsIn, ward))
+    return g
+
+
+def test_the_pages_say_how_many_models_with_no_place_they_leave_out():
+    g = _one_placed_one_not()
+    model = views.model(g)
+    assert sorted(d["label"] for _, d in model.nodes(data=True) if d["type"] == "initiative") == ["Một cửa", "Trả kết quả qua bưu điện"]
+    note = "1 mô hình chưa rõ địa bàn không được vẽ · 1 model with no place not drawn"
+    network, matrix = views.network_page(g), views.matrix_page(g)
+    assert f"<p>1 địa bàn · 1 mô hình · 1 liên kết · {note} ·" in network and "Trả kết quả qua bưu điện" not in network
+    assert f"1 địa bàn · 1 mô hình · {note}" in matrix and "Trả kết quả qua bưu điện" not in matrix
+    for kinds, said in ((("one-stop-shop",), False), (("home-service",), True)):     # the count follows the filters
+        assert (note in views.network_page(g, views.Filters(kinds=kinds))) is said
+    assert note not in views.network_page(g, views.Filters(places=("Phường 1",)))
+
+
+def test_the_view_command_counts_what_it_draws(tmp_path):
+    from kg import store
+    path = tmp_path / "g.ttl"
+    store.save(_one_placed_one_not(), path)
+    out = tmp_path / "v.html"
+    r = CliRunner().invoke(cli, ["view", "-g", str(path), "-o", str(out)])
+    assert r.exit_code == 0 and r.output == f"{out}: 2 nodes, 1 edges (1 mô hình chưa rõ địa bàn không được vẽ · 1 model with no place not drawn)\n"
+    r = CliRunner().invoke(cli, ["view", "-g", str(path), "-o", str(out), "--kind", "home-service"])
+    assert r.exit_code == 1 and r.output == f"Error: {path}: nothing to draw (no model matches the filters, or none that does has a place)\n"
+
+
+def test_the_site_lists_a_model_with_no_place(tmp_path):
+    """The Quảng Nam post-office pilot (2014) names no place ("UBND tỉnh", no province named): the library
+    lists it with its kind, no place, and the index's filters keep it under its kind."""
+    import json
+
+    from kg import corpus
+    from kg.views import site
+    article = ROOT / "tests" / "data" / "corpus" / "dev2" / "quangnam-2014-thi-diem-tra-ket-qua-qua-buu-dien.txt"
+    graph, _ = corpus.build_graph([ROOT / "examples" / "articles", article])
+    site.build(_fast(graph, tmp_path), tmp_path / "s")
+    rows = json.loads((tmp_path / "s" / "initiatives.json").read_text(encoding="utf-8"))
+    [post] = [r for r in rows if "qua đường bưu điện" in r["label"]]
+    assert (post["places"], post["provinces"], post["kinds"]) == ([], [], ["Phục vụ tại nhà"])
+    assert len(rows) == 24                          # the 23 models of the District 4 article, and this one
+    index = (tmp_path / "s" / "index.html").read_text(encoding="utf-8")
+    row = re.search(r'<tr data-search="[^"]*qua duong buu dien[^"]*" data-kinds="\|home-service\|" data-provinces="\|\|"[^>]*>(.*?)</tr>', index, re.S)
+    assert row and "<td>—</td>" in row.group(1)
+    page = (tmp_path / "s" / post["page"]).read_text(encoding="utf-8")
+    assert "chưa rõ địa bàn" in page
+
+
+def test_the_legend_has_one_entry_per_look():
+    """A province and a city are drawn alike (one tier of government), as are a ward and a commune: one
+    entry each, naming both; a district is drawn apart. Another kind and no kind are both grey dots: one entry."""
+    from rdflib import RDF, RDFS, Graph, Literal, URIRef
+    from rdflib.namespace import SKOS
+
+    from kg.namespace import RK
+    base = "https://w3id.org/reform-kg/id/"
+    g = Graph()
+    places = {"tinh": (RK.Province, "Tỉnh Cà Mau"), "tp": (RK.City, "Thành phố Cần Thơ"), "q": (RK.District, "Quận 4"),
+              "p": (RK.Ward, "Phường 1"), "x": (RK.Commune, "Xã Tân Ân")}
+    for i, (slug, (cls, label)) in enumerate(places.items()):
+        place, model = URIRef(base + "place/" + slug), URIRef(base + f"initiative/m{i}")
+        g += [(place, RDF.type, cls), (place, RDFS.label, Literal(label, lang="vi")), (model, RDF.type, RK.Initiative),
+              (model, RDFS.label, Literal(f"Mô hình {i}", lang="vi")), (model, RK.runsIn, place)]
+    other = URIRef(base + "kind/other")
+    g += [(URIRef(base + "initiative/m0"), RK.kind, other), (other, SKOS.prefLabel, Literal("Loại khác", lang="vi"))]
+    aside = views.network_page(g).split("<aside>", 1)[1].split("</aside>", 1)[0]
+    boxes = re.findall(r'<span class="box" style="background: (#\w+)"></span>([^<]*)<', aside)
+    assert boxes == [("#243B53", "Tỉnh, thành phố · Province, city"), ("#486581", "Quận, huyện · District"),
+                     ("#FFFFFF", "Xã, phường · Commune, ward")]
+    assert aside.count('class="item"') == 4 and "Loại khác / Chưa rõ loại · No kind" in aside
 
 
 # ---------------------------------------------------------------- the static site (browser tests: test_browser.py)

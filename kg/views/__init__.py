@@ -12,7 +12,19 @@ from kg.views.model import Filters, model
 NETWORK_TITLE = "Phường nào triển khai mô hình nào · Which wards run which models"
 MATRIX_TITLE = "Ma trận địa bàn × mô hình · Places × models"
 
-__all__ = ["Filters", "model", "documents", "network_page", "matrix_page"]
+__all__ = ["Filters", "model", "documents", "network_page", "matrix_page", "check_page", "from_query"]
+
+
+PAGE_SUFFIXES = (".html", ".htm")
+
+
+def check_page(path) -> None:
+    """Before any work: a page is written only to a file named .html or .htm (not HTML inside a .png)."""
+    from pathlib import Path
+
+    from kg.errors import OutputError
+    if Path(path).suffix.lower() not in PAGE_SUFFIXES:
+        raise OutputError(f"{path}: the page is HTML; give a file name ending in .html or .htm")
 
 
 def documents(graph) -> list[dict]:
@@ -40,5 +52,18 @@ def from_query(graph, name_or_file: str, filters: Filters):
     """The network a query describes: a CONSTRUCT's graph drawn like any graph, or a SELECT's rows as edges."""
     result = queries.run(graph, queries.find(name_or_file))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return model(result.graph, filters)
+        return model(with_vocabulary(result.graph), filters)
     return model_module.from_select(result)
+
+
+def with_vocabulary(found):
+    """A CONSTRUCT's graph, with the bundled vocabulary's triples about each IRI it points to but says nothing
+    about (a model's kinds: their names), so it draws as the built graph does, which carries them."""
+    from rdflib import URIRef
+
+    from kg import lexicon
+    about = lexicon.load().about
+    for iri in sorted({o for o in found.objects() if isinstance(o, URIRef) and (o, None, None) not in found}):
+        for triple in about(iri):
+            found.add(triple)
+    return found

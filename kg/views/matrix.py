@@ -8,6 +8,8 @@ from kg.views.style import (NO_KIND, kind_color, kind_rank, kind_shape, level_ra
                             text_on)
 
 def page(g: nx.Graph, title: str, documents: list[dict], home: str = "") -> str:
+    from kg.views.model import drawable
+    g, left_out = drawable(g)
     places = sorted((n for n, d in g.nodes(data=True) if d["type"] == "place"),
                     key=lambda n: (level_rank(g.nodes[n].get("level")), natural(g.nodes[n]["label"]), n))
     groups: dict[str, dict] = {}
@@ -33,6 +35,6 @@ def page(g: nx.Graph, title: str, documents: list[dict], home: str = "") -> str:
         cells = [{"label": m["label"], "color": group["color"], "symbol": group["symbol"]} if g.has_edge(p, m["iri"]) else None for m, group in columns]
         rows.append({"label": g.nodes[p]["label"], "about": g.nodes[p].get("about") or g.nodes[p]["label"],
                      "code": g.nodes[p].get("code", ""), "order": order, "count": sum(1 for c in cells if c), "cells": cells})
-    subtitle = f"{len(places)} địa bàn · {len(columns)} mô hình"
+    subtitle = " · ".join([f"{len(places)} địa bàn · {len(columns)} mô hình"] + ([left_out] if left_out else []))
     return template("matrix.html").render(title=title, subtitle=subtitle, groups=ordered, rows=rows, documents=documents,
                                           home=home)

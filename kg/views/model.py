@@ -32,23 +32,73 @@ def model(graph, filters: Filters | None = None) -> nx.Graph:
     rows, wards = _place_rows(graph, filters.every_ward or bool(filters.places))   # a ward filter finds every-ward models
     about = place_facts.gather(graph)
     for row in rows:
-        place, initiative = str(row.place), str(row.initiative)
-        if place not in g:
+        place, initiative = str(row.place or ""), str(row.initiative)    # no place: the graph places the model nowhere
+        if place and place not in g:
             g.add_node(place, type="place", label=str(row.placeLabel), **_place_attributes(about.get(place)))
         node = g.nodes[initiative] if initiative in g else _new_initiative(g, initiative, str(row.initiativeLabel))
         if row.kind is not None:
             node["_kinds"][_slug(row.kind)] = str(row.kindLabel)
         if row.document is not None:
             node["_documents"].add(str(row.document))
-        g.add_edge(place, initiative, relation="runsInAllWardsOf" if row.allWards is not None else "runsIn")
+        if place:
+            g.add_edge(place, initiative, relation="runsInAllWardsOf" if row.allWards is not None else "runsIn")
     for (initiative, district), each in wards.items():
         if g.has_edge(district, initiative):
             g.edges[district, initiative]["wards"] = "; ".join(sorted(each))   # the page can expand the link
+    _check_kinds(filters.kinds, g)
     facts = _facts(graph)
     for initiative in [n for n, d in g.nodes(data=True) if d["type"] == "initiative"]:
         _finish(g, initiative, facts.get(initiative, []), filters)
     _apply(g, filters)
     return g
+
+
+def unplaced(g: nx.Graph) -> list[str]:
+    """The models linked to no place: the graph says nowhere where they run. The pages, which draw models
+    against places, leave them out and say how many; the exports keep them."""
+    return sorted(n for n, d in g.nodes(data=True) if d["type"] == "initiative"
+                  and not any(g.nodes[m]["type"] == "place" for m in g.neighbors(n)))
+
+
+def drawable(g: nx.Graph) -> tuple[nx.Graph, str]:
+    """What a page draws: the graph without the models linked to no place (nor the agencies and procedures
+    only they had), and the line that says how many were left out ("" if none)."""
+    left = unplaced(g)
+    note = f"{len(left)} mô hình chưa rõ địa bàn không được vẽ · {len(left)} model{'s' if len(left) > 1 else ''} with no place not drawn"
+    return (_placed(g, set(left)), note) if left else (g, "")
+
+
+def _placed(g: nx.Graph, gone: set[str]) -> nx.Graph:
+    gone |= {n for n in g if g.nodes[n]["type"] not in ("place", "initiative") and set(g.neighbors(n)) <= gone}
+    kept = g.copy()                    # (a subgraph view would iterate in set order)
+    kept.remove_nodes_from(sorted(gone))
+    return kept
+
+
+def _check_kinds(kinds: tuple[str, ...], g: nx.Graph) -> None:
+    """A kind filter names a kind the bundled vocabulary or the graph knows (by slug or Vietnamese name); else
+    one line that lists the known kinds, rather than an empty page."""
+    if not kinds:
+        return
+    from kg.errors import QueryError
+    from kg.views.style import kinds_in_order
+    known = dict(vocabulary_kinds())
+    for d in (d for _, d in g.nodes(data=True) if d["type"] == "initiative"):
+        known.update(d["_kinds"])
+    names = {norm(k) for item in known.items() for k in item}
+    for wanted in kinds:
+        if norm(wanted) not in names:
+            raise QueryError(f"unknown kind {wanted!r}; known kinds: " + ", ".join(k for k, _ in kinds_in_order(known)))
+
+
+def vocabulary_kinds() -> dict[str, str]:
+    """The kinds of model the bundled vocabulary knows: slug to Vietnamese name."""
+    from rdflib import RDF
+
+    from kg import lexicon
+    from kg.namespace import RK
+    lex = lexicon.load()
+    return {_slug(k): lex.label(k) for k in lex.graph.subjects(RDF.type, RK.InitiativeKind)}
 
 
 def _place_attributes(p: dict | None) -> dict:
@@ -104,7 +154,7 @@ def _finish(g: nx.Graph, initiative: str, facts: list, filters: Filters) -> None
         if layer in filters.layers and isinstance(other, URIRef):
             g.add_node(str(other), type=fact, label=value)
             g.add_edge(initiative, str(other), relation=str(role) if role else fact)
-    lines = [node["label"], "Loại: " + (node["kind_labels"] or "—"), "Địa bàn: " + ", ".join(places)]
+    lines = [node["label"], "Loại: " + (node["kind_labels"] or "—"), "Địa bàn: " + (", ".join(places) or "—")]
     for fact, title in (("agency", "Cơ quan"), ("procedure", "Thủ tục"), ("metric", "Số liệu")):
         if fact in by_fact:
             lines.append(f"{title}: " + "; ".join(sorted(set(by_fact[fact]))))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import networkx as nx
 
 from kg.views.style import (INK, LAYER_STYLE, NO_KIND, OTHER_COLOR, PLACE_LEVELS, kind_color, kind_shape,
-                            kinds_in_order, template)
+                            kinds_in_order, place_legend, template)
 
 SEED = 7
 BIG = 300          # above this many nodes: no clustering pass, fewer stabilisation iterations, no declutter
@@ -24,6 +24,9 @@ WRAP = {"place": 200, "initiative": 170, "agency": 150, "procedure": 150}   # la
 
 def page(g: nx.Graph, title: str, documents: list[dict], note: str = "", home: str = "") -> str:
     from pyvis.network import Network
+
+    from kg.views.model import drawable
+    g, left_out = drawable(g)
 
     net = Network(height="100%", width="100%", cdn_resources="in_line")
     used: dict[str, str] = {}
@@ -39,7 +42,7 @@ def page(g: nx.Graph, title: str, documents: list[dict], note: str = "", home: s
     nodes, edges, *_ = net.get_network_data()
     n_places = sum(1 for _, d in g.nodes(data=True) if d["type"] == "place")
     n_models = sum(1 for _, d in g.nodes(data=True) if d["type"] == "initiative")
-    subtitle = f"{n_places} địa bàn · {n_models} mô hình · {g.number_of_edges()} liên kết" + (f" · {note}" if note else "")
+    subtitle = " · ".join([f"{n_places} địa bàn · {n_models} mô hình · {g.number_of_edges()} liên kết"] + [t for t in (left_out, note) if t])
     return template("network.html").render(title=title, subtitle=subtitle, nodes=nodes, edges=edges,
                                            options=_options(len(nodes) > BIG), legend=_legend(g, used),
                                            documents=documents, min_font=min(FONT.values()), declutter=len(nodes) <= BIG,
@@ -83,12 +86,16 @@ def _options(big: bool) -> dict:
 def _legend(g: nx.Graph, used: dict[str, str]) -> dict:
     types = {d["type"] for _, d in g.nodes(data=True)}
     levels = {d.get("level") for _, d in g.nodes(data=True) if d["type"] == "place"}
-    kinds = [{"label": lab, "color": kind_color(k), "shape": kind_shape(k)[0]} for k, lab in kinds_in_order(used) if k]
+    looks: dict[tuple[str, str], list[str]] = {}     # one entry per look: another kind and no kind are both grey dots
+    for k, lab in kinds_in_order(used):
+        if k:
+            looks.setdefault((kind_color(k), kind_shape(k)[0]), []).append(lab)
     if "" in used:
-        kinds.append({"label": NO_KIND, "color": OTHER_COLOR, "shape": "dot"})
+        looks.setdefault((OTHER_COLOR, "dot"), []).append(NO_KIND)
+    kinds = [{"label": " / ".join(labels), "color": color, "shape": shape} for (color, shape), labels in looks.items()]
     every = any(d.get("relation") == "runsInAllWardsOf" for _, _, d in g.edges(data=True))
     return {"kinds": kinds, "every_ward": every,
-            "places": [{"fill": fill, "ink": ink, "label": lab} for lvl, (_, fill, ink, lab) in PLACE_LEVELS.items() if lvl in levels],
+            "places": place_legend(levels),
             "layers": [{"symbol": sym, "label": lab} for t, (_, _, sym, lab) in LAYER_STYLE.items() if t in types]}
 
 

@@ -26,6 +26,27 @@ PLACE_LEVELS = {  # rk: class of the place, largest first: vis-network shape, fi
 LEVELS = list(PLACE_LEVELS)
 
 
+def place_legend(levels) -> list[dict]:
+    """One legend entry per look a place can have (a province and a city, or a ward, a commune and a township,
+    are drawn alike: one tier of government), naming the levels of `levels` drawn that way, largest first:
+    "Tỉnh, thành phố · Province, city"."""
+    looks: dict[tuple, list[str]] = {}
+    for level, (shape, fill, ink, label) in PLACE_LEVELS.items():
+        if level in levels:
+            looks.setdefault((shape, fill, ink), []).append(label)
+    return [{"fill": fill, "ink": ink, "label": " · ".join(_names(part) for part in zip(*(lab.split(" · ") for lab in labels)))}
+            for (_, fill, ink), labels in looks.items()]
+
+
+def _names(labels) -> str:
+    """"Tỉnh, thành phố" and "Thành phố" → "Tỉnh, thành phố": each name once, as a list in a sentence."""
+    names: dict[str, str] = {}
+    for label in labels:
+        for name in label.split(", "):
+            names.setdefault(name.lower(), name[:1].lower() + name[1:] if names else name)
+    return ", ".join(names.values())
+
+
 def level_rank(level: str) -> int:
     """Where a place's level comes: provinces first, wards last, anything else after."""
     return LEVELS.index(level) if level in LEVELS else len(LEVELS)

@@ -122,7 +122,7 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
             try:
                 summary = corpus.build(list(inputs), merged, base or DEFAULT_BASE, jobs or os.cpu_count() or 1, cache,
                                        encoding, int(max_size * 1e6), tick, listing, validate=not no_validate,
-                                       strict=strict, keep_graph=fmt not in (None, "nt"))
+                                       strict=strict)
             except shapes.InvalidGraph as e:
                 click.echo(e.report, err=True, nl=False)
                 raise

@@ -19,9 +19,6 @@ from kg.delimited import csv_answer, tsv_answer
 from kg.grid import grid, mapped, rows_text, term
 from kg.namespace import NAMESPACES
 
-# --format name -> pyoxigraph RdfFormat, for a graph answer (anything else writes Turtle, as before)
-_RDF = {"turtle": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD", "xml": "RDF_XML"}
-
 
 def rows(result) -> tuple[list[str], list[list]]:
     """An rdflib Result (kg.queries.run) as column names and rows of rdflib terms."""
@@ -38,7 +35,8 @@ def write(answer, fmt: str, raw: bool = False) -> str:
     if isinstance(answer, ox.QueryTriples):
         answer = answer.serialize(format=ox.RdfFormat.N_TRIPLES)
     if isinstance(answer, bytes):
-        return graph_text(answer, fmt)
+        from kg.store import rdf_text
+        return rdf_text(answer, fmt).decode("utf-8")
     if fmt == "csv":
         return csv_answer(answer.serialize(format=ox.QueryResultsFormat.CSV), raw)
     tsv = answer.serialize(format=ox.QueryResultsFormat.TSV)
@@ -73,35 +71,6 @@ def native(result):
     data = result.serialize(format="json", encoding="utf-8")
     return ox.parse_query_results(data if isinstance(data, bytes) else data.encode("utf-8"),
                                   format=ox.QueryResultsFormat.JSON)
-
-
-# ------------------------------------------------------------------------------------------ graphs
-
-def rdf_format(fmt: str):
-    """The pyoxigraph RdfFormat a graph answer is written in for a --format (Turtle unless it names another)."""
-    import pyoxigraph as ox
-    return getattr(ox.RdfFormat, _RDF.get(fmt, "TURTLE"))
-
-
-def graph_text(nt: bytes, fmt: str) -> str:
-    """A graph (N-Triples) written by pyoxigraph: triples sorted and de-duplicated, the namespaces it uses
-    as prefixes (sorted), so the same graph gives the same bytes whatever order the engine found it in."""
-    import pyoxigraph as ox
-    distinct = set(nt.splitlines())
-    distinct.discard(b"")
-    lines = sorted(distinct)
-    data = b"\n".join(lines) + b"\n" if lines else b""
-    if fmt == "nt":
-        return data.decode("utf-8")
-    used = {p: ns for p, ns in sorted(NAMESPACES.items()) if b"<" + ns.encode("utf-8") in data}
-    written = rdf_format(fmt)
-    triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES, lenient=True)     # Oxigraph's own N-Triples: valid
-    text = ox.serialize(triples, format=written, prefixes=used).decode("utf-8")
-    if written != ox.RdfFormat.TURTLE:
-        return text
-    lines = text.split("\n", len(used))                     # the prefixes' lines, and the rest
-    head = [line + "\n" for line in lines[:-1] if line.startswith("@prefix ")]   # Oxigraph's order is a hash's
-    return "".join(sorted(head)) + "\n" + "\n".join(lines[len(head):])
 
 
 # ---------------------------------------------------------------- JSON, XML and the table, from the TSV (kg.grid)

@@ -82,6 +82,37 @@ def test_exported_turtle_loads_in_oxigraph_with_the_same_count(runner, graph_fil
     assert len(store) == len(graph)
 
 
+@pytest.mark.parametrize("fmt", ["trig", "turtle", "jsonld", "xml"])
+def test_every_format_loads_in_oxigraph_into_the_default_graph(runner, graph_file, tmp_path, graph, fmt):
+    """Another engine reading the export finds the graph where a query looks: in the default graph, not in a
+    graph named by a blank node (rdflib's TriG writer put it there)."""
+    import pyoxigraph
+    out = tmp_path / "x.out"
+    assert runner.invoke(cli, ["export", "-g", str(graph_file), "--format", fmt, "-o", str(out)]).exit_code == 0
+    store = pyoxigraph.Store()
+    store.load(path=str(out), format={"trig": pyoxigraph.RdfFormat.TRIG, "turtle": pyoxigraph.RdfFormat.TURTLE,
+                                     "jsonld": pyoxigraph.RdfFormat.JSON_LD, "xml": pyoxigraph.RdfFormat.RDF_XML}[fmt])
+    assert list(store.named_graphs()) == []
+    assert len(store) == len(graph)
+
+
+@pytest.mark.parametrize("suffix", ["trig", "jsonld", "rdf", "ttl"])
+def test_export_gives_the_same_bytes_in_every_run(graph_file, tmp_path, suffix):
+    """Deterministic output in every format, whatever Python's hash seed (rdflib's RDF/XML and JSON-LD
+    writers followed a set's order)."""
+    import os
+    import subprocess
+    import sys
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"{seed}.{suffix}"
+        subprocess.run([sys.executable, "-m", "kg", "export", "-g", str(graph_file), "-o", str(out), "--format",
+                        {"trig": "trig", "jsonld": "jsonld", "rdf": "xml", "ttl": "turtle"}[suffix]],
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
 def _error(runner, args):
     r = runner.invoke(cli, args)
     assert r.exception is None or isinstance(r.exception, SystemExit)

@@ -54,16 +54,19 @@ def cli(no_pager):
     import signal
     # rdflib logs a traceback for each ill-typed literal it reads; a build reports those as violations instead.
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)
-    # Stopped by `kill` or a CI time limit, a command cleans up as on Ctrl-C: its `finally` blocks remove the
-    # temporary files, so nothing half-written is left behind.
+    # Stopped by `kill`, a CI time limit or its terminal closing (SIGHUP, unless started under nohup, which
+    # ignores it), a command cleans up as on Ctrl-C: its `finally` blocks remove the temporary files, so
+    # nothing half-written is left behind.
     signal.signal(signal.SIGTERM, _terminated)
+    if hasattr(signal, "SIGHUP") and signal.getsignal(signal.SIGHUP) is not signal.SIG_IGN:
+        signal.signal(signal.SIGHUP, _terminated)
 
 
 _STOPPED: list[int] = []
 
 
 def _terminated(signum, frame):
-    """SIGTERM ends the command like Ctrl-C. The signal is also remembered: an exception raised while Python
+    """SIGTERM and SIGHUP end the command like Ctrl-C. The signal is also remembered: an exception raised while Python
     runs a finaliser (multiprocessing has many) is printed and dropped, so long loops check again."""
     _STOPPED.append(signum)
     raise SystemExit(128 + signum)

@@ -161,8 +161,10 @@ def test_a_signal_just_after_a_scratch_folder_is_made_leaves_nothing(tmp_path, m
     assert list(out.iterdir()) == []
 
 
-def test_a_stopped_build_leaves_nothing_half_written(tmp_path):
-    """`kill` (SIGTERM) mid-build: the old output stays, no temporary file or folder is left."""
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+def test_a_stopped_build_leaves_nothing_half_written(tmp_path, signal_name):
+    """`kill` (SIGTERM) or a closed terminal (SIGHUP) mid-build: the old output stays, no temporary file or
+    folder is left."""
     import signal
     import subprocess
     import sys
@@ -179,7 +181,7 @@ def test_a_stopped_build_leaves_nothing_half_written(tmp_path):
     deadline = time.monotonic() + 60
     while not any(p.name.startswith(".reform-kg-") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
         time.sleep(0.05)                                   # wait until it is writing
-    build.send_signal(signal.SIGTERM)
-    assert build.wait(timeout=60) == 128 + signal.SIGTERM
+    build.send_signal(getattr(signal, signal_name))
+    assert build.wait(timeout=60) == 128 + getattr(signal, signal_name)
     assert out.read_text() == "previous graph\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "graph.nt"]

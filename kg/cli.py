@@ -164,12 +164,10 @@ def _build_summary(summary, target, no_validate: bool) -> None:
         for v in aside.violations:
             click.echo(f"Set aside {aside.path}: its facts break {v['shape']} {v['path']} ({v['message']})"
                        + (f" in: {v['sentence']}" if v["sentence"] else ""), err=True)
-    for reason in summary.skipped:
-        click.echo(f"Skipped {reason}", err=True)
+    for line in summary.left_out():
+        click.echo(line, err=True)
     for path in summary.without_models:                 # silence is not "no reform here": say where none was found
         click.echo(f"No model found in {path}", err=True)
-    for reason in summary.failed:
-        click.echo(f"Failed (a bug in reform-kg, please report it): {reason}", err=True)
     if summary.not_articles:
         click.echo(f"Not read: {sources.describe_skipped(summary.not_articles)}", err=True)
     for warning in summary.warnings:

@@ -54,6 +54,11 @@ class Summary:
         """Some article's facts are not in the graph (unreadable, failed or set aside)."""
         return bool(self.skipped or self.failed or self.set_aside)
 
+    def left_out(self) -> list[str]:
+        """A line for each article that could not be read or hit a bug, saying why."""
+        return [f"Skipped {reason}" for reason in self.skipped] + \
+            [f"Failed (a bug in reform-kg, please report it): {reason}" for reason in self.failed]
+
 
 @dataclass(frozen=True)
 class _Task:
@@ -208,7 +213,8 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
             shapes.check(summary, {t: _read_cached(Path(p)) for t, p in kept.items()}, workdir, out_nt, keep_graph)
     if strict and summary.partial:
         raise shapes.InvalidGraph(f"{', '.join(map(str, inputs))}: not written (--strict): "
-                           f"{len(summary.skipped)} article(s) unreadable, {len(summary.failed)} failed", "")
+                                  f"{len(summary.skipped)} article(s) unreadable, {len(summary.failed)} failed",
+                                  "".join(line + "\n" for line in summary.left_out()))
     summary.documents = summary.counts.get("documents", 0)
     summary.seconds = time.monotonic() - start
     return summary

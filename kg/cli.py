@@ -270,7 +270,7 @@ def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout
     if not name:
         raise click.UsageError("give a query NAME or .rq file (or --list to see the bundled ones)")
     q = queries.find(name)
-    fmt = fmt or ("table" if sys.stdout.isatty() else "csv")     # a CONSTRUCT writes Turtle unless asked otherwise
+    rows = "table" if sys.stdout.isatty() else "csv"     # unless asked otherwise (a CONSTRUCT writes Turtle)
     if cached and (not graph_path or store_spec or endpoint or allow_remote):
         raise click.UsageError("--cached keeps a store for -g FILE; it does not go with --store, --endpoint or --allow-remote")
     if endpoint:
@@ -279,11 +279,11 @@ def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout
             raise click.UsageError("give a graph (-g or --store) or an --endpoint, not both")
         prepared = queries.prepare(q.text, q.name, allow_remote)
         result = remote.query(endpoint, q.text, prepared.algebra.name in ("ConstructQuery", "DescribeQuery"), timeout)
-        _show(results.write(results.native(result), fmt, raw))
+        _show(results.write(results.native(result), fmt, raw, rows, q.name))
         return
     # --allow-remote keeps rdflib's engine, which fetches FROM graphs; Oxigraph would read them from the store.
     with _source(graph_path, store_spec, for_query=not allow_remote, cached=cached) as graph:
-        _show(queries.answer(graph, q, fmt, raw, allow_remote=allow_remote, timeout=timeout))
+        _show(queries.answer(graph, q, fmt, raw, allow_remote=allow_remote, timeout=timeout, rows=rows))
 
 
 @cli.command()

@@ -188,12 +188,14 @@ def remembered():
         _remembered.reset(token)
 
 
-def answer(graph, query: QueryFile, fmt: str, raw: bool = False, allow_remote: bool = False,
-           timeout: float | None = None) -> str:
-    """The query's results written in `fmt` (kg.results) straight from the engine's own answer, no rdflib
-    term on the way; evaluated and written inside the time limit, which Ctrl-C and SIGTERM cut short."""
+def answer(graph, query: QueryFile, fmt: str | None, raw: bool = False, allow_remote: bool = False,
+           timeout: float | None = None, rows: str = "csv") -> str:
+    """The query's results written in `fmt` (kg.results.write: `rows` or Turtle when none is asked) straight
+    from the engine's own answer, no rdflib term on the way; evaluated and written inside the time limit,
+    which Ctrl-C and SIGTERM cut short."""
     from kg import results
-    return _evaluate(graph, query, allow_remote, timeout, lambda found: results.write(found, fmt, raw))
+    return _evaluate(graph, query, allow_remote, timeout,
+                     lambda found: results.write(found, fmt, raw, rows, query.name))
 
 
 def _evaluate(graph, query: QueryFile, allow_remote: bool, timeout: float | None, write=None):

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from functools import partial
 
 from kg.delimited import csv_answer, tsv_answer
+from kg.errors import QueryError
 from kg.grid import grid, mapped, rows_text, term
 from kg.namespace import NAMESPACES
 
@@ -26,10 +27,18 @@ def rows(result) -> tuple[list[str], list[list]]:
     return names, [[row[v] for v in result.vars] for row in result]
 
 
-def write(answer, fmt: str, raw: bool = False) -> str:
+def write(answer, fmt: str | None, raw: bool = False, rows: str = "csv", source: str = "the query") -> str:
     """Oxigraph's answer (QuerySolutions, QueryBoolean, QueryTriples, or a graph as N-Triples bytes) in a
-    format; CSV and TSV cells a spreadsheet would run as a formula are defused unless `raw`."""
+    format: `fmt`, or when none is asked, `rows` for rows and Turtle for a graph. A format only the other
+    kind of answer has is refused (xml is both: SPARQL's results or RDF/XML). CSV and TSV cells a
+    spreadsheet would run as a formula are defused unless `raw`."""
     import pyoxigraph as ox
+    graph = isinstance(answer, (ox.QueryTriples, bytes))
+    if fmt in (ROWS_ONLY if graph else GRAPH_ONLY):
+        made, usable = ("a graph", GRAPH_FORMATS) if graph else ("rows", ROW_FORMATS)
+        raise QueryError(f"{source}: --format {fmt} cannot write {made}, which this query answers with; "
+                         f"use one of {', '.join(usable)}")
+    fmt = fmt or ("turtle" if graph else rows)
     if isinstance(answer, ox.QueryBoolean):
         return "true\n" if answer else "false\n"
     if isinstance(answer, ox.QueryTriples):
@@ -45,7 +54,14 @@ def write(answer, fmt: str, raw: bool = False) -> str:
     with _collector_paused():
         cells = grid(tsv)
         del tsv                  # (its memory free for what is made from it)
-        return _FROM_GRID.get(fmt, _table)(*cells)   # (a SELECT asked for an RDF format: the table)
+        return _FROM_GRID[fmt](*cells)
+
+
+# the --format names for each kind of answer (xml is either: SPARQL's XML results, or RDF/XML)
+ROW_FORMATS = ("table", "csv", "tsv", "json", "xml")
+GRAPH_FORMATS = ("turtle", "nt", "jsonld", "xml")
+ROWS_ONLY = tuple(f for f in ROW_FORMATS if f not in GRAPH_FORMATS)
+GRAPH_ONLY = tuple(f for f in GRAPH_FORMATS if f not in ROW_FORMATS)
 
 
 @contextmanager

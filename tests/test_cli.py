@@ -59,6 +59,25 @@ def test_query_json_is_sparql_results(runner, graph_file):
     assert {"type": "literal", "value": "Phường 16", "xml:lang": "vi"} in [b["wardLabel"] for b in data["results"]["bindings"]]
 
 
+@pytest.mark.parametrize("name, fmt, kind, usable", [
+    ("metrics", "jsonld", "rows", "table, csv, tsv, json, xml"), ("metrics", "turtle", "rows", "table, csv, tsv, json, xml"),
+    ("ward-model-graph", "json", "a graph", "turtle, nt, jsonld, xml"),
+    ("ward-model-graph", "csv", "a graph", "turtle, nt, jsonld, xml")])
+def test_a_format_the_answer_cannot_take_is_refused(runner, graph_file, name, fmt, kind, usable):
+    """Asked for a format of the other kind of answer (a SELECT as Turtle, a CONSTRUCT as JSON results), the
+    command says so instead of writing something else (it wrote a table, or Turtle)."""
+    r = runner.invoke(cli, ["query", name, "-g", str(graph_file), "--format", fmt])
+    assert (r.exit_code, r.output) == (1, f"Error: {name}: --format {fmt} cannot write {kind}, which this query "
+                                          f"answers with; use one of {usable}\n")
+
+
+def test_xml_is_sparql_results_for_rows_and_rdf_xml_for_a_graph(runner, graph_file):
+    rows = runner.invoke(cli, ["query", "metrics", "-g", str(graph_file), "--format", "xml"])
+    graph = runner.invoke(cli, ["query", "ward-model-graph", "-g", str(graph_file), "--format", "xml"])
+    assert (rows.exit_code, graph.exit_code) == (0, 0)
+    assert "<sparql xmlns=" in rows.output and "<rdf:RDF" in graph.output
+
+
 def test_construct_prints_turtle(runner, graph_file):
     r = runner.invoke(cli, ["query", "ward-model-graph", "-g", str(graph_file)])
     assert r.exit_code == 0

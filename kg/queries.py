@@ -27,9 +27,6 @@ from kg.errors import QueryError
 from kg.resources import query_files
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
-RDF_FORMATS = ("turtle", "nt", "jsonld", "xml")
-
-
 @dataclass(frozen=True)
 class QueryFile:
     name: str
@@ -97,7 +94,7 @@ def find(name_or_file: str) -> QueryFile:
     if path.suffix == ".rq" or path.is_file():
         if not path.is_file():
             raise QueryError(f"{path}: no such query file")
-        return _read(path, path.stem)
+        return _read(path, str(path))             # named as the user gave it, in every message
     queries = bundled()
     if name_or_file not in queries:
         raise QueryError(f"unknown query {name_or_file!r}; bundled queries are: {', '.join(sorted(queries))}")

@@ -180,7 +180,7 @@ def test_query_that_does_not_parse(runner, graph_file, tmp_path):
     q = tmp_path / "bad.rq"
     q.write_text("SELECT ?x WHERE {\n  ?x ?y\n}\n")
     code, out = _error(runner, ["query", str(q), "-g", str(graph_file)])
-    assert code == 1 and out.startswith("Error: bad: the query does not parse: line 2, column 3:")
+    assert code == 1 and out.startswith(f"Error: {q}: the query does not parse: line 2, column 3:")
 
 
 def test_unknown_query_lists_the_known_ones(runner, graph_file):
@@ -204,7 +204,7 @@ def test_update_is_refused(runner, graph_file, tmp_path):
     q = tmp_path / "upd.rq"
     q.write_text("DELETE WHERE { ?s ?p ?o }")
     code, out = _error(runner, ["query", str(q), "-g", str(graph_file)])
-    assert (code, out) == (1, "Error: upd: this is a SPARQL Update; `reform-kg query` only reads the graph\n")
+    assert (code, out) == (1, f"Error: {q}: this is a SPARQL Update; `reform-kg query` only reads the graph\n")
 
 
 def test_usage_mistakes_exit_2(runner):

@@ -200,6 +200,12 @@ def test_remote_queries_are_refused(runner, graph_file, tmp_path, text, word):
     assert code == 1 and word in out and "--allow-remote" in out
 
 
+def test_explain_refuses_an_empty_term(runner, graph_file):
+    """An empty term is in every label: it would explain the first entities at random."""
+    assert _error(runner, ["explain", " ", "-g", str(graph_file)]) == (
+        1, "Error: give a name, part of a name, or an IRI to explain (the term is empty)\n")
+
+
 def test_update_is_refused(runner, graph_file, tmp_path):
     q = tmp_path / "upd.rq"
     q.write_text("DELETE WHERE { ?s ?p ?o }")

@@ -137,6 +137,9 @@ def _store_folder(spec: str) -> Path:
     _, folder = parse_store(spec)
     if not folder.is_dir():
         raise InputError(f"{folder}: no such store (create one with `reform-kg build ARTICLES --store {spec}`)")
+    if not (folder / "CURRENT").is_file():          # (every RocksDB database has one)
+        raise InputError(f"{folder}: not an Oxigraph store (a folder a build made with --store has a CURRENT "
+                         "file); give the store's folder, or a graph file with -g")
     return folder
 
 

@@ -114,7 +114,7 @@ def test_load_is_refused_as_an_update(graph_file, tmp_path):
     q = tmp_path / "load.rq"
     q.write_text("LOAD <http://127.0.0.1:9/data.ttl>")
     r = CliRunner().invoke(cli, ["query", str(q), "-g", str(graph_file)])
-    assert (r.exit_code, r.output) == (1, "Error: load: this is a SPARQL Update; `reform-kg query` only reads the graph\n")
+    assert (r.exit_code, r.output) == (1, f"Error: {q}: this is a SPARQL Update; `reform-kg query` only reads the graph\n")
 
 
 @pytest.mark.parametrize("engine", [[], ["--allow-remote"]], ids=["oxigraph", "rdflib"])
@@ -129,7 +129,7 @@ def test_timeout_stops_a_runaway_query(graph_file, tmp_path, engine):
     r = subprocess.run([sys.executable, "-m", "kg", "query", str(q), "-g", str(graph_file), "--timeout", "1", *engine],
                        capture_output=True, text=True, timeout=120)
     assert (r.returncode, r.stdout, r.stderr) == (
-        1, "", "Error: runaway: stopped after 1 s (--timeout); narrow the query or allow more time\n")
+        1, "", f"Error: {q}: stopped after 1 s (--timeout); narrow the query or allow more time\n")
     assert time.monotonic() - start < 30
 
 

@@ -85,7 +85,8 @@ def _terminated(signum, frame):
 @click.option("--no-cache", is_flag=True, help="Read every article again.")
 @click.option("--base", default=None, metavar="IRI", help="Base IRI for the graph's entities.",
               callback=lambda ctx, param, value: _base_iri(value))
-@click.option("--encoding", default=None, help="Read the articles in this encoding (default: UTF-8, or as a BOM says).")
+@click.option("--encoding", default=None, help="Read the articles that are not UTF-8 in this encoding (e.g. cp1258); "
+              "default: UTF-8, or as a BOM says.")
 @click.option("--max-size", type=click.FloatRange(min=0.001), default=10, show_default=True, metavar="MB",
               help="Refuse article files larger than this many megabytes.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the built graph (for very large corpora).")

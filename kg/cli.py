@@ -434,8 +434,8 @@ def view(graph_path, store_spec, output, matrix, layers, kinds, places, docs, qu
     if unknown:
         raise click.UsageError(f"unknown layer {unknown[0]!r}; layers are: {', '.join(views.model_module.LAYERS)}")
     filters = views.Filters(kinds=kinds, places=places, documents=docs, layers=wanted, every_ward=every_ward or matrix)
-    views.check_page(output)
     files.check_output(output)
+    views.check_page(output)
     with _source(graph_path, store_spec, for_query=True) as graph:
         g = views.from_query(graph, query_file, filters) if query_file else views.model(graph, filters)
         drawn, left_out = views.model_module.drawable(g)

@@ -14,7 +14,7 @@ from kg.namespace import DEFAULT_BASE
 from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar, words_of
 from kg.recognize.places import SOME_UNITS
-from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, rank, subject
+from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, possessed, rank, subject
 from kg.relate.cues import AT_CUE, LEAD_CUE, PARTNER_CUE, STAFF_CUE
 from kg.segment import Sentence
 from kg.text import fold, occurrences
@@ -118,7 +118,7 @@ def _subject_agencies(a: Analysed, name: Mention, previous: Analysed | None,
         between = [m for m in a.subjects() if m.label == "AGENCY" and who.end <= m.start and m.end <= name.start]
         led_by_subject += [(ag, role) for ag, role in roles(a, between, who.end, default=None) if role == PARTNER]
     first = first_subject(a)        # "UBND phường X thành lập tổ công tác ... triển khai mô hình ...": X takes part
-    if first is not None and first.label == "AGENCY" and first.end <= name.start and first != who \
+    if first is not None and first.label == "AGENCY" and first.end <= name.start and first != who and not possessed(a, first) \
             and (led_by_subject or (who is not None and first.end <= who.start and not _many(a, first))):
         led_by_subject.append((first, INVOLVED))    # "GTEL cũng hỗ trợ phường X xây dựng ...": GTEL takes part
     return who, led_by_subject

@@ -1,0 +1,48 @@
+"""Ordinary news wording, built as a one-paragraph article: which wards run the model, which agencies take which role,
+what the figures describe (expected answers from reading each sentence)."""
+import pytest
+
+from kg import corpus, queries
+
+
+def answers(tmp_path, text):
+    article = tmp_path / "a.txt"
+    article.write_text(text + "\n", encoding="utf-8")
+    graph, _ = corpus.build_graph([article])
+
+    def rows(name):
+        return list(queries.run(graph, queries.find(name)))
+    return {"wards": sorted({(str(r.initiativeLabel), str(r.wardLabel)) for r in rows("ward-initiatives")}),
+            "agencies": sorted({(str(r.initiativeLabel), str(r.agencyLabel), str(r.role)) for r in rows("initiative-agencies")}),
+            "metrics": sorted((int(r.value), str(r.subjectLabel)) for r in rows("metrics"))}
+
+
+@pytest.mark.parametrize("text, agencies", [
+    # the desk a dossier is handed over to receives it: it does not lead the model
+    ("Công chức tiếp nhận hồ sơ, kiểm tra và bàn giao cho Bộ phận một cửa để giải quyết theo mô hình “Một cửa liên thông”.",
+     []),
+    # the office whose plan or direction the ward follows takes no part in the ward's model
+    ("Thực hiện Kế hoạch 125 của UBND tỉnh về chuyển đổi số, UBND xã Tân Phú đã triển khai mô hình “Xã thông minh”.",
+     [("Xã thông minh", "Ủy ban nhân dân Xã Tân Phú", "chủ trì")]),
+    ("Dưới sự chỉ đạo của UBND quận, Phòng Tư pháp triển khai mô hình “Ngày thứ bảy không hẹn”.",
+     [("Ngày thứ bảy không hẹn", "Phòng Tư pháp", "chủ trì")]),
+    # a company named with its city is an agency
+    ("UBND phường Bến Nghé phối hợp với VNPT TP. Hồ Chí Minh triển khai mô hình “Phường thông minh”.",
+     [("Phường thông minh", "VNPT TP. Hồ Chí Minh", "phối hợp"),
+      ("Phường thông minh", "Ủy ban nhân dân Phường Bến Nghé", "chủ trì")]),
+])
+def test_agency_roles(tmp_path, text, agencies):
+    assert answers(tmp_path, text)["agencies"] == agencies
+
+
+def test_each_ward_is_no_ward(tmp_path):
+    """ "Mỗi phường 2 công chức": two civil servants in every ward, not Ward 2; "toàn phường 120 hồ sơ": no Ward 120."""
+    got = answers(tmp_path, "Tại xã Tân Phú, mỗi phường 2 công chức được phân công hỗ trợ người dân nộp hồ sơ trực tuyến; "
+                            "toàn phường 120 hồ sơ đã được giải quyết đúng hạn.")
+    assert got["metrics"] == [(2, "Xã Tân Phú"), (120, "Xã Tân Phú")]
+
+
+def test_numbered_wards_are_still_wards(tmp_path):
+    got = answers(tmp_path, "UBND Phường 1, 2 và 15 triển khai mô hình “Ngày thứ bảy không hẹn”.")
+    assert got["wards"] == [("Ngày thứ bảy không hẹn", "Phường 1"), ("Ngày thứ bảy không hẹn", "Phường 15"),
+                            ("Ngày thứ bảy không hẹn", "Phường 2")]

@@ -46,3 +46,24 @@ def test_numbered_wards_are_still_wards(tmp_path):
     got = answers(tmp_path, "UBND Phường 1, 2 và 15 triển khai mô hình “Ngày thứ bảy không hẹn”.")
     assert got["wards"] == [("Ngày thứ bảy không hẹn", "Phường 1"), ("Ngày thứ bảy không hẹn", "Phường 15"),
                             ("Ngày thứ bảy không hẹn", "Phường 2")]
+
+
+@pytest.mark.parametrize("text, wards", [
+    # the ward whose model it is keeps it when others learn it: the places after "tại các" are added
+    ("Mô hình “Một cửa điện tử” của phường Tân Định (quận 1) đã được học tập, triển khai tại các phường Đa Kao, Bến Nghé.",
+     ["Phường Bến Nghé", "Phường Tân Định", "Phường Đa Kao"]),
+    ("Mô hình “Một cửa điện tử” của phường Tân Định (quận 1) đã giúp người dân tiết kiệm thời gian.", ["Phường Tân Định"]),
+    # "tại các" before what is not a place adds nothing
+    ("Mô hình “Một cửa điện tử” của UBND phường Tân Định (quận 1) được giới thiệu tại các hội nghị của quận.",
+     ["Phường Tân Định"]),
+    ("UBND quận 1 triển khai mô hình “Ngày thứ bảy không hẹn” tại các phường Đa Kao, Bến Nghé.",
+     ["Phường Bến Nghé", "Phường Đa Kao"]),
+])
+def test_wards(tmp_path, text, wards):
+    assert sorted({w for _, w in answers(tmp_path, text)["wards"]}) == wards
+
+
+def test_a_bare_level_is_of_its_own_level(tmp_path):
+    """ "UBND quận" in a text about a ward of District 1 is the district's committee, not the ward's."""
+    got = answers(tmp_path, "UBND quận triển khai mô hình “Ngày thứ bảy không hẹn” tại phường Đa Kao (quận 1).")
+    assert got["agencies"] == [("Ngày thứ bảy không hẹn", "Ủy ban nhân dân Quận 1", "chủ trì")]

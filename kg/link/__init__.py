@@ -169,9 +169,8 @@ class _Linking:
         own_name = m.get("name")
         scope = self.where.scope(place_mention) if not own_name else None    # a company is of no place
         place = scope.places[0] if scope and scope.places else None
-        if place is not None and place_mention is not None and not place_mention.get("names") \
-                and level_rank(place_mention.get("level")) == 3 and place.rank < 3:
-            place = None                # "Công an xã" in a text about a city: a commune's police, not the city's
+        if place is not None and place_mention is not None and not place_mention.get("names") and not place_mention.key:
+            place = _at_level(place, level_rank(place_mention.get("level")))
         name = own_name or self.lex.label(term(m.key))      # a company by its own name
         party = m.get("party")
         if party:
@@ -274,3 +273,13 @@ class _Linking:
         if kind == "now" and published and len(published) >= 10:
             return published[:10], "date"
         return None
+
+
+def _at_level(place: Place, rank: int) -> Place | None:
+    """A bare level's place ("Công an xã", "UBND quận") where the text is about `place`: `place` when it is of that
+    level, else the place of that level it lies in ("UBND quận" in a text about a ward: its district); none when the
+    text is about a larger place ("Công an xã" in a text about a city: a commune's police, not the city's) or names
+    none of that level."""
+    while place is not None and place.rank > rank:
+        place = place.parent
+    return place if place is not None and place.rank == rank else None

@@ -15,7 +15,7 @@ from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar, words_of
 from kg.recognize.places import SOME_UNITS
 from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, possessed, rank, subject
-from kg.relate.cues import AT_CUE, LEAD_CUE, PARTNER_CUE, STAFF_CUE
+from kg.relate.cues import AT_CUE, AT_UNITS_CUE, LEAD_CUE, PARTNER_CUE, STAFF_CUE
 from kg.segment import Sentence
 from kg.text import fold, occurrences
 
@@ -74,7 +74,7 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
     named, bracketed, cued = _item_agencies(a, name, in_name.get("AGENCY", []), agencies, brackets)
     who, led_by_subject = _subject_agencies(a, name, previous, known)
     where = [p for lo, hi in brackets for p in places if lo <= p.start and p.end <= hi] \
-        + _at_places(a, name.end, places, agencies, brackets)
+        + _owners(a, name, places) + _at_places(a, name.end, places, agencies, brackets)
     if not where:
         after_name = bracketed + cued
         where = _places_of(after_name or ([(who, None)] if who is not None else named))
@@ -170,15 +170,21 @@ def _says_where(a: Analysed, lo: int, hi: int) -> bool:
         and not a.of("AGENCY", lo, hi) and not a.slice(lo, hi).strip("() ").lower().startswith(("phường", "xã", "thị trấn"))
 
 
+def _owners(a: Analysed, name: Mention, places: list[Mention]) -> list[Mention]:
+    """ "Mô hình “Một cửa điện tử” của phường Tân Định ...": the place whose model it is, right after its name."""
+    return [p for p in places[:1] if LEAD_CUE.ends(a.slice(name.end, p.start)) and "của" in a.slice(name.end, p.start)]
+
+
 def _at_places(a: Analysed, start: int, places: list[Mention], agencies: list[Mention], brackets) -> list[Mention]:
-    """Places the item introduces with "tại" or "ở": "thực hiện thí điểm tại xã Tây Vinh, Tây Giang" (`places`
-    and `agencies`: those of the item from `start`, its name's end)."""
+    """Places the item introduces with "tại" or "ở", of a unit or of a plural: "thực hiện thí điểm tại xã Tây Vinh,
+    Tây Giang", "được học tập, triển khai tại các phường Đa Kao, Bến Nghé" (`places` and `agencies`: those of the item
+    from `start`, its name's end)."""
     if not places:
         return []
     out = []
     agency_ends = {ag.end for ag in agencies}
     for p in places:
-        cue = AT_CUE.ends(a.slice(max(start, p.start - 12), p.start)) or \
+        cue = AT_UNITS_CUE.ends(a.slice(max(start, p.start - 16), p.start)) or \
             (out and _AND.match(a.slice(out[-1].end, p.start)))        # "tại xã Đại Thanh và xã Mỹ Đức"
         if cue and not any(lo <= p.start < hi for lo, hi in brackets) \
                 and not any(a.slice(e, p.start).strip() in ("tại", "ở") for e in agency_ends if e <= p.start):

@@ -26,6 +26,14 @@ def answers(tmp_path, text):
      [("Xã thông minh", "Ủy ban nhân dân Xã Tân Phú", "chủ trì")]),
     ("Dưới sự chỉ đạo của UBND quận, Phòng Tư pháp triển khai mô hình “Ngày thứ bảy không hẹn”.",
      [("Ngày thứ bảy không hẹn", "Phòng Tư pháp", "chủ trì")]),
+    # "phối hợp A và B": both partners, and the subject before them leads
+    ("UBND phường Tân Định phối hợp Bưu điện quận 1 và Công an phường triển khai mô hình “Ngày thứ bảy không hẹn”.",
+     [("Ngày thứ bảy không hẹn", "Bưu điện Quận 1", "phối hợp"), ("Ngày thứ bảy không hẹn", "Công an Phường Tân Định", "phối hợp"),
+      ("Ngày thứ bảy không hẹn", "Ủy ban nhân dân Phường Tân Định", "chủ trì")]),
+    # a province's department or a central body's office written without a place is the province's, not the ward's
+    ("Ngày 5/3, UBND phường Tân Định (quận 1) phối hợp với Cục Thuế triển khai mô hình “Ngày thứ bảy không hẹn”.",
+     [("Ngày thứ bảy không hẹn", "Cục Thuế Thành phố Hồ Chí Minh", "phối hợp"),
+      ("Ngày thứ bảy không hẹn", "Ủy ban nhân dân Phường Tân Định", "chủ trì")]),
     # a company named with its city is an agency
     ("UBND phường Bến Nghé phối hợp với VNPT TP. Hồ Chí Minh triển khai mô hình “Phường thông minh”.",
      [("Phường thông minh", "VNPT TP. Hồ Chí Minh", "phối hợp"),

@@ -15,6 +15,7 @@ from kg.text import occurrences
 
 _START = attrgetter("start")
 _APPOSITION = re.compile(r"^\s*[,(–-]\s*$")
+AND = re.compile(r"^\s*(?:,|và)\s*$")                # between two items of one list: "A, B và C"
 # right before an agency or place: a receiver ("bàn giao cho Bộ phận một cửa"), or a possessor ("Thực hiện Kế hoạch
 # 125 của UBND tỉnh, ..."): neither is who a launching clause is about
 _RECEIVER = re.compile(r"(?<!\w)cho[ \t\xa0]*$", re.IGNORECASE)
@@ -201,9 +202,23 @@ def subject(a: Analysed, before: int) -> Mention | None:
     while len(candidates) > 1 and (candidates[-1].label == "PLACE" and _beside(a, candidates[-2], candidates[-1])
                                    and place_of(candidates[-2]) is not None
                                    and rank(place_of(candidates[-2])) > rank(candidates[-1])
-                                   or PARTNER_CUE.ends(a.slice(candidates[-2].end, candidates[-1].start))):
+                                   or _partner(a, candidates)):
         candidates.pop()
     return candidates[-1] if candidates else None
+
+
+def _partner(a: Analysed, candidates: list[Mention]) -> bool:
+    """The last candidate is a partner: a partner cue before it, or it ends a list that one starts ("phối hợp Bưu
+    điện quận 1 và Công an phường")."""
+    k = len(candidates) - 1
+    while k > 0:
+        gap = a.slice(candidates[k - 1].end, candidates[k].start)
+        if PARTNER_CUE.ends(gap):
+            return True
+        if not AND.match(gap):
+            return False
+        k -= 1
+    return False
 
 
 def received(a: Analysed, m: Mention) -> bool:

@@ -14,14 +14,13 @@ from kg.namespace import DEFAULT_BASE
 from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar, words_of
 from kg.recognize.places import SOME_UNITS
-from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, possessed, rank, subject
+from kg.relate.context import AND, Analysed, ancestors, first_subject, key, place_of, possessed, rank, subject
 from kg.relate.cues import AT_CUE, AT_UNITS_CUE, LEAD_CUE, PARTNER_CUE, STAFF_CUE
 from kg.segment import Sentence
 from kg.text import fold, occurrences
 
 LEAD, PARTNER, INVOLVED = "lead", "partner", "involved"
 OTHER_KIND = DEFAULT_BASE + "kind/other"
-_AND = re.compile(r"^\s*(?:,|và)\s*$")
 _JOINED = re.compile(r"^[\s”\"'’]*(?:,|và|hoặc)[\s“\"'‘]*$")
 _WORD = re.compile(r"\w+")
 
@@ -185,7 +184,7 @@ def _at_places(a: Analysed, start: int, places: list[Mention], agencies: list[Me
     agency_ends = {ag.end for ag in agencies}
     for p in places:
         cue = AT_UNITS_CUE.ends(a.slice(max(start, p.start - 16), p.start)) or \
-            (out and _AND.match(a.slice(out[-1].end, p.start)))        # "tại xã Đại Thanh và xã Mỹ Đức"
+            (out and AND.match(a.slice(out[-1].end, p.start)))        # "tại xã Đại Thanh và xã Mỹ Đức"
         if cue and not any(lo <= p.start < hi for lo, hi in brackets) \
                 and not any(a.slice(e, p.start).strip() in ("tại", "ở") for e in agency_ends if e <= p.start):
             out.append(p)       # "Bộ phận Một cửa tại các xã" locates the desk, not the model
@@ -199,9 +198,9 @@ def roles(a: Analysed, agencies: list[Mention], start: int, default: str | None)
     prev_end, prev_role = start, None
     for ag in agencies:
         gap = a.slice(prev_end, ag.start)
-        if PARTNER_CUE.ends(gap) or (prev_role == PARTNER and _AND.match(gap)):
+        if PARTNER_CUE.ends(gap) or (prev_role == PARTNER and AND.match(gap)):
             role = PARTNER
-        elif prev_role == LEAD and _AND.match(gap) and not default:      # "của A, B và C": all lead
+        elif prev_role == LEAD and AND.match(gap) and not default:      # "của A, B và C": all lead
             role = LEAD
         elif LEAD_CUE.ends(gap):
             role = LEAD

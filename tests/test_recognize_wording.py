@@ -35,6 +35,9 @@ def figures(recognizers, text):
     # after "Đề án", a number is the document's code and what follows goes on with the sentence
     "Tổ công tác triển khai Đề án 06 của Chính phủ phối hợp UBND tỉnh triển khai 21 mô hình điểm về chuyển đổi số.",
     "UBND quận triển khai Đề án 06 về phát triển ứng dụng dữ liệu dân cư, định danh và xác thực điện tử.",
+    # a national programme a place carries out is not a local model
+    "Thực hiện Chương trình chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030, phường đã họp bàn.",
+    "Phường triển khai chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030.",
 ])
 def test_no_model(recognizers, text):
     assert [m.text for m in found(recognizers, text, "MODEL")] == []
@@ -44,6 +47,9 @@ def test_no_model(recognizers, text):
     # a model named by its field after a preposition
     ("Quận tiếp tục thực hiện mô hình trên lĩnh vực thuế, kho bạc, ngân hàng tại bộ phận một cửa đã giảm TTHC.",
      ["trên lĩnh vực thuế, kho bạc, ngân hàng tại bộ phận một cửa"]),
+    # a name ends before the time it runs to
+    ("Phường triển khai mô hình hỗ trợ dịch vụ công trực tuyến tại nhà đến năm 2025.",
+     ["hỗ trợ dịch vụ công trực tuyến tại nhà"]),
     # a quoted name after "Đề án" is still a name
     ("Phường triển khai Đề án “Phường điện tử” từ năm 2024.", ["Phường điện tử"]),
 ])

@@ -51,6 +51,7 @@ class Grammar:
     heading: Rule                     # what may lead a sub-heading that names a practice
     heading_words: int
     no_name: re.Pattern               # matched at a lower-cased unquoted name's start: a preposition, no name
+    national: re.Pattern              # searched in a lower-cased unquoted name: a national programme's
     procedure_list: Rule              # a later sentence listing the last model's procedures
     procedure_group: Rule             # searched before a field's word: the field names its procedures
     procedure_back: Rule              # "thủ tục" naming none: the procedures of the sentence before
@@ -172,6 +173,7 @@ def load() -> Grammar:
                    frozenset(s["id"] for s in heads if s.get("alone")), continuation, int(data["max_head_words"]),
                    _rule({"id": data["headings"]["id"], "pattern": data["headings"]["lead"]}), data["headings"]["max_words"],
                    _no_name(data["name_prepositions"]),
+                   re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["national"]["words"])) + r")(?!\w)"),
                    _rule(data["procedure_lists"]),
                    Rule(data["procedure_groups"]["id"], Scan(r"(?:" + data["procedure_groups"]["before"] + r")$", before=r"\w")),
                    _rule(data["procedure_back_reference"]),

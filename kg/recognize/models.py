@@ -28,7 +28,7 @@ _CHAIN = re.compile(r"[\s\xa0]*(?:,|;|và|hoặc)[\s\xa0]*(?:mô hình[\s\xa0]*)
 # Where an unquoted name ends: punctuation, or a word that starts the rest of the clause.
 _GOES_ON = r"(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này|từ|trong|hay)"     # words that go on with a clause
 _HEAD_END = re.compile(r"[.;:(“”\"…]|,(?=\s)|\s(?=" + _GOES_ON + r"\s)"
-                       r"|\s(?=vào\s+(?:ngày|năm|tháng|lúc|dịp|đầu|cuối|giữa|thứ)\s)|\s(?=(?:giai đoạn|năm|tháng)\s+\d)")
+                       r"|\s(?=vào\s+(?:ngày|năm|tháng|lúc|dịp|đầu|cuối|giữa|thứ)\s)|\s(?=(?:(?:đến|tới)\s+)?(?:giai đoạn|năm|tháng)\s+\d)")
 # A cue followed by one of them is the clause's subject, not a name: "Sau 6 tháng, mô hình đã hỗ trợ hơn 2.000 lượt ..."
 _PREDICATE = re.compile(_GOES_ON + r"(?!\w)", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"[^.;:“\"(]{0,120}?:")
@@ -263,8 +263,8 @@ class _Finder:
         low = head.lower()
         if not head or low.startswith(_GENERIC_START) or any(low == a or low.endswith(" " + a) for a in _ANAPHORA):
             return False
-        if self.grammar.no_name.match(low):        # "mô hình tại Bộ phận một cửa": where, not which
-            return False
+        if self.grammar.no_name.match(low) or self.grammar.national.search(low):
+            return False        # "mô hình tại Bộ phận một cửa": where, not which; "Chương trình chuyển đổi số quốc gia"
         lex = self.lexicon
         return any(next(m.finditer(head), None) for m in (lex.kinds, lex.fields, lex.procedures)) and \
             (practice is False or next(lex.kinds.finditer(head), None) is not None)

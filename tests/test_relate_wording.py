@@ -66,6 +66,11 @@ def test_numbered_wards_are_still_wards(tmp_path):
      ["Phường Tân Định"]),
     ("UBND quận 1 triển khai mô hình “Ngày thứ bảy không hẹn” tại các phường Đa Kao, Bến Nghé.",
      ["Phường Bến Nghé", "Phường Đa Kao"]),
+    # a ward's office written with a bare "phường" after the ward is named: that ward's, though the text names its
+    # district more often
+    ("Ngày 12/4/2019, tại trụ sở UBND phường Bến Thành (quận 1, TP.HCM), Trung tâm Phục vụ hành chính công phường tổ "
+     "chức ra mắt mô hình “Chatbot AI hỗ trợ thủ tục hành chính”. Tham dự có đại diện UBND quận 1 và Bưu điện quận 1.",
+     ["Phường Bến Thành"]),
 ])
 def test_wards(tmp_path, text, wards):
     assert sorted({w for _, w in answers(tmp_path, text)["wards"]}) == wards

@@ -76,7 +76,7 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
         + _owners(a, name, places) + _at_places(a, name.end, places, agencies, brackets)
     if not where:
         after_name = bracketed + cued
-        where = _places_of(after_name or ([(who, None)] if who is not None else named))
+        where = [_named_level(a, p) for p in _places_of(after_name or ([(who, None)] if who is not None else named))]
     facts = InitiativeFacts(name, a.sentence, " ".join(name.text.split()),
                             [p for p in where if p.get("count") != SOME_UNITS], named + bracketed + cued + led_by_subject,
                             kinds, item.get("FIELD", []), procedures, item_kinds=after.get("KIND", []))
@@ -126,6 +126,17 @@ def _subject_agencies(a: Analysed, name: Mention, previous: Analysed | None,
 def _places_of(found: list[tuple[Mention, str | None]]) -> list[Mention]:
     """The places of these agencies (or places), in order."""
     return [p for p in (place_of(m) for m, _ in found) if p is not None]
+
+
+def _named_level(a: Analysed, place: Mention) -> Mention:
+    """A bare level ("Trung tâm PVHCC phường") after a place of that level named earlier in the sentence ("Tại trụ
+    sở UBND phường Bến Thành, Trung tâm PVHCC phường ..."): that place; else the bare level (the document's place)."""
+    if not place.get("bare"):
+        return place
+    level = place.get("level")
+    named = [p for m, p in a.places() if m.end <= place.start and p.get("level") == level and p.get("names")
+             and not p.get("count")]
+    return named[-1] if named else place
 
 
 def _procedures_before(a: Analysed, told: Analysed | None) -> list[Mention]:

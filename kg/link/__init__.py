@@ -20,7 +20,7 @@ from kg.link.places import Place, Places, home, level_iri, term
 from kg.link.portals import province_of
 from kg.namespace import RK, checked_iri
 from kg.recognize import Mention
-from kg.relate import Facts, InitiativeFacts, MetricFacts
+from kg.relate import INVOLVED, LEAD, PARTNER, Facts, InitiativeFacts, MetricFacts
 from kg.relate.context import level_rank, place_of, subject
 from kg.resources import data_dir
 from kg.text import per_text, slug
@@ -236,6 +236,8 @@ class _Linking:
                 fields.append(self.cited(fld, p))
         fields += [self.cited(fld.key, fld) for fld in f.fields]
         agencies = [(role, self.cited(a, ag)) for ag, role in f.agencies for a in [self.agency(ag)] if a is not None]
+        leads = {c.iri for role, c in agencies if role == LEAD}
+        agencies = [(INVOLVED if role == PARTNER and c.iri in leads else role, c) for role, c in agencies]   # (a lead leads)
         reductions = [self.cited(self.reduction(r, proc, where), r) for r, proc, where in f.reductions]
         return _made(linked.Initiative, (self.initiative_iri(f), f.label, tuple(runs_in), tuple(every), tuple(kinds),
                                          tuple(procedures), tuple(fields), tuple(agencies), tuple(reductions),

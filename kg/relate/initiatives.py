@@ -90,13 +90,19 @@ def _item_agencies(a: Analysed, name: Mention, in_name: list[Mention], after: li
     ("qua đường bưu điện" names no post office; "tại bộ phận một cửa" names the desk, "cử cán bộ tổ địa chính" the team)."""
     if not in_name and not after:
         return [], [], []                   # (most items name no agency)
-    named = roles(a, [ag for ag in in_name if ag.text[0].isupper() or _placed(a, max(name.start, ag.start - 12), ag.start)],
+    named = roles(a, [ag for ag in in_name if _written_as_name(ag, name) or _placed(a, max(name.start, ag.start - 12), ag.start)],
                   name.start, default=LEAD)
     bracketed = [(ag, LEAD) for lo, hi in brackets for ag in after if lo <= ag.start and ag.end <= hi]
     outside = [ag for ag in after if not any(ag.within(lo, hi) for lo, hi in brackets)]
     cued = [(ag, r) for ag, r in roles(a, outside, name.end, default=None) if r in (LEAD, PARTNER)]
     cued += [(ag, INVOLVED) for ag in outside if AT_CUE.ends(a.slice(max(name.end, ag.start - 12), ag.start))]
     return named, bracketed, cued
+
+
+def _written_as_name(ag: Mention, name: Mention) -> bool:
+    """An agency in a model's name written as a name: capitalised where a name's first word need not be, or with its
+    own place or name ("Bưu điện trả hồ sơ tận nhà" names what the post does, no post office)."""
+    return ag.text[0].isupper() and (ag.start > name.start or ag.get("place") is not None or ag.get("name") is not None)
 
 
 def _placed(a: Analysed, start: int, end: int) -> bool:
@@ -117,6 +123,9 @@ def _subject_agencies(a: Analysed, name: Mention, previous: Analysed | None,
         between = [m for m in a.subjects() if m.label == "AGENCY" and who.end <= m.start and m.end <= name.start]
         led_by_subject += [(ag, role) for ag, role in roles(a, between, who.end, default=None) if role == PARTNER]
     first = first_subject(a)        # "UBND phường X thành lập tổ công tác ... triển khai mô hình ...": X takes part
+    if first is not None and first.label == "AGENCY" and first.end <= name.start and first != who \
+            and PARTNER_CUE.ends(a.slice(a.sentence.start, first.start)):
+        return who, led_by_subject + [(first, PARTNER)]     # "Với sự phối hợp của Bưu điện tỉnh, UBND phường X ..."
     if first is not None and first.label == "AGENCY" and first.end <= name.start and first != who and not possessed(a, first) \
             and (led_by_subject or (who is not None and first.end <= who.start and not _many(a, first))):
         led_by_subject.append((first, INVOLVED))    # "GTEL cũng hỗ trợ phường X xây dựng ...": GTEL takes part

@@ -19,41 +19,12 @@ def _GRAPH(fn):
                         help="Graph file to read (.ttl, .nt, .jsonld, .trig, .rdf).")(fn)
 
 
-def _cache_root() -> Path:
-    """reform-kg's cache folder: $XDG_CACHE_HOME/reform-kg, or ~/.cache/reform-kg."""
-    import os
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reform-kg"
-
-
-@contextlib.contextmanager
 def _source(graph_path, store_spec, for_query: bool = False, cached: bool = False):
-    """The graph a command reads, closed again (a store holds a lock while open): an rdflib Graph, or with
-    `for_query` a pyoxigraph Store, where SPARQL runs several times faster; with `cached`, the file's store in
-    the cache folder (kg.store_cache)."""
-    from kg import store
+    """The graph a command reads (kg.store_cache.opened), given as exactly one of -g FILE or --store."""
+    from kg import store_cache
     if bool(graph_path) == bool(store_spec):
         raise click.UsageError("give the graph as -g FILE or as --store oxigraph:DIR (one of them)")
-    try:
-        if cached:
-            from kg import store_cache
-            yield store_cache.open_cached(graph_path, _cache_root())
-            return
-        if for_query:
-            yield store.load_for_query(graph_path, store_spec)
-            return
-        graph = store.load_any(graph_path, store_spec)
-        try:
-            yield graph
-        finally:
-            if store_spec:
-                graph.close()
-    except RuntimeError as e:
-        if store_spec and store.is_damage(e):
-            raise store.damaged(store.parse_store(store_spec)[1], e) from e
-        if cached and store.is_damage(e):
-            from kg import store_cache
-            raise store_cache.damaged(graph_path, _cache_root(), e) from e
-        raise
+    return store_cache.opened(graph_path, store_spec, for_query, store_cache.cache_root() if cached else None)
 
 
 def _errors(fn):
@@ -133,7 +104,7 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
     """
     import os
     import time
-    from kg import corpus, files, shapes, sources, store
+    from kg import corpus, files, shapes, sources, store, store_cache
     from kg.namespace import DEFAULT_BASE
 
     started = time.monotonic()
@@ -144,7 +115,7 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
     fmt = store.format_for(output) if output else None
     if store_spec:
         store.check_store_target(store_spec)
-    cache = None if no_cache else cache_dir or _cache_root()
+    cache = None if no_cache else cache_dir or store_cache.cache_root()
     listing = sources.list_inputs(list(inputs))
     with files.scratch_file(output or store.parse_store(store_spec)[1]) as merged:
         with _progress(len(listing.sources)) as tick:

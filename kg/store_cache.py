@@ -1,4 +1,5 @@
-"""A graph file loaded once into an Oxigraph store in the cache folder, and reused while the file is unchanged.
+"""Where a command reads the graph (`opened`): a file, a persistent store, or a graph file loaded once into an
+Oxigraph store in the cache folder and reused while the file is unchanged.
 
 `reform-kg query NAME -g graph.nt --cached`: the first run parses the file into a persistent store under
 CACHE/stores/ (one store per graph file, named after its absolute path), stamped with the SHA-256 of the bytes
@@ -9,13 +10,47 @@ the previous store whole, or none.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 from pathlib import Path
 
 from kg import files, store
 from kg.errors import GraphError, InputError, OutputError
 
 _STAMP = "source.sha256"
+
+
+def cache_root() -> Path:
+    """reform-kg's cache folder: $XDG_CACHE_HOME/reform-kg, or ~/.cache/reform-kg."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "reform-kg"
+
+
+@contextlib.contextmanager
+def opened(path: Path | None, store_spec: str | None, for_query: bool = False, cache: Path | None = None):
+    """The graph a command reads (-g FILE or --store oxigraph:DIR), closed again (a store holds a lock while
+    open): an rdflib Graph, or with `for_query` a pyoxigraph Store, where SPARQL runs several times faster;
+    with a `cache` folder, the file's store kept there (`open_cached`). Damage found while it is read is
+    named as the store's, or the cached store's, which is then forgotten."""
+    try:
+        if cache:
+            yield open_cached(path, cache)
+            return
+        if for_query:
+            yield store.load_for_query(path, store_spec)
+            return
+        graph = store.load_any(path, store_spec)
+        try:
+            yield graph
+        finally:
+            if store_spec:
+                graph.close()
+    except RuntimeError as e:
+        if store_spec and store.is_damage(e):
+            raise store.damaged(store.parse_store(store_spec)[1], e) from e
+        if cache and store.is_damage(e):
+            raise damaged(path, cache, e) from e
+        raise
 
 
 def sha256(path: Path) -> str:

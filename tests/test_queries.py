@@ -130,6 +130,25 @@ def test_initiative_agencies(graph):
     assert ("Thực hiện dịch vụ cô", "Phòng Nội vụ Quận 4") in by_model
 
 
+def test_an_agency_that_leads_or_coordinates_is_not_also_listed_as_taking_part():
+    """rk:ledBy and rk:partner are sub-properties of rk:involves: an agency read as the lead in one sentence and
+    as taking part in another is listed once, as the lead; one only said to take part takes part."""
+    from rdflib import Graph
+    base = "https://w3id.org/reform-kg/id/"
+    g = Graph().parse(data=f"""@prefix rk: <{RK}> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<{base}initiative/x> a rk:Initiative ; rdfs:label "Ngày thứ Bảy vì dân"@vi ;
+    rk:ledBy <{base}agency/a> ; rk:involves <{base}agency/a> , <{base}agency/c> ;
+    rk:partner <{base}agency/b> ; rk:involves <{base}agency/b> .
+<{base}agency/a> rdfs:label "Trung tâm Phục vụ hành chính công xã Thanh Ba"@vi .
+<{base}agency/b> rdfs:label "Bưu điện xã Thanh Ba"@vi .
+<{base}agency/c> rdfs:label "Công an xã Thanh Ba"@vi .
+""", format="turtle")
+    assert sorted((r["agencyLabel"], r["role"]) for r in run(g, "initiative-agencies")) == [
+        ("Bưu điện xã Thanh Ba", "phối hợp"), ("Công an xã Thanh Ba", "tham gia"),
+        ("Trung tâm Phục vụ hành chính công xã Thanh Ba", "chủ trì")]
+
+
 def test_initiative_procedures(graph):
     rows = run(graph, "initiative-procedures")
     procs = {}

@@ -201,6 +201,13 @@ def test_place_pages_show_parents_and_a_successor_when_the_graph_has_one(tmp_pat
     assert "Went into</span>" in page and "Phường Vĩnh Hội</a> — toàn bộ · whole" in page
     model_page = (tmp_path / "s" / json.loads((tmp_path / "s" / "initiatives.json").read_text(encoding="utf-8"))[0]["page"]).read_text(encoding="utf-8")
     assert "went into</span> <a" in model_page and "Phường Vĩnh Hội</a>" in model_page
+    other = URIRef(base + "place/ho-chi-minh/phuong-khanh-hoi")     # a ward split between two: one arrow, a list
+    g += [(other, RDF.type, RK.Ward), (other, RDFS.label, Literal("Phường Khánh Hội", lang="vi")),
+          (other, RK.partOf, city), (ward, DCTERMS.isReplacedBy, other)]
+    site.build(_fast(g, tmp_path), tmp_path / "s")
+    model_page = (tmp_path / "s" / json.loads((tmp_path / "s" / "initiatives.json").read_text(encoding="utf-8"))[0]["page"]).read_text(encoding="utf-8")
+    assert model_page.count("went into</span>") == 1 and re.search(r"Phường (Khánh|Vĩnh) Hội</a>(?: <span[^>]*>[^<]*</span>)?, <a", model_page)
+    g.remove((ward, DCTERMS.isReplacedBy, other))
     g.remove((ward, DCTERMS.isReplacedBy, new))           # absent: no section, nothing else changes
     site.build(_fast(g, tmp_path), tmp_path / "s")
     page = (tmp_path / "s" / places["Phường 1"]["page"]).read_text(encoding="utf-8")

@@ -82,18 +82,12 @@ def _summarise(m: dict, places: dict, documents: dict) -> None:
                             {p["label"] for p, _ in m["place_list"] if p["level"] == "Province"})
     m["levels"] = sorted({p["level"] for p, _ in m["place_list"]}, key=level_rank)
     m["years"] = sorted({(documents.get(d, {}).get("issued") or "")[:4] for d in m["documents"]} - {""})
-    m["agency_list"] = sorted(((iri, label, _said(roles)) for iri, (label, roles) in m["agencies"].items()),
+    m["agency_list"] = sorted(((iri, label, sorted(roles)) for iri, (label, roles) in m["agencies"].items()),
                               key=lambda a: (natural(a[1]), a[0]))
     m["procedure_list"] = sorted(m["procedures"].values(), key=natural)
     m["evidence"] = sorted(set(m["evidence"]))
     m["search"] = fold(" ".join([m["label"]] + [k["label"] for k in m["kinds"]] + [p["label"] for p, _ in m["place_list"]]
                                 + [a[1] for a in m["agency_list"]] + m["procedure_list"]))
-
-
-def _said(roles: set[str]) -> list[str]:
-    """An agency's roles in a model as its pages say them: leading or coordinating already says that it takes
-    part (rk:ledBy and rk:partner are sub-properties of rk:involves), so "tham gia" is said only alone."""
-    return sorted(roles - {"tham gia"} or roles)
 
 
 def _agencies(models: dict) -> dict[str, dict]:

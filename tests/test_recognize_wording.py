@@ -35,6 +35,10 @@ def figures(recognizers, text):
     # after "Đề án", a number is the document's code and what follows goes on with the sentence
     "Tổ công tác triển khai Đề án 06 của Chính phủ phối hợp UBND tỉnh triển khai 21 mô hình điểm về chuyển đổi số.",
     "UBND quận triển khai Đề án 06 về phát triển ứng dụng dữ liệu dân cư, định danh và xác thực điện tử.",
+    # the portals where news is posted, and a numbered office, are no local model
+    "Thông tin được đăng tải trên Cổng thông tin điện tử Chính phủ và Cổng thông tin điện tử tỉnh Bình Dương.",
+    "Người dân có thể tra cứu trên Trang thông tin điện tử UBND quận.",
+    "Người dân đến Điểm phục vụ hành chính công số 2 để nộp hồ sơ.",
     # a national programme a place carries out is not a local model
     "Thực hiện Chương trình chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030, phường đã họp bàn.",
     "Phường triển khai chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030.",
@@ -50,6 +54,10 @@ def test_no_model(recognizers, text):
     # a name ends before the time it runs to
     ("Phường triển khai mô hình hỗ trợ dịch vụ công trực tuyến tại nhà đến năm 2025.",
      ["hỗ trợ dịch vụ công trực tuyến tại nhà"]),
+    # a ward's own portal, a mobile office and a device are models; "số 1" numbers the device, it is no modifier
+    ("UBND phường Chợ Quán ra mắt Trang thông tin điện tử phường Chợ Quán.", ["Trang thông tin điện tử phường Chợ Quán"]),
+    ("Trung tâm ra mắt Điểm phục vụ hành chính công lưu động tại xã Đại Thanh.", ["Điểm phục vụ hành chính công lưu động"]),
+    ("Phường đưa vào hoạt động AI Kiosk thông minh số 1 tại sảnh.", ["AI Kiosk thông minh"]),
     # a quoted name after "Đề án" is still a name
     ("Phường triển khai Đề án “Phường điện tử” từ năm 2024.", ["Phường điện tử"]),
 ])

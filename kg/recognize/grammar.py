@@ -166,7 +166,7 @@ def load() -> Grammar:
     mods = data["head_modifiers"]
     alternation = "|".join(sorted(mods["words"], key=len, reverse=True))
     levels = "|".join(sorted(mods["levels"], key=len, reverse=True))
-    continuation = re.compile(r"[ \t\xa0]+(?:(?i:" + alternation + r")(?!\w)|(?i:" + levels + r")(?=[ \t\xa0]+"
+    continuation = re.compile(r"[ \t\xa0]+(?:(?i:" + alternation + r")(?!\w)(?![ \t\xa0]+\d)|(?i:" + levels + r")(?=[ \t\xa0]+"
                               + _UPPER + r")|" + _UPPER + r"\w*)")
     return Grammar(tuple(_rule(s) for s in data["cues"]), tuple(_rule(s) for s in data["launch_verbs"]),
                    _rule(data["practice_starts"]), tuple(_rule(s) for s in heads),

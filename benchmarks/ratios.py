@@ -138,7 +138,7 @@ def query_ratios(path: Path, repeat: int, formats: list[str], names=None) -> tup
     """(triples, [(query, {format: (Oxigraph's CPU, reform-kg's CPU)})]), each pair measured in turn."""
     import pyoxigraph as ox
     from kg import queries, store
-    from kg.results import rdf_format
+    from kg.store import rdf_format
     memory = store.load_for_query(path, None)
     rows = []
     for name, q in sorted(queries.bundled().items()):

@@ -54,16 +54,19 @@ def cli(no_pager):
     import signal
     # rdflib logs a traceback for each ill-typed literal it reads; a build reports those as violations instead.
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)
-    # Stopped by `kill` or a CI time limit, a command cleans up as on Ctrl-C: its `finally` blocks remove the
-    # temporary files, so nothing half-written is left behind.
+    # Stopped by `kill`, a CI time limit or its terminal closing (SIGHUP, unless started under nohup, which
+    # ignores it), a command cleans up as on Ctrl-C: its `finally` blocks remove the temporary files, so
+    # nothing half-written is left behind.
     signal.signal(signal.SIGTERM, _terminated)
+    if hasattr(signal, "SIGHUP") and signal.getsignal(signal.SIGHUP) is not signal.SIG_IGN:
+        signal.signal(signal.SIGHUP, _terminated)
 
 
 _STOPPED: list[int] = []
 
 
 def _terminated(signum, frame):
-    """SIGTERM ends the command like Ctrl-C. The signal is also remembered: an exception raised while Python
+    """SIGTERM and SIGHUP end the command like Ctrl-C. The signal is also remembered: an exception raised while Python
     runs a finaliser (multiprocessing has many) is printed and dropped, so long loops check again."""
     _STOPPED.append(signum)
     raise SystemExit(128 + signum)
@@ -82,7 +85,8 @@ def _terminated(signum, frame):
 @click.option("--no-cache", is_flag=True, help="Read every article again.")
 @click.option("--base", default=None, metavar="IRI", help="Base IRI for the graph's entities.",
               callback=lambda ctx, param, value: _base_iri(value))
-@click.option("--encoding", default=None, help="Read the articles in this encoding (default: UTF-8, or as a BOM says).")
+@click.option("--encoding", default=None, help="Read the articles that are not UTF-8 in this encoding (e.g. cp1258); "
+              "default: UTF-8, or as a BOM says.")
 @click.option("--max-size", type=click.FloatRange(min=0.001), default=10, show_default=True, metavar="MB",
               help="Refuse article files larger than this many megabytes.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the built graph (for very large corpora).")
@@ -122,7 +126,7 @@ def build(inputs, output, store_spec, jobs, cache_dir, no_cache, base, encoding,
             try:
                 summary = corpus.build(list(inputs), merged, base or DEFAULT_BASE, jobs or os.cpu_count() or 1, cache,
                                        encoding, int(max_size * 1e6), tick, listing, validate=not no_validate,
-                                       strict=strict, keep_graph=fmt not in (None, "nt"))
+                                       strict=strict)
             except shapes.InvalidGraph as e:
                 click.echo(e.report, err=True, nl=False)
                 raise
@@ -161,12 +165,10 @@ def _build_summary(summary, target, no_validate: bool) -> None:
         for v in aside.violations:
             click.echo(f"Set aside {aside.path}: its facts break {v['shape']} {v['path']} ({v['message']})"
                        + (f" in: {v['sentence']}" if v["sentence"] else ""), err=True)
-    for reason in summary.skipped:
-        click.echo(f"Skipped {reason}", err=True)
+    for line in summary.left_out():
+        click.echo(line, err=True)
     for path in summary.without_models:                 # silence is not "no reform here": say where none was found
         click.echo(f"No model found in {path}", err=True)
-    for reason in summary.failed:
-        click.echo(f"Failed (a bug in reform-kg, please report it): {reason}", err=True)
     if summary.not_articles:
         click.echo(f"Not read: {sources.describe_skipped(summary.not_articles)}", err=True)
     for warning in summary.warnings:
@@ -269,7 +271,7 @@ def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout
     if not name:
         raise click.UsageError("give a query NAME or .rq file (or --list to see the bundled ones)")
     q = queries.find(name)
-    fmt = fmt or ("table" if sys.stdout.isatty() else "csv")     # a CONSTRUCT writes Turtle unless asked otherwise
+    rows = "table" if sys.stdout.isatty() else "csv"     # unless asked otherwise (a CONSTRUCT writes Turtle)
     if cached and (not graph_path or store_spec or endpoint or allow_remote):
         raise click.UsageError("--cached keeps a store for -g FILE; it does not go with --store, --endpoint or --allow-remote")
     if endpoint:
@@ -278,11 +280,11 @@ def query(name, graph_path, store_spec, fmt, list_queries, allow_remote, timeout
             raise click.UsageError("give a graph (-g or --store) or an --endpoint, not both")
         prepared = queries.prepare(q.text, q.name, allow_remote)
         result = remote.query(endpoint, q.text, prepared.algebra.name in ("ConstructQuery", "DescribeQuery"), timeout)
-        _show(results.write(results.native(result), fmt, raw))
+        _show(results.write(results.native(result), fmt, raw, rows, q.name))
         return
     # --allow-remote keeps rdflib's engine, which fetches FROM graphs; Oxigraph would read them from the store.
     with _source(graph_path, store_spec, for_query=not allow_remote, cached=cached) as graph:
-        _show(queries.answer(graph, q, fmt, raw, allow_remote=allow_remote, timeout=timeout))
+        _show(queries.answer(graph, q, fmt, raw, allow_remote=allow_remote, timeout=timeout, rows=rows))
 
 
 @cli.command()

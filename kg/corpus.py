@@ -54,6 +54,11 @@ class Summary:
         """Some article's facts are not in the graph (unreadable, failed or set aside)."""
         return bool(self.skipped or self.failed or self.set_aside)
 
+    def left_out(self) -> list[str]:
+        """A line for each article that could not be read or hit a bug, saying why."""
+        return [f"Skipped {reason}" for reason in self.skipped] + \
+            [f"Failed (a bug in reform-kg, please report it): {reason}" for reason in self.failed]
+
 
 @dataclass(frozen=True)
 class _Task:
@@ -208,7 +213,8 @@ def build(inputs: list[Path], out_nt: Path, base: str, jobs: int = 1, cache: Pat
             shapes.check(summary, {t: _read_cached(Path(p)) for t, p in kept.items()}, workdir, out_nt, keep_graph)
     if strict and summary.partial:
         raise shapes.InvalidGraph(f"{', '.join(map(str, inputs))}: not written (--strict): "
-                           f"{len(summary.skipped)} article(s) unreadable, {len(summary.failed)} failed", "")
+                                  f"{len(summary.skipped)} article(s) unreadable, {len(summary.failed)} failed",
+                                  "".join(line + "\n" for line in summary.left_out()))
     summary.documents = summary.counts.get("documents", 0)
     summary.seconds = time.monotonic() - start
     return summary
@@ -250,18 +256,14 @@ def report_path(target: Path) -> Path:
 def write_outputs(merged: Path, output: Path | None, fmt: str | None, store_spec: str | None,
                   summary: Summary) -> None:
     """Write the built graph where asked: a store by Oxigraph's bulk load (into a new store swapped in whole),
-    the N-Triples by renaming `merged` (made in the output's folder) into place, other formats through
-    rdflib; and beside each, the report of what was left out (a stale one is removed)."""
-    graph = summary.graph
-    if output and fmt not in (None, "nt") and graph is None:
-        from kg.emit import new_graph
-        graph = new_graph().parse(merged, format="nt")
+    the N-Triples by renaming `merged` (made in the output's folder) into place, other formats from it by
+    pyoxigraph (kg.store.written); and beside each, the report of what was left out (a stale one is removed)."""
     if store_spec:
         store.load_store_from_nt(merged, store_spec)
     if output and fmt == "nt":
         files.move_into_place(merged, output)    # merged is beside it: a rename, not a copy through memory
     elif output:
-        store.save(graph, output, fmt)
+        files.write_atomic(output, store.written(merged.read_bytes(), fmt))
     for target in (output, store.parse_store(store_spec)[1] if store_spec else None):
         if target is not None:
             _write_report(report_path(target), summary)

@@ -8,6 +8,7 @@ from kg import lexicon
 from kg.errors import KgError
 from kg.text import label_key as norm
 from kg.namespace import OA, RK
+from kg.views.style import natural
 
 _HIDDEN = {RDFS.label, RK.evidence, RK.source, SKOS.prefLabel, SKOS.altLabel, SKOS.inScheme}
 _PLACE = {DCTERMS.identifier, RK.partOf, RK.validFrom, RK.validUntil, DCTERMS.isReplacedBy, RK.partlyReplacedBy}
@@ -35,10 +36,10 @@ def explain(graph: Graph, entity: URIRef) -> str:
     lines += [f"  a {label(graph, cls)}" for cls in sorted(graph.objects(entity, RDF.type))]
     place = _place_lines(graph, entity)
     lines += place
-    for p, o in sorted(graph.predicate_objects(entity)):
+    for p, o in sorted(graph.predicate_objects(entity), key=lambda po: (po[0], natural(label(graph, po[1])), po[1])):
         if p not in _HIDDEN and p != RDF.type and not (place and p in _PLACE):
             lines.append(f"  {label(graph, p)}: {label(graph, o)}{cite(_because(graph, entity, p, o))}")
-    for s, p in sorted(graph.subject_predicates(entity)):
+    for s, p in sorted(graph.subject_predicates(entity), key=lambda sp: (sp[1], natural(label(graph, sp[0])), sp[0])):
         if p not in _HIDDEN and p not in (RDF.subject, RDF.object) and (s, RDF.type, RK.Evidence) not in graph:
             lines.append(f"  ← {label(graph, s)} · {label(graph, p)}{cite(_because(graph, s, p, entity))}")
     for ev in sorted(graph.objects(entity, RK.evidence)):
@@ -62,7 +63,12 @@ def _place_lines(graph: Graph, place) -> list[str]:
     while up is not None and up not in chain and len(chain) < 5:
         chain.append(up)
         up = graph.value(up, RK.partOf)
-    lines = [f"  official code (mã): {code}" if code is not None else "  official code (mã): none in the data (a ward an earlier merger absorbed)"]
+    if code is not None:
+        lines = [f"  official code (mã): {code}"]
+    elif (place, RK.nameAmbiguous, None) in graph:
+        lines = ["  official code (mã): none: the name fits more than one official unit there, so it is linked to none"]
+    else:
+        lines = ["  official code (mã): none in the data (a ward an earlier merger absorbed)"]
     if chain:
         lines.append("  part of (thuộc): " + " › ".join(_unit(graph, u) for u in chain))
     for p, name in ((RK.validFrom, "valid from (hiệu lực từ)"), (RK.validUntil, "valid until (hết hiệu lực từ)")):
@@ -144,6 +150,8 @@ def label(graph: Graph, term) -> str:
 
 
 def explain_term(graph: Graph, term: str, limit: int = 5) -> str:
+    if not norm(term):
+        raise KgError("give a name, part of a name, or an IRI to explain (the term is empty)")
     found = find(graph, term)
     if not found:
         raise KgError(f"nothing in the graph is called {term!r}; try part of a label, or an IRI")

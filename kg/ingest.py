@@ -146,6 +146,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _decode(path: Path, raw: bytes, encoding: str | None) -> str:
+    if encoding and b"\x00" not in raw[:4096] and not raw.isascii():
+        try:                # a UTF-8 article in a folder of others: `encoding` is for those that are not UTF-8
+            return raw.decode("utf-8")      # (Vietnamese in Windows-1258 or another legacy code page never is)
+        except UnicodeDecodeError:
+            pass
     if encoding:
         try:
             text = raw.decode(encoding)

@@ -27,9 +27,6 @@ from kg.errors import QueryError
 from kg.resources import query_files
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
-RDF_FORMATS = ("turtle", "nt", "jsonld", "xml")
-
-
 @dataclass(frozen=True)
 class QueryFile:
     name: str
@@ -97,7 +94,7 @@ def find(name_or_file: str) -> QueryFile:
     if path.suffix == ".rq" or path.is_file():
         if not path.is_file():
             raise QueryError(f"{path}: no such query file")
-        return _read(path, path.stem)
+        return _read(path, str(path))             # named as the user gave it, in every message
     queries = bundled()
     if name_or_file not in queries:
         raise QueryError(f"unknown query {name_or_file!r}; bundled queries are: {', '.join(sorted(queries))}")
@@ -188,12 +185,14 @@ def remembered():
         _remembered.reset(token)
 
 
-def answer(graph, query: QueryFile, fmt: str, raw: bool = False, allow_remote: bool = False,
-           timeout: float | None = None) -> str:
-    """The query's results written in `fmt` (kg.results) straight from the engine's own answer, no rdflib
-    term on the way; evaluated and written inside the time limit, which Ctrl-C and SIGTERM cut short."""
+def answer(graph, query: QueryFile, fmt: str | None, raw: bool = False, allow_remote: bool = False,
+           timeout: float | None = None, rows: str = "csv") -> str:
+    """The query's results written in `fmt` (kg.results.write: `rows` or Turtle when none is asked) straight
+    from the engine's own answer, no rdflib term on the way; evaluated and written inside the time limit,
+    which Ctrl-C and SIGTERM cut short."""
     from kg import results
-    return _evaluate(graph, query, allow_remote, timeout, lambda found: results.write(found, fmt, raw))
+    return _evaluate(graph, query, allow_remote, timeout,
+                     lambda found: results.write(found, fmt, raw, rows, query.name))
 
 
 def _evaluate(graph, query: QueryFile, allow_remote: bool, timeout: float | None, write=None):

@@ -16,11 +16,9 @@ from contextlib import contextmanager
 from functools import partial
 
 from kg.delimited import csv_answer, tsv_answer
+from kg.errors import QueryError
 from kg.grid import grid, mapped, rows_text, term
 from kg.namespace import NAMESPACES
-
-# --format name -> pyoxigraph RdfFormat, for a graph answer (anything else writes Turtle, as before)
-_RDF = {"turtle": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD", "xml": "RDF_XML"}
 
 
 def rows(result) -> tuple[list[str], list[list]]:
@@ -29,16 +27,25 @@ def rows(result) -> tuple[list[str], list[list]]:
     return names, [[row[v] for v in result.vars] for row in result]
 
 
-def write(answer, fmt: str, raw: bool = False) -> str:
+def write(answer, fmt: str | None, raw: bool = False, rows: str = "csv", source: str = "the query") -> str:
     """Oxigraph's answer (QuerySolutions, QueryBoolean, QueryTriples, or a graph as N-Triples bytes) in a
-    format; CSV and TSV cells a spreadsheet would run as a formula are defused unless `raw`."""
+    format: `fmt`, or when none is asked, `rows` for rows and Turtle for a graph. A format only the other
+    kind of answer has is refused (xml is both: SPARQL's results or RDF/XML). CSV and TSV cells a
+    spreadsheet would run as a formula are defused unless `raw`."""
     import pyoxigraph as ox
+    graph = isinstance(answer, (ox.QueryTriples, bytes))
+    if fmt in (ROWS_ONLY if graph else GRAPH_ONLY):
+        made, usable = ("a graph", GRAPH_FORMATS) if graph else ("rows", ROW_FORMATS)
+        raise QueryError(f"{source}: --format {fmt} cannot write {made}, which this query answers with; "
+                         f"use one of {', '.join(usable)}")
+    fmt = fmt or ("turtle" if graph else rows)
     if isinstance(answer, ox.QueryBoolean):
         return "true\n" if answer else "false\n"
     if isinstance(answer, ox.QueryTriples):
         answer = answer.serialize(format=ox.RdfFormat.N_TRIPLES)
     if isinstance(answer, bytes):
-        return graph_text(answer, fmt)
+        from kg.store import rdf_text
+        return rdf_text(answer, fmt).decode("utf-8")
     if fmt == "csv":
         return csv_answer(answer.serialize(format=ox.QueryResultsFormat.CSV), raw)
     tsv = answer.serialize(format=ox.QueryResultsFormat.TSV)
@@ -47,7 +54,14 @@ def write(answer, fmt: str, raw: bool = False) -> str:
     with _collector_paused():
         cells = grid(tsv)
         del tsv                  # (its memory free for what is made from it)
-        return _FROM_GRID.get(fmt, _table)(*cells)   # (a SELECT asked for an RDF format: the table)
+        return _FROM_GRID[fmt](*cells)
+
+
+# the --format names for each kind of answer (xml is either: SPARQL's XML results, or RDF/XML)
+ROW_FORMATS = ("table", "csv", "tsv", "json", "xml")
+GRAPH_FORMATS = ("turtle", "nt", "jsonld", "xml")
+ROWS_ONLY = tuple(f for f in ROW_FORMATS if f not in GRAPH_FORMATS)
+GRAPH_ONLY = tuple(f for f in GRAPH_FORMATS if f not in ROW_FORMATS)
 
 
 @contextmanager
@@ -73,35 +87,6 @@ def native(result):
     data = result.serialize(format="json", encoding="utf-8")
     return ox.parse_query_results(data if isinstance(data, bytes) else data.encode("utf-8"),
                                   format=ox.QueryResultsFormat.JSON)
-
-
-# ------------------------------------------------------------------------------------------ graphs
-
-def rdf_format(fmt: str):
-    """The pyoxigraph RdfFormat a graph answer is written in for a --format (Turtle unless it names another)."""
-    import pyoxigraph as ox
-    return getattr(ox.RdfFormat, _RDF.get(fmt, "TURTLE"))
-
-
-def graph_text(nt: bytes, fmt: str) -> str:
-    """A graph (N-Triples) written by pyoxigraph: triples sorted and de-duplicated, the namespaces it uses
-    as prefixes (sorted), so the same graph gives the same bytes whatever order the engine found it in."""
-    import pyoxigraph as ox
-    distinct = set(nt.splitlines())
-    distinct.discard(b"")
-    lines = sorted(distinct)
-    data = b"\n".join(lines) + b"\n" if lines else b""
-    if fmt == "nt":
-        return data.decode("utf-8")
-    used = {p: ns for p, ns in sorted(NAMESPACES.items()) if b"<" + ns.encode("utf-8") in data}
-    written = rdf_format(fmt)
-    triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES, lenient=True)     # Oxigraph's own N-Triples: valid
-    text = ox.serialize(triples, format=written, prefixes=used).decode("utf-8")
-    if written != ox.RdfFormat.TURTLE:
-        return text
-    lines = text.split("\n", len(used))                     # the prefixes' lines, and the rest
-    head = [line + "\n" for line in lines[:-1] if line.startswith("@prefix ")]   # Oxigraph's order is a hash's
-    return "".join(sorted(head)) + "\n" + "\n".join(lines[len(head):])
 
 
 # ---------------------------------------------------------------- JSON, XML and the table, from the TSV (kg.grid)

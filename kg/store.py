@@ -10,6 +10,7 @@ from rdflib import Dataset, Graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg import files
+from kg.namespace import NAMESPACES
 from kg.errors import GraphError, InputError, OutputError
 
 # --format name -> (rdflib format, usual extension, pyoxigraph RdfFormat name)
@@ -78,8 +79,42 @@ def _where(e: Exception) -> str:
 
 
 def serialize(graph: Graph, fmt: str) -> bytes:
-    data = graph.serialize(format=FORMATS[fmt][0], encoding="utf-8")
-    return data if isinstance(data, bytes) else data.encode("utf-8")
+    """An rdflib graph in `fmt`, written as every graph reform-kg writes (`rdf_text`)."""
+    return rdf_text(graph.serialize(format="nt", encoding="utf-8"), fmt)
+
+
+def rdf_text(nt: bytes, fmt: str) -> bytes:
+    """A graph given as N-Triples in any order, its triples sorted and de-duplicated, in `fmt` (`written`)."""
+    distinct = set(nt.splitlines())
+    distinct.discard(b"")
+    lines = sorted(distinct)
+    return written(b"\n".join(lines) + b"\n" if lines else b"", fmt)
+
+
+def written(nt: bytes, fmt: str) -> bytes:
+    """Sorted N-Triples (a build's, or `rdf_text`'s) in `fmt`, by pyoxigraph's serialisers, in the triples'
+    order: the same graph gives the same bytes, in every format (rdflib's RDF/XML, JSON-LD and TriG writers
+    follow a set's order, which changes from run to run, and its TriG put the triples in a blank node's
+    graph; its Turtle writer takes minutes on a large graph). The namespaces the graph uses are its prefixes,
+    sorted (Oxigraph writes them in a hash's order)."""
+    if fmt == "nt":
+        return nt
+    import pyoxigraph as ox
+    used = {p: ns for p, ns in sorted(NAMESPACES.items()) if b"<" + ns.encode("utf-8") in nt}
+    triples = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+    data = ox.serialize(triples, format=rdf_format(fmt), prefixes=used)
+    if fmt not in ("turtle", "trig"):
+        return data
+    lines = data.split(b"\n", len(used))                   # the prefixes' lines, and the rest
+    head = [line + b"\n" for line in lines[:-1] if line.startswith(b"@prefix ")]
+    return b"".join(sorted(head)) + b"\n" + b"\n".join(lines[len(head):])
+
+
+def rdf_format(fmt: str):
+    """The pyoxigraph RdfFormat of a --format name (Turtle for one that names no RDF format: a graph answer
+    asked for as a table)."""
+    import pyoxigraph as ox
+    return getattr(ox.RdfFormat, FORMATS.get(fmt, FORMATS["turtle"])[2])
 
 
 def save(graph: Graph, path: Path, fmt: str | None = None) -> None:
@@ -102,6 +137,9 @@ def _store_folder(spec: str) -> Path:
     _, folder = parse_store(spec)
     if not folder.is_dir():
         raise InputError(f"{folder}: no such store (create one with `reform-kg build ARTICLES --store {spec}`)")
+    if not (folder / "CURRENT").is_file():          # (every RocksDB database has one)
+        raise InputError(f"{folder}: not an Oxigraph store (a folder a build made with --store has a CURRENT "
+                         "file); give the store's folder, or a graph file with -g")
     return folder
 
 

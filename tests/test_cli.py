@@ -59,6 +59,25 @@ def test_query_json_is_sparql_results(runner, graph_file):
     assert {"type": "literal", "value": "Phường 16", "xml:lang": "vi"} in [b["wardLabel"] for b in data["results"]["bindings"]]
 
 
+@pytest.mark.parametrize("name, fmt, kind, usable", [
+    ("metrics", "jsonld", "rows", "table, csv, tsv, json, xml"), ("metrics", "turtle", "rows", "table, csv, tsv, json, xml"),
+    ("ward-model-graph", "json", "a graph", "turtle, nt, jsonld, xml"),
+    ("ward-model-graph", "csv", "a graph", "turtle, nt, jsonld, xml")])
+def test_a_format_the_answer_cannot_take_is_refused(runner, graph_file, name, fmt, kind, usable):
+    """Asked for a format of the other kind of answer (a SELECT as Turtle, a CONSTRUCT as JSON results), the
+    command says so instead of writing something else (it wrote a table, or Turtle)."""
+    r = runner.invoke(cli, ["query", name, "-g", str(graph_file), "--format", fmt])
+    assert (r.exit_code, r.output) == (1, f"Error: {name}: --format {fmt} cannot write {kind}, which this query "
+                                          f"answers with; use one of {usable}\n")
+
+
+def test_xml_is_sparql_results_for_rows_and_rdf_xml_for_a_graph(runner, graph_file):
+    rows = runner.invoke(cli, ["query", "metrics", "-g", str(graph_file), "--format", "xml"])
+    graph = runner.invoke(cli, ["query", "ward-model-graph", "-g", str(graph_file), "--format", "xml"])
+    assert (rows.exit_code, graph.exit_code) == (0, 0)
+    assert "<sparql xmlns=" in rows.output and "<rdf:RDF" in graph.output
+
+
 def test_construct_prints_turtle(runner, graph_file):
     r = runner.invoke(cli, ["query", "ward-model-graph", "-g", str(graph_file)])
     assert r.exit_code == 0
@@ -80,6 +99,37 @@ def test_exported_turtle_loads_in_oxigraph_with_the_same_count(runner, graph_fil
     store = pyoxigraph.Store()
     store.load(path=str(out), format=pyoxigraph.RdfFormat.TURTLE)
     assert len(store) == len(graph)
+
+
+@pytest.mark.parametrize("fmt", ["trig", "turtle", "jsonld", "xml"])
+def test_every_format_loads_in_oxigraph_into_the_default_graph(runner, graph_file, tmp_path, graph, fmt):
+    """Another engine reading the export finds the graph where a query looks: in the default graph, not in a
+    graph named by a blank node (rdflib's TriG writer put it there)."""
+    import pyoxigraph
+    out = tmp_path / "x.out"
+    assert runner.invoke(cli, ["export", "-g", str(graph_file), "--format", fmt, "-o", str(out)]).exit_code == 0
+    store = pyoxigraph.Store()
+    store.load(path=str(out), format={"trig": pyoxigraph.RdfFormat.TRIG, "turtle": pyoxigraph.RdfFormat.TURTLE,
+                                     "jsonld": pyoxigraph.RdfFormat.JSON_LD, "xml": pyoxigraph.RdfFormat.RDF_XML}[fmt])
+    assert list(store.named_graphs()) == []
+    assert len(store) == len(graph)
+
+
+@pytest.mark.parametrize("suffix", ["trig", "jsonld", "rdf", "ttl"])
+def test_export_gives_the_same_bytes_in_every_run(graph_file, tmp_path, suffix):
+    """Deterministic output in every format, whatever Python's hash seed (rdflib's RDF/XML and JSON-LD
+    writers followed a set's order)."""
+    import os
+    import subprocess
+    import sys
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"{seed}.{suffix}"
+        subprocess.run([sys.executable, "-m", "kg", "export", "-g", str(graph_file), "-o", str(out), "--format",
+                        {"trig": "trig", "jsonld": "jsonld", "rdf": "xml", "ttl": "turtle"}[suffix]],
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
 
 
 def _error(runner, args):
@@ -130,7 +180,7 @@ def test_query_that_does_not_parse(runner, graph_file, tmp_path):
     q = tmp_path / "bad.rq"
     q.write_text("SELECT ?x WHERE {\n  ?x ?y\n}\n")
     code, out = _error(runner, ["query", str(q), "-g", str(graph_file)])
-    assert code == 1 and out.startswith("Error: bad: the query does not parse: line 2, column 3:")
+    assert code == 1 and out.startswith(f"Error: {q}: the query does not parse: line 2, column 3:")
 
 
 def test_unknown_query_lists_the_known_ones(runner, graph_file):
@@ -150,11 +200,17 @@ def test_remote_queries_are_refused(runner, graph_file, tmp_path, text, word):
     assert code == 1 and word in out and "--allow-remote" in out
 
 
+def test_explain_refuses_an_empty_term(runner, graph_file):
+    """An empty term is in every label: it would explain the first entities at random."""
+    assert _error(runner, ["explain", " ", "-g", str(graph_file)]) == (
+        1, "Error: give a name, part of a name, or an IRI to explain (the term is empty)\n")
+
+
 def test_update_is_refused(runner, graph_file, tmp_path):
     q = tmp_path / "upd.rq"
     q.write_text("DELETE WHERE { ?s ?p ?o }")
     code, out = _error(runner, ["query", str(q), "-g", str(graph_file)])
-    assert (code, out) == (1, "Error: upd: this is a SPARQL Update; `reform-kg query` only reads the graph\n")
+    assert (code, out) == (1, f"Error: {q}: this is a SPARQL Update; `reform-kg query` only reads the graph\n")
 
 
 def test_usage_mistakes_exit_2(runner):

@@ -61,6 +61,24 @@ def test_explain_gives_code_parents_and_the_units_of_today(graph):
     assert "identifier, official code" not in one       # the code is said once
 
 
+def test_explain_lists_the_wards_of_a_district_in_their_numbers_order(graph):
+    """Quận 4's wards in 2019-2020 (the seed article's): 1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 13, 14, 15, 16, 18."""
+    text = explain(graph, URIRef(BASE + "place/773"))
+    wards = [int(n) for n in re.findall(r"  ← Phường (\d+) · part of", text)]
+    assert wards == [1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 13, 14, 15, 16, 18]
+
+
+def test_explain_says_why_an_ambiguous_name_has_no_code():
+    """A ward name that fits more than one official unit is linked to none (rk:nameAmbiguous): that is why it
+    has no code, not an earlier merger."""
+    g = Graph()
+    ward, town = URIRef(BASE + "place/binh-duong/thu-dau-mot/phuong-phu-hoa"), URIRef(BASE + "place/718")
+    g += [(ward, RDF.type, RK.Ward), (ward, RDFS.label, Literal("Phường Phú Hòa", lang="vi")), (ward, RK.partOf, town),
+          (ward, RK.nameAmbiguous, Literal(True)), (town, RDFS.label, Literal("Thành phố Thủ Dầu Một", lang="vi"))]
+    text = explain(g, ward)
+    assert "  official code (mã): none: the name fits more than one official unit there, so it is linked to none\n" in text
+
+
 def test_every_level_has_one_style_a_province_is_not_drawn_as_a_ward():
     g = Graph()
     model = URIRef(BASE + "initiative/x/mot-cua")

@@ -70,6 +70,19 @@ def test_windows_1258_is_named_and_can_be_read(tmp_path):
     assert isomorphic(store.load(out), graph_of(tmp_path / "u8", "a.txt", ARTICLE.encode()))
 
 
+def test_a_folder_of_utf8_and_windows_1258_articles_builds_in_one_run(tmp_path):
+    """--encoding is for the articles that are not UTF-8: the UTF-8 one beside them is read as UTF-8, not
+    turned into mojibake or skipped."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(cp1258(ARTICLE))
+    (folder / "b.txt").write_bytes(ARTICLE.replace("a.txt", "b.txt").encode("utf-8"))
+    r, out = build(tmp_path, folder, "--encoding", "cp1258")
+    assert r.exit_code == 0, r.output
+    both = (graph_of(tmp_path / "u8", "a.txt", ARTICLE.encode()) + graph_of(tmp_path / "u8b", "b.txt", ARTICLE.encode()))
+    assert isomorphic(store.load(out), both)
+
+
 def test_nfd_gives_the_same_graph_as_nfc(tmp_path):
     nfc = graph_of(tmp_path / "c", "a.txt", ARTICLE.encode())
     nfd = graph_of(tmp_path / "d", "a.txt", unicodedata.normalize("NFD", ARTICLE).encode())

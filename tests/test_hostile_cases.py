@@ -135,7 +135,7 @@ QUERY_CASES = [
                   "more time with --timeout"),
     ("runaway query, Oxigraph", lambda t, l, g, s: ["query", _query_file(t, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . "
                                                                             "?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"), "-g", g, "--timeout", "1"],
-     lambda t, s: "q: stopped after 1 s (--timeout); narrow the query or allow more time"),
+     lambda t, s: f"{t / 'q.rq'}: stopped after 1 s (--timeout); narrow the query or allow more time"),
 ]
 
 

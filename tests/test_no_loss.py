@@ -69,6 +69,11 @@ def test_a_document_that_breaks_a_shape_is_set_aside_and_the_rest_written(tmp_pa
     strict = tmp_path / "strict.ttl"
     r = run("build", folder, "-o", strict, "--no-cache", "--strict")
     assert r.exit_code == 1 and "not written (--strict)" in r.output and not strict.exists()
+    (folder / "unreadable.txt").write_bytes(b"\x00\x01binary")
+    r = run("build", folder, "-o", strict, "--no-cache", "--strict", "--no-validate")
+    assert r.exit_code == 1 and not strict.exists()          # all or nothing, and which article it was is said
+    assert r.stderr.splitlines()[0].startswith(f"Skipped {folder / 'unreadable.txt'}: ")
+    assert r.stderr.splitlines()[-1] == f"Error: {folder}: not written (--strict): 1 article(s) unreadable, 0 failed"
 
 
 def test_only_the_document_that_says_the_wrong_thing_about_a_shared_ward_is_set_aside(tmp_path, monkeypatch):

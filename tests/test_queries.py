@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from rdflib import RDFS, URIRef
 from rdflib.namespace import DCTERMS
 
-from kg import delimited, queries, results
+from kg import delimited, queries, results, store
 from kg.grid import grid
 
 RK = "https://w3id.org/reform-kg/ontology#"
@@ -559,9 +559,9 @@ def test_a_constructed_graph_is_written_the_same_whatever_the_order():
           '<https://w3id.org/reform-kg/id/a> <https://w3id.org/reform-kg/ontology#kind> '
           '<https://w3id.org/reform-kg/id/kind/x> .\n')
     forward, backward = nt.encode(), "".join(reversed(nt.splitlines(keepends=True))).encode()
-    for fmt in ("turtle", "nt", "jsonld", "xml"):
-        assert results.graph_text(forward, fmt) == results.graph_text(backward + forward, fmt)
-    turtle = results.graph_text(forward, "turtle")
+    for fmt in ("turtle", "nt", "jsonld", "xml", "trig"):
+        assert store.rdf_text(forward, fmt) == store.rdf_text(backward + forward, fmt)
+    turtle = store.rdf_text(forward, "turtle").decode("utf-8")
     assert turtle.startswith("@prefix kind: <https://w3id.org/reform-kg/id/kind/> .\n"
                              "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
                              "@prefix rk: <https://w3id.org/reform-kg/ontology#> .\n\n")

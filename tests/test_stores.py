@@ -42,6 +42,10 @@ def test_missing_store_and_both_sources(tmp_path, graph_file):
     r = CliRunner().invoke(cli, ["query", "initiatives", "--store", f"oxigraph:{tmp_path / 'nope'}"])
     assert (r.exit_code, r.output) == (1, f"Error: {tmp_path / 'nope'}: no such store (create one with "
                                           f"`reform-kg build ARTICLES --store oxigraph:{tmp_path / 'nope'}`)\n")
+    for command in (["query", "initiatives"], ["export"]):     # a folder of articles given as the store
+        r = CliRunner().invoke(cli, [*command, "--store", f"oxigraph:{tmp_path}"])
+        assert (r.exit_code, r.output) == (1, f"Error: {tmp_path}: not an Oxigraph store (a folder a build made with "
+                                              "--store has a CURRENT file); give the store's folder, or a graph file with -g\n")
     r = CliRunner().invoke(cli, ["query", "initiatives", "-g", str(graph_file), "--store", "oxigraph:x"])
     assert r.exit_code == 2 and "give the graph as -g FILE or as --store oxigraph:DIR (one of them)" in r.output
     r = CliRunner().invoke(cli, ["query", "initiatives", "--store", "sqlite:x"])

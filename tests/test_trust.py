@@ -114,7 +114,7 @@ def test_load_is_refused_as_an_update(graph_file, tmp_path):
     q = tmp_path / "load.rq"
     q.write_text("LOAD <http://127.0.0.1:9/data.ttl>")
     r = CliRunner().invoke(cli, ["query", str(q), "-g", str(graph_file)])
-    assert (r.exit_code, r.output) == (1, "Error: load: this is a SPARQL Update; `reform-kg query` only reads the graph\n")
+    assert (r.exit_code, r.output) == (1, f"Error: {q}: this is a SPARQL Update; `reform-kg query` only reads the graph\n")
 
 
 @pytest.mark.parametrize("engine", [[], ["--allow-remote"]], ids=["oxigraph", "rdflib"])
@@ -129,7 +129,7 @@ def test_timeout_stops_a_runaway_query(graph_file, tmp_path, engine):
     r = subprocess.run([sys.executable, "-m", "kg", "query", str(q), "-g", str(graph_file), "--timeout", "1", *engine],
                        capture_output=True, text=True, timeout=120)
     assert (r.returncode, r.stdout, r.stderr) == (
-        1, "", "Error: runaway: stopped after 1 s (--timeout); narrow the query or allow more time\n")
+        1, "", f"Error: {q}: stopped after 1 s (--timeout); narrow the query or allow more time\n")
     assert time.monotonic() - start < 30
 
 
@@ -161,8 +161,10 @@ def test_a_signal_just_after_a_scratch_folder_is_made_leaves_nothing(tmp_path, m
     assert list(out.iterdir()) == []
 
 
-def test_a_stopped_build_leaves_nothing_half_written(tmp_path):
-    """`kill` (SIGTERM) mid-build: the old output stays, no temporary file or folder is left."""
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+def test_a_stopped_build_leaves_nothing_half_written(tmp_path, signal_name):
+    """`kill` (SIGTERM) or a closed terminal (SIGHUP) mid-build: the old output stays, no temporary file or
+    folder is left."""
     import signal
     import subprocess
     import sys
@@ -179,7 +181,7 @@ def test_a_stopped_build_leaves_nothing_half_written(tmp_path):
     deadline = time.monotonic() + 60
     while not any(p.name.startswith(".reform-kg-") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
         time.sleep(0.05)                                   # wait until it is writing
-    build.send_signal(signal.SIGTERM)
-    assert build.wait(timeout=60) == 128 + signal.SIGTERM
+    build.send_signal(getattr(signal, signal_name))
+    assert build.wait(timeout=60) == 128 + getattr(signal, signal_name)
     assert out.read_text() == "previous graph\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "graph.nt"]

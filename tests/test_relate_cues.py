@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from kg.relate.cues import AT, AT_CUE, LEAD, LEAD_CUE, PARTNER, PARTNER_CUE, STAFF, STAFF_CUE
+from kg.relate.cues import AT, AT_CUE, AT_UNITS, AT_UNITS_CUE, LEAD, LEAD_CUE, PARTNER, PARTNER_CUE, STAFF, STAFF_CUE
 
 LONG = "Năm 2023, UBND quận đã triển khai nhiều mô hình cải cách hành chính hiệu quả trên địa bàn "
 
@@ -24,17 +24,20 @@ LONG = "Năm 2023, UBND quận đã triển khai nhiều mô hình cải cách h
     (STAFF_CUE, LONG + "cử cán bộ ", True),
     (STAFF_CUE, LONG + "bố trí nhân viên ", True),
     (STAFF_CUE, LONG + "cán bộ đến ", False),              # the staff of no office named right after
+    (AT_UNITS_CUE, LONG + "triển khai tại các ", True),      # the places of a plural
+    (AT_UNITS_CUE, LONG + "tại 5 ", True),
+    (AT_UNITS_CUE, LONG + "tại các hội nghị của ", False),
 ])
 def test_a_cue_ends_a_gap(cue, gap, ends):
     assert cue.ends(gap) is ends
 
 
 def test_the_same_answer_as_the_pattern_on_the_whole_gap():
-    words = ["phối", "hợp", "với", "cùng", "các", "lực", "lượng", "do", "được", "chủ", "trì:", "của", "tại", "ở",
+    words = ["phối", "hợp", "với", "cùng", "các", "lực", "lượng", "do", "được", "chủ", "trì:", "của", "tại", "ở", "5",
              "”", "UBND", "xã", "Tại", "ĐƯỢC", "cán", "bộ", "nhân", "viên"]
     spaces = [" ", "  ", "\t", " " * 30, "\n"]
     gaps = [LONG + "".join(words[(k * 7 + j * 3) % len(words)] + spaces[(k + j) % len(spaces)] for j in range(k % 9))
             for k in range(400)]
-    for pattern, cue in ((PARTNER, PARTNER_CUE), (LEAD, LEAD_CUE), (AT, AT_CUE), (STAFF, STAFF_CUE)):
+    for pattern, cue in ((PARTNER, PARTNER_CUE), (LEAD, LEAD_CUE), (AT, AT_CUE), (STAFF, STAFF_CUE), (AT_UNITS, AT_UNITS_CUE)):
         for gap in gaps:
             assert cue.ends(gap) == (re.search(pattern, gap) is not None), gap

@@ -8,6 +8,8 @@ writes the result and never comes back here.
 from __future__ import annotations
 
 import bisect
+import functools
+import json
 
 from kg.gazetteer import Gazetteer
 from kg.ingest import Document
@@ -18,8 +20,9 @@ from kg.link.places import Place, Places, home, level_iri, term
 from kg.link.portals import province_of
 from kg.namespace import RK, checked_iri
 from kg.recognize import Mention
-from kg.relate import Facts, InitiativeFacts, MetricFacts
-from kg.relate.context import level_rank
+from kg.relate import INVOLVED, LEAD, PARTNER, Facts, InitiativeFacts, MetricFacts
+from kg.relate.context import level_rank, place_of, subject
+from kg.resources import data_dir
 from kg.text import per_text, slug
 
 __all__ = ["link", "LinkedDocument"]
@@ -78,6 +81,7 @@ class _Linking:
         self._spans: dict[tuple[int, int], Span] = {}
         self._concepts = _concepts_of(lexicon)
         self._agency_of: dict[int, tuple[Mention, str | None]] = {}     # id of an agency mention -> (it, its IRI)
+        self._province_types: dict[str, bool] = {}                       # agency type -> whether a province's
 
     def linked(self) -> LinkedDocument:
         d, main = self.doc, self.where.main
@@ -169,9 +173,11 @@ class _Linking:
         own_name = m.get("name")
         scope = self.where.scope(place_mention) if not own_name else None    # a company is of no place
         place = scope.places[0] if scope and scope.places else None
-        if place is not None and place_mention is not None and not place_mention.get("names") \
-                and level_rank(place_mention.get("level")) == 3 and place.rank < 3:
-            place = None                # "Công an xã" in a text about a city: a commune's police, not the city's
+        if place is not None and place_mention is None and self._of_province(m.key):
+            place = _province_of(place)     # "Sở Tài nguyên và Môi trường" in a text about a ward: its province's
+        if place_mention is not None and not place_mention.get("names") and not place_mention.key:
+            rank = level_rank(place_mention.get("level"))
+            place = (_at_level(place, rank) if place is not None else None) or self._subject_place(m, rank)
         name = own_name or self.lex.label(term(m.key))      # a company by its own name
         party = m.get("party")
         if party:
@@ -182,6 +188,25 @@ class _Linking:
         iri = self.base + "agency/" + "/".join(p for p in (place.path if place else "", _slug(name)) if p)
         self.agencies[linked.Agency(iri, label, m.key, self.place(place) if place else None)] = None
         return iri
+
+    def _subject_place(self, m: Mention, rank: int) -> Place | None:
+        """ "UBND phường Tân Định phối hợp ... Công an phường ...", in a text about a district: a bare level's agency is
+        of the place of that level its sentence is about."""
+        a = self.facts.sentences[max(0, bisect.bisect_right(self._starts, m.start) - 1)]
+        who = subject(a, m.start)
+        where = place_of(who) if who is not None else None
+        if where is None or not where.get("names") or level_rank(where.get("level")) != rank:
+            return None
+        found = self.where.scope(where).places
+        return found[0] if found else None
+
+    def _of_province(self, key: str) -> bool:
+        """A type of agency that sits at a province's level, by the first word of its name (agency-levels.json)."""
+        found = self._province_types.get(key)
+        if found is None:
+            name = str(self.lex.label(term(key)) or "")
+            found = self._province_types[key] = name.split(" ", 1)[0] in _agency_levels()["province"]
+        return found
 
     # ------------------------------------------------------------------ initiatives
     def concept(self, key: str) -> tuple[tuple[str, ...], str | None]:
@@ -211,6 +236,8 @@ class _Linking:
                 fields.append(self.cited(fld, p))
         fields += [self.cited(fld.key, fld) for fld in f.fields]
         agencies = [(role, self.cited(a, ag)) for ag, role in f.agencies for a in [self.agency(ag)] if a is not None]
+        leads = {c.iri for role, c in agencies if role == LEAD}
+        agencies = [(INVOLVED if role == PARTNER and c.iri in leads else role, c) for role, c in agencies]   # (a lead leads)
         reductions = [self.cited(self.reduction(r, proc, where), r) for r, proc, where in f.reductions]
         return _made(linked.Initiative, (self.initiative_iri(f), f.label, tuple(runs_in), tuple(every), tuple(kinds),
                                          tuple(procedures), tuple(fields), tuple(agencies), tuple(reductions),
@@ -274,3 +301,25 @@ class _Linking:
         if kind == "now" and published and len(published) >= 10:
             return published[:10], "date"
         return None
+
+
+def _at_level(place: Place, rank: int) -> Place | None:
+    """A bare level's place ("Công an xã", "UBND quận") where the text is about `place`: `place` when it is of that
+    level, else the place of that level it lies in ("UBND quận" in a text about a ward: its district); none when the
+    text is about a larger place ("Công an xã" in a text about a city: a commune's police, not the city's) or names
+    none of that level."""
+    while place is not None and place.rank > rank:
+        place = place.parent
+    return place if place is not None and place.rank == rank else None
+
+
+def _province_of(place: Place) -> Place | None:
+    """The province (or centrally run city) a place lies in, itself if it is one; none if not known."""
+    while place.parent is not None:
+        place = place.parent
+    return place if place.rank <= 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _agency_levels() -> dict:
+    return json.loads((data_dir("ontology") / "agency-levels.json").read_text(encoding="utf-8"))

@@ -26,6 +26,7 @@ class Rule:
     regex: Scan                       # searched, matched and iterated as a re.Pattern is
     practice_only: bool = False       # a launch verb that names practices, never a quoted event ("tổ chức")
     in_name: bool = False             # a launch verb that is part of the practice's name ("cử cán bộ ...")
+    coded: bool = False               # a cue a number after which is a document's code ("Đề án 06")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Grammar:
     max_head_words: int
     heading: Rule                     # what may lead a sub-heading that names a practice
     heading_words: int
+    no_name: re.Pattern               # matched at a lower-cased unquoted name's start: a preposition, no name
+    national: re.Pattern              # searched in a lower-cased unquoted name: a national programme's
     procedure_list: Rule              # a later sentence listing the last model's procedures
     procedure_group: Rule             # searched before a field's word: the field names its procedures
     procedure_back: Rule              # "thủ tục" naming none: the procedures of the sentence before
@@ -124,7 +127,7 @@ def _words(source: str, case: bool = False, behind: bool = False) -> Scan:
 
 def _rule(spec: dict) -> Rule:
     return Rule(spec["id"], _words(spec["pattern"], bool(spec.get("case"))),
-                bool(spec.get("practice_only")), bool(spec.get("in_name")))
+                bool(spec.get("practice_only")), bool(spec.get("in_name")), bool(spec.get("coded")))
 
 
 def _union(specs: list[dict]) -> Scan:
@@ -150,6 +153,12 @@ def _continuation(spec: dict, titles: str) -> Continuation:
                         Scan(r"(?:" + titles + r")[ \t\xa0]+$", before=r"\w"))
 
 
+def _no_name(spec: dict) -> re.Pattern:
+    """A preposition that starts a phrase, not followed by the word that names a model by its field."""
+    words = "|".join(sorted(map(re.escape, spec["words"]), key=len, reverse=True))
+    return re.compile(r"(?:" + words + r")(?!\w)(?![ \t\xa0]+" + re.escape(spec["field"]) + r"(?!\w))")
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> Grammar:
     data = json.loads((data_dir("ontology") / GRAMMAR).read_text(encoding="utf-8"))
@@ -157,12 +166,14 @@ def load() -> Grammar:
     mods = data["head_modifiers"]
     alternation = "|".join(sorted(mods["words"], key=len, reverse=True))
     levels = "|".join(sorted(mods["levels"], key=len, reverse=True))
-    continuation = re.compile(r"[ \t\xa0]+(?:(?i:" + alternation + r")(?!\w)|(?i:" + levels + r")(?=[ \t\xa0]+"
+    continuation = re.compile(r"[ \t\xa0]+(?:(?i:" + alternation + r")(?!\w)(?![ \t\xa0]+\d)|(?i:" + levels + r")(?=[ \t\xa0]+"
                               + _UPPER + r")|" + _UPPER + r"\w*)")
     return Grammar(tuple(_rule(s) for s in data["cues"]), tuple(_rule(s) for s in data["launch_verbs"]),
                    _rule(data["practice_starts"]), tuple(_rule(s) for s in heads),
                    frozenset(s["id"] for s in heads if s.get("alone")), continuation, int(data["max_head_words"]),
                    _rule({"id": data["headings"]["id"], "pattern": data["headings"]["lead"]}), data["headings"]["max_words"],
+                   _no_name(data["name_prepositions"]),
+                   re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["national"]["words"])) + r")(?!\w)"),
                    _rule(data["procedure_lists"]),
                    Rule(data["procedure_groups"]["id"], Scan(r"(?:" + data["procedure_groups"]["before"] + r")$", before=r"\w")),
                    _rule(data["procedure_back_reference"]),
@@ -184,6 +195,9 @@ class FigureGrammar:
     processing_time: Scan             # searched in the text before a time
     band_bound: Scan                  # searched in the text before a number: a rule's band, not a quantity
     deployed_in: Scan                 # searched in the text before a count of places: where a model is deployed
+    not_a_count: tuple[str, ...]      # words right before a number that make it a label or a code, not a count
+    a_count: tuple[str, ...]          # those that end with such a word and still count: "tổng số"
+    compound: re.Pattern              # matched at a unit's place (lower case): a longer word it starts ("đồng chí")
 
 
 @functools.lru_cache(maxsize=1)
@@ -198,4 +212,6 @@ def figures() -> FigureGrammar:
                          mult, Scan(r"[ \t\xa0]+(?:" + alternation(mult) + r")(?!\w)"),
                          Scan(data["back_reference"]["pattern"]), Scan(data["counter"]["pattern"]),
                          Scan(data["processing_time"]["pattern"]), Scan(data["band_bound"]["pattern"], before=r"\w"),
-                         Scan(data["deployed_in"]["pattern"], before=r"\w"))
+                         Scan(data["deployed_in"]["pattern"], before=r"\w"),
+                         tuple(data["not_a_count"]["words"]), tuple(data["not_a_count"]["except"]),
+                         re.compile(r"(?:" + alternation(data["compounds"]["words"]) + r")(?!\w)"))

@@ -28,12 +28,13 @@ _CHAIN = re.compile(r"[\s\xa0]*(?:,|;|và|hoặc)[\s\xa0]*(?:mô hình[\s\xa0]*)
 # Where an unquoted name ends: punctuation, or a word that starts the rest of the clause.
 _GOES_ON = r"(?:đã|đang|sẽ|giúp|nhằm|được|để|thì|là|mà|với|nên|này|từ|trong|hay)"     # words that go on with a clause
 _HEAD_END = re.compile(r"[.;:(“”\"…]|,(?=\s)|\s(?=" + _GOES_ON + r"\s)"
-                       r"|\s(?=vào\s+(?:ngày|năm|tháng|lúc|dịp|đầu|cuối|giữa|thứ)\s)|\s(?=(?:giai đoạn|năm|tháng)\s+\d)")
+                       r"|\s(?=vào\s+(?:ngày|năm|tháng|lúc|dịp|đầu|cuối|giữa|thứ)\s)|\s(?=(?:(?:đến|tới)\s+)?(?:giai đoạn|năm|tháng)\s+\d)")
 # A cue followed by one of them is the clause's subject, not a name: "Sau 6 tháng, mô hình đã hỗ trợ hơn 2.000 lượt ..."
 _PREDICATE = re.compile(_GOES_ON + r"(?!\w)", re.IGNORECASE)
 _LIST_INTRO = re.compile(r"[^.;:“\"(]{0,120}?:")
 _ITEM_MARKS = re.compile(r"[();,]")
 _ITEM_STOP = re.compile(r",\s|\.\.\.|…|\(")           # where a list item's name ends
+_CODE = re.compile(r"(?:số[\s\xa0]+)?\d", re.IGNORECASE)         # a document's code after its word: "Đề án 06"
 _LIKE = re.compile(r"[\s\xa0]*như[\s\xa0]+(?!là\b)", re.IGNORECASE)
 _EXAMPLE_SEP = re.compile(r",\s+|\s+(?:hay|hoặc|và)\s+")
 _ANAPHORA = {"này", "trên", "đó", "nói trên", "đã nêu"}
@@ -83,7 +84,7 @@ class _Finder:
         for rule, cue in g.finditer(g.cues, self.text, starts):
             if not self._in_quote(cue.start()) and not _after_copula(self.text, cue.start()):
                 self.rule = rule.id
-                self._after_cue(cue.end())
+                self._after_cue(cue.end(), rule.coded)
         for rule, verb in g.finditer(g.launch_verbs, self.text, starts):
             if not self._in_name_quote(verb.start(), rule) and not g.first(g.cues, self.text, _SPACE.match(self.text, verb.end()).end()):
                 self.rule = rule.id
@@ -164,10 +165,12 @@ class _Finder:
         return any(q.start < i < q.end and not (rule.practice_only and len(self.text[q.start:q.end].split()) > _SPEECH_WORDS)
                    for q in self.quotes)
 
-    def _after_cue(self, pos: int) -> None:
+    def _after_cue(self, pos: int, coded: bool = False) -> None:
         pos = _SPACE.match(self.text, pos).end()
         if pos in self.by_start:
             self._quoted_chain(self.by_start[pos])
+            return
+        if coded and _CODE.match(self.text, pos):  # "Đề án 06 của Chính phủ phối hợp ...": a code, then the clause
             return
         intro = _LIST_INTRO.match(self.text, pos)
         if intro:                                   # "mô hình sáng tạo trong tiếp nhận ... như:" introduces a list
@@ -260,8 +263,8 @@ class _Finder:
         low = head.lower()
         if not head or low.startswith(_GENERIC_START) or any(low == a or low.endswith(" " + a) for a in _ANAPHORA):
             return False
-        if not practice and low.startswith(("trên", "này")) and "lĩnh vực" not in low:
-            return False
+        if self.grammar.no_name.match(low) or self.grammar.national.search(low):
+            return False        # "mô hình tại Bộ phận một cửa": where, not which; "Chương trình chuyển đổi số quốc gia"
         lex = self.lexicon
         return any(next(m.finditer(head), None) for m in (lex.kinds, lex.fields, lex.procedures)) and \
             (practice is False or next(lex.kinds.finditer(head), None) is not None)

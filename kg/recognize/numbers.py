@@ -35,8 +35,6 @@ _COUNT_RANGE = re.compile(r"(?:(?i:từ)\s+)?(?P<low>" + _N + r")\s*(?:-|–|(?i
 _RANGE_SEPS = ("-", "–", " -", " –", " đến", " tới", " Đến", " Tới")     # what may follow a range's low end
 _PERCENT = re.compile(r"\s*%")
 _BAND_WORDS = 60          # characters before a number that "đối với" and a band's noun and comparison fit in
-# Words right before a number that make it a level, an ordinal, a date or a house number, not a count.
-_NOT_A_COUNT = ("mức độ", "số", "khu phố", "lần thứ", "thứ", "năm", "tháng", "ngày", "quý", "khóa", "nhiệm kỳ")
 # Periods: matched on the sentence's lower-cased copy (Scan); their numbers are digits. Each with one or two words all
 # its matches hold: a sentence without them is not scanned (`re` tests every character of one it scans).
 _PERIODS = [
@@ -97,7 +95,7 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
             at = n.start()
             m = _COUNT_RANGE.match(text, at - 3 if text[max(0, at - 3):at].lower() == "từ " else at)
             hit = units.match_at(text, m.end()) if m and not _not_a_count(text, m.start("low")) else None
-            if hit is None or lexicon.value(hit.concept, RK.fractionOnly) or lexicon.value(hit.concept, RK.processingTimeOnly) \
+            if hit is None or _compound(text, hit) or lexicon.value(hit.concept, RK.fractionOnly) or lexicon.value(hit.concept, RK.processingTimeOnly) \
                     or in_band(text, m.start(), m.start("low")):
                 continue
             out.append(_metric(text, base, m.start(), hit.end, unit=str(hit.concept), low=parse_number(m["low"]),
@@ -115,7 +113,7 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
             rest, rule = mult.end(), "figure.multiplier"
         pct = _PERCENT.match(text, rest)
         unit_hit = None if pct else units.match_at(text, _skip_space(text, rest))
-        if not pct and not unit_hit:
+        if not pct and (not unit_hit or _compound(text, unit_hit)):
             return None
         values = _values(m, figs.number_words, figs.multipliers[mult.group().strip().lower()] if mult else 1)
         if unit_hit and ("value" in values and lexicon.value(unit_hit.concept, RK.fractionOnly)
@@ -142,8 +140,16 @@ def _values(m: re.Match, words: dict[str, int], factor: int) -> dict:
 
 
 def _not_a_count(text: str, start: int) -> bool:
-    """A word of _NOT_A_COUNT ends where the white space before the number starts (on the lower-cased copy)."""
-    return lowered(text).endswith(_NOT_A_COUNT, 0, space_before(text, start))
+    """A word that makes the number a label or a code (rule figure.not-a-count) ends where the white space before
+    the number starts (on the lower-cased copy)."""
+    low, end, figs = lowered(text), space_before(text, start), figures()
+    return low.endswith(figs.not_a_count, 0, end) and not low.endswith(figs.a_count, 0, end)
+
+
+def _compound(text: str, hit) -> bool:
+    """The unit's label starts a longer word of the compounds (rule figure.compound): "5 đồng chí", "3 tổ chức"."""
+    word = figures().compound.match(lowered(text), hit.start)
+    return word is not None and word.end() > hit.end
 
 
 def _numbers(number: re.Pattern, text: str):

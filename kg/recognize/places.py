@@ -14,7 +14,9 @@ from kg.segment import Sentence
 from kg.scan import Scan, word_starts
 from kg.text import DIGITS, digit_runs, first_word, lowered
 
-_NUMS = re.compile(r"\s*(\d+(?:(?:\s*,\s*|\s+và\s+)\d+)*)(?![\d/]|[.,]\d)")
+_NUMS = re.compile(r"\s*(\d{1,2}(?:(?:\s*,\s*|\s+và\s+)\d{1,2})*)(?![\d/]|[.,]\d)")   # no unit is numbered 120
+# "mỗi phường 2 công chức", "từng xã": every unit of a level in turn, not one of them
+_EACH = re.compile(r"(?<!\w)(?:mỗi|từng|mọi)[ \t\xa0]+$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"[ \t\xa0]*")
 _QUANTIFIERS = frozenset({"các", "tất", "một", "nhiều", "những"})    # the first words of a count's quantifiers
@@ -94,8 +96,9 @@ class PlaceGrammar:
             return self._mention(text, base, pos, counted.end(), self._level_of(counted.group().split()[-1]),
                                  count=_count(counted))
         m = level_word or self.level.match(text, pos)
-        if not m or _PARTY.match(text, m.end()) or self.lexicon.agency_types.match_at(text, pos):
-            return None             # "Quận ủy", "Quận Đoàn Thanh Khê": a party or youth body, not a place
+        if not m or _PARTY.match(text, m.end()) or self.lexicon.agency_types.match_at(text, pos) \
+                or _EACH.search(text, max(0, pos - 8), pos):
+            return None             # "Quận ủy", "Quận Đoàn Thanh Khê": a party or youth body; "mỗi phường": no one place
         level = self._level_of(m.group())
         nums = _NUMS.match(text, m.end())
         if nums:

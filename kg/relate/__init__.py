@@ -1,7 +1,6 @@
 """Attach places, agencies, procedures, fields, kinds, reductions and figures to the initiative they belong to."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from kg.ingest import Document
@@ -10,6 +9,7 @@ from kg.recognize.grammar import load as load_grammar
 from kg.relate.context import Analysed, apposed, key, parents, rank, subject
 from kg.relate.aliases import short_names
 from kg.relate.continuation import Earlier, goes_on
+from kg.relate.cues import AT_UNITS_CUE
 from kg.relate.initiatives import INVOLVED, LEAD, PARTNER, InitiativeFacts, give_kinds, initiative, merge_names, retold
 from kg.relate.metrics import MetricFacts, drop_headline_repeats, figures
 
@@ -72,7 +72,6 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
                  _main_place(named, {right.start for _, right in pairs}), parent_of, _most_named(named))
 
 
-_AT = re.compile(r"(?<!\w)tại(?:\s+(?:các|\d+))?\s*$", re.IGNORECASE)     # "tại 5 UBND phường ...", "tại xã ..."
 
 
 def _announcer(a: Analysed) -> Mention | None:
@@ -97,7 +96,7 @@ def _launched_in(a: Analysed) -> list[Mention]:
         return []
     after = a.sentence.start + verb.end()
     return [p for m, p in wards if m.start >= after
-            and (m.get("listed") or _AT.search(a.slice(max(after, m.start - 16), m.start)))]
+            and (m.get("listed") or AT_UNITS_CUE.ends(a.slice(max(after, m.start - 16), m.start)))]
 
 
 def _main_place(named: list[tuple[tuple, Mention]], beside: set[int]) -> Mention | None:

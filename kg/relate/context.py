@@ -15,6 +15,11 @@ from kg.text import occurrences
 
 _START = attrgetter("start")
 _APPOSITION = re.compile(r"^\s*[,(–-]\s*$")
+AND = re.compile(r"^\s*(?:,|và)\s*$")                # between two items of one list: "A, B và C"
+# right before an agency or place: a receiver ("bàn giao cho Bộ phận một cửa"), or a possessor ("Thực hiện Kế hoạch
+# 125 của UBND tỉnh, ..."): neither is who a launching clause is about
+_RECEIVER = re.compile(r"(?<!\w)cho[ \t\xa0]*$", re.IGNORECASE)
+_POSSESSOR = re.compile(r"(?<!\w)của[ \t\xa0]*$", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"^\s*(?:Đây là|Đó là|Theo mô hình này|Mô hình này)\b", re.IGNORECASE)
 _LEVEL_RANK = {"tinh": 0, "thanh-pho": 1, "quan": 2, "huyen": 2, "thi-xa": 2, "phuong": 3, "xa": 3, "thi-tran": 3}
 
@@ -193,13 +198,37 @@ def subject(a: Analysed, before: int) -> Mention | None:
     """The agency or place a sentence is about, before `before`: the nearest one outside model names and
     brackets, passing over a larger place set beside a smaller one ("UBND phường Thành Sen, tỉnh Hà Tĩnh") and
     over the partners it works with ("UBND phường X phối hợp Bưu điện Y triển khai ...": X)."""
-    candidates = [m for m in a.subjects() if m.end <= before]
+    candidates = [m for m in a.subjects() if m.end <= before and not received(a, m)]
     while len(candidates) > 1 and (candidates[-1].label == "PLACE" and _beside(a, candidates[-2], candidates[-1])
                                    and place_of(candidates[-2]) is not None
                                    and rank(place_of(candidates[-2])) > rank(candidates[-1])
-                                   or PARTNER_CUE.ends(a.slice(candidates[-2].end, candidates[-1].start))):
+                                   or _partner(a, candidates)):
         candidates.pop()
     return candidates[-1] if candidates else None
+
+
+def _partner(a: Analysed, candidates: list[Mention]) -> bool:
+    """The last candidate is a partner: a partner cue before it, or it ends a list that one starts ("phối hợp Bưu
+    điện quận 1 và Công an phường")."""
+    k = len(candidates) - 1
+    while k > 0:
+        gap = a.slice(candidates[k - 1].end, candidates[k].start)
+        if PARTNER_CUE.ends(gap):
+            return True
+        if not AND.match(gap):
+            return False
+        k -= 1
+    return False
+
+
+def received(a: Analysed, m: Mention) -> bool:
+    """ "bàn giao cho Bộ phận một cửa": the mention receives; it is not the sentence's subject."""
+    return _RECEIVER.search(a.slice(max(a.sentence.start, m.start - 8), m.start)) is not None
+
+
+def possessed(a: Analysed, m: Mention) -> bool:
+    """ "Kế hoạch 125 của UBND tỉnh": the mention owns a thing the sentence names, it does not act in it."""
+    return _POSSESSOR.search(a.slice(max(a.sentence.start, m.start - 8), m.start)) is not None
 
 
 def first_subject(a: Analysed) -> Mention | None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
-PARTNER = r"(?i:phối hợp(?:\s+(?:với|cùng))?(?:\s+(?:lực lượng|các lực lượng))?|cùng với|liên thông với)\s*$"
+PARTNER = (r"(?i:phối hợp(?:\s+(?:với|cùng))?(?:\s+(?:lực lượng|các lực lượng))?|cùng với|liên thông với"
+           r"|(?<!\w)(?:sự\s+)?(?:phối hợp|hỗ trợ|đồng hành)\s+của)\s*$")     # "Với sự phối hợp của Bưu điện tỉnh, ..."
 LEAD = r"(?i:(?<!\w)(?:do|được)|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$"
 AT = r"(?i:(?<!\w)(?:tại|ở))\s*$"
+AT_UNITS = r"(?i:(?<!\w)(?:tại|ở)(?:\s+(?:các|\d+))?)\s*$"      # the places of a plural or a count: "tại các phường A, B"
 STAFF = r"(?i:(?<!\w)(?:cán bộ|công chức|viên chức|nhân viên))\s*$"     # "cử cán bộ tổ địa chính xuống tận nhà"
 
 
@@ -36,3 +38,4 @@ class EndCue:
 
 
 PARTNER_CUE, LEAD_CUE, AT_CUE, STAFF_CUE = EndCue(PARTNER), EndCue(LEAD), EndCue(AT), EndCue(STAFF)
+AT_UNITS_CUE = EndCue(AT_UNITS)

@@ -14,14 +14,13 @@ from kg.namespace import DEFAULT_BASE
 from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar, words_of
 from kg.recognize.places import SOME_UNITS
-from kg.relate.context import Analysed, ancestors, first_subject, key, place_of, rank, subject
-from kg.relate.cues import AT_CUE, LEAD_CUE, PARTNER_CUE, STAFF_CUE
+from kg.relate.context import AND, Analysed, ancestors, first_subject, key, place_of, possessed, rank, subject
+from kg.relate.cues import AT_CUE, AT_UNITS_CUE, LEAD_CUE, PARTNER_CUE, STAFF_CUE
 from kg.segment import Sentence
 from kg.text import fold, occurrences
 
 LEAD, PARTNER, INVOLVED = "lead", "partner", "involved"
 OTHER_KIND = DEFAULT_BASE + "kind/other"
-_AND = re.compile(r"^\s*(?:,|và)\s*$")
 _JOINED = re.compile(r"^[\s”\"'’]*(?:,|và|hoặc)[\s“\"'‘]*$")
 _WORD = re.compile(r"\w+")
 
@@ -74,10 +73,10 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
     named, bracketed, cued = _item_agencies(a, name, in_name.get("AGENCY", []), agencies, brackets)
     who, led_by_subject = _subject_agencies(a, name, previous, known)
     where = [p for lo, hi in brackets for p in places if lo <= p.start and p.end <= hi] \
-        + _at_places(a, name.end, places, agencies, brackets)
+        + _owners(a, name, places) + _at_places(a, name.end, places, agencies, brackets)
     if not where:
         after_name = bracketed + cued
-        where = _places_of(after_name or ([(who, None)] if who is not None else named))
+        where = [_named_level(a, p) for p in _places_of(after_name or ([(who, None)] if who is not None else named))]
     facts = InitiativeFacts(name, a.sentence, " ".join(name.text.split()),
                             [p for p in where if p.get("count") != SOME_UNITS], named + bracketed + cued + led_by_subject,
                             kinds, item.get("FIELD", []), procedures, item_kinds=after.get("KIND", []))
@@ -91,13 +90,19 @@ def _item_agencies(a: Analysed, name: Mention, in_name: list[Mention], after: li
     ("qua đường bưu điện" names no post office; "tại bộ phận một cửa" names the desk, "cử cán bộ tổ địa chính" the team)."""
     if not in_name and not after:
         return [], [], []                   # (most items name no agency)
-    named = roles(a, [ag for ag in in_name if ag.text[0].isupper() or _placed(a, max(name.start, ag.start - 12), ag.start)],
+    named = roles(a, [ag for ag in in_name if _written_as_name(ag, name) or _placed(a, max(name.start, ag.start - 12), ag.start)],
                   name.start, default=LEAD)
     bracketed = [(ag, LEAD) for lo, hi in brackets for ag in after if lo <= ag.start and ag.end <= hi]
     outside = [ag for ag in after if not any(ag.within(lo, hi) for lo, hi in brackets)]
     cued = [(ag, r) for ag, r in roles(a, outside, name.end, default=None) if r in (LEAD, PARTNER)]
     cued += [(ag, INVOLVED) for ag in outside if AT_CUE.ends(a.slice(max(name.end, ag.start - 12), ag.start))]
     return named, bracketed, cued
+
+
+def _written_as_name(ag: Mention, name: Mention) -> bool:
+    """An agency in a model's name written as a name: capitalised where a name's first word need not be, or with its
+    own place or name ("Bưu điện trả hồ sơ tận nhà" names what the post does, no post office)."""
+    return ag.text[0].isupper() and (ag.start > name.start or ag.get("place") is not None or ag.get("name") is not None)
 
 
 def _placed(a: Analysed, start: int, end: int) -> bool:
@@ -119,6 +124,9 @@ def _subject_agencies(a: Analysed, name: Mention, previous: Analysed | None,
         led_by_subject += [(ag, role) for ag, role in roles(a, between, who.end, default=None) if role == PARTNER]
     first = first_subject(a)        # "UBND phường X thành lập tổ công tác ... triển khai mô hình ...": X takes part
     if first is not None and first.label == "AGENCY" and first.end <= name.start and first != who \
+            and PARTNER_CUE.ends(a.slice(a.sentence.start, first.start)):
+        return who, led_by_subject + [(first, PARTNER)]     # "Với sự phối hợp của Bưu điện tỉnh, UBND phường X ..."
+    if first is not None and first.label == "AGENCY" and first.end <= name.start and first != who and not possessed(a, first) \
             and (led_by_subject or (who is not None and first.end <= who.start and not _many(a, first))):
         led_by_subject.append((first, INVOLVED))    # "GTEL cũng hỗ trợ phường X xây dựng ...": GTEL takes part
     return who, led_by_subject
@@ -127,6 +135,17 @@ def _subject_agencies(a: Analysed, name: Mention, previous: Analysed | None,
 def _places_of(found: list[tuple[Mention, str | None]]) -> list[Mention]:
     """The places of these agencies (or places), in order."""
     return [p for p in (place_of(m) for m, _ in found) if p is not None]
+
+
+def _named_level(a: Analysed, place: Mention) -> Mention:
+    """A bare level ("Trung tâm PVHCC phường") after a place of that level named earlier in the sentence ("Tại trụ
+    sở UBND phường Bến Thành, Trung tâm PVHCC phường ..."): that place; else the bare level (the document's place)."""
+    if not place.get("bare"):
+        return place
+    level = place.get("level")
+    named = [p for m, p in a.places() if m.end <= place.start and p.get("level") == level and p.get("names")
+             and not p.get("count")]
+    return named[-1] if named else place
 
 
 def _procedures_before(a: Analysed, told: Analysed | None) -> list[Mention]:
@@ -170,16 +189,22 @@ def _says_where(a: Analysed, lo: int, hi: int) -> bool:
         and not a.of("AGENCY", lo, hi) and not a.slice(lo, hi).strip("() ").lower().startswith(("phường", "xã", "thị trấn"))
 
 
+def _owners(a: Analysed, name: Mention, places: list[Mention]) -> list[Mention]:
+    """ "Mô hình “Một cửa điện tử” của phường Tân Định ...": the place whose model it is, right after its name."""
+    return [p for p in places[:1] if LEAD_CUE.ends(a.slice(name.end, p.start)) and "của" in a.slice(name.end, p.start)]
+
+
 def _at_places(a: Analysed, start: int, places: list[Mention], agencies: list[Mention], brackets) -> list[Mention]:
-    """Places the item introduces with "tại" or "ở": "thực hiện thí điểm tại xã Tây Vinh, Tây Giang" (`places`
-    and `agencies`: those of the item from `start`, its name's end)."""
+    """Places the item introduces with "tại" or "ở", of a unit or of a plural: "thực hiện thí điểm tại xã Tây Vinh,
+    Tây Giang", "được học tập, triển khai tại các phường Đa Kao, Bến Nghé" (`places` and `agencies`: those of the item
+    from `start`, its name's end)."""
     if not places:
         return []
     out = []
     agency_ends = {ag.end for ag in agencies}
     for p in places:
-        cue = AT_CUE.ends(a.slice(max(start, p.start - 12), p.start)) or \
-            (out and _AND.match(a.slice(out[-1].end, p.start)))        # "tại xã Đại Thanh và xã Mỹ Đức"
+        cue = AT_UNITS_CUE.ends(a.slice(max(start, p.start - 16), p.start)) or \
+            (out and AND.match(a.slice(out[-1].end, p.start)))        # "tại xã Đại Thanh và xã Mỹ Đức"
         if cue and not any(lo <= p.start < hi for lo, hi in brackets) \
                 and not any(a.slice(e, p.start).strip() in ("tại", "ở") for e in agency_ends if e <= p.start):
             out.append(p)       # "Bộ phận Một cửa tại các xã" locates the desk, not the model
@@ -193,9 +218,9 @@ def roles(a: Analysed, agencies: list[Mention], start: int, default: str | None)
     prev_end, prev_role = start, None
     for ag in agencies:
         gap = a.slice(prev_end, ag.start)
-        if PARTNER_CUE.ends(gap) or (prev_role == PARTNER and _AND.match(gap)):
+        if PARTNER_CUE.ends(gap) or (prev_role == PARTNER and AND.match(gap)):
             role = PARTNER
-        elif prev_role == LEAD and _AND.match(gap) and not default:      # "của A, B và C": all lead
+        elif prev_role == LEAD and AND.match(gap) and not default:      # "của A, B và C": all lead
             role = LEAD
         elif LEAD_CUE.ends(gap):
             role = LEAD

@@ -21,7 +21,7 @@ from kg.link.portals import province_of
 from kg.namespace import RK, checked_iri
 from kg.recognize import Mention
 from kg.relate import INVOLVED, LEAD, PARTNER, Facts, InitiativeFacts, MetricFacts
-from kg.relate.context import level_rank, place_of, subject
+from kg.relate.context import about as is_about, level_rank, place_of, subject
 from kg.resources import data_dir
 from kg.text import per_text, slug
 
@@ -194,7 +194,7 @@ class _Linking:
         of the place of that level its sentence is about."""
         a = self.facts.sentences[max(0, bisect.bisect_right(self._starts, m.start) - 1)]
         who = subject(a, m.start)
-        where = place_of(who) if who is not None else None
+        where = place_of(who) if who is not None and is_about(a, who) else None
         if where is None or not where.get("names") or level_rank(where.get("level")) != rank:
             return None
         found = self.where.scope(where).places

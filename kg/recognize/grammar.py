@@ -156,7 +156,7 @@ def _continuation(spec: dict, titles: str) -> Continuation:
 def _no_name(spec: dict) -> re.Pattern:
     """A preposition that starts a phrase, not followed by the word that names a model by its field."""
     words = "|".join(sorted(map(re.escape, spec["words"]), key=len, reverse=True))
-    return re.compile(r"(?:" + words + r")(?!\w)(?![ \t\xa0]+" + re.escape(spec["field"]) + r"(?!\w))")
+    return re.compile(r"(?:" + words + r")(?!\w)(?![ \t\xa0]+(?:" + re.escape(spec["field"]) + r"|dõi)(?!\w))")
 
 
 @functools.lru_cache(maxsize=1)

@@ -35,6 +35,7 @@ _LIST_INTRO = re.compile(r"[^.;:“\"(]{0,120}?:")
 _ITEM_MARKS = re.compile(r"[();,]")
 _ITEM_STOP = re.compile(r",\s|\.\.\.|…|\(")           # where a list item's name ends
 _CODE = re.compile(r"(?:số[\s\xa0]+)?\d", re.IGNORECASE)         # a document's code after its word: "Đề án 06"
+_OWN_PART = re.compile(r"\s(?:trên|qua|tại|vào|của|với|lên)\s")   # "... trên Cổng Dịch vụ công quốc gia": where, not whose
 _LIKE = re.compile(r"[\s\xa0]*như[\s\xa0]+(?!là\b)", re.IGNORECASE)
 _EXAMPLE_SEP = re.compile(r",\s+|\s+(?:hay|hoặc|và)\s+")
 _ANAPHORA = {"này", "trên", "đó", "nói trên", "đã nêu"}
@@ -263,7 +264,7 @@ class _Finder:
         low = head.lower()
         if not head or low.startswith(_GENERIC_START) or any(low == a or low.endswith(" " + a) for a in _ANAPHORA):
             return False
-        if self.grammar.no_name.match(low) or self.grammar.national.search(low):
+        if self.grammar.no_name.match(low) or self.grammar.national.search(_OWN_PART.split(low, 1)[0]):
             return False        # "mô hình tại Bộ phận một cửa": where, not which; "Chương trình chuyển đổi số quốc gia"
         lex = self.lexicon
         return any(next(m.finditer(head), None) for m in (lex.kinds, lex.fields, lex.procedures)) and \

@@ -19,6 +19,8 @@ AND = re.compile(r"^\s*(?:,|và)\s*$")                # between two items of one
 # right before an agency or place: a receiver ("bàn giao cho Bộ phận một cửa"), or a possessor ("Thực hiện Kế hoạch
 # 125 của UBND tỉnh, ..."): neither is who a launching clause is about
 _RECEIVER = re.compile(r"(?<!\w)cho[ \t\xa0]*$", re.IGNORECASE)
+# "giao cho UBND phường X thí điểm mô hình ...": the one given the task does it (a causative), it receives nothing
+_DOES = re.compile(r"[ \t\xa0]*(?:(?:đã|sẽ|tiếp tục|chủ động)[ \t\xa0]+)?(?:triển khai|thực hiện|xây dựng|thí điểm|ra mắt|áp dụng|duy trì|nhân rộng)(?!\w)", re.IGNORECASE)
 _POSSESSOR = re.compile(r"(?<!\w)của[ \t\xa0]*$", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"^\s*(?:Đây là|Đó là|Theo mô hình này|Mô hình này)\b", re.IGNORECASE)
 _LEVEL_RANK = {"tinh": 0, "thanh-pho": 1, "quan": 2, "huyen": 2, "thi-xa": 2, "phuong": 3, "xa": 3, "thi-tran": 3}
@@ -223,12 +225,24 @@ def _partner(a: Analysed, candidates: list[Mention]) -> bool:
 
 def received(a: Analysed, m: Mention) -> bool:
     """ "bàn giao cho Bộ phận một cửa": the mention receives; it is not the sentence's subject."""
-    return _RECEIVER.search(a.slice(max(a.sentence.start, m.start - 8), m.start)) is not None
+    return _RECEIVER.search(a.slice(max(a.sentence.start, m.start - 8), m.start)) is not None \
+        and not _DOES.match(a.slice(m.end, min(a.sentence.end, m.end + 40)))
 
 
 def possessed(a: Analysed, m: Mention) -> bool:
     """ "Kế hoạch 125 của UBND tỉnh": the mention owns a thing the sentence names, it does not act in it."""
     return _POSSESSOR.search(a.slice(max(a.sentence.start, m.start - 8), m.start)) is not None
+
+
+_OPENS_AT = re.compile(r"^\W*(?:tại|ở)?\s*$", re.IGNORECASE)
+
+
+def about(a: Analysed, who: Mention) -> bool:
+    """Whether the sentence is about `who`: an agency (not "của UBND phường X"), or a place that opens it ("Tại
+    phường Tân Định, Công an phường ..."), not one a phrase names ("Học tập kinh nghiệm từ phường Đa Kao, ...")."""
+    if who.label == "AGENCY":
+        return not possessed(a, who)
+    return _OPENS_AT.match(a.slice(a.sentence.start, who.start)) is not None
 
 
 def first_subject(a: Analysed) -> Mention | None:

@@ -14,7 +14,7 @@ from kg.namespace import DEFAULT_BASE
 from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar, words_of
 from kg.recognize.places import SOME_UNITS
-from kg.relate.context import AND, Analysed, ancestors, first_subject, key, place_of, possessed, rank, subject
+from kg.relate.context import AND, Analysed, about, ancestors, first_subject, key, place_of, possessed, rank, subject
 from kg.relate.cues import AT_CUE, AT_UNITS_CUE, LEAD_CUE, PARTNER_CUE, STAFF_CUE
 from kg.segment import Sentence
 from kg.text import fold, occurrences
@@ -23,6 +23,7 @@ LEAD, PARTNER, INVOLVED = "lead", "partner", "involved"
 OTHER_KIND = DEFAULT_BASE + "kind/other"
 _JOINED = re.compile(r"^[\s”\"'’]*(?:,|và|hoặc)[\s“\"'‘]*$")
 _WORD = re.compile(r"\w+")
+_JUDGED = re.compile(r"[ \t\xa0]*(?:khen thưởng|công nhận|đánh giá|biểu dương|tặng|ghi nhận|chọn|trao)(?!\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -74,6 +75,9 @@ def initiative(a: Analysed, name: Mention, previous: Analysed | None, known: lis
     who, led_by_subject = _subject_agencies(a, name, previous, known)
     where = [p for lo, hi in brackets for p in places if lo <= p.start and p.end <= hi] \
         + _owners(a, name, places) + _at_places(a, name.end, places, agencies, brackets)
+    if where and who is not None:       # "UBND phường A triển khai mô hình ..., nhân rộng tại các phường B, C": A too
+        where = [p for p in _places_of([(who, None)]) if p.get("names") and not p.get("count")
+                 and any(p.get("level") == q.get("level") for q in where)] + where
     if not where:
         after_name = bracketed + cued
         where = [_named_level(a, p) for p in _places_of(after_name or ([(who, None)] if who is not None else named))]
@@ -143,7 +147,7 @@ def _named_level(a: Analysed, place: Mention) -> Mention:
     if not place.get("bare"):
         return place
     level = place.get("level")
-    named = [p for m, p in a.places() if m.end <= place.start and p.get("level") == level and p.get("names")
+    named = [p for m, p in a.places() if m.end <= place.start and about(a, m) and p.get("level") == level and p.get("names")
              and not p.get("count")]
     return named[-1] if named else place
 
@@ -222,8 +226,8 @@ def roles(a: Analysed, agencies: list[Mention], start: int, default: str | None)
             role = PARTNER
         elif prev_role == LEAD and AND.match(gap) and not default:      # "của A, B và C": all lead
             role = LEAD
-        elif LEAD_CUE.ends(gap):
-            role = LEAD
+        elif LEAD_CUE.ends(gap) and not _JUDGED.match(a.slice(ag.end, ag.end + 30)):
+            role = LEAD             # not "được UBND quận khen thưởng": who praises a model does not run it
         elif AT_CUE.ends(gap):
             role = INVOLVED
         else:

@@ -3,8 +3,9 @@ rdflib's memory store, Oxigraph in memory (what `query -g FILE` uses), the Oxigr
 Oxigraph server, for synthetic corpora of the given sizes.
 
     python benchmarks/run.py 1000 10000 [--work /tmp/reform-kg-bench] [--query-timeout 60] [--jobs 1 2]
+                                        [--results benchmarks]
 
-Prints a Markdown table per size (and writes it to benchmarks/results-N.md). Needs the test extra (oxigraph).
+Prints a Markdown table per size (and writes it to results-N.md in the --results folder, benchmarks/ by default). Needs the test extra (oxigraph).
 """
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def _time_queries(open_graph, names: list[str], timeout: float, conn) -> None:
     for name in names:
         start = time.monotonic()
         try:
-            queries.answer(graph, queries.bundled()[name], "csv", timeout=timeout)   # what `query` prints
+            queries.answer(graph, queries.bundled()[name], None, timeout=timeout)   # what `query` writes to a file
             conn.send((name, f"{(time.monotonic() - start) * 1000:.0f} ms"))
         except Exception as e:  # a timeout or an engine error is a result of the benchmark, not its end
             conn.send((name, f"> {timeout:g} s" if "stopped after" in str(e) else f"error: {type(e).__name__}"))
@@ -161,6 +162,7 @@ def main() -> None:
     parser.add_argument("--rdflib-max", type=int, default=1_500_000, help="skip rdflib's memory store above this many triples")
     parser.add_argument("--memory-max", type=int, default=15_000_000, help="skip Oxigraph's memory store above this many triples")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="build with each of these job counts")
+    parser.add_argument("--results", type=Path, default=HERE, help="folder for results-N.md (default: benchmarks/)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
@@ -168,7 +170,7 @@ def main() -> None:
     print(f"Machine: {machine}\n")
     for size in args.sizes:
         table = bench(size, args.work, args.query_timeout, args.rdflib_max, args.memory_max, args.jobs)
-        (HERE / f"results-{size}.md").write_text(f"Machine: {machine}\n\n{table}", encoding="utf-8")
+        (args.results / f"results-{size}.md").write_text(f"Machine: {machine}\n\n{table}", encoding="utf-8")
         print(table)
 
 

@@ -161,6 +161,19 @@ def test_not_utf8_input_leaves_existing_output_untouched(runner, tmp_path):
     assert {p.name for p in tmp_path.iterdir()} == {"bad.txt", "g.ttl"}     # no temporary file left behind
 
 
+@pytest.mark.parametrize("text", [
+    "Le guichet unique de la mairie reste ouvert le samedi : les êtres pressés y déposent leurs dossiers.",
+    "A prefeitura abriu o balcão único; as informações e as inscrições são feitas pela internet, não no local.",
+])
+def test_latin1_text_in_another_language_is_not_called_vietnamese(runner, tmp_path, text):
+    """French and Portuguese in Latin-1 read as Windows-1258 too (ê, â, ô are French; ã and õ read as ă and ơ):
+    only a text whose words hold Vietnamese's own letters is told to build with --encoding cp1258."""
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes(text.encode("latin-1"))
+    code, msg = _error(runner, ["build", str(bad), "-o", str(tmp_path / "g.ttl")])
+    assert code == 1 and "cp1258" not in msg and msg.startswith(f"Error: {bad}: not UTF-8 text (byte ")
+
+
 def test_graph_that_does_not_parse(runner, tmp_path):
     bad = tmp_path / "bad.ttl"
     bad.write_text("@prefix ex: <http://ex.org/> .\nex:a ex:b ex:c .\nex:a ex:b .\n", encoding="utf-8")

@@ -68,8 +68,9 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     give_kinds(initiatives)
     title_end = analysed[0].sentence.end if analysed and document.title else document.content_start
     named = _named(analysed)
+    titled = _named(analysed[:1]) if analysed and document.title else []
     return Facts(document, analysed, initiatives, drop_headline_repeats(metrics, title_end),
-                 _main_place(named, {right.start for _, right in pairs}), parent_of, _most_named(named))
+                 _main_place(named, {right.start for _, right in pairs}, titled), parent_of, _most_named(named))
 
 
 
@@ -99,10 +100,15 @@ def _launched_in(a: Analysed) -> list[Mention]:
             and (m.get("listed") or AT_UNITS_CUE.ends(a.slice(max(after, m.start - 16), m.start)))]
 
 
-def _main_place(named: list[tuple[tuple, Mention]], beside: set[int]) -> Mention | None:
-    """The place the document is about: the larger place it names most ("Quận 4"), else the ward or commune it
-    names most. A larger place written only to say where a ward lies ("phường Tam Thắng (TPHCM)", "xã Mỹ Hương,
-    tỉnh Sóc Trăng") is not what the document is about: `beside` are the offsets of those."""
+def _main_place(named: list[tuple[tuple, Mention]], beside: set[int],
+                titled: list[tuple[tuple, Mention]] = ()) -> Mention | None:
+    """The place the document is about: the one ward or commune its title names ("Phường Nam Nha Trang: Nỗ lực
+    ..."), else the larger place it names most ("Quận 4"), else the ward or commune it names most. A larger place
+    written only to say where a ward lies ("phường Tam Thắng (TPHCM)", "xã Mỹ Hương, tỉnh Sóc Trăng") is not what
+    the document is about: `beside` are the offsets of those."""
+    in_title = {k: p for k, p in titled if rank(p) == 3}
+    if len(in_title) == 1:
+        return next(iter(in_title.values()))
     ranked = [(k, p, rank(p)) for k, p in named]
     larger = [(k, p) for k, p, r in ranked if r < 3 and p.start not in beside]
     pool = larger or [(k, p) for k, p, r in ranked if r == 3]

@@ -64,6 +64,8 @@ def test_a_rank_is_no_count(recognizers, text):
     ("Mục tiêu đến hết năm 2025, 100% hồ sơ được số hóa.", [(100, TARGET)]),
     ("Theo kế hoạch, từ tháng 10/2025, 100% thủ tục hành chính được tiếp nhận trực tuyến.", [(100, TARGET)]),
     ("Hội nghị đề ra mục tiêu năm 2026 đạt 90% hồ sơ trực tuyến toàn trình.", [(90, TARGET)]),
+    ("Mô hình “Quầy giao dịch số” với chỉ tiêu 100% hồ sơ được tiếp nhận qua quầy giao dịch số.", [(100, TARGET)]),
+    ("Chỉ tiêu năm 2025: 100% hồ sơ được số hóa khi tiếp nhận.", [(100, TARGET)]),
 ])
 def test_a_plans_figure_is_a_target(recognizers, text, expected):
     assert figures(recognizers, text) == expected
@@ -80,6 +82,9 @@ def test_a_plans_figure_is_a_target(recognizers, text, expected):
     ("Năm 2025, phường hoàn thành chỉ tiêu 100% hồ sơ trực tuyến.", [(100, "")]),
     ("Phường đã vượt chỉ tiêu với 120% hồ sơ trực tuyến.", [(120, "")]),
     ("Các chỉ tiêu đều đạt, có 95% hồ sơ giải quyết đúng hạn.", [(95, "")]),
+    # an indicator reported
+    ("Chỉ tiêu tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.", [(98, "")]),
+    ("Trong 9 chỉ tiêu thành phần, có 7 chỉ tiêu đạt trên 90%.", [(90, MORE_THAN)]),
 ])
 def test_an_achieved_figure_is_no_target(recognizers, text, expected):
     assert figures(recognizers, text) == expected

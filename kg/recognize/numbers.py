@@ -7,13 +7,17 @@ ages ("6 tuổi"), anniversaries ("89 năm"), levels ("mức độ 3"), phone nu
 """
 from __future__ import annotations
 
+import functools
+import json
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from kg.lexicon import Lexicon
 from kg.namespace import RK
 from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import figures
+from kg.resources import data_dir
 from kg.segment import Sentence
 from kg.scan import Scan
 from kg.text import NUMBER, digit_runs, lowered, parse_number, space_before
@@ -52,6 +56,7 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
     units = lexicon.units
     percent = str(units.fullmatch("%"))                          # "53,65%", "từ 10% đến 30%"
     at_least, at_most = str(lexicon.qualifiers.fullmatch("ít nhất")), str(lexicon.qualifiers.fullmatch("tối đa"))
+    target = str(lexicon.qualifiers.fullmatch("phấn đấu"))
     number = re.compile(r"(?P<fraction>(?<![\d.,/])(?P<num>" + NUMBER + r")/(?P<den>" + NUMBER + r")(?![\d/]|[.,]\d))|(?P<value>" + _N + r")")
     qualifier = Scan(r"(?:" + "|".join(re.escape(q) for q in sorted(lexicon.qualifiers.labels, key=len, reverse=True))
                      + r")[ \t\xa0]+$", before=r"\w")
@@ -124,9 +129,14 @@ def recognizer(lexicon: Lexicon) -> Recognizer:
                 or in_band(text, start, start):
             return None
         end = pct.end() if pct else unit_hit.end
+        if _population(text, start, end, pct is not None):
+            return None
         q = qualifier.search(text, max(0, start - 20), start)
-        if q:
-            values["qualifier"] = str(lexicon.qualifiers.fullmatch(text[q.start():q.end()].strip()))
+        bound = str(lexicon.qualifiers.fullmatch(text[q.start():q.end()].strip())) if q else None
+        if _target(text, start):
+            values["qualifier"] = target
+        elif bound and bound != target:         # ("hoàn thành chỉ tiêu 100%": a target met)
+            values["qualifier"] = bound
         return _metric(text, base, start, end, unit=percent if pct else str(unit_hit.concept), rule=rule, **values)
     return recognize
 
@@ -137,6 +147,56 @@ def _values(m: re.Match, words: dict[str, int], factor: int) -> dict:
         return {"numerator": parse_number(m["num"]), "denominator": parse_number(m["den"])}
     value = parse_number(m["value"]) if m.re.groupindex.get("value") else Decimal(words[m.group().lower()])
     return {"value": value * factor}
+
+
+class _Context(NamedTuple):
+    """What the words around a figure say it is (figure-grammar.json's population and target rules)."""
+    population_before: Scan         # searched in the text before the number: "dân số hơn "
+    population_after: Scan          # matched at the figure's end: "% dân số là"
+    share: Scan                     # searched in the text before a percent: "chiếm "
+    share_of: Scan                  # matched at the percent's end: " dân số"
+    target_cue: Scan                # searched in the sentence before the number: "phấn đấu", "chỉ tiêu"
+    target_blocked: Scan            # searched between the cue and the number: "đã", "kết quả"
+    clause: re.Pattern              # a clause mark between them
+    when: Scan                      # matched where a part between them starts: it says when ("đến năm 2025")
+    reach: int                      # how far before the number a target's cue may be (characters)
+
+
+@functools.lru_cache(maxsize=1)
+def _context() -> _Context:
+    data = json.loads((data_dir("ontology") / "figure-grammar.json").read_text(encoding="utf-8"))
+    pop, tgt = data["population"], data["target"]
+    return _Context(Scan(pop["before"], before=r"\w"), Scan(pop["after"]), Scan(pop["share"], before=r"\w"),
+                    Scan(pop["after_share"]), Scan(tgt["cue"], before=r"\w"), Scan(tgt["blocked"]),
+                    re.compile(tgt["clause"]), Scan(tgt["when"]), tgt["reach"])
+
+
+def _population(text: str, start: int, end: int, percent: bool) -> bool:
+    """A place's population or its make-up (rule figure.population): "dân số hơn 36.000 người", "56% dân số là
+    đồng bào ...", "chiếm 40% dân số"; not a rate over it ("đạt 70% dân số đủ điều kiện")."""
+    c = _context()
+    if c.population_before.search(text, max(0, start - 60), start):
+        return True
+    return percent and (c.population_after.match(text, end) is not None
+                        or c.share.search(text, max(0, start - 20), start) is not None
+                        and c.share_of.match(text, end) is not None)
+
+
+def _target(text: str, start: int) -> bool:
+    """Whether a plan sets the figure (rule figure.target): a target's cue before it in the sentence with nothing
+    between that says it is achieved ("phấn đấu đến năm 2025 đạt 80%", "Chỉ tiêu ...; trên 95% hồ sơ ..."), nor a
+    clause that is no part of the plan ("Phường phấn đấu hoàn thành kế hoạch, năm 2024 tiếp nhận 500 hồ sơ")."""
+    c = _context()
+    cues = list(c.target_cue.finditer(text, max(0, start - c.reach), start + 1))     # (its look-ahead sees the digit)
+    if not cues or c.target_blocked.search(text, cues[-1].end(), start) is not None:
+        return False
+    at = cues[-1].end()
+    for cut in c.clause.finditer(text, at, start):      # each part a clause mark closes goes on with the plan
+        part = text[at:cut.start()]
+        if part.strip() and not any(ch.isdigit() for ch in part) and c.when.match(text, at) is None:
+            return False
+        at = cut.end()
+    return True
 
 
 def _not_a_count(text: str, start: int) -> bool:

@@ -68,8 +68,10 @@ def relate(document: Document, analysed: list[Analysed]) -> Facts:
     give_kinds(initiatives)
     title_end = analysed[0].sentence.end if analysed and document.title else document.content_start
     named = _named(analysed)
-    return Facts(document, analysed, initiatives, drop_headline_repeats(metrics, title_end),
-                 _main_place(named, {right.start for _, right in pairs}), parent_of, _most_named(named))
+    titled = _named(analysed[:1]) if analysed and document.title else []
+    main = _main_place(named, {right.start for _, right in pairs}, titled, _runners(initiatives), parent_of)
+    return Facts(document, analysed, initiatives, drop_headline_repeats(metrics, title_end), main, parent_of,
+                 _most_named(named))
 
 
 
@@ -99,13 +101,36 @@ def _launched_in(a: Analysed) -> list[Mention]:
             and (m.get("listed") or AT_UNITS_CUE.ends(a.slice(max(after, m.start - 16), m.start)))]
 
 
-def _main_place(named: list[tuple[tuple, Mention]], beside: set[int]) -> Mention | None:
-    """The place the document is about: the larger place it names most ("Quận 4"), else the ward or commune it
-    names most. A larger place written only to say where a ward lies ("phường Tam Thắng (TPHCM)", "xã Mỹ Hương,
-    tỉnh Sóc Trăng") is not what the document is about: `beside` are the offsets of those."""
+def _runners(initiatives: list[InitiativeFacts]) -> list[tuple[tuple, Mention]]:
+    """The named places of the agencies that lead the models ("Công an xã Quyết Thắng", "UBND phường Bến Thành")."""
+    places = (agency.get("place") for i in initiatives for agency, role in i.agencies if role == LEAD)
+    return [(key(p), p) for p in places if p is not None and not p.get("count") and p.get("names")]
+
+
+def _main_place(named: list[tuple[tuple, Mention]], beside: set[int], titled: list[tuple[tuple, Mention]] = (),
+                runners: list[tuple[tuple, Mention]] = (), parent_of: dict[tuple, Mention] | None = None) -> Mention | None:
+    """The place the document is about, as its wording says: the one ward or commune its title names ("Phường
+    Nam Nha Trang: Nỗ lực ..."); else the one ward or commune whose agencies lead its models, when the text names
+    it more often than any other place ("Chương trình ... do Thanh niên và Công đoàn phường Bến Thành triển khai"
+    in a story that names "quận 1" fewer times, to say where the ward lies; not a district's story that names its
+    wards, nor a commune where a city's centre runs a model); else the larger place it names most ("Quận 4"),
+    else the ward or commune it names most. A ward is chosen so only when the text says where it lies
+    (`parent_of`: "phường Bến Thành, quận 1"), which is what tells apart the wards of one name. A larger place
+    written only to say where a ward lies ("phường Tam Thắng (TPHCM)", "xã Mỹ Hương, tỉnh Sóc Trăng") is not what
+    the document is about: `beside` are the offsets of those."""
+    placed = parent_of or {}
+    in_title = {k: p for k, p in titled if rank(p) == 3}
+    if len(in_title) == 1 and next(iter(in_title)) in placed:
+        return next(iter(in_title.values()))
     ranked = [(k, p, rank(p)) for k, p in named]
+    wards = [(k, p) for k, p, r in ranked if r == 3]
+    running = {k for k, p in runners if rank(p) == 3 and k in placed}
     larger = [(k, p) for k, p, r in ranked if r < 3 and p.start not in beside]
-    pool = larger or [(k, p) for k, p, r in ranked if r == 3]
+    ward = _most_named(wards, strictly=True) if len(running) == 1 else None
+    if ward is not None and key(ward) in running \
+            and _counts(wards)[key(ward)] > max(_counts(larger).values(), default=0):
+        return ward
+    pool = larger or wards
     counts = _counts(pool)
     top = sorted(counts.values(), reverse=True)[:2]
     if not top or (not larger and len(top) > 1 and top[0] == top[1]):
@@ -118,12 +143,16 @@ def _named(analysed: list[Analysed]) -> list[tuple[tuple, Mention]]:
     return [(key(p), p) for a in analysed for _, p in a.places() if not p.get("count") and (p.get("names") or p.key)]
 
 
-def _most_named(pool: list[tuple[tuple, Mention]], counts: dict[tuple, int] | None = None) -> Mention | None:
-    """The place of the pool named most often, the first on a tie (`counts`: the pool's, when known)."""
+def _most_named(pool: list[tuple[tuple, Mention]], counts: dict[tuple, int] | None = None,
+                strictly: bool = False) -> Mention | None:
+    """The place of the pool named most often, the first on a tie (`counts`: the pool's, when known); none on a
+    tie when `strictly`."""
     if not pool:
         return None
     counts = _counts(pool) if counts is None else counts
     best = max(counts.values())
+    if strictly and sum(1 for n in counts.values() if n == best) > 1:
+        return None
     return next(p for k, p in pool if counts[k] == best)
 
 

@@ -318,16 +318,53 @@ def _fuller_names(labels: set[str]) -> dict[str, str]:
 
 
 def give_kinds(initiatives: list[InitiativeFacts]) -> None:
-    """Every model has a kind: the kinds its name says; else the nearest kind its item names ("Mô hình “5 rõ” ...
-    minh bạch"); else "other", never none. A model named twice keeps the kinds any of its names gives."""
+    """Every model has a kind: the kinds its name says, and the one the head that named it says ("Ứng dụng Tây
+    Ninh Smart" is an app, "mở cửa ... mùng 5 Tết" longer hours: model-grammar.json, a head's "kind"); else the
+    nearest kind its item names ("Mô hình “5 rõ” ... minh bạch"), outside the names of the other models the item
+    runs over and, after a word that says what the model is for, only a specific one ("... để phục vụ người dân"
+    is every office's aim, "... để trả kết quả tại nhà" says how); else "other", never none. A model named
+    twice keeps the kinds any of its names gives."""
+    heads, purpose = _kind_grammar()
     for i in initiatives:
+        head = heads.get(i.name.get("rule", ""))
+        if head is not None and all(k.key != head for k in i.kinds):
+            i.kinds = i.kinds + [Mention(i.name.start, i.name.end, i.name.text, "KIND", head, (("rule", i.name.get("rule")),))]
         if not i.kinds:
-            i.kinds = i.item_kinds[:1] or [Mention(i.name.start, i.name.end, i.name.text, "KIND", OTHER_KIND,
-                                                   (("rule", "kind.other"),))]
+            told = [k for k in i.item_kinds if _says_how(i, k, initiatives, purpose)]
+            i.kinds = told[:1] or [Mention(i.name.start, i.name.end, i.name.text, "KIND", OTHER_KIND,
+                                           (("rule", "kind.other"),))]
     told = {i.label for i in initiatives if any(k.key != OTHER_KIND for k in i.kinds)}
     for i in initiatives:
         if i.label in told:
             i.kinds = [k for k in i.kinds if k.key != OTHER_KIND]
+
+
+def _says_how(i: InitiativeFacts, kind: Mention, initiatives: list[InitiativeFacts], purpose: re.Pattern) -> bool:
+    """Whether a kind named in a model's item says how that model is done: not in another model's name ("“GIOC”
+    và “Trang thông tin điện tử phường ...”"), not a generic kind word after a word that says what it is for."""
+    if any(j is not i and j.sentence.start == i.sentence.start and kind.within(j.name.start, j.name.end) for j in initiatives):
+        return False
+    base = i.sentence.start
+    return (purpose.search(i.sentence.text, max(0, i.name.end - base), max(0, kind.start - base)) is None
+            or words_of(kind.text) not in load_grammar().goes_on.generic)
+
+
+def _kind_grammar() -> tuple[dict[str, str], re.Pattern]:
+    """(the kind each name head says, by its id; the words after which an item says what a model is for), read
+    from ontology/model-grammar.json once."""
+    global _KIND_GRAMMAR
+    if _KIND_GRAMMAR is None:
+        import json
+        from kg.recognize.grammar import GRAMMAR
+        from kg.resources import data_dir
+        data = json.loads((data_dir("ontology") / GRAMMAR).read_text(encoding="utf-8"))
+        heads = {h["id"]: DEFAULT_BASE + "kind/" + h["kind"] for h in data["name_heads"] if h.get("kind")}
+        words = data["kind_purpose"]["pattern"]
+        _KIND_GRAMMAR = heads, re.compile(r"(?<!\w)(?:" + words + r")(?!\w)", re.IGNORECASE)
+    return _KIND_GRAMMAR
+
+
+_KIND_GRAMMAR: tuple[dict[str, str], re.Pattern] | None = None
 
 
 def _alias(short: list[str], full: list[str]) -> bool:

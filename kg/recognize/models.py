@@ -12,11 +12,14 @@ names. The grammar is data: ontology/model-grammar.json.
 """
 from __future__ import annotations
 
+import functools
+import json
 import re
 
 from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
-from kg.recognize.grammar import Grammar, load as load_grammar, words_of
+from kg.recognize.grammar import GRAMMAR, Grammar, load as load_grammar, words_of
+from kg.resources import data_dir
 from kg.recognize.quotes import Quote, quotes
 from kg.segment import Sentence
 from kg.text import WORD_CHAR, lowered, space_before
@@ -69,6 +72,30 @@ def _is_heading(text: str, grammar: Grammar) -> bool:
     return bool(text) and text[-1] not in ".!?:;…,”\"" and len(text.split()) <= grammar.heading_words
 
 
+@functools.lru_cache(maxsize=1)
+def grammar_data() -> dict:
+    """ontology/model-grammar.json as written, for what kg.recognize.grammar does not read: a head's "not_after" here,
+    its "kind" and the purpose words in kg.relate.initiatives.give_kinds."""
+    return json.loads((data_dir("ontology") / GRAMMAR).read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _not_after() -> dict[str, re.Pattern]:
+    return {h["id"]: re.compile(r"(?<!\w)(?:" + h["not_after"] + r")(?!\w)", re.IGNORECASE)
+            for h in grammar_data()["name_heads"] if h.get("not_after")}
+
+
+def _said_of_another(rule_id: str, text: str, start: int) -> bool:
+    """Whether the clause before a head names a subject of another sort than an office (its "not_after"): "Nhiều siêu
+    thị, cửa hàng tiện lợi mở cửa xuyên Tết" are shop hours; "Trong khi các cửa hàng đóng cửa nghỉ Tết, Trung tâm
+    ... vẫn mở cửa ..." an office's (the clause starts after the last comma)."""
+    found = _not_after().get(rule_id)
+    if found is None:
+        return False
+    clause = max(text.rfind(c, 0, start) for c in ",;:") + 1
+    return found.search(text, clause, start) is not None
+
+
 class _Finder:
     def __init__(self, lexicon: Lexicon, grammar: Grammar, sentence: Sentence):
         self.lexicon = lexicon
@@ -96,6 +123,8 @@ class _Finder:
             self.rule = g.heading.id
             self._launched(_SPACE.match(self.text, lead[1].end() if lead else 0).end())
         for rule, head in g.finditer(g.heads, self.text, starts):
+            if _said_of_another(rule.id, self.text, head.start()):
+                continue
             self.rule = rule.id
             self._headed(head.start(), head.end(), rule.id in g.alone)
         return [self.found[k] for k in sorted(self.found)]

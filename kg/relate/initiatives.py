@@ -354,10 +354,8 @@ def _kind_grammar() -> tuple[dict[str, str], re.Pattern]:
     from ontology/model-grammar.json once."""
     global _KIND_GRAMMAR
     if _KIND_GRAMMAR is None:
-        import json
-        from kg.recognize.grammar import GRAMMAR
-        from kg.resources import data_dir
-        data = json.loads((data_dir("ontology") / GRAMMAR).read_text(encoding="utf-8"))
+        from kg.recognize.models import grammar_data
+        data = grammar_data()
         heads = {h["id"]: DEFAULT_BASE + "kind/" + h["kind"] for h in data["name_heads"] if h.get("kind")}
         words = data["kind_purpose"]["pattern"]
         _KIND_GRAMMAR = heads, re.compile(r"(?<!\w)(?:" + words + r")(?!\w)", re.IGNORECASE)

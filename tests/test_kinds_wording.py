@@ -66,3 +66,10 @@ def kinds(tmp_path, text):
 def test_a_model_gets_the_kinds_its_wording_says(tmp_path, text, name, expected):
     found = kinds(tmp_path, text)
     assert found.get(name) == expected, found
+
+
+def test_a_practice_told_again_adds_no_generic_kind(tmp_path):
+    """The second sentence tells the same practice again (kg.relate.initiatives.retold): its "hỗ trợ" is how any
+    visit is told, not a second kind of the model."""
+    text = "Phường cử cán bộ tổ địa chính xuống tận nhà dân thu thập hồ sơ. Ông Tư nói phường cử cán bộ xuống hỗ trợ ông."
+    assert kinds(tmp_path, text) == {"cử cán bộ tổ địa chính xuống tận nhà dân thu thập hồ sơ": {HOME}}

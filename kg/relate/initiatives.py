@@ -323,12 +323,18 @@ def give_kinds(initiatives: list[InitiativeFacts]) -> None:
     nearest kind its item names ("Mô hình “5 rõ” ... minh bạch"), outside the names of the other models the item
     runs over and, after a word that says what the model is for, only a specific one ("... để phục vụ người dân"
     is every office's aim, "... để trả kết quả tại nhà" says how); else "other", never none. A model named
-    twice keeps the kinds any of its names gives."""
+    twice keeps the kinds any of its names gives; a practice told again after it (retold: "Ông Tư nói phường cử
+    cán bộ xuống hỗ trợ ông") only its specific ones, a generic word there says nothing new."""
     heads, purpose = _kind_grammar()
+    generic, seen = load_grammar().goes_on.generic, set()
     for i in initiatives:
         head = heads.get(i.name.get("rule", ""))
         if head is not None and all(k.key != head for k in i.kinds):
             i.kinds = i.kinds + [Mention(i.name.start, i.name.end, i.name.text, "KIND", head, (("rule", i.name.get("rule")),))]
+        if i.label in seen and i.name.get("described"):
+            i.kinds = [k for k in i.kinds if words_of(k.text) not in generic]
+            continue
+        seen.add(i.label)
         if not i.kinds:
             told = [k for k in i.item_kinds if _says_how(i, k, initiatives, purpose)]
             i.kinds = told[:1] or [Mention(i.name.start, i.name.end, i.name.text, "KIND", OTHER_KIND,

@@ -47,6 +47,7 @@ def kinds(tmp_path, text):
     # a message on Zalo or a fanpage is no SMS; a text message to phones is
     ("UBND phường Tân Định triển khai mô hình “Nhận tin nhắn phản ánh qua Zalo” của phường.",
      "Nhận tin nhắn phản ánh qua Zalo", {FEEDBACK, TOLD}),
+    ("UBND xã Tân Phú triển khai dịch vụ nhắn tin qua Zalo cho người dân.", "dịch vụ nhắn tin qua Zalo cho người dân", {TOLD}),
     ("UBND phường Bến Nghé triển khai mô hình “Thông báo lịch tiêm chủng qua tin nhắn SMS” cho các hộ gia đình.",
      "Thông báo lịch tiêm chủng qua tin nhắn SMS", {SMS, TOLD}),
     # the kind of the head that names a model: an office open on a rest day, longer hours, an app

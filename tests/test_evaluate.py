@@ -16,7 +16,7 @@ FLOORS = {
     "initiative-agency": (0.956, 0.910),
     "initiative-procedure": (1.0, 0.952),
     "metrics": (0.984, 0.988),
-    "initiative-kind": (0.895, 0.842),       # the models found only; not in the mean F1 per article
+    "initiative-kind": (0.894, 0.841),       # the models found only; not in the mean F1 per article
 }
 
 

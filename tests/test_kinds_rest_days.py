@@ -52,3 +52,8 @@ def test_an_office_open_on_a_rest_day_is_a_model_a_shop_or_routine_work_is_not(t
 ])
 def test_a_team_that_moves_is_a_model_when_it_serves_people(tmp_path, text, expected):
     assert set(models(tmp_path, text)) == expected
+
+
+def test_what_the_office_does_may_come_before_its_saturday_hours(tmp_path):
+    text = "Để phục vụ người dân, Bộ phận một cửa phường An Phú làm việc vào sáng thứ bảy hằng tuần."
+    assert set(models(tmp_path, text)) == {"làm việc vào sáng thứ bảy"}

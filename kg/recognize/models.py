@@ -80,20 +80,30 @@ def grammar_data() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
-def _not_after() -> dict[str, re.Pattern]:
-    return {h["id"]: re.compile(r"(?<!\w)(?:" + h["not_after"] + r")(?!\w)", re.IGNORECASE)
-            for h in grammar_data()["name_heads"] if h.get("not_after")}
+def _contexts() -> dict[str, tuple]:
+    """For each head that has them: (its "not_after" words, its "needs": the verb it applies to and the words the
+    sentence must hold), compiled once."""
+    def words(pattern):
+        return re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", re.IGNORECASE)
+    return {h["id"]: (words(h["not_after"]) if h.get("not_after") else None,
+                      (words(h["needs"]["when"]), words(h["needs"]["pattern"])) if h.get("needs") else None)
+            for h in grammar_data()["name_heads"] if h.get("not_after") or h.get("needs")}
 
 
 def _said_of_another(rule_id: str, text: str, start: int) -> bool:
-    """Whether the clause before a head names a subject of another sort than an office (its "not_after"): "Nhiều siêu
-    thị, cửa hàng tiện lợi mở cửa xuyên Tết" are shop hours; "Trong khi các cửa hàng đóng cửa nghỉ Tết, Trung tâm
-    ... vẫn mở cửa ..." an office's (the clause starts after the last comma)."""
-    found = _not_after().get(rule_id)
+    """Whether a head is said of something else than an office's service: the clause before it names a subject of
+    another sort (its "not_after": "Nhiều siêu thị, cửa hàng tiện lợi mở cửa xuyên Tết" are shop hours; in "Trong
+    khi các cửa hàng đóng cửa nghỉ Tết, Trung tâm ... vẫn mở cửa ..." the clause starts after the last comma), or
+    its verb needs words the sentence lacks (its "needs": "làm việc vào thứ bảy" serves the public only where the
+    sentence says so, "... để tiếp nhận hồ sơ", not "... để hoàn thành việc bàn giao trụ sở")."""
+    found = _contexts().get(rule_id)
     if found is None:
         return False
+    not_after, needs = found
     clause = max(text.rfind(c, 0, start) for c in ",;:") + 1
-    return found.search(text, clause, start) is not None
+    if not_after is not None and not_after.search(text, clause, start):
+        return True
+    return needs is not None and needs[0].match(text, start) is not None and needs[1].search(text) is None
 
 
 class _Finder:

@@ -327,6 +327,9 @@ def give_kinds(initiatives: list[InitiativeFacts]) -> None:
     cán bộ xuống hỗ trợ ông") only its specific ones, a generic word there says nothing new."""
     heads, purpose = _kind_grammar()
     generic, seen = load_grammar().goes_on.generic, set()
+    names: dict[int, list[InitiativeFacts]] = {}        # the models of each sentence, by its start
+    for i in initiatives:
+        names.setdefault(i.sentence.start, []).append(i)
     for i in initiatives:
         head = heads.get(i.name.get("rule", ""))
         if head is not None and all(k.key != head for k in i.kinds):
@@ -336,7 +339,7 @@ def give_kinds(initiatives: list[InitiativeFacts]) -> None:
             continue
         seen.add(i.label)
         if not i.kinds:
-            told = [k for k in i.item_kinds if _says_how(i, k, initiatives, purpose)]
+            told = [k for k in i.item_kinds if _says_how(i, k, names[i.sentence.start], purpose, generic)]
             i.kinds = told[:1] or [Mention(i.name.start, i.name.end, i.name.text, "KIND", OTHER_KIND,
                                            (("rule", "kind.other"),))]
     told = {i.label for i in initiatives if any(k.key != OTHER_KIND for k in i.kinds)}
@@ -345,14 +348,15 @@ def give_kinds(initiatives: list[InitiativeFacts]) -> None:
             i.kinds = [k for k in i.kinds if k.key != OTHER_KIND]
 
 
-def _says_how(i: InitiativeFacts, kind: Mention, initiatives: list[InitiativeFacts], purpose: re.Pattern) -> bool:
+def _says_how(i: InitiativeFacts, kind: Mention, same_sentence: list[InitiativeFacts], purpose: re.Pattern,
+              generic: frozenset[str]) -> bool:
     """Whether a kind named in a model's item says how that model is done: not in another model's name ("“GIOC”
     và “Trang thông tin điện tử phường ...”"), not a generic kind word after a word that says what it is for."""
-    if any(j is not i and j.sentence.start == i.sentence.start and kind.within(j.name.start, j.name.end) for j in initiatives):
+    if any(j is not i and kind.within(j.name.start, j.name.end) for j in same_sentence):
         return False
     base = i.sentence.start
     return (purpose.search(i.sentence.text, max(0, i.name.end - base), max(0, kind.start - base)) is None
-            or words_of(kind.text) not in load_grammar().goes_on.generic)
+            or words_of(kind.text) not in generic)
 
 
 def _kind_grammar() -> tuple[dict[str, str], re.Pattern]:

@@ -60,6 +60,8 @@ def kinds(tmp_path, text):
     ("Công an xã Quyết Thắng triển khai mô hình “Gia đình công dân số” tại các xóm.", "Gia đình công dân số", {DIGITAL}),
     # what a model is for is no kind of it when it is every office's aim
     ("UBND xã Mỹ Hương ra mắt mô hình “Sáng kiến xanh” nhằm nâng cao chất lượng phục vụ người dân.", "Sáng kiến xanh", {OTHER}),
+    # ... but a purpose that says what is done for people is its kind
+    ("UBND phường Phú Lợi ra mắt mô hình “Tổ 3 người” để hỗ trợ người cao tuổi làm thủ tục.", "Tổ 3 người", {HELP}),
     # the item of the first of two models joined by "và" runs over the second's name: that kind is the second's
     ("Phường Chợ Quán xây dựng Trung tâm Giám sát – Điều hành thông minh GIOC và Trang thông tin điện tử phường Chợ Quán.",
      "Trung tâm Giám sát – Điều hành thông minh GIOC", {OFFICE}),

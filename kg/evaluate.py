@@ -4,6 +4,8 @@ Each article is built alone and read back through `initiatives`, `ward-initiativ
 `initiative-procedures` and `metrics`, so the score is what a user of those queries gets. A predicted fact
 is true when it matches a hard fact, ignored when it matches a soft one (or concerns a soft initiative), and
 a false hit otherwise; a hard fact nothing matched is a miss. Names match by words (kg.evaluate_match).
+A model's kinds are scored only for the models found (initiative-kind): how well a found model is classified,
+not whether it is found, so that row stays out of the mean F1 per article (IN_MEAN).
 """
 from __future__ import annotations
 
@@ -14,9 +16,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.evaluate_match import agency_matches, name_similarity, norm, place_matches
+from kg.evaluate_match import agency_matches, guide_slugs, name_similarity, norm, place_matches
 
-RELATIONS = ("initiatives", "ward-initiative", "initiative-agency", "initiative-procedure", "metrics")
+RELATIONS = ("initiatives", "ward-initiative", "initiative-agency", "initiative-procedure", "metrics", "initiative-kind")
+IN_MEAN = RELATIONS[:5]     # the mean F1 per article: the facts extracted, as before initiative-kind was scored
 SOFT = object()             # a predicted initiative that matches a soft one
 _SHAPE = {"initiatives": dict, "initiatives_soft": list, "ward_initiatives": dict, "initiative_agencies": dict,
           "initiative_procedures": dict, "metrics": dict}
@@ -100,8 +103,8 @@ def evaluate(annotation_dir: Path, corpus: Path | None = None) -> Result:
             raise InputError(f"{path}: not an annotation in the ANNOTATING.md format ({e})") from e
         for r in RELATIONS:
             scores[r].add(mine[r])
-        true = sum(s.true for s in mine.values())
-        wrong = sum(len(s.misses) + len(s.false_hits) for s in mine.values())
+        true = sum(mine[r].true for r in IN_MEAN)
+        wrong = sum(len(mine[r].misses) + len(mine[r].false_hits) for r in IN_MEAN)
         per_article[annotation["doc"]] = 2 * true / (2 * true + wrong) if true or wrong else 1.0
     return Result(scores, per_article)
 
@@ -116,6 +119,7 @@ class Predicted:
     metrics: list[tuple[Decimal, str]]              # (value, what the figure's clause says)
     sentences: dict[str, str]                       # initiative label -> sentence
     text: str
+    kinds: list[tuple[str, str]] = field(default_factory=list)    # (initiative IRI, kind's Vietnamese name)
 
     @classmethod
     def of(cls, article: Path) -> "Predicted":
@@ -125,14 +129,16 @@ class Predicted:
 
         def rows(name):
             return list(queries.run(graph, queries.find(name)))
-        inits = {str(r.initiative): str(r.initiativeLabel) for r in rows("initiatives")}
+        listed = rows("initiatives")
+        inits = {str(r.initiative): str(r.initiativeLabel) for r in listed}
         return cls(inits,
                    sorted({(str(r.initiative), str(r.wardLabel)) for r in rows("ward-initiatives")}),
                    sorted({(str(r.initiative), str(r.agencyLabel)) for r in rows("initiative-agencies")}),
                    sorted({(str(r.initiative), str(r.procedureLabel)) for r in rows("initiative-procedures")}),
                    [(Decimal(str(r.value)), str(r.metricLabel)) for r in rows("metrics")],
                    {label: _evidence_sentence(graph, iri) for iri, label in inits.items()},
-                   ingest.load(article).text)
+                   ingest.load(article).text,
+                   sorted({(str(r.initiative), str(r.kind)) for r in listed if r.kind is not None}))
 
     def sentence(self, iri: str) -> str:
         return self.sentences.get(self.initiatives.get(iri, ""), "")
@@ -172,7 +178,29 @@ def score_article(annotation: dict, got: Predicted) -> dict[str, Score]:
                                      ("initiative-procedure", "initiative_procedures", got.procedures, agency_matches)):
         out[rel] = _pairs(doc, annotation.get(section, {}), rows, key_of, same, got, gold, rel == "ward-initiative")
     out["metrics"] = _metrics(doc, annotation.get("metrics", {}), got.metrics)
+    out["initiative-kind"] = _kinds(doc, gold, key_of, got)
     return out
+
+
+def _kinds(doc, gold: dict, key_of: dict, got: Predicted) -> Score:
+    """(initiative, kind) pairs of the models found: the guide's kinds (ANNOTATING.md) of the hard model a
+    predicted one matched, against those its kinds map onto (ontology/kinds.ttl); models read twice that match
+    one annotated model pool their kinds."""
+    said: dict[str, set[str]] = {}
+    first: dict[str, str] = {}
+    for iri in sorted(got.initiatives, key=lambda i: (got.initiatives[i], i)):
+        key = key_of.get(iri)
+        if key is not None and key is not SOFT:
+            said.setdefault(key, set()).update(guide_slugs(n for i, n in got.kinds if i == iri))
+            first.setdefault(key, iri)
+    s = Score()
+    for key, found in said.items():
+        wanted = set(gold[key].get("kind", []))
+        name, sentence = got.initiatives[first[key]], got.sentence(first[key])
+        s.true += len(found & wanted)
+        s.misses += [(doc, f"{name} — {k}", sentence) for k in sorted(wanted - found)]
+        s.false_hits += [(doc, f"{name} — {k}", sentence) for k in sorted(found - wanted)]
+    return s
 
 
 def _initiative_key(label: str, gold: dict, hard_keys: list[str]):
@@ -257,7 +285,8 @@ def report(result: Result, details: bool = True) -> str:
     for r, s in result.scores.items():
         lines.append(f"| {r} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.true} | {len(s.misses)} "
                      f"| {len(s.false_hits)} |")
-    lines.append(f"mean F1 per article: {result.mean_f1:.3f} ({len(result.per_article)} articles)")
+    lines.append(f"mean F1 per article: {result.mean_f1:.3f} ({len(result.per_article)} articles; "
+                 f"{', '.join(r for r in result.scores if r not in IN_MEAN)} not in it)")
     if details:
         for r, s in result.scores.items():
             for kind, items in (("miss", s.misses), ("false", s.false_hits)):

@@ -12,11 +12,14 @@ names. The grammar is data: ontology/model-grammar.json.
 """
 from __future__ import annotations
 
+import functools
+import json
 import re
 
 from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
-from kg.recognize.grammar import Grammar, load as load_grammar, words_of
+from kg.recognize.grammar import GRAMMAR, Grammar, load as load_grammar, words_of
+from kg.resources import data_dir
 from kg.recognize.quotes import Quote, quotes
 from kg.segment import Sentence
 from kg.text import WORD_CHAR, lowered, space_before
@@ -69,6 +72,40 @@ def _is_heading(text: str, grammar: Grammar) -> bool:
     return bool(text) and text[-1] not in ".!?:;…,”\"" and len(text.split()) <= grammar.heading_words
 
 
+@functools.lru_cache(maxsize=1)
+def grammar_data() -> dict:
+    """ontology/model-grammar.json as written, for what kg.recognize.grammar does not read: a head's "not_after" here,
+    its "kind" and the purpose words in kg.relate.initiatives.give_kinds."""
+    return json.loads((data_dir("ontology") / GRAMMAR).read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _contexts() -> dict[str, tuple]:
+    """For each head that has them: (its "not_after" words, its "needs": the verb it applies to and the words the
+    sentence must hold), compiled once."""
+    def words(pattern):
+        return re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", re.IGNORECASE)
+    return {h["id"]: (words(h["not_after"]) if h.get("not_after") else None,
+                      (words(h["needs"]["when"]), words(h["needs"]["pattern"])) if h.get("needs") else None)
+            for h in grammar_data()["name_heads"] if h.get("not_after") or h.get("needs")}
+
+
+def _said_of_another(rule_id: str, text: str, start: int) -> bool:
+    """Whether a head is said of something else than an office's service: the clause before it names a subject of
+    another sort (its "not_after": "Nhiều siêu thị, cửa hàng tiện lợi mở cửa xuyên Tết" are shop hours; in "Trong
+    khi các cửa hàng đóng cửa nghỉ Tết, Trung tâm ... vẫn mở cửa ..." the clause starts after the last comma), or
+    its verb needs words the sentence lacks (its "needs": "làm việc vào thứ bảy" serves the public only where the
+    sentence says so, "... để tiếp nhận hồ sơ", not "... để hoàn thành việc bàn giao trụ sở")."""
+    found = _contexts().get(rule_id)
+    if found is None:
+        return False
+    not_after, needs = found
+    clause = max(text.rfind(c, 0, start) for c in ",;:") + 1
+    if not_after is not None and not_after.search(text, clause, start):
+        return True
+    return needs is not None and needs[0].match(text, start) is not None and needs[1].search(text) is None
+
+
 class _Finder:
     def __init__(self, lexicon: Lexicon, grammar: Grammar, sentence: Sentence):
         self.lexicon = lexicon
@@ -96,6 +133,8 @@ class _Finder:
             self.rule = g.heading.id
             self._launched(_SPACE.match(self.text, lead[1].end() if lead else 0).end())
         for rule, head in g.finditer(g.heads, self.text, starts):
+            if _said_of_another(rule.id, self.text, head.start()):
+                continue
             self.rule = rule.id
             self._headed(head.start(), head.end(), rule.id in g.alone)
         return [self.found[k] for k in sorted(self.found)]

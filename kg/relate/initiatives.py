@@ -318,16 +318,62 @@ def _fuller_names(labels: set[str]) -> dict[str, str]:
 
 
 def give_kinds(initiatives: list[InitiativeFacts]) -> None:
-    """Every model has a kind: the kinds its name says; else the nearest kind its item names ("Mô hình “5 rõ” ...
-    minh bạch"); else "other", never none. A model named twice keeps the kinds any of its names gives."""
+    """Every model has a kind: the kinds its name says, and the one the head that named it says ("Ứng dụng Tây
+    Ninh Smart" is an app, "mở cửa ... mùng 5 Tết" longer hours: model-grammar.json, a head's "kind"); else the
+    nearest kind its item names ("Mô hình “5 rõ” ... minh bạch"), outside the names of the other models the item
+    runs over and, after a word that says what the model is for, not one every office aims at ("... để phục vụ
+    người dân"; "... để hỗ trợ người cao tuổi" says how); else "other", never none. A model named
+    twice keeps the kinds any of its names gives; a practice told again after it (retold: "Ông Tư nói phường cử
+    cán bộ xuống hỗ trợ ông") only its specific ones, a generic word there says nothing new."""
+    heads, purpose, aims = _kind_grammar()
+    generic, seen = load_grammar().goes_on.generic, set()
+    names: dict[int, list[InitiativeFacts]] = {}        # the models of each sentence, by its start
     for i in initiatives:
+        names.setdefault(i.sentence.start, []).append(i)
+    for i in initiatives:
+        head = heads.get(i.name.get("rule", ""))
+        if head is not None and all(k.key != head for k in i.kinds):
+            i.kinds = i.kinds + [Mention(i.name.start, i.name.end, i.name.text, "KIND", head, (("rule", i.name.get("rule")),))]
+        if i.label in seen and i.name.get("described"):
+            i.kinds = [k for k in i.kinds if words_of(k.text) not in generic]
+            continue
+        seen.add(i.label)
         if not i.kinds:
-            i.kinds = i.item_kinds[:1] or [Mention(i.name.start, i.name.end, i.name.text, "KIND", OTHER_KIND,
-                                                   (("rule", "kind.other"),))]
+            told = [k for k in i.item_kinds if _says_how(i, k, names[i.sentence.start], purpose, aims)]
+            i.kinds = told[:1] or [Mention(i.name.start, i.name.end, i.name.text, "KIND", OTHER_KIND,
+                                           (("rule", "kind.other"),))]
     told = {i.label for i in initiatives if any(k.key != OTHER_KIND for k in i.kinds)}
     for i in initiatives:
         if i.label in told:
             i.kinds = [k for k in i.kinds if k.key != OTHER_KIND]
+
+
+def _says_how(i: InitiativeFacts, kind: Mention, same_sentence: list[InitiativeFacts], purpose: re.Pattern,
+              aims: frozenset[str]) -> bool:
+    """Whether a kind named in a model's item says how that model is done: not in another model's name ("“GIOC”
+    và “Trang thông tin điện tử phường ...”"), not every office's aim after a word that says what it is for."""
+    if any(j is not i and kind.within(j.name.start, j.name.end) for j in same_sentence):
+        return False
+    base = i.sentence.start
+    return (purpose.search(i.sentence.text, max(0, i.name.end - base), max(0, kind.start - base)) is None
+            or words_of(kind.text) not in aims)
+
+
+def _kind_grammar() -> tuple[dict[str, str], re.Pattern, frozenset[str]]:
+    """(the kind each name head says, by its id; the words after which an item says what a model is for; the kind
+    words that say only what every office aims at there), read from ontology/model-grammar.json once."""
+    global _KIND_GRAMMAR
+    if _KIND_GRAMMAR is None:
+        from kg.recognize.models import grammar_data
+        data = grammar_data()
+        heads = {h["id"]: DEFAULT_BASE + "kind/" + h["kind"] for h in data["name_heads"] if h.get("kind")}
+        purpose = data["kind_purpose"]
+        _KIND_GRAMMAR = (heads, re.compile(r"(?<!\w)(?:" + purpose["pattern"] + r")(?!\w)", re.IGNORECASE),
+                         frozenset(words_of(w) for w in purpose["aims"]))
+    return _KIND_GRAMMAR
+
+
+_KIND_GRAMMAR: tuple[dict[str, str], re.Pattern, frozenset[str]] | None = None
 
 
 def _alias(short: list[str], full: list[str]) -> bool:

@@ -111,7 +111,7 @@ def test_an_unknown_kind_is_named_with_the_known_ones(graph_file, tmp_path):
     from kg.views.style import kind_rank
     vocabulary = Graph().parse(data_dir("ontology") / "kinds.ttl")
     slugs = sorted((str(k).rsplit("/", 1)[-1] for k in vocabulary.subjects(RDF.type, RK.InitiativeKind)), key=lambda k: (kind_rank(k), k))
-    assert slugs[:2] == ["one-stop-shop", "interconnection"] and "home-service" in slugs and len(slugs) == 16
+    assert slugs[:2] == ["one-stop-shop", "interconnection"] and "home-service" in slugs and len(slugs) == 17
     out = tmp_path / "k.html"
     r = CliRunner().invoke(cli, ["view", "-g", str(graph_file), "-o", str(out), "--kind", "nosuchkind"])
     assert r.exit_code == 1 and r.output == f"Error: unknown kind 'nosuchkind'; known kinds: {', '.join(slugs)}\n"

@@ -10,7 +10,7 @@ import functools
 KIND_ORDER = (  # the order a model's main kind is chosen in (one-stop shop first), and the order of the legend
     "one-stop-shop", "interconnection", "online-service", "time-reduction", "home-service", "extended-hours",
     "digitisation", "digital-map", "communication", "sms", "e-office", "e-portal", "assistance", "feedback",
-    "service-culture",
+    "service-culture", "cashless-payment",
 )
 PALETTE = ("#D55E00", "#E69F00", "#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#F0E442")   # Okabe & Ito (2008)
 SHAPES = (("dot", "●"), ("diamond", "◆"), ("triangle", "▲"))

@@ -14,7 +14,7 @@ from kg.namespace import DEFAULT_BASE
 from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar, words_of
 from kg.recognize.places import SOME_UNITS
-from kg.relate.context import AND, Analysed, about, ancestors, first_subject, key, place_of, possessed, rank, subject
+from kg.relate.context import AND, Analysed, about, ancestors, commenting, first_subject, key, place_of, possessed, rank, subject
 from kg.relate.cues import AT_CUE, AT_UNITS_CUE, LEAD_CUE, PARTNER_CUE, STAFF_CUE
 from kg.segment import Sentence
 from kg.text import fold, occurrences
@@ -122,6 +122,8 @@ def _subject_agencies(a: Analysed, name: Mention, previous: Analysed | None,
     who = subject(a, name.start) or (first_subject(previous) if previous is not None and a.refers_back() else None)
     before = _named_before(a, name.start, known) if who is None else []
     who = before[0] if len(before) == 1 else who
+    if who is not None and who.label == "AGENCY" and commenting(a, who):
+        who = None                  # "Ông X, Phó Giám đốc Sở ... cho rằng, các tổ công nghệ số ...": an opinion
     led_by_subject = [(who, LEAD)] if who is not None and who.label == "AGENCY" else [(ag, LEAD) for ag in before]
     if who is not None:             # "UBND phường X phối hợp Bưu điện Y triển khai ...": Y a partner (context.subject)
         between = [m for m in a.subjects() if m.label == "AGENCY" and who.end <= m.start and m.end <= name.start]

@@ -80,3 +80,27 @@ def test_partner_words(tmp_path, text, expected):
 ])
 def test_an_official_who_comments(tmp_path, text, expected):
     assert agencies(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "(với) sự tham gia của A và B": A and B take part; they do not lead
+    ("Với sự tham gia của Đoàn Thanh niên và Hội Phụ nữ phường, mô hình “Tổ công nghệ số cộng đồng” đã hỗ trợ 500 người dân.",
+     [("Tổ công nghệ số cộng đồng", "Hội Liên hiệp Phụ nữ phường", "tham gia"),
+      ("Tổ công nghệ số cộng đồng", "Đoàn Thanh niên", "tham gia")]),
+    ("UBND phường Tân Định triển khai mô hình “Tổ công nghệ số cộng đồng” với sự tham gia của Đoàn Thanh niên và Hội Phụ "
+     "nữ phường.",
+     [("Tổ công nghệ số cộng đồng", "Hội Liên hiệp Phụ nữ Phường Tân Định", "tham gia"),
+      ("Tổ công nghệ số cộng đồng", "Đoàn Thanh niên Phường Tân Định", "tham gia"),
+      ("Tổ công nghệ số cộng đồng", "Ủy ban nhân dân Phường Tân Định", "chủ trì")]),
+    # the list ends with its item after "và", or, with commas alone, with its first: the subject after it leads
+    ("Được sự tham gia của Hội Cựu chiến binh và Đoàn Thanh niên, UBND xã Tân Phú đã triển khai mô hình “Ngày thứ bảy "
+     "không hẹn”.",
+     [("Ngày thứ bảy không hẹn", "Hội Cựu chiến binh Xã Tân Phú", "tham gia"),
+      ("Ngày thứ bảy không hẹn", "Đoàn Thanh niên Xã Tân Phú", "tham gia"),
+      ("Ngày thứ bảy không hẹn", "Ủy ban nhân dân Xã Tân Phú", "chủ trì")]),
+    ("Với sự tham gia của Đoàn Thanh niên, UBND phường Tân Định ra mắt mô hình “Tổ công nghệ số cộng đồng”.",
+     [("Tổ công nghệ số cộng đồng", "Đoàn Thanh niên Phường Tân Định", "tham gia"),
+      ("Tổ công nghệ số cộng đồng", "Ủy ban nhân dân Phường Tân Định", "chủ trì")]),
+])
+def test_taking_part(tmp_path, text, expected):
+    assert agencies(tmp_path, text) == expected

@@ -16,6 +16,7 @@ PARTNER = (r"(?i:phối hợp(?:\s+(?:với|cùng))?(?:\s+(?:lực lượng|các
 LEAD = r"(?i:(?<!\w)(?:do|được)|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$"
 AT = r"(?i:(?<!\w)(?:tại|ở))\s*$"
 AT_UNITS = r"(?i:(?<!\w)(?:tại|ở)(?:\s+(?:các|\d+))?)\s*$"      # the places of a plural or a count: "tại các phường A, B"
+PART = r"(?i:(?<!\w)(?:sự\s+)?tham gia của)\s*$"       # "Với sự tham gia của Đoàn Thanh niên và Hội Phụ nữ, mô hình ..."
 STAFF = r"(?i:(?<!\w)(?:cán bộ|công chức|viên chức|nhân viên))\s*$"     # "cử cán bộ tổ địa chính xuống tận nhà"
 
 
@@ -40,4 +41,4 @@ class EndCue:
 
 
 PARTNER_CUE, LEAD_CUE, AT_CUE, STAFF_CUE = EndCue(PARTNER), EndCue(LEAD), EndCue(AT), EndCue(STAFF)
-AT_UNITS_CUE = EndCue(AT_UNITS)
+AT_UNITS_CUE, PART_CUE = EndCue(AT_UNITS), EndCue(PART)

@@ -49,6 +49,14 @@ def test_agency_types(tmp_path, text, expected):
      [("Phường thông minh", "Viettel", "phối hợp"), ("Phường thông minh", "Ủy ban nhân dân Phường Tân Định", "chủ trì")]),
     ("UBND phường Tân Định hợp tác với VNPT triển khai mô hình “Phường thông minh”.",
      [("Phường thông minh", "VNPT", "phối hợp"), ("Phường thông minh", "Ủy ban nhân dân Phường Tân Định", "chủ trì")]),
+    # "(sự) phối hợp / thỏa thuận hợp tác giữa A và B": both work on it together
+    ("Mô hình “Ngày thứ bảy không hẹn” là sự phối hợp giữa UBND phường Tân Định và Bưu điện quận 1.",
+     [("Ngày thứ bảy không hẹn", "Bưu điện Quận 1", "phối hợp"), ("Ngày thứ bảy không hẹn", "Ủy ban nhân dân Phường Tân Định", "phối hợp")]),
+    ("Mô hình “Bưu điện trả hồ sơ tận nhà” được triển khai theo thỏa thuận hợp tác giữa UBND xã Tân Phú và Bưu điện huyện "
+     "Đồng Phú.",
+     [("Bưu điện trả hồ sơ tận nhà", "Bưu điện Huyện Đồng Phú", "phối hợp"),
+      ("Bưu điện trả hồ sơ tận nhà", "Ủy ban nhân dân Xã Tân Phú", "phối hợp")]),
+    ("Mô hình “Ngày thứ bảy không hẹn” là cầu nối giữa UBND phường Tân Định và người dân.", []),
     # "cùng" that is not "together with" an agency: the subject leads alone
     ("Cùng ngày, UBND phường Tân Định ra mắt mô hình “Ngày thứ bảy không hẹn”.",
      [("Ngày thứ bảy không hẹn", "Ủy ban nhân dân Phường Tân Định", "chủ trì")]),

@@ -12,6 +12,7 @@ import re
 # "A cùng B triển khai ...", "A hợp tác với B", "A ký kết (thỏa thuận hợp tác) với B": B works with A
 PARTNER = (r"(?i:phối hợp(?:\s+(?:với|cùng))?(?:\s+(?:lực lượng|các lực lượng))?|(?<!\w)cùng(?:\s+với)?|liên thông với"
            r"|(?<!\w)(?:hợp tác|liên kết|ký kết(?:\s+(?:thỏa thuận|thoả thuận|biên bản))?(?:\s+hợp tác)?)\s+với"
+           r"|(?<!\w)(?:phối hợp|hợp tác|liên kết|ký kết)\s+giữa"       # "là sự phối hợp giữa A và B": both
            r"|(?<!\w)(?:sự\s+)?(?:phối hợp|hỗ trợ|đồng hành)\s+của)\s*$")     # "Với sự phối hợp của Bưu điện tỉnh, ..."
 LEAD = r"(?i:(?<!\w)(?:do|được)|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$"
 AT = r"(?i:(?<!\w)(?:tại|ở))\s*$"

@@ -112,3 +112,18 @@ def test_an_official_who_comments(tmp_path, text, expected):
 ])
 def test_taking_part(tmp_path, text, expected):
     assert agencies(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "tại trụ sở X": X's building is where the launch is held; X takes no part
+    ("Tại trụ sở Sở Tư pháp, UBND tỉnh tổ chức ra mắt mô hình “Công chứng điện tử”.",
+     [("Công chứng điện tử", "Ủy ban nhân dân tỉnh", "chủ trì")]),
+    ("Tại trụ sở UBND phường Bến Thành, Trung tâm PVHCC phường tổ chức ra mắt mô hình “Chatbot AI hỗ trợ thủ tục hành chính”.",
+     [("Chatbot AI hỗ trợ thủ tục hành chính", "Trung tâm Phục vụ hành chính công Phường Bến Thành", "chủ trì")]),
+    # at an office itself (not its building), the office takes part
+    ("Tại UBND phường Bến Thành, Trung tâm PVHCC phường tổ chức ra mắt mô hình “Chatbot AI hỗ trợ thủ tục hành chính”.",
+     [("Chatbot AI hỗ trợ thủ tục hành chính", "Trung tâm Phục vụ hành chính công Phường Bến Thành", "chủ trì"),
+      ("Chatbot AI hỗ trợ thủ tục hành chính", "Ủy ban nhân dân Phường Bến Thành", "tham gia")]),
+])
+def test_a_building_is_no_participant(tmp_path, text, expected):
+    assert agencies(tmp_path, text) == expected

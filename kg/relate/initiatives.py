@@ -138,7 +138,7 @@ def _subject_agencies(a: Analysed, name: Mention, previous: Analysed | None,
             and PARTNER_CUE.ends(a.slice(a.sentence.start, first.start)):
         return who, led_by_subject + [(first, PARTNER)]     # "Với sự phối hợp của Bưu điện tỉnh, UBND phường X ..."
     if first is not None and first.label == "AGENCY" and first.end <= name.start and first != who and not possessed(a, first) \
-            and (led_by_subject or (who is not None and first.end <= who.start and not _many(a, first))):
+            and not _many(a, first) and (led_by_subject or (who is not None and first.end <= who.start)):
         led_by_subject.append((first, INVOLVED))    # "GTEL cũng hỗ trợ phường X xây dựng ...": GTEL takes part
     return who, led_by_subject
 

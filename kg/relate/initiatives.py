@@ -138,7 +138,8 @@ def _subject_agencies(a: Analysed, name: Mention, previous: Analysed | None,
             and PARTNER_CUE.ends(a.slice(a.sentence.start, first.start)):
         return who, led_by_subject + [(first, PARTNER)]     # "Với sự phối hợp của Bưu điện tỉnh, UBND phường X ..."
     if first is not None and first.label == "AGENCY" and first.end <= name.start and first != who and not possessed(a, first) \
-            and not _many(a, first) and (led_by_subject or (who is not None and first.end <= who.start)):
+            and (led_by_subject and not _many(a, first, titles=False)
+                 or (who is not None and first.end <= who.start and not _many(a, first))):
         led_by_subject.append((first, INVOLVED))    # "GTEL cũng hỗ trợ phường X xây dựng ...": GTEL takes part
     return who, led_by_subject
 
@@ -203,11 +204,12 @@ def _named_before(a: Analysed, before: int, known: list[Mention]) -> list[Mentio
     return next(([ag] for ag in reversed(known) if ag.text.lower().startswith(head)), [])
 
 
-def _many(a: Analysed, agency: Mention) -> bool:
-    """ "các Đoàn xã, phường": a kind of body, not one; "Phó Chánh Văn phòng UBND ...": a person's office."""
+def _many(a: Analysed, agency: Mention, titles: bool = True) -> bool:
+    """ "các Đoàn xã, phường": a kind of body, not one; "tại trụ sở Sở Tư pháp": a building; "Phó Chánh Văn phòng UBND
+    ...": a person's office (when `titles`: "Chủ tịch UBND tỉnh đề nghị Bưu điện tỉnh phối hợp ...": one who acts)."""
     g = load_grammar().goes_on
     return bool(g.plural.search(a.slice(max(a.sentence.start, agency.start - 8), agency.start))
-                or g.title.search(a.slice(max(a.sentence.start, agency.start - 20), agency.start)))
+                or titles and g.title.search(a.slice(max(a.sentence.start, agency.start - 20), agency.start)))
 
 
 def _says_where(a: Analysed, lo: int, hi: int) -> bool:

@@ -4,12 +4,14 @@
 """
 from __future__ import annotations
 
+import json
 import re
 
 from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
 from kg.recognize.grammar import _UPPER
 from kg.recognize.places import PlaceGrammar
+from kg.resources import data_dir
 from kg.segment import Sentence
 
 _JOIN = re.compile(r"[ \t\xa0]+(?:(?:của|thuộc)[ \t\xa0]+)?")
@@ -24,11 +26,15 @@ _PARTY = re.compile(r"[ \t\xa0]+(?P<level>Quận|Huyện|Thành|Thị|Tỉnh|Đ�
 
 def recognizer(lexicon: Lexicon) -> Recognizer:
     places = PlaceGrammar(lexicon)
+    levels = json.loads((data_dir("ontology") / "agency-levels.json").read_text(encoding="utf-8"))
+    capitalised = tuple(w.lower() + " " for w in levels["capitalised"])
 
     def recognize(sentence: Sentence) -> list[Mention]:
         text, base = sentence.text, sentence.start
         out = []
         for h in lexicon.agency_types.finditer(text):
+            if text[h.start].islower() and text[h.start:h.end].lower().startswith(capitalised):
+                continue                # "các cơ sở y tế": the end of "cơ sở", no Sở Y tế
             if h.concept in lexicon.companies:
                 out += _company(text, base, h.start, h.end, str(h.concept))
                 continue

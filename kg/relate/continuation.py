@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar, words_of
-from kg.relate.context import Analysed, first_subject, place_of, rank, some
+from kg.relate.context import Analysed, commenting, first_subject, place_of, rank, some
 from kg.relate.initiatives import INVOLVED, PARTNER, InitiativeFacts, roles
 from kg.text import per_text
 
@@ -63,7 +63,7 @@ def goes_on(a: Analysed, previous: list[InitiativeFacts], earlier: Earlier) -> N
         partners = [(ag, r) for ag, r in roles(a, _free_agencies(a), a.sentence.start, default=None) if r == PARTNER]
         _add_agencies(previous[-1], partners)
         return
-    found = roles(a, _free_agencies(a), a.sentence.start, default=INVOLVED)
+    found = [(ag, r) for ag, r in roles(a, _free_agencies(a), a.sentence.start, default=INVOLVED) if not commenting(a, ag)]
     _add_agencies(about, [(ag, PARTNER if r == PARTNER else INVOLVED) for ag, r in found])
     known = {p.key for p in about.procedures}
     about.procedures += [p for p in a.of("PROCEDURE") if p.key not in known]

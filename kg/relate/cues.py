@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import re
 
-PARTNER = (r"(?i:phối hợp(?:\s+(?:với|cùng))?(?:\s+(?:lực lượng|các lực lượng))?|cùng với|liên thông với"
+# "A cùng B triển khai ...", "A hợp tác với B", "A ký kết (thỏa thuận hợp tác) với B": B works with A
+PARTNER = (r"(?i:phối hợp(?:\s+(?:với|cùng))?(?:\s+(?:lực lượng|các lực lượng))?|(?<!\w)cùng(?:\s+với)?|liên thông với"
+           r"|(?<!\w)(?:hợp tác|liên kết|ký kết(?:\s+(?:thỏa thuận|thoả thuận|biên bản))?(?:\s+hợp tác)?)\s+với"
+           r"|(?<!\w)(?:phối hợp|hợp tác|liên kết|ký kết)\s+giữa"       # "là sự phối hợp giữa A và B": both
            r"|(?<!\w)(?:sự\s+)?(?:phối hợp|hỗ trợ|đồng hành)\s+của)\s*$")     # "Với sự phối hợp của Bưu điện tỉnh, ..."
 LEAD = r"(?i:(?<!\w)(?:do|được)|chủ trì:?)\s*$|^[\s”\"'’]*(?i:của)\s*$"
 AT = r"(?i:(?<!\w)(?:tại|ở))\s*$"
 AT_UNITS = r"(?i:(?<!\w)(?:tại|ở)(?:\s+(?:các|\d+))?)\s*$"      # the places of a plural or a count: "tại các phường A, B"
+PART = r"(?i:(?<!\w)(?:sự\s+)?tham gia của)\s*$"       # "Với sự tham gia của Đoàn Thanh niên và Hội Phụ nữ, mô hình ..."
 STAFF = r"(?i:(?<!\w)(?:cán bộ|công chức|viên chức|nhân viên))\s*$"     # "cử cán bộ tổ địa chính xuống tận nhà"
 
 
@@ -38,4 +42,4 @@ class EndCue:
 
 
 PARTNER_CUE, LEAD_CUE, AT_CUE, STAFF_CUE = EndCue(PARTNER), EndCue(LEAD), EndCue(AT), EndCue(STAFF)
-AT_UNITS_CUE = EndCue(AT_UNITS)
+AT_UNITS_CUE, PART_CUE = EndCue(AT_UNITS), EndCue(PART)

@@ -14,8 +14,8 @@ from kg.namespace import DEFAULT_BASE
 from kg.recognize import Mention
 from kg.recognize.grammar import load as load_grammar, words_of
 from kg.recognize.places import SOME_UNITS
-from kg.relate.context import AND, Analysed, about, ancestors, first_subject, key, place_of, possessed, rank, subject
-from kg.relate.cues import AT_CUE, AT_UNITS_CUE, LEAD_CUE, PARTNER_CUE, STAFF_CUE
+from kg.relate.context import AND, Analysed, about, ancestors, commenting, first_subject, key, place_of, possessed, rank, subject
+from kg.relate.cues import AT_CUE, AT_UNITS_CUE, LEAD_CUE, PART_CUE, PARTNER_CUE, STAFF_CUE
 from kg.segment import Sentence
 from kg.text import fold, occurrences
 
@@ -100,6 +100,7 @@ def _item_agencies(a: Analysed, name: Mention, in_name: list[Mention], after: li
     outside = [ag for ag in after if not any(ag.within(lo, hi) for lo, hi in brackets)]
     cued = [(ag, r) for ag, r in roles(a, outside, name.end, default=None) if r in (LEAD, PARTNER)]
     cued += [(ag, INVOLVED) for ag in outside if AT_CUE.ends(a.slice(max(name.end, ag.start - 12), ag.start))]
+    cued += [(ag, INVOLVED) for ag in _taking_part(a, outside, name.end) if all(ag is not c for c, _ in cued)]
     return named, bracketed, cued
 
 
@@ -122,7 +123,13 @@ def _subject_agencies(a: Analysed, name: Mention, previous: Analysed | None,
     who = subject(a, name.start) or (first_subject(previous) if previous is not None and a.refers_back() else None)
     before = _named_before(a, name.start, known) if who is None else []
     who = before[0] if len(before) == 1 else who
+    if who is not None and who.label == "AGENCY" and commenting(a, who):
+        who = None                  # "Ông X, Phó Giám đốc Sở ... cho rằng, các tổ công nghệ số ...": an opinion
+    taking_part = _taking_part(a, [m for m in a.subjects() if m.end <= name.start], a.sentence.start)
+    if who is not None and any(who is ag for ag in taking_part):
+        who = None                  # "Với sự tham gia của Đoàn Thanh niên và Hội Phụ nữ, mô hình ...": none leads
     led_by_subject = [(who, LEAD)] if who is not None and who.label == "AGENCY" else [(ag, LEAD) for ag in before]
+    led_by_subject += [(ag, INVOLVED) for ag in taking_part]
     if who is not None:             # "UBND phường X phối hợp Bưu điện Y triển khai ...": Y a partner (context.subject)
         between = [m for m in a.subjects() if m.label == "AGENCY" and who.end <= m.start and m.end <= name.start]
         led_by_subject += [(ag, role) for ag, role in roles(a, between, who.end, default=None) if role == PARTNER]
@@ -131,9 +138,28 @@ def _subject_agencies(a: Analysed, name: Mention, previous: Analysed | None,
             and PARTNER_CUE.ends(a.slice(a.sentence.start, first.start)):
         return who, led_by_subject + [(first, PARTNER)]     # "Với sự phối hợp của Bưu điện tỉnh, UBND phường X ..."
     if first is not None and first.label == "AGENCY" and first.end <= name.start and first != who and not possessed(a, first) \
-            and (led_by_subject or (who is not None and first.end <= who.start and not _many(a, first))):
+            and (led_by_subject and not _many(a, first, titles=False)
+                 or (who is not None and first.end <= who.start and not _many(a, first))):
         led_by_subject.append((first, INVOLVED))    # "GTEL cũng hỗ trợ phường X xây dựng ...": GTEL takes part
     return who, led_by_subject
+
+
+def _taking_part(a: Analysed, candidates: list[Mention], start: int) -> list[Mention]:
+    """The agencies a phrase says take part: "(Với) sự tham gia của A, B và C", up to the item after "và" (a list of
+    commas alone gives its first: "Với sự tham gia của A, UBND phường X ..." goes on to the subject). `candidates`:
+    agencies and places in text order from `start`."""
+    for k, m in enumerate(candidates):
+        if m.label == "AGENCY" and PART_CUE.ends(a.slice(candidates[k - 1].end if k else start, m.start)):
+            out = [m]
+            for n in candidates[k + 1:]:
+                gap = a.slice(out[-1].end, n.start)
+                if n.label != "AGENCY" or not AND.match(gap):
+                    break
+                out.append(n)
+                if "và" in gap:
+                    return out
+            return out[:1]
+    return []
 
 
 def _places_of(found: list[tuple[Mention, str | None]]) -> list[Mention]:
@@ -178,11 +204,12 @@ def _named_before(a: Analysed, before: int, known: list[Mention]) -> list[Mentio
     return next(([ag] for ag in reversed(known) if ag.text.lower().startswith(head)), [])
 
 
-def _many(a: Analysed, agency: Mention) -> bool:
-    """ "các Đoàn xã, phường": a kind of body, not one; "Phó Chánh Văn phòng UBND ...": a person's office."""
+def _many(a: Analysed, agency: Mention, titles: bool = True) -> bool:
+    """ "các Đoàn xã, phường": a kind of body, not one; "tại trụ sở Sở Tư pháp": a building; "Phó Chánh Văn phòng UBND
+    ...": a person's office (when `titles`: "Chủ tịch UBND tỉnh đề nghị Bưu điện tỉnh phối hợp ...": one who acts)."""
     g = load_grammar().goes_on
     return bool(g.plural.search(a.slice(max(a.sentence.start, agency.start - 8), agency.start))
-                or g.title.search(a.slice(max(a.sentence.start, agency.start - 20), agency.start)))
+                or titles and g.title.search(a.slice(max(a.sentence.start, agency.start - 20), agency.start)))
 
 
 def _says_where(a: Analysed, lo: int, hi: int) -> bool:

@@ -201,8 +201,14 @@ class FigureGrammar:
 
 
 @functools.lru_cache(maxsize=1)
+def figure_data() -> dict:
+    """ontology/figure-grammar.json as read, once: figures() and the context rules of kg.recognize.numbers."""
+    return json.loads((data_dir("ontology") / "figure-grammar.json").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
 def figures() -> FigureGrammar:
-    data = json.loads((data_dir("ontology") / "figure-grammar.json").read_text(encoding="utf-8"))
+    data = figure_data()
     words, mult = data["number_words"]["words"], data["multipliers"]["words"]
 
     def alternation(ws):

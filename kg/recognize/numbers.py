@@ -8,7 +8,6 @@ ages ("6 tuổi"), anniversaries ("89 năm"), levels ("mức độ 3"), phone nu
 from __future__ import annotations
 
 import functools
-import json
 import re
 from decimal import Decimal
 from typing import NamedTuple
@@ -16,8 +15,7 @@ from typing import NamedTuple
 from kg.lexicon import Lexicon
 from kg.namespace import RK
 from kg.recognize import Mention, Recognizer
-from kg.recognize.grammar import figures
-from kg.resources import data_dir
+from kg.recognize.grammar import figure_data, figures
 from kg.segment import Sentence
 from kg.scan import Scan
 from kg.text import NUMBER, digit_runs, lowered, parse_number, space_before
@@ -155,6 +153,7 @@ class _Context(NamedTuple):
     population_after: Scan          # matched at the figure's end: "% dân số là"
     share: Scan                     # searched in the text before a percent: "chiếm "
     share_of: Scan                  # matched at the percent's end: " dân số"
+    share_blocked: Scan             # searched in the sentence before a share: a reform's count ("kích hoạt ... tài khoản")
     target_cue: Scan                # searched in the sentence before the number: "phấn đấu", "chỉ tiêu"
     target_blocked: Scan            # searched between the cue and the number: "đã", "kết quả"
     clause: re.Pattern              # a clause mark between them
@@ -164,22 +163,27 @@ class _Context(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def _context() -> _Context:
-    data = json.loads((data_dir("ontology") / "figure-grammar.json").read_text(encoding="utf-8"))
+    data = figure_data()
     pop, tgt = data["population"], data["target"]
     return _Context(Scan(pop["before"], before=r"\w"), Scan(pop["after"]), Scan(pop["share"], before=r"\w"),
-                    Scan(pop["after_share"]), Scan(tgt["cue"], before=r"\w"), Scan(tgt["blocked"]),
+                    Scan(pop["after_share"]), Scan(pop["share_blocked"]), Scan(tgt["cue"], before=r"\w"), Scan(tgt["blocked"]),
                     re.compile(tgt["clause"]), Scan(tgt["when"]), tgt["reach"])
 
 
 def _population(text: str, start: int, end: int, percent: bool) -> bool:
     """A place's population or its make-up (rule figure.population): "dân số hơn 36.000 người", "56% dân số là
-    đồng bào ...", "chiếm 40% dân số"; not a rate over it ("đạt 70% dân số đủ điều kiện")."""
+    đồng bào ...", "Đồng bào Khmer chiếm 40% dân số"; not a rate over it ("đạt 70% dân số đủ điều kiện"), nor a
+    reform's count as a share of it ("kích hoạt 5.200 tài khoản định danh điện tử, chiếm 78% dân số")."""
     c = _context()
     if c.population_before.search(text, max(0, start - 60), start):
         return True
-    return percent and (c.population_after.match(text, end) is not None
-                        or c.share.search(text, max(0, start - 20), start) is not None
-                        and c.share_of.match(text, end) is not None)
+    if not percent:
+        return False
+    if c.population_after.match(text, end) is not None:
+        return True
+    share = c.share.search(text, max(0, start - 20), start)
+    return share is not None and c.share_of.match(text, end) is not None \
+        and c.share_blocked.search(text, 0, share.start()) is None
 
 
 def _target(text: str, start: int) -> bool:

@@ -1,0 +1,36 @@
+"""Session 13 review: wording of ordinary local news on which the session's new rules fired wrongly or missed.
+Expected answers come from reading each sentence or article."""
+import pytest
+
+from test_figures_context import TARGET, figures, recognizers  # noqa: F401 (a fixture)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reform's count as a share of the population (Đề án 06 reports) is a figure, unlike an ethnic make-up
+    ("Xã đã kích hoạt 5.200 tài khoản định danh điện tử mức 2, chiếm 78% dân số.", [78]),
+    ("Số tài khoản VNeID được kích hoạt chiếm 72% dân số trên địa bàn.", [72]),
+    ("Tỷ lệ người dân sử dụng dịch vụ công trực tuyến chiếm 40% dân số trưởng thành.", [40]),
+    ("Đồng bào Khmer chiếm khoảng 40% dân số của phường.", []),
+    # a population without "của"/"toàn" between "dân số" and the place is still one
+    ("Dân số xã là 9.000 người, phân bố tại 8 ấp.", []),
+    ("Dân số trên địa bàn khoảng 25.000 người.", []),
+])
+def test_population_context_and_shares_of_it(recognizers, text, expected):
+    assert [v for v, _ in figures(recognizers, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "phấn đấu" as effort, a clause mark after it: what follows is achieved
+    ("Nhờ nỗ lực phấn đấu, năm 2024 phường giải quyết 3.200 hồ sơ, tỷ lệ đúng hạn 99%.", [(3200, ""), (99, "")]),
+    ("Cán bộ, công chức không ngừng phấn đấu, năm qua 99% hồ sơ được giải quyết đúng và trước hạn.", [(99, "")]),
+    # a period reported after the plan's figure: the result, no target
+    ("Phường đặt mục tiêu 100% hồ sơ trực tuyến, sau 6 tháng có 78% hồ sơ được nộp trực tuyến.",
+     [(100, TARGET), (78, "")]),
+    ("Phấn đấu giải quyết 100% hồ sơ đúng hạn, trong năm qua phường giải quyết 2.450 hồ sơ.",
+     [(100, TARGET), (2450, "")]),
+    # still targets
+    ("Theo kế hoạch, năm 2025 phường có 100% hồ sơ được số hóa.", [(100, TARGET)]),
+    ("Phường nỗ lực phấn đấu đến năm 2025 đạt 80% hồ sơ trực tuyến toàn trình.", [(80, TARGET)]),
+])
+def test_a_target_is_what_a_plan_sets_not_what_effort_achieved(recognizers, text, expected):
+    assert figures(recognizers, text) == expected

@@ -3,6 +3,7 @@ Expected answers come from reading each sentence or article."""
 import pytest
 
 from test_figures_context import TARGET, figures, recognizers  # noqa: F401 (a fixture)
+from test_main_place import _wards
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -34,3 +35,37 @@ def test_population_context_and_shares_of_it(recognizers, text, expected):
 ])
 def test_a_target_is_what_a_plan_sets_not_what_effort_achieved(recognizers, text, expected):
     assert figures(recognizers, text) == expected
+
+
+DISTRICT_TITLE = """Huyện Hóc Môn nhân rộng mô hình “Tổ hỗ trợ dịch vụ công” của xã Xuân Thới Sơn
+
+Ngày 10/5/2024, UBND huyện Hóc Môn tổ chức hội nghị triển khai nhân rộng mô hình “Tổ hỗ trợ dịch vụ công” trên địa bàn huyện Hóc Môn.
+
+Mô hình do UBND xã Xuân Thới Sơn, huyện Hóc Môn thực hiện từ năm 2023, giúp người dân nộp hồ sơ trực tuyến.
+
+Theo kế hoạch, UBND huyện Hóc Môn yêu cầu các xã, thị trấn thành lập tổ hỗ trợ trước ngày 30/6/2024.
+
+Dịp này, UBND huyện cũng ra mắt mô hình “Bộ phận một cửa không giấy tờ” tại Trung tâm hành chính huyện.
+"""
+
+DISTRICT_MODEL_TOO = """Nhiều mô hình cải cách hành chính hiệu quả
+
+Năm 2024, UBND phường Võ Thị Sáu, Quận 3 triển khai mô hình “Cà phê cải cách hành chính” vào sáng thứ Bảy hằng tuần.
+
+Theo lãnh đạo phường Võ Thị Sáu, mô hình giúp người dân trao đổi trực tiếp với cán bộ phường Võ Thị Sáu.
+
+Bên cạnh đó, UBND Quận 3 triển khai mô hình “Trả kết quả thủ tục hành chính tại nhà” ở tất cả các phường trên địa bàn.
+"""
+
+
+def test_a_district_title_naming_one_commune_stays_the_districts_story(tmp_path):
+    """The title's subject is the district; the commune is whose model it copies: the district's own one-stop
+    office is in no commune."""
+    wards = {w for m, w in _wards(tmp_path, DISTRICT_TITLE) if m == "Bộ phận một cửa không giấy tờ"}
+    assert "Xã Xuân Thới Sơn" not in wards
+
+
+def test_a_district_that_runs_a_model_in_all_its_wards_keeps_it(tmp_path):
+    """One ward's model and the district's model in every ward: the district's is in its wards, not lost."""
+    wards = {w for m, w in _wards(tmp_path, DISTRICT_MODEL_TOO) if m == "Trả kết quả thủ tục hành chính tại nhà"}
+    assert {"Phường Võ Thị Sáu", "Phường 9"} <= wards

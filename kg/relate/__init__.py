@@ -109,22 +109,26 @@ def _runners(initiatives: list[InitiativeFacts]) -> list[tuple[tuple, Mention]]:
 
 def _main_place(named: list[tuple[tuple, Mention]], beside: set[int], titled: list[tuple[tuple, Mention]] = (),
                 runners: list[tuple[tuple, Mention]] = (), parent_of: dict[tuple, Mention] | None = None) -> Mention | None:
-    """The place the document is about, as its wording says: the one ward or commune its title names ("Phường
-    Nam Nha Trang: Nỗ lực ..."); else the one ward or commune whose agencies lead its models, when the text names
-    it more often than any other place ("Chương trình ... do Thanh niên và Công đoàn phường Bến Thành triển khai"
-    in a story that names "quận 1" fewer times, to say where the ward lies; not a district's story that names its
-    wards, nor a commune where a city's centre runs a model); else the larger place it names most ("Quận 4"),
+    """The place the document is about, as its wording says: the one ward or commune its title names, named
+    first ("Phường Nam Nha Trang: Nỗ lực ..."; not "Huyện Hóc Môn nhân rộng mô hình ... của xã Xuân Thới Sơn");
+    else the one ward or commune whose agencies lead its models, when the text names it more often than any other
+    place and no larger place's agency leads one ("Chương trình ... do Thanh niên và Công đoàn phường Bến Thành
+    triển khai" in a story that names "quận 1" fewer times, to say where the ward lies; not a district's story
+    that names its wards, nor one where "UBND Quận 3 triển khai mô hình ... ở tất cả các phường", nor a commune
+    where a city's centre runs a model); else the larger place it names most ("Quận 4"),
     else the ward or commune it names most. A ward is chosen so only when the text says where it lies
     (`parent_of`: "phường Bến Thành, quận 1"), which is what tells apart the wards of one name. A larger place
     written only to say where a ward lies ("phường Tam Thắng (TPHCM)", "xã Mỹ Hương, tỉnh Sóc Trăng") is not what
     the document is about: `beside` are the offsets of those."""
     placed = parent_of or {}
     in_title = {k: p for k, p in titled if rank(p) == 3}
-    if len(in_title) == 1 and next(iter(in_title)) in placed:
+    if len(in_title) == 1 and next(iter(in_title)) in placed and rank(titled[0][1]) == 3:
         return next(iter(in_title.values()))
     ranked = [(k, p, rank(p)) for k, p in named]
     wards = [(k, p) for k, p, r in ranked if r == 3]
     running = {k for k, p in runners if rank(p) == 3 and k in placed}
+    if any(rank(p) < 3 for _, p in runners):        # a larger place's agency leads a model too: its story
+        running = set()
     larger = [(k, p) for k, p, r in ranked if r < 3 and p.start not in beside]
     ward = _most_named(wards, strictly=True) if len(running) == 1 else None
     if ward is not None and key(ward) in running \

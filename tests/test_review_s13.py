@@ -2,6 +2,7 @@
 Expected answers come from reading each sentence or article."""
 import pytest
 
+from kg import corpus, queries
 from test_figures_context import TARGET, figures, recognizers  # noqa: F401 (a fixture)
 from test_main_place import _wards
 
@@ -69,3 +70,23 @@ def test_a_district_that_runs_a_model_in_all_its_wards_keeps_it(tmp_path):
     """One ward's model and the district's model in every ward: the district's is in its wards, not lost."""
     wards = {w for m, w in _wards(tmp_path, DISTRICT_MODEL_TOO) if m == "Trả kết quả thủ tục hành chính tại nhà"}
     assert {"Phường Võ Thị Sáu", "Phường 9"} <= wards
+
+
+def _models(tmp_path, text):
+    article = tmp_path / "a.txt"
+    article.write_text(text + "\n", encoding="utf-8")
+    graph, _ = corpus.build_graph([article])
+    return {str(r.initiativeLabel) for r in queries.run(graph, queries.find("initiatives"))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (s13-kinds' head.ngay-nghi) a place named Chợ is no market; a shop never "tiếp nhận hồ sơ", whoever it serves
+    ("UBND thị trấn Chợ Gạo mở cửa tiếp nhận hồ sơ vào sáng thứ bảy hằng tuần để phục vụ người dân.",
+     {"mở cửa tiếp nhận hồ sơ vào sáng thứ bảy"}),
+    ("Bộ phận một cửa huyện Chợ Mới làm việc vào sáng thứ bảy để tiếp nhận hồ sơ của người dân.",
+     {"làm việc vào sáng thứ bảy"}),
+    ("Bưu điện tỉnh tiếp nhận hồ sơ thủ tục hành chính vào thứ bảy, chủ nhật để phục vụ khách hàng.",
+     {"tiếp nhận hồ sơ thủ tục hành chính vào thứ bảy"}),
+])
+def test_an_office_open_on_a_rest_day_in_a_place_named_cho_or_serving_khach_hang(tmp_path, text, expected):
+    assert _models(tmp_path, text) == expected

@@ -90,3 +90,13 @@ def _models(tmp_path, text):
 ])
 def test_an_office_open_on_a_rest_day_in_a_place_named_cho_or_serving_khach_hang(tmp_path, text, expected):
     assert _models(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # (s13-kinds' head.doan-ho-tro) an enforcement word later in the sentence is not what the team does
+    "Phường thành lập tổ công tác lưu động tiếp nhận, xử lý phản ánh, kiến nghị của người dân tại các khu phố.",
+    "Xã thành lập tổ công tác lưu động đến từng ấp kiểm tra, hướng dẫn người dân hoàn thiện hồ sơ đất đai.",
+    "Tổ công tác lưu động của xã hỗ trợ người dân làm thủ tục, giúp người dân tránh vi phạm thời hạn đăng ký khai sinh.",
+])
+def test_a_team_that_moves_and_serves_people_is_a_model(tmp_path, text):
+    assert {m.lower() for m in _models(tmp_path, text)} == {"tổ công tác lưu động"}

@@ -33,6 +33,8 @@ def test_population_context_and_shares_of_it(recognizers, text, expected):
     # still targets
     ("Theo kế hoạch, năm 2025 phường có 100% hồ sơ được số hóa.", [(100, TARGET)]),
     ("Phường nỗ lực phấn đấu đến năm 2025 đạt 80% hồ sơ trực tuyến toàn trình.", [(80, TARGET)]),
+    ("Mục tiêu phấn đấu, đến năm 2025, 100% hồ sơ được giải quyết trực tuyến.", [(100, TARGET)]),
+    ("Năm 2025, phường tiếp tục phấn đấu, giữ vững 100% hồ sơ giải quyết đúng hạn.", [(100, TARGET)]),
 ])
 def test_a_target_is_what_a_plan_sets_not_what_effort_achieved(recognizers, text, expected):
     assert figures(recognizers, text) == expected

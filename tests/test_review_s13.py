@@ -102,3 +102,24 @@ def test_an_office_open_on_a_rest_day_in_a_place_named_cho_or_serving_khach_hang
 ])
 def test_a_team_that_moves_and_serves_people_is_a_model(tmp_path, text):
     assert {m.lower() for m in _models(tmp_path, text)} == {"tổ công tác lưu động"}
+
+
+def _leads(tmp_path, text):
+    article = tmp_path / "a.txt"
+    article.write_text(text + "\n", encoding="utf-8")
+    graph, _ = corpus.build_graph([article])
+    return {str(r.agencyLabel) for r in queries.run(graph, queries.find("initiative-agencies")) if str(r.role) == "chủ trì"}
+
+
+@pytest.mark.parametrize("text, lead", [
+    # (s13-agencies' relate.commenting-official) "chia sẻ", "thông tin" that are no speech; an office that acts in
+    # what its official says
+    ("Chủ tịch UBND huyện Củ Chi ký quyết định ban hành mô hình “Tổ hỗ trợ pháp lý” nhằm cung cấp thông tin pháp luật "
+     "cho người dân.", "Ủy ban nhân dân Huyện Củ Chi"),
+    ("Giám đốc Sở Tài nguyên và Môi trường tỉnh Đồng Nai chỉ đạo triển khai mô hình “Bản đồ số đất đai” nhằm kết nối, "
+     "chia sẻ dữ liệu đất đai.", "Sở Tài nguyên và Môi trường Tỉnh Đồng Nai"),
+    ("Bà Nguyễn Thị Hoa, Giám đốc Trung tâm Phục vụ hành chính công tỉnh Quảng Ninh cho biết, Trung tâm vừa đưa vào vận "
+     "hành mô hình “Ki-ốt thông tin thông minh”.", "Trung tâm Phục vụ hành chính công"),
+])
+def test_an_official_who_acts_or_whose_office_acts_keeps_the_office(tmp_path, text, lead):
+    assert any(label.startswith(lead) for label in _leads(tmp_path, text))

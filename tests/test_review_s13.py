@@ -120,6 +120,8 @@ def _leads(tmp_path, text):
      "chia sẻ dữ liệu đất đai.", "Sở Tài nguyên và Môi trường Tỉnh Đồng Nai"),
     ("Bà Nguyễn Thị Hoa, Giám đốc Trung tâm Phục vụ hành chính công tỉnh Quảng Ninh cho biết, Trung tâm vừa đưa vào vận "
      "hành mô hình “Ki-ốt thông tin thông minh”.", "Trung tâm Phục vụ hành chính công"),
+    ("Ông Nguyễn Văn An, Chủ tịch UBND huyện Củ Chi cho biết, mô hình “Tổ hỗ trợ pháp lý” được huyện triển khai từ "
+     "năm 2023.", "Ủy ban nhân dân Huyện Củ Chi"),
 ])
 def test_an_official_who_acts_or_whose_office_acts_keeps_the_office(tmp_path, text, lead):
     assert any(label.startswith(lead) for label in _leads(tmp_path, text))

@@ -78,6 +78,9 @@ def test_partner_words(tmp_path, text, expected):
      "UBND kiêm Giám đốc Trung tâm PVHCC phường Tam Quan - cho biết mô hình này giúp người dân đỡ đi lại.",
      [("Tiếp nhận hồ sơ lưu động", "Trung tâm Phục vụ hành chính công Phường Tam Quan", "chủ trì")]),
     # an official who acts: the office leads
+    # what the official says makes the office the agent or names it again (review s13)
+    ("Ông Nguyễn Văn An, Chủ tịch UBND huyện Củ Chi cho biết, mô hình “Tổ hỗ trợ pháp lý” được huyện triển khai từ năm 2023.",
+     [("Tổ hỗ trợ pháp lý", "Ủy ban nhân dân Huyện Củ Chi", "chủ trì")]),
     ("Chủ tịch UBND tỉnh Cà Mau vừa ban hành kế hoạch triển khai mô hình “Một cửa phi địa giới”.",
      [("Một cửa phi địa giới", "Ủy ban nhân dân Tỉnh Cà Mau", "chủ trì")]),
     # a ward's own official speaks for the ward's model
@@ -106,6 +109,12 @@ def test_an_official_who_comments(tmp_path, text, expected):
      [("Ngày thứ bảy không hẹn", "Hội Cựu chiến binh Xã Tân Phú", "tham gia"),
       ("Ngày thứ bảy không hẹn", "Đoàn Thanh niên Xã Tân Phú", "tham gia"),
       ("Ngày thứ bảy không hẹn", "Ủy ban nhân dân Xã Tân Phú", "chủ trì")]),
+    # after the model's name a list of commas alone runs to its end (review s13)
+    ("Mô hình “Tổ công nghệ số cộng đồng” thu hút sự tham gia của Hội Cựu chiến binh, Hội Phụ nữ, Đoàn Thanh niên xã "
+     "Tân Phú.",
+     [("Tổ công nghệ số cộng đồng", "Hội Cựu chiến binh Xã Tân Phú", "tham gia"),
+      ("Tổ công nghệ số cộng đồng", "Hội Liên hiệp Phụ nữ Xã Tân Phú", "tham gia"),
+      ("Tổ công nghệ số cộng đồng", "Đoàn Thanh niên Xã Tân Phú", "tham gia")]),
     ("Với sự tham gia của Đoàn Thanh niên, UBND phường Tân Định ra mắt mô hình “Tổ công nghệ số cộng đồng”.",
      [("Tổ công nghệ số cộng đồng", "Đoàn Thanh niên Phường Tân Định", "tham gia"),
       ("Tổ công nghệ số cộng đồng", "Ủy ban nhân dân Phường Tân Định", "chủ trì")]),

@@ -246,28 +246,37 @@ def about(a: Analysed, who: Mention) -> bool:
 
 
 @functools.cache
-def _speech() -> tuple[re.Pattern, int]:
-    """The speech verbs of an official who comments (model-grammar.json, "commenting"), and how far after the office."""
+def _speech() -> tuple[re.Pattern, int, re.Pattern, re.Pattern]:
+    """The speech verbs of an official who comments (model-grammar.json, "commenting"), how far after the office, the
+    words that name the office again at the start of what is said, and those that make it the agent there."""
     import json
     from kg.resources import data_dir
     spec = json.loads((data_dir("ontology") / "model-grammar.json").read_text(encoding="utf-8"))["commenting"]
-    return re.compile(r"(?<!\w)(?:" + spec["pattern"] + r")(?!\w)", re.IGNORECASE), int(spec["reach"])
+    return (re.compile(r"(?<!\w)(?:" + spec["pattern"] + r")(?!\w)", re.IGNORECASE), int(spec["reach"]),
+            re.compile(r"[\s,:–-]*(?:" + spec["restated"] + r")(?!\w)", re.IGNORECASE),
+            re.compile(r"(?<!\w)" + spec["agent"], re.IGNORECASE))
 
 
 def commenting(a: Analysed, ag: Mention) -> bool:
     """An office named in the title of an official who comments, above a ward's or commune's: the office takes no part
     in the model ("Ông X, Phó Giám đốc Sở Khoa học và Công nghệ cho rằng, các tổ công nghệ số ...", "Phó Chủ tịch UBND
     kiêm Giám đốc ... - cho biết"); one who acts does ("Chủ tịch UBND tỉnh ... vừa ban hành kế hoạch triển khai mô hình");
-    a ward's own official speaks for its model ("Theo Chủ tịch UBND phường Bến Thành, với Chatbot này ...") (rule
-    relate.commenting-official)."""
+    a ward's own official speaks for its model ("Theo Chủ tịch UBND phường Bến Thành, với Chatbot này ..."), and so
+    does one whose words make the office act ("... cho biết, Trung tâm vừa đưa vào vận hành ...", "... cho biết, mô
+    hình ... được huyện triển khai") (rule relate.commenting-official)."""
     from kg.recognize.grammar import load as load_grammar
     if not load_grammar().goes_on.title.search(a.slice(max(a.sentence.start, ag.start - 20), ag.start)):
         return False
     where = place_of(ag)
     if where is not None and where.get("names") and rank(where) == 3:
         return False
-    speech, reach = _speech()
-    return speech.search(a.slice(ag.end, min(a.sentence.end, ag.end + reach))) is not None
+    speech, reach, restated, agent = _speech()
+    said = speech.search(a.slice(ag.end, min(a.sentence.end, ag.end + reach)))
+    if said is None:
+        return False
+    rest = a.slice(ag.end, a.sentence.end)[said.end():]        # "cho biết, Trung tâm vừa đưa vào vận hành ...": it acts
+    return not (restated.match(rest) or rest.lstrip(" ,:–-").startswith(ag.text.split()[0] + " ")
+                or agent.search(rest))
 
 
 def first_subject(a: Analysed) -> Mention | None:

@@ -100,7 +100,7 @@ def _item_agencies(a: Analysed, name: Mention, in_name: list[Mention], after: li
     outside = [ag for ag in after if not any(ag.within(lo, hi) for lo, hi in brackets)]
     cued = [(ag, r) for ag, r in roles(a, outside, name.end, default=None) if r in (LEAD, PARTNER)]
     cued += [(ag, INVOLVED) for ag in outside if AT_CUE.ends(a.slice(max(name.end, ag.start - 12), ag.start))]
-    cued += [(ag, INVOLVED) for ag in _taking_part(a, outside, name.end) if all(ag is not c for c, _ in cued)]
+    cued += [(ag, INVOLVED) for ag in _taking_part(a, outside, name.end, listed=True) if all(ag is not c for c, _ in cued)]
     return named, bracketed, cued
 
 
@@ -144,10 +144,11 @@ def _subject_agencies(a: Analysed, name: Mention, previous: Analysed | None,
     return who, led_by_subject
 
 
-def _taking_part(a: Analysed, candidates: list[Mention], start: int) -> list[Mention]:
+def _taking_part(a: Analysed, candidates: list[Mention], start: int, listed: bool = False) -> list[Mention]:
     """The agencies a phrase says take part: "(Với) sự tham gia của A, B và C", up to the item after "và" (a list of
-    commas alone gives its first: "Với sự tham gia của A, UBND phường X ..." goes on to the subject). `candidates`:
-    agencies and places in text order from `start`."""
+    commas alone gives its first: "Với sự tham gia của A, UBND phường X ..." goes on to the subject), or, after a
+    model's name (`listed`), up to the list's end ("... thu hút sự tham gia của Hội Cựu chiến binh, Hội Phụ nữ, Đoàn
+    Thanh niên xã"). `candidates`: agencies and places in text order from `start`."""
     for k, m in enumerate(candidates):
         if m.label == "AGENCY" and PART_CUE.ends(a.slice(candidates[k - 1].end if k else start, m.start)):
             out = [m]
@@ -158,7 +159,7 @@ def _taking_part(a: Analysed, candidates: list[Mention], start: int) -> list[Men
                 out.append(n)
                 if "và" in gap:
                     return out
-            return out[:1]
+            return out if listed else out[:1]
     return []
 
 

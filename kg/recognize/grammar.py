@@ -160,8 +160,15 @@ def _no_name(spec: dict) -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=1)
+def grammar_data() -> dict:
+    """ontology/model-grammar.json as written, read once: load() and what it does not read (a head's "not_after" and
+    "kind", the purpose words of give_kinds, the commenting official's words of kg.relate.context)."""
+    return json.loads((data_dir("ontology") / GRAMMAR).read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
 def load() -> Grammar:
-    data = json.loads((data_dir("ontology") / GRAMMAR).read_text(encoding="utf-8"))
+    data = grammar_data()
     heads = data["name_heads"]
     mods = data["head_modifiers"]
     alternation = "|".join(sorted(mods["words"], key=len, reverse=True))

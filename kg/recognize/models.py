@@ -13,13 +13,11 @@ names. The grammar is data: ontology/model-grammar.json.
 from __future__ import annotations
 
 import functools
-import json
 import re
 
 from kg.lexicon import Lexicon
 from kg.recognize import Mention, Recognizer
-from kg.recognize.grammar import GRAMMAR, Grammar, load as load_grammar, words_of
-from kg.resources import data_dir
+from kg.recognize.grammar import Grammar, grammar_data, load as load_grammar, words_of
 from kg.recognize.quotes import Quote, quotes
 from kg.segment import Sentence
 from kg.text import WORD_CHAR, lowered, space_before
@@ -70,13 +68,6 @@ def _is_heading(text: str, grammar: Grammar) -> bool:
     """A sub-heading: a short line with no full stop at its end."""
     text = text.rstrip()
     return bool(text) and text[-1] not in ".!?:;…,”\"" and len(text.split()) <= grammar.heading_words
-
-
-@functools.lru_cache(maxsize=1)
-def grammar_data() -> dict:
-    """ontology/model-grammar.json as written, for what kg.recognize.grammar does not read: a head's "not_after" here,
-    its "kind" and the purpose words in kg.relate.initiatives.give_kinds."""
-    return json.loads((data_dir("ontology") / GRAMMAR).read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -249,9 +249,8 @@ def about(a: Analysed, who: Mention) -> bool:
 def _speech() -> tuple[re.Pattern, int, re.Pattern, re.Pattern]:
     """The speech verbs of an official who comments (model-grammar.json, "commenting"), how far after the office, the
     words that name the office again at the start of what is said, and those that make it the agent there."""
-    import json
-    from kg.resources import data_dir
-    spec = json.loads((data_dir("ontology") / "model-grammar.json").read_text(encoding="utf-8"))["commenting"]
+    from kg.recognize.grammar import grammar_data
+    spec = grammar_data()["commenting"]
     return (re.compile(r"(?<!\w)(?:" + spec["pattern"] + r")(?!\w)", re.IGNORECASE), int(spec["reach"]),
             re.compile(r"[\s,:–-]*(?:" + spec["restated"] + r")(?!\w)", re.IGNORECASE),
             re.compile(r"(?<!\w)" + spec["agent"], re.IGNORECASE))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kg.namespace import DEFAULT_BASE
 from kg.recognize import Mention
-from kg.recognize.grammar import load as load_grammar, words_of
+from kg.recognize.grammar import grammar_data, load as load_grammar, words_of
 from kg.recognize.places import SOME_UNITS
 from kg.relate.context import AND, Analysed, about, ancestors, commenting, first_subject, key, place_of, possessed, rank, subject
 from kg.relate.cues import AT_CUE, AT_UNITS_CUE, LEAD_CUE, PART_CUE, PARTNER_CUE, STAFF_CUE
@@ -392,7 +392,6 @@ def _kind_grammar() -> tuple[dict[str, str], re.Pattern, frozenset[str]]:
     words that say only what every office aims at there), read from ontology/model-grammar.json once."""
     global _KIND_GRAMMAR
     if _KIND_GRAMMAR is None:
-        from kg.recognize.models import grammar_data
         data = grammar_data()
         heads = {h["id"]: DEFAULT_BASE + "kind/" + h["kind"] for h in data["name_heads"] if h.get("kind")}
         purpose = data["kind_purpose"]

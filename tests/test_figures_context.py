@@ -66,6 +66,7 @@ def test_a_rank_is_no_count(recognizers, text):
     ("Hội nghị đề ra mục tiêu năm 2026 đạt 90% hồ sơ trực tuyến toàn trình.", [(90, TARGET)]),
     ("Mô hình “Quầy giao dịch số” với chỉ tiêu 100% hồ sơ được tiếp nhận qua quầy giao dịch số.", [(100, TARGET)]),
     ("Chỉ tiêu năm 2025: 100% hồ sơ được số hóa khi tiếp nhận.", [(100, TARGET)]),
+    ("Phường phấn đấu đến năm 2025 giữ vững và đạt 100% hồ sơ trực tuyến toàn trình.", [(100, TARGET)]),
 ])
 def test_a_plans_figure_is_a_target(recognizers, text, expected):
     assert figures(recognizers, text) == expected
@@ -80,6 +81,7 @@ def test_a_plans_figure_is_a_target(recognizers, text, expected):
     ("Năm 2024, UBND phường phấn đấu nâng cao chất lượng phục vụ; 98% người dân hài lòng.", [(98, "")]),
     # a target met
     ("Năm 2025, phường hoàn thành chỉ tiêu 100% hồ sơ trực tuyến.", [(100, "")]),
+    ("Năm 2024, phường phấn đấu và đạt 98% hồ sơ được giải quyết trước hạn.", [(98, "")]),
     ("Phường đã vượt chỉ tiêu với 120% hồ sơ trực tuyến.", [(120, "")]),
     ("Các chỉ tiêu đều đạt, có 95% hồ sơ giải quyết đúng hạn.", [(95, "")]),
     # an indicator reported

@@ -8,8 +8,6 @@ writes the result and never comes back here.
 from __future__ import annotations
 
 import bisect
-import functools
-import json
 
 from kg.gazetteer import Gazetteer
 from kg.ingest import Document
@@ -20,9 +18,9 @@ from kg.link.places import Place, Places, home, level_iri, term
 from kg.link.portals import province_of
 from kg.namespace import RK, checked_iri
 from kg.recognize import Mention
+from kg.recognize.agencies import agency_levels
 from kg.relate import INVOLVED, LEAD, PARTNER, Facts, InitiativeFacts, MetricFacts
 from kg.relate.context import about as is_about, level_rank, place_of, subject
-from kg.resources import data_dir
 from kg.text import per_text, slug
 
 __all__ = ["link", "LinkedDocument"]
@@ -205,7 +203,7 @@ class _Linking:
         found = self._province_types.get(key)
         if found is None:
             name = str(self.lex.label(term(key)) or "")
-            found = self._province_types[key] = name.split(" ", 1)[0] in _agency_levels()["province"]
+            found = self._province_types[key] = name.split(" ", 1)[0] in agency_levels()["province"]
         return found
 
     # ------------------------------------------------------------------ initiatives
@@ -319,7 +317,3 @@ def _province_of(place: Place) -> Place | None:
         place = place.parent
     return place if place.rank <= 1 else None
 
-
-@functools.lru_cache(maxsize=1)
-def _agency_levels() -> dict:
-    return json.loads((data_dir("ontology") / "agency-levels.json").read_text(encoding="utf-8"))

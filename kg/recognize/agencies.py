@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -24,10 +25,16 @@ _UNIT = re.compile(r"(?<!\w)(?:Trung tâm|Phòng|Ban|Văn phòng)[ \t\xa0]+" + _
 _PARTY = re.compile(r"[ \t\xa0]+(?P<level>Quận|Huyện|Thành|Thị|Tỉnh|Đảng)[ \t\xa0]+ủy(?!\w)", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1)
+def agency_levels() -> dict:
+    """ontology/agency-levels.json, read once: the words that make an agency type a province's, and those that
+    name one only written with a capital ("Sở", not the end of "cơ sở")."""
+    return json.loads((data_dir("ontology") / "agency-levels.json").read_text(encoding="utf-8"))
+
+
 def recognizer(lexicon: Lexicon) -> Recognizer:
     places = PlaceGrammar(lexicon)
-    levels = json.loads((data_dir("ontology") / "agency-levels.json").read_text(encoding="utf-8"))
-    capitalised = tuple(w.lower() + " " for w in levels["capitalised"])
+    capitalised = tuple(w.lower() + " " for w in agency_levels()["capitalised"])
 
     def recognize(sentence: Sentence) -> list[Mention]:
         text, base = sentence.text, sentence.start
